@@ -1,0 +1,9 @@
+package org.compliance.api.cases;
+
+import java.util.List;
+import org.compliance.api.shared.StaffMember;
+
+/** Opens an investigation case; the investigator who opens it becomes its lead investigator. */
+public record OpenCase(String caseId, String title, List<Respondent> respondents, List<Allegation> allegations,
+                       StaffMember leadInvestigator) {
+}

@@ -1,0 +1,151 @@
+package org.compliance.platform.axon;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.jdbc.DataSourceConnectionProvider;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.Configurer;
+import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.compliance.platform.messaging.AuditCorrelationDataProvider;
+import org.jboss.logging.Logger;
+
+/**
+ * Builds, starts and stops the service's Axon configuration: the shared JDBC event store, the service's
+ * own token store and streaming processor, Jackson everywhere, and JTA transactions through Narayana.
+ * Started from a plain startup observer (after Flyway has migrated) rather than a CDI extension.
+ */
+@ApplicationScoped
+public class AxonRuntime {
+
+    private static final Logger LOG = Logger.getLogger(AxonRuntime.class);
+
+    private final AgroalDataSource dataSource;
+    private final jakarta.transaction.TransactionManager jta;
+    private final AxonSettings settings;
+    private final ServiceComponents components;
+    private volatile Configuration configuration;
+
+    public AxonRuntime(AgroalDataSource dataSource, jakarta.transaction.TransactionManager jta, AxonSettings settings,
+                       ServiceComponents components) {
+        this.dataSource = dataSource;
+        this.jta = jta;
+        this.settings = settings;
+        this.components = components;
+    }
+
+    void start(@Observes @Priority(100) StartupEvent event) {
+        Serializer serializer = EventSerialization.serializer();
+        TransactionManager transactions = new NarayanaTransactionManager(jta);
+        var connections = new DataSourceConnectionProvider(dataSource);
+        String processor = settings.processorName();
+
+        Configurer configurer = DefaultConfigurer.defaultConfiguration(false)
+                .configureSerializer(c -> serializer)
+                .configureEventSerializer(c -> serializer)
+                .configureMessageSerializer(c -> serializer)
+                .configureTransactionManager(c -> transactions)
+                .configureCorrelationDataProviders(c -> List.of(new AuditCorrelationDataProvider()))
+                .configureEventStore(c -> EmbeddedEventStore.builder()
+                        .storageEngine(storageEngine(connections, serializer, transactions))
+                        .fetchDelay(settings.pollInterval().toMillis())
+                        .timeUnit(TimeUnit.MILLISECONDS)
+                        .build());
+        components.aggregates().forEach(configurer::configureAggregate);
+        TokenStore tokenStore = JdbcTokenStore.builder()
+                .connectionProvider(connections)
+                .serializer(serializer)
+                .schema(TokenSchema.builder()
+                        .setTokenTable(settings.tokenTable())
+                        .setProcessorNameColumn("processor_name")
+                        .setTokenTypeColumn("token_type")
+                        .build())
+                .claimTimeout(settings.claimTimeout())
+                .contentType(byte[].class)
+                .build();
+        configurer.eventProcessing(processing -> {
+            processing.registerPooledStreamingEventProcessor(processor, Configuration::eventStore,
+                    (c, builder) -> builder.initialSegmentCount(settings.initialSegments())
+                            .batchSize(settings.batchSize()));
+            processing.registerTokenStore(processor, c -> tokenStore);
+            processing.byDefaultAssignTo(processor);
+            components.eventHandlers().forEach(handler -> processing.registerEventHandler(c -> handler));
+        });
+
+        configuration = configurer.start();
+        LOG.infof("Axon started: %d aggregate type(s), %d event handler bean(s) in processor '%s'",
+                components.aggregates().size(), components.eventHandlers().size(), processor);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (configuration != null) {
+            LOG.info("Axon shutting down: processors release their segment claims");
+            configuration.shutdown();
+            configuration = null;
+        }
+    }
+
+    private JdbcEventStorageEngine storageEngine(DataSourceConnectionProvider connections, Serializer serializer,
+                                                 TransactionManager transactions) {
+        String schema = settings.eventStoreSchema();
+        return JdbcEventStorageEngine.builder()
+                .connectionProvider(connections)
+                .transactionManager(transactions)
+                .eventSerializer(serializer)
+                .snapshotSerializer(serializer)
+                .dataType(byte[].class)
+                .gapTimeout((int) settings.gapTimeout().toMillis())
+                .schema(EventSchema.builder()
+                        .eventTable(schema + ".domain_event_entry")
+                        .snapshotTable(schema + ".snapshot_event_entry")
+                        .globalIndexColumn("global_index")
+                        .timestampColumn("time_stamp")
+                        .eventIdentifierColumn("event_identifier")
+                        .aggregateIdentifierColumn("aggregate_identifier")
+                        .sequenceNumberColumn("sequence_number")
+                        .payloadTypeColumn("payload_type")
+                        .payloadRevisionColumn("payload_revision")
+                        .metaDataColumn("meta_data")
+                        .build())
+                .build();
+    }
+
+    public boolean isRunning() {
+        return configuration != null;
+    }
+
+    Configuration configuration() {
+        if (configuration == null) {
+            throw new IllegalStateException("Axon is not running");
+        }
+        return configuration;
+    }
+
+    @Produces
+    @ApplicationScoped
+    CommandGateway commandGateway() {
+        return configuration().commandGateway();
+    }
+
+    @Produces
+    @ApplicationScoped
+    EventStore eventStore() {
+        return configuration().eventStore();
+    }
+}

@@ -1,0 +1,40 @@
+package org.compliance.platform.axon;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Axon settings of one service; keys under {@code compliance.axon}. */
+@ConfigMapping(prefix = "compliance.axon")
+public interface AxonSettings {
+
+    /** Name of the service's streaming processor; its tokens are stored under this name. */
+    String processorName();
+
+    /** Token table of the service, schema-qualified, e.g. {@code case_service.token_entry}. */
+    String tokenTable();
+
+    /** Schema of the shared event store tables. */
+    @WithDefault("event_store")
+    String eventStoreSchema();
+
+    /** Segments the processor's stream is split into when its tokens are first created. */
+    @WithDefault("4")
+    int initialSegments();
+
+    /** Events handled in one transaction. */
+    @WithDefault("100")
+    int batchSize();
+
+    /** How often the event store is polled for events appended by other services. */
+    @WithDefault("100ms")
+    Duration pollInterval();
+
+    /** How long a segment claimed by a dead node stays claimed before another node may take it. */
+    @WithDefault("10s")
+    Duration claimTimeout();
+
+    /** How long a gap in the global index is waited for before it is assumed to be a rolled-back insert. */
+    @WithDefault("60s")
+    Duration gapTimeout();
+}

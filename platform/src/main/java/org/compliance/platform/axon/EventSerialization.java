@@ -1,0 +1,35 @@
+package org.compliance.platform.axon;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.axonframework.serialization.json.JacksonSerializer;
+
+/**
+ * The one serializer for events, snapshots, metadata and tokens. It owns its ObjectMapper: the REST
+ * mapper may change with API needs, the stored form of an event must not.
+ */
+public final class EventSerialization {
+
+    private EventSerialization() {
+    }
+
+    public static ObjectMapper storageObjectMapper() {
+        return JsonMapper.builder()
+                .addModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                // Events written by a newer version of the published language stay readable.
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                // Snapshots and sagas keep state in fields without getters.
+                .visibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
+                .build();
+    }
+
+    public static JacksonSerializer serializer() {
+        return JacksonSerializer.builder().objectMapper(storageObjectMapper()).build();
+    }
+}

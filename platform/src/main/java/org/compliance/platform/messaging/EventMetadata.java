@@ -1,0 +1,41 @@
+package org.compliance.platform.messaging;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.messaging.MetaData;
+import org.compliance.platform.identity.Caller;
+
+/**
+ * The one event-metadata convention of the suite. Every command carries these keys and every event it
+ * causes inherits them (see {@link AuditCorrelationDataProvider}), so an auditor can tell who did what,
+ * in which HTTP request, as part of which chain of messages.
+ */
+public final class EventMetadata {
+
+    public static final String ACTOR_SUBJECT = "actorSubject";
+    public static final String ACTOR_NAME = "actorName";
+    public static final String ACTOR_ROLES = "actorRoles";
+    public static final String ACTOR_ORGANISATIONS = "actorOrganisations";
+    public static final String REQUEST_ID = "requestId";
+    /** Id of the first message of the chain (the command a user sent). */
+    public static final String CORRELATION_ID = "correlationId";
+    /** Id of the message that directly caused this one. */
+    public static final String CAUSATION_ID = "causationId";
+
+    static final List<String> INHERITED = List.of(ACTOR_SUBJECT, ACTOR_NAME, ACTOR_ROLES, ACTOR_ORGANISATIONS,
+            REQUEST_ID);
+
+    private EventMetadata() {
+    }
+
+    public static MetaData forCommand(Caller caller, String requestId) {
+        Map<String, Object> values = new HashMap<>();
+        values.put(ACTOR_SUBJECT, caller.subject());
+        values.put(ACTOR_NAME, caller.name());
+        values.put(ACTOR_ROLES, caller.roles().stream().sorted().toList());
+        values.put(ACTOR_ORGANISATIONS, caller.organisations());
+        values.put(REQUEST_ID, requestId);
+        return MetaData.from(values);
+    }
+}

@@ -1,0 +1,124 @@
+package org.compliance.platform.problem;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.axonframework.common.lock.DeadlockException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.compliance.platform.domain.RuleViolation;
+import org.compliance.platform.identity.RequestCorrelation;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Turns every failure into problem details; nothing a client sends yields a bare 500. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    private final RequestCorrelation request;
+
+    public ProblemMappers(RequestCorrelation request) {
+        this.request = request;
+    }
+
+    @ServerExceptionMapper
+    public Response ruleViolation(RuleViolation e) {
+        if (e.kind() == RuleViolation.Kind.CONFLICT) {
+            return Problem.response(Response.Status.CONFLICT, e.getMessage(), request.requestId());
+        }
+        return Problem.response(422, "Unprocessable Content", e.getMessage(), request.requestId(), List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response validation(ResteasyReactiveViolationException e) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(field(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        return Problem.response(422, "Unprocessable Content", "The request has invalid or missing fields",
+                request.requestId(), errors);
+    }
+
+    @ServerExceptionMapper({JsonProcessingException.class, JsonParseException.class, JsonMappingException.class,
+            MismatchedInputException.class, UnrecognizedPropertyException.class, InvalidFormatException.class})
+    public Response unreadableJson(JsonProcessingException e) {
+        String detail;
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            detail = "Unknown field '" + unknown.getPropertyName() + "'";
+        } else if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            detail = "Field '" + path(mismatch) + "' has the wrong type";
+        } else {
+            detail = "The body is not valid JSON: " + e.getOriginalMessage();
+        }
+        return Problem.response(Response.Status.BAD_REQUEST, detail, request.requestId());
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(AggregateNotFoundException e) {
+        return Problem.response(Response.Status.NOT_FOUND, "No such " + "record: " + e.getAggregateIdentifier(),
+                request.requestId());
+    }
+
+    @ServerExceptionMapper({ConcurrencyException.class, DeadlockException.class})
+    public Response concurrentChange(RuntimeException e) {
+        return Problem.response(Response.Status.CONFLICT,
+                "Someone else changed this at the same time; reload and try again", request.requestId());
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthenticated(RuntimeException e) {
+        return Response.fromResponse(Problem.response(Response.Status.UNAUTHORIZED,
+                        "A valid bearer token is required", request.requestId()))
+                .header("WWW-Authenticate", "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return Problem.response(Response.Status.FORBIDDEN, "Your role does not allow this", request.requestId());
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return unreadableJson(json);
+        }
+        Response original = e.getResponse();
+        var status = Response.Status.fromStatusCode(original.getStatus());
+        String title = status != null ? status.getReasonPhrase() : "HTTP " + original.getStatus();
+        return Problem.response(original.getStatus(), title, e.getMessage(), request.requestId(), List.of());
+    }
+
+    @ServerExceptionMapper(priority = 10_000)
+    public Response unexpected(Throwable e) {
+        LOG.errorf(e, "Unexpected failure in request %s", request.requestId());
+        return Problem.response(Response.Status.INTERNAL_SERVER_ERROR,
+                "Unexpected error; quote request id " + request.requestId(), request.requestId());
+    }
+
+    private static String field(ConstraintViolation<?> violation) {
+        // "open.request.title" -> "title": drop the method and parameter names.
+        String path = violation.getPropertyPath().toString();
+        String[] parts = path.split("\\.", 3);
+        return parts.length == 3 ? parts[2] : path;
+    }
+
+    private static String path(MismatchedInputException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining("."));
+    }
+}
