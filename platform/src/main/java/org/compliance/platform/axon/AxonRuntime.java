@@ -7,6 +7,7 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -40,14 +41,16 @@ public class AxonRuntime {
     private final jakarta.transaction.TransactionManager jta;
     private final AxonSettings settings;
     private final ServiceComponents components;
+    private final Clock clock;
     private volatile Configuration configuration;
 
     public AxonRuntime(AgroalDataSource dataSource, jakarta.transaction.TransactionManager jta, AxonSettings settings,
-                       ServiceComponents components) {
+                       ServiceComponents components, Clock clock) {
         this.dataSource = dataSource;
         this.jta = jta;
         this.settings = settings;
         this.components = components;
+        this.clock = clock;
     }
 
     void start(@Observes @Priority(100) StartupEvent event) {
@@ -61,6 +64,7 @@ public class AxonRuntime {
                 .configureEventSerializer(c -> serializer)
                 .configureMessageSerializer(c -> serializer)
                 .configureTransactionManager(c -> transactions)
+                .registerComponent(Clock.class, c -> clock)
                 .configureCorrelationDataProviders(c -> List.of(new AuditCorrelationDataProvider()))
                 .configureEventStore(c -> EmbeddedEventStore.builder()
                         .storageEngine(storageEngine(connections, serializer, transactions))
