@@ -40,6 +40,15 @@ class CaseResourceTest {
     }
 
     @Test
+    void a_company_users_token_names_its_organisation() throws Exception {
+        String payload = RealPeers.tokenFor("nora.northwind").split("\\.")[1];
+        var claims = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(java.util.Base64.getUrlDecoder().decode(payload));
+        org.assertj.core.api.Assertions.assertThat(claims.get("organization").toString()).contains("northwind-cloud");
+        org.assertj.core.api.Assertions.assertThat(claims.get("aud").toString()).contains("case-service");
+    }
+
+    @Test
     void without_a_token_the_answer_is_401_problem() {
         given().contentType(ContentType.JSON).body(CASE)
                 .when().post("/cases")
