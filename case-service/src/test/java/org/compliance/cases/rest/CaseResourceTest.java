@@ -11,6 +11,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.time.Duration;
+import org.compliance.testing.RealPeers;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest

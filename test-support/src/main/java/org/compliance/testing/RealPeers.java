@@ -1,4 +1,4 @@
-package org.compliance.cases.rest;
+package org.compliance.testing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -24,7 +24,9 @@ import java.util.Map;
  */
 public class RealPeers implements QuarkusTestResourceLifecycleManager {
 
-    static final String DATABASE = "compliance_test_case_service";
+    /** One database per service module (tests run in the module's directory), recreated each run. */
+    static final String DATABASE = "compliance_test_"
+            + Path.of("").toAbsolutePath().getFileName().toString().replaceAll("[^a-z0-9]", "_");
     private static String issuer;
     private Process keycloak;
 
@@ -48,7 +50,7 @@ public class RealPeers implements QuarkusTestResourceLifecycleManager {
     }
 
     /** An access token of a demo user, by password grant of the demo-only CLI client. */
-    static String tokenFor(String username) {
+    public static String tokenFor(String username) {
         String form = "grant_type=password&client_id=compliance-cli&username=" + URLEncoder.encode(username,
                 StandardCharsets.UTF_8) + "&password=demo";
         try {

@@ -1,0 +1,21 @@
+package org.compliance.evidence.query;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+@Entity
+@Table(schema = "evidence_service", name = "known_case")
+public class KnownCase {
+
+    @Id
+    @Column(name = "case_id")
+    public String caseId;
+    public String status;
+    /** Comma-separated organisation aliases. */
+    public String respondents;
+    @Column(name = "opened_at")
+    public Instant openedAt;
+}
