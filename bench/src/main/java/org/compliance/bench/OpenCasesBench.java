@@ -1,0 +1,160 @@
+package org.compliance.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Opens cases through case-service's REST API with concurrent clients and measures events appended per
+ * second and request latency; in the same run, the baseline: raw single-row INSERT commits into a table
+ * created by the event store's own migration, with the same concurrency and the same row contents.
+ */
+public final class OpenCasesBench {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> env = System.getenv();
+        int clients = Integer.parseInt(env.getOrDefault("BENCH_CLIENTS", "16"));
+        int cases = Integer.parseInt(env.getOrDefault("BENCH_CASES", "3000"));
+        int warmup = Integer.parseInt(env.getOrDefault("BENCH_WARMUP", "300"));
+        String caseService = env.getOrDefault("BENCH_CASE_URL", "http://127.0.0.1:8081");
+        String issuer = env.getOrDefault("BENCH_ISSUER", "http://127.0.0.1:8180/realms/compliance");
+        String jdbcUrl = env.getOrDefault("BENCH_JDBC_URL", "jdbc:postgresql://127.0.0.1:5432/compliance");
+        String dbUser = env.getOrDefault("BENCH_DB_USER", "postgres");
+        Path eventStoreDdl = Path.of(env.getOrDefault("BENCH_EVENT_STORE_DDL",
+                "platform/src/main/resources/db/event-store/V1__create_event_store.sql"));
+
+        System.out.printf("Opening cases: %d clients, %d cases (after %d warm-up), against %s%n",
+                clients, cases, warmup, caseService);
+        HttpClient http = HttpClient.newBuilder().build();
+        String token = token(http, issuer);
+        byte[] body = JSON.writeValueAsBytes(Map.of(
+                "title", "Benchmark case",
+                "respondents", List.of(Map.of("organisationAlias", "northwind-cloud", "name", "Northwind Cloud Ltd")),
+                "allegations", List.of(Map.of("legalBasis", "UK GDPR Art. 6(1)",
+                        "description", "Personal data used to train language models without a lawful basis"))));
+        ConcurrentRun.Operation openCase = (client, index) -> {
+            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(caseService + "/cases"))
+                    .header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.discarding());
+            if (response.statusCode() != 201) {
+                throw new IllegalStateException("POST /cases answered " + response.statusCode());
+            }
+        };
+        ConcurrentRun.of(clients, warmup, openCase);
+
+        Latencies api;
+        Latencies baseline;
+        try (Connection admin = DriverManager.getConnection(jdbcUrl, dbUser, "")) {
+            long before = countEvents(admin);
+            api = ConcurrentRun.of(clients, cases, openCase);
+            long appended = countEvents(admin) - before;
+            api = new Latencies(api.nanos(), api.elapsedNanos(), appended);
+            System.out.printf("  appended %d events in %.2f s%n", appended, api.elapsedNanos() / 1e9);
+
+            baseline = baseline(admin, jdbcUrl, dbUser, Files.readString(eventStoreDdl), clients, cases);
+        }
+
+        double ratio = api.perSecond() / baseline.perSecond();
+        System.out.println();
+        System.out.printf("%-42s %12s %10s %10s%n", "", "per second", "p50 ms", "p99 ms");
+        print("REST: POST /cases (events appended)", api);
+        print("Baseline: raw single-row INSERT commits", baseline);
+        System.out.printf("%nRatio: %.1f%% of the baseline (goal: at least 25%%) -> %s%n", ratio * 100,
+                ratio >= 0.25 ? "MET" : "NOT MET");
+    }
+
+    private static void print(String label, Latencies run) {
+        System.out.printf("%-42s %12.0f %10.2f %10.2f%n", label, run.perSecond(), run.percentileMillis(50),
+                run.percentileMillis(99));
+    }
+
+    /** The same rows an opened case writes, inserted one per transaction into a copy of the event table. */
+    private static Latencies baseline(Connection admin, String jdbcUrl, String user, String ddl, int clients,
+                                      int rows) throws Exception {
+        byte[] payload;
+        byte[] metaData;
+        try (var statement = admin.createStatement();
+             var sample = statement.executeQuery("""
+                     SELECT payload, meta_data FROM event_store.domain_event_entry
+                     WHERE payload_type = 'org.compliance.api.cases.CaseOpened' ORDER BY global_index DESC LIMIT 1""")) {
+            if (!sample.next()) {
+                throw new IllegalStateException("No CaseOpened event to copy for the baseline");
+            }
+            payload = sample.getBytes(1);
+            metaData = sample.getBytes(2);
+        }
+        try (var statement = admin.createStatement()) {
+            statement.execute("DROP SCHEMA IF EXISTS bench_baseline CASCADE");
+            statement.execute("CREATE SCHEMA bench_baseline");
+            statement.execute("SET search_path TO bench_baseline");
+            statement.execute(ddl);
+            statement.execute("SET search_path TO DEFAULT");
+        }
+        List<Connection> connections = new ArrayList<>();
+        try {
+            for (int c = 0; c < clients; c++) {
+                Connection connection = DriverManager.getConnection(jdbcUrl, user, "");
+                connection.setAutoCommit(true);
+                connections.add(connection);
+            }
+            return ConcurrentRun.of(clients, rows, (client, index) -> insert(connections.get(client), payload, metaData));
+        } finally {
+            for (Connection connection : connections) {
+                connection.close();
+            }
+            try (var statement = admin.createStatement()) {
+                statement.execute("DROP SCHEMA bench_baseline CASCADE");
+            }
+        }
+    }
+
+    private static void insert(Connection connection, byte[] payload, byte[] metaData) throws SQLException {
+        try (var insert = connection.prepareStatement("""
+                INSERT INTO bench_baseline.domain_event_entry (event_identifier, aggregate_identifier,
+                    sequence_number, type, time_stamp, payload_type, payload_revision, payload, meta_data)
+                VALUES (?, ?, 0, 'InvestigationCase', ?, 'org.compliance.api.cases.CaseOpened', NULL, ?, ?)""")) {
+            insert.setString(1, UUID.randomUUID().toString());
+            insert.setString(2, UUID.randomUUID().toString());
+            insert.setString(3, java.time.Instant.now().toString());
+            insert.setBytes(4, payload);
+            insert.setBytes(5, metaData);
+            insert.executeUpdate();
+        }
+    }
+
+    private static long countEvents(Connection connection) throws SQLException {
+        try (var statement = connection.createStatement();
+             var count = statement.executeQuery("SELECT count(*) FROM event_store.domain_event_entry")) {
+            count.next();
+            return count.getLong(1);
+        }
+    }
+
+    private static String token(HttpClient http, String issuer) throws Exception {
+        String form = "grant_type=password&client_id=compliance-cli&username="
+                + URLEncoder.encode("iris.investigator", StandardCharsets.UTF_8) + "&password=demo";
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(issuer + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("Keycloak refused a token: " + response.body());
+        }
+        return JSON.readTree(response.body()).get("access_token").asText();
+    }
+}

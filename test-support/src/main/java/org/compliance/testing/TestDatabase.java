@@ -1,0 +1,32 @@
+package org.compliance.testing;
+
+import java.sql.DriverManager;
+
+/** Fresh databases on the machine's PostgreSQL (127.0.0.1:5432, trust), one per test run and purpose. */
+public final class TestDatabase {
+
+    public static final String HOST = "127.0.0.1";
+    public static final int PORT = 5432;
+
+    private TestDatabase() {
+    }
+
+    /** Drops the database if a previous run left it, and creates it empty. */
+    public static String recreate(String name) {
+        if (!name.matches("[a-z0-9_]+")) {
+            throw new IllegalArgumentException("Not a plain database name: " + name);
+        }
+        try (var connection = DriverManager.getConnection(jdbcUrl("test"), "postgres", "");
+             var statement = connection.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            statement.execute("CREATE DATABASE " + name);
+            return name;
+        } catch (Exception e) {
+            throw new IllegalStateException("PostgreSQL at " + HOST + ":" + PORT + " is needed for the tests", e);
+        }
+    }
+
+    public static String jdbcUrl(String database) {
+        return "jdbc:postgresql://" + HOST + ":" + PORT + "/" + database;
+    }
+}
