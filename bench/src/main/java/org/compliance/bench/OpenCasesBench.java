@@ -1,7 +1,11 @@
 package org.compliance.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
+import java.net.URL;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -40,20 +44,34 @@ public final class OpenCasesBench {
 
         System.out.printf("Opening cases: %d clients, %d cases (after %d warm-up), against %s%n",
                 clients, cases, warmup, caseService);
-        HttpClient http = HttpClient.newBuilder().build();
+        HttpClient http = HttpClient.newHttpClient();
         String token = token(http, issuer);
         byte[] body = JSON.writeValueAsBytes(Map.of(
                 "title", "Benchmark case",
                 "respondents", List.of(Map.of("organisationAlias", "northwind-cloud", "name", "Northwind Cloud Ltd")),
                 "allegations", List.of(Map.of("legalBasis", "UK GDPR Art. 6(1)",
                         "description", "Personal data used to train language models without a lawful basis"))));
+        URL openCaseUrl = URI.create(caseService + "/cases").toURL();
         ConcurrentRun.Operation openCase = (client, index) -> {
-            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(caseService + "/cases"))
-                    .header("Authorization", "Bearer " + token)
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.discarding());
-            if (response.statusCode() != 201) {
-                throw new IllegalStateException("POST /cases answered " + response.statusCode());
+            // HttpURLConnection keeps connections alive per thread and costs the client little CPU, which on a
+            // small machine would otherwise be taken from the services being measured.
+            HttpURLConnection post = (HttpURLConnection) openCaseUrl.openConnection();
+            post.setRequestMethod("POST");
+            post.setDoOutput(true);
+            post.setRequestProperty("Authorization", "Bearer " + token);
+            post.setRequestProperty("Content-Type", "application/json");
+            post.setFixedLengthStreamingMode(body.length);
+            try (OutputStream out = post.getOutputStream()) {
+                out.write(body);
+            }
+            int status = post.getResponseCode();
+            try (InputStream in = status < 400 ? post.getInputStream() : post.getErrorStream()) {
+                if (in != null) {
+                    in.readAllBytes();
+                }
+            }
+            if (status != 201) {
+                throw new IllegalStateException("POST /cases answered " + status);
             }
         };
         ConcurrentRun.of(clients, warmup, openCase);

@@ -46,14 +46,15 @@ public class CaseResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({"investigator", "supervisor"})
-    public Response open(@Valid @NotNull OpenCaseRequest request, UriInfo uri) {
+    public Uni<Response> open(@Valid @NotNull OpenCaseRequest request, UriInfo uri) {
         var me = caller.get();
         String caseId = UUID.randomUUID().toString();
-        commands.send(new OpenCase(caseId, request.title(),
+        return commands.dispatch(new OpenCase(caseId, request.title(),
                 request.respondents().stream().map(r -> new Respondent(r.organisationAlias(), r.name())).toList(),
                 request.allegations().stream().map(a -> new Allegation(a.legalBasis(), a.description())).toList(),
-                new StaffMember(me.subject(), me.name())));
-        return Response.created(uri.getAbsolutePathBuilder().path(caseId).build()).entity(new Opened(caseId)).build();
+                new StaffMember(me.subject(), me.name())))
+                .map(ignored -> Response.created(uri.getAbsolutePathBuilder().path(caseId).build())
+                        .entity(new Opened(caseId)).build());
     }
 
     /** The case as the read model has it; it appears there within moments of being opened. */
