@@ -48,6 +48,9 @@ public final class OpenCasesBench {
         String token = token(http, issuer);
         byte[] body = JSON.writeValueAsBytes(Map.of(
                 "title", "Benchmark case",
+                "summary", "Customers' personal data used to train language models",
+                "authority", "Information Commissioner's Office",
+                "legalBases", List.of("UK GDPR"),
                 "respondents", List.of(Map.of("organisationAlias", "northwind-cloud", "name", "Northwind Cloud Ltd")),
                 "allegations", List.of(Map.of("legalBasis", "UK GDPR Art. 6(1)",
                         "description", "Personal data used to train language models without a lawful basis"))));

@@ -103,6 +103,9 @@ class CaseSliceSystemTest {
     private static String openCase(String token, String title) throws IOException, InterruptedException {
         String body = JSON.writeValueAsString(Map.of(
                 "title", title,
+                "summary", "Customers' personal data used to train language models",
+                "authority", "Information Commissioner's Office",
+                "legalBases", List.of("UK GDPR"),
                 "respondents", List.of(Map.of("organisationAlias", "northwind-cloud", "name", "Northwind Cloud Ltd")),
                 "allegations", List.of(Map.of("legalBasis", "UK GDPR Art. 6(1)",
                         "description", "Customers' browsing and location data used without a lawful basis"))));

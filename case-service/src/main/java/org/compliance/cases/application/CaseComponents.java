@@ -3,19 +3,26 @@ package org.compliance.cases.application;
 import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import org.compliance.cases.domain.Authorities;
 import org.compliance.cases.domain.InvestigationCase;
-import org.compliance.cases.query.CaseSummaryProjection;
+import org.compliance.cases.query.CaseViewProjection;
 import org.compliance.platform.axon.ServiceComponents;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Every Axon component of case-service, in one list. */
 @ApplicationScoped
 @Unremovable
 public class CaseComponents implements ServiceComponents {
 
-    private final CaseSummaryProjection summaries;
+    private final CaseViewProjection views;
+    private final OverdueEvidencePolicy overdueEvidence;
+    private final Authorities authorities;
 
-    public CaseComponents(CaseSummaryProjection summaries) {
-        this.summaries = summaries;
+    public CaseComponents(CaseViewProjection views, OverdueEvidencePolicy overdueEvidence,
+                          @ConfigProperty(name = "compliance.cases.authorities") List<String> authorities) {
+        this.views = views;
+        this.overdueEvidence = overdueEvidence;
+        this.authorities = new Authorities(authorities);
     }
 
     @Override
@@ -25,6 +32,11 @@ public class CaseComponents implements ServiceComponents {
 
     @Override
     public List<Object> eventHandlers() {
-        return List.of(summaries);
+        return List.of(views, overdueEvidence);
+    }
+
+    @Override
+    public List<Object> resources() {
+        return List.of(authorities);
     }
 }

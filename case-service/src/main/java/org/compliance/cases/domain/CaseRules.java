@@ -1,29 +1,460 @@
 package org.compliance.cases.domain;
 
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import org.compliance.api.cases.AddAllegation;
+import org.compliance.api.cases.AddCaseNote;
+import org.compliance.api.cases.AddComplainant;
+import org.compliance.api.cases.AddRespondent;
+import org.compliance.api.cases.AddTeamMember;
+import org.compliance.api.cases.Allegation;
+import org.compliance.api.cases.AllegationAdded;
+import org.compliance.api.cases.AllegationAmended;
+import org.compliance.api.cases.AllegationWithdrawn;
+import org.compliance.api.cases.AmendAllegation;
+import org.compliance.api.cases.AssignLeadInvestigator;
+import org.compliance.api.cases.CaseAwaitingOverdueEvidence;
+import org.compliance.api.cases.CaseClosed;
+import org.compliance.api.cases.CaseNoteAdded;
 import org.compliance.api.cases.CaseOpened;
+import org.compliance.api.cases.CaseReferred;
+import org.compliance.api.cases.CaseReopened;
+import org.compliance.api.cases.CaseResumed;
+import org.compliance.api.cases.CaseStatus;
+import org.compliance.api.cases.CaseSuspended;
+import org.compliance.api.cases.CloseCase;
+import org.compliance.api.cases.Complainant;
+import org.compliance.api.cases.ComplainantAdded;
+import org.compliance.api.cases.ComplainantWithdrawn;
+import org.compliance.api.cases.Confidentiality;
+import org.compliance.api.cases.DecisionIssued;
+import org.compliance.api.cases.DecisionKind;
+import org.compliance.api.cases.EnforcementNotice;
+import org.compliance.api.cases.FindingsRecorded;
+import org.compliance.api.cases.InvestigationStarted;
+import org.compliance.api.cases.IssueDecision;
+import org.compliance.api.cases.LeadInvestigatorAssigned;
+import org.compliance.api.cases.LegalHoldLifted;
+import org.compliance.api.cases.LegalHoldPlaced;
+import org.compliance.api.cases.LiftLegalHold;
+import org.compliance.api.cases.MonetaryPenalty;
 import org.compliance.api.cases.OpenCase;
+import org.compliance.api.cases.PlaceLegalHold;
+import org.compliance.api.cases.Priority;
+import org.compliance.api.cases.RecordFindings;
+import org.compliance.api.cases.RecordOverdueEvidence;
+import org.compliance.api.cases.ReferCase;
+import org.compliance.api.cases.Referral;
+import org.compliance.api.cases.RemoveTeamMember;
+import org.compliance.api.cases.ReopenCase;
+import org.compliance.api.cases.Respondent;
+import org.compliance.api.cases.RespondentAdded;
+import org.compliance.api.cases.RespondentWithdrawn;
+import org.compliance.api.cases.ResumeCase;
+import org.compliance.api.cases.StartInvestigation;
+import org.compliance.api.cases.SuspendCase;
+import org.compliance.api.cases.TeamMemberAdded;
+import org.compliance.api.cases.TeamMemberRemoved;
+import org.compliance.api.cases.WithdrawAllegation;
+import org.compliance.api.cases.WithdrawComplainant;
+import org.compliance.api.cases.WithdrawRespondent;
+import org.compliance.api.shared.StaffMember;
 import org.compliance.platform.domain.RuleViolation;
 
-/** The rules of a case as plain functions: a command and the current facts in, events out. */
+/**
+ * The rules of a case as plain functions: the command, the case as its events left it, and the time in;
+ * the event that records the change out, or a {@link RuleViolation} saying why not. A conflict (409) is
+ * a refusal because of where the case stands; unprocessable (422) a request that could never succeed.
+ */
 public final class CaseRules {
+
+    /** Calendar dates in these rules (compliance dates, conduct dates) are the UK's. */
+    static final ZoneId UK = ZoneId.of("Europe/London");
 
     private CaseRules() {
     }
 
-    public static CaseOpened open(OpenCase command, Instant now) {
-        if (command.respondents() == null || command.respondents().isEmpty()) {
+    // ---- opening ------------------------------------------------------------------------------------
+
+    public static CaseOpened open(OpenCase c, Instant now, Authorities authorities) {
+        requireText(c.title(), "A case needs a title");
+        requireText(c.summary(), "A case needs a summary");
+        authorities.require(c.authority());
+        if (c.legalBases() == null || c.legalBases().isEmpty() || c.legalBases().stream().anyMatch(CaseRules::blank)) {
+            throw RuleViolation.unprocessable("A case needs at least one legal basis, none of them blank");
+        }
+        if (c.respondents() == null || c.respondents().isEmpty()) {
             throw RuleViolation.unprocessable("A case needs at least one respondent organisation");
         }
-        if (command.allegations() == null || command.allegations().isEmpty()) {
+        if (c.allegations() == null || c.allegations().isEmpty()) {
             throw RuleViolation.unprocessable("A case needs at least one allegation");
         }
-        long distinct = command.respondents().stream().map(r -> r.organisationAlias()).distinct().count();
-        if (distinct != command.respondents().size()) {
-            throw RuleViolation.unprocessable("A respondent organisation is named twice");
+        c.respondents().forEach(CaseRules::requireValid);
+        requireDistinct(c.respondents().stream().map(Respondent::organisationAlias).toList(),
+                "A respondent organisation is named twice");
+        List<Complainant> complainants = c.complainants() == null ? List.of() : c.complainants();
+        complainants.forEach(CaseRules::requireValid);
+        requireDistinct(complainants.stream().map(Complainant::complainantId).toList(), "A complainant is named twice");
+        c.allegations().forEach(a -> requireValid(a, now));
+        requireDistinct(c.allegations().stream().map(Allegation::allegationId).toList(), "An allegation id is used twice");
+        requireStaff(c.leadInvestigator());
+        return new CaseOpened(c.caseId(), c.title().strip(), c.summary().strip(), c.authority(),
+                List.copyOf(c.legalBases()), c.priority() == null ? Priority.NORMAL : c.priority(),
+                c.confidentiality() == null ? Confidentiality.STANDARD : c.confidentiality(),
+                List.copyOf(c.respondents()), List.copyOf(complainants), List.copyOf(c.allegations()), c.leadInvestigator(), now);
+    }
+
+    // ---- parties ------------------------------------------------------------------------------------
+
+    public static RespondentAdded addRespondent(CaseFile file, AddRespondent c) {
+        requireNotClosed(file, "add a respondent to");
+        requireValid(c.respondent());
+        if (file.respondents().containsKey(c.respondent().organisationAlias())) {
+            throw RuleViolation.conflict(c.respondent().name() + " is already a respondent");
         }
-        return new CaseOpened(command.caseId(), command.title().strip(), List.copyOf(command.respondents()),
-                List.copyOf(command.allegations()), command.leadInvestigator(), now);
+        return new RespondentAdded(file.caseId(), c.respondent());
+    }
+
+    public static RespondentWithdrawn withdrawRespondent(CaseFile file, WithdrawRespondent c) {
+        requireNotClosed(file, "withdraw a respondent from");
+        requireText(c.reason(), "Withdrawing a respondent needs a reason");
+        if (!file.respondents().containsKey(c.organisationAlias())) {
+            throw RuleViolation.unprocessable("'" + c.organisationAlias() + "' is not a respondent of this case");
+        }
+        if (file.respondents().size() == 1) {
+            throw RuleViolation.conflict("The last respondent cannot be withdrawn; close the case with a decision "
+                    + "or a referral instead");
+        }
+        return new RespondentWithdrawn(file.caseId(), c.organisationAlias(), c.reason().strip());
+    }
+
+    public static ComplainantAdded addComplainant(CaseFile file, AddComplainant c) {
+        requireNotClosed(file, "add a complainant to");
+        requireValid(c.complainant());
+        if (file.complainants().containsKey(c.complainant().complainantId())) {
+            throw RuleViolation.conflict("Complainant " + c.complainant().complainantId() + " is already on the case");
+        }
+        return new ComplainantAdded(file.caseId(), c.complainant());
+    }
+
+    public static ComplainantWithdrawn withdrawComplainant(CaseFile file, WithdrawComplainant c) {
+        requireNotClosed(file, "withdraw a complainant from");
+        requireText(c.reason(), "Withdrawing a complainant needs a reason");
+        if (!file.complainants().containsKey(c.complainantId())) {
+            throw RuleViolation.unprocessable("'" + c.complainantId() + "' is not a complainant of this case");
+        }
+        return new ComplainantWithdrawn(file.caseId(), c.complainantId(), c.reason().strip());
+    }
+
+    // ---- allegations --------------------------------------------------------------------------------
+
+    public static AllegationAdded addAllegation(CaseFile file, AddAllegation c, Instant now) {
+        requireNotClosed(file, "add an allegation to");
+        requireValid(c.allegation(), now);
+        String id = c.allegation().allegationId();
+        if (file.allegations().containsKey(id) || file.allegationWithdrawn(id)) {
+            throw RuleViolation.conflict("Allegation " + id + " already exists");
+        }
+        return new AllegationAdded(file.caseId(), c.allegation());
+    }
+
+    public static AllegationAmended amendAllegation(CaseFile file, AmendAllegation c, Instant now) {
+        requireNotClosed(file, "amend an allegation of");
+        requireValid(c.allegation(), now);
+        String id = c.allegation().allegationId();
+        if (file.allegationWithdrawn(id)) {
+            throw RuleViolation.conflict("Allegation " + id + " was withdrawn and can no longer be amended");
+        }
+        Allegation current = file.allegations().get(id);
+        if (current == null) {
+            throw RuleViolation.unprocessable("The case has no allegation " + id);
+        }
+        if (current.equals(c.allegation())) {
+            throw RuleViolation.unprocessable("The amendment changes nothing in allegation " + id);
+        }
+        return new AllegationAmended(file.caseId(), c.allegation());
+    }
+
+    public static AllegationWithdrawn withdrawAllegation(CaseFile file, WithdrawAllegation c) {
+        requireNotClosed(file, "withdraw an allegation of");
+        requireText(c.reason(), "Withdrawing an allegation needs a reason");
+        if (file.allegationWithdrawn(c.allegationId())) {
+            throw RuleViolation.conflict("Allegation " + c.allegationId() + " is already withdrawn");
+        }
+        if (!file.allegations().containsKey(c.allegationId())) {
+            throw RuleViolation.unprocessable("The case has no allegation " + c.allegationId());
+        }
+        if (file.allegations().size() == 1) {
+            throw RuleViolation.conflict("The last allegation cannot be withdrawn; decide no further action instead");
+        }
+        return new AllegationWithdrawn(file.caseId(), c.allegationId(), c.reason().strip());
+    }
+
+    // ---- people -------------------------------------------------------------------------------------
+
+    /** Whether the person is staff (investigator or supervisor) is checked against the directory before this. */
+    public static LeadInvestigatorAssigned assignLead(CaseFile file, AssignLeadInvestigator c) {
+        requireNotClosed(file, "reassign");
+        requireStaff(c.leadInvestigator());
+        if (file.leadInvestigator().userId().equals(c.leadInvestigator().userId())) {
+            throw RuleViolation.conflict(c.leadInvestigator().name() + " already leads this case");
+        }
+        return new LeadInvestigatorAssigned(file.caseId(), c.leadInvestigator(), file.leadInvestigator());
+    }
+
+    public static TeamMemberAdded addTeamMember(CaseFile file, AddTeamMember c) {
+        requireNotClosed(file, "change the team of");
+        requireStaff(c.member());
+        if (file.leadInvestigator().userId().equals(c.member().userId())) {
+            throw RuleViolation.conflict(c.member().name() + " leads this case already");
+        }
+        if (file.team().containsKey(c.member().userId())) {
+            throw RuleViolation.conflict(c.member().name() + " is already on the team");
+        }
+        return new TeamMemberAdded(file.caseId(), c.member());
+    }
+
+    public static TeamMemberRemoved removeTeamMember(CaseFile file, RemoveTeamMember c) {
+        requireNotClosed(file, "change the team of");
+        if (!file.team().containsKey(c.userId())) {
+            throw RuleViolation.unprocessable("User " + c.userId() + " is not on the team of this case");
+        }
+        return new TeamMemberRemoved(file.caseId(), c.userId());
+    }
+
+    // ---- status -------------------------------------------------------------------------------------
+
+    public static InvestigationStarted startInvestigation(CaseFile file, StartInvestigation c) {
+        CaseAction.START_INVESTIGATION.requireFrom(file.status());
+        return new InvestigationStarted(file.caseId());
+    }
+
+    public static FindingsRecorded recordFindings(CaseFile file, RecordFindings c) {
+        CaseAction.RECORD_FINDINGS.requireFrom(file.status());
+        requireText(c.findings(), "Findings cannot be empty");
+        return new FindingsRecorded(file.caseId(), c.findings().strip());
+    }
+
+    /** Only supervisors decide; the REST layer admits supervisors only, and the decider is recorded. */
+    public static DecisionIssued issueDecision(CaseFile file, IssueDecision c, Instant now) {
+        CaseAction.ISSUE_DECISION.requireFrom(file.status());
+        if (c.kind() == null) {
+            throw RuleViolation.unprocessable("A decision needs its kind: " + List.of(DecisionKind.values()));
+        }
+        requireText(c.reasons(), "A decision needs its reasons");
+        requireStaff(c.decidedBy());
+        EnforcementNotice notice = c.enforcementNotice();
+        MonetaryPenalty penalty = c.monetaryPenalty();
+        if (c.kind() != DecisionKind.ENFORCEMENT_NOTICE && notice != null) {
+            throw RuleViolation.unprocessable("Only an enforcement notice decision carries enforcement steps");
+        }
+        if (c.kind() != DecisionKind.MONETARY_PENALTY && penalty != null) {
+            throw RuleViolation.unprocessable("Only a monetary penalty decision carries a penalty");
+        }
+        if (c.kind() == DecisionKind.ENFORCEMENT_NOTICE) {
+            notice = requireValid(notice, now);
+        }
+        if (c.kind() == DecisionKind.MONETARY_PENALTY) {
+            penalty = withinCap(penalty);
+        }
+        return new DecisionIssued(file.caseId(), c.kind(), c.reasons().strip(), notice, penalty, c.decidedBy(), now);
+    }
+
+    public static CaseClosed close(CaseFile file, CloseCase c) {
+        if (file.underLegalHold()) {
+            throw RuleViolation.conflict("The case is under legal hold and cannot be closed until the hold is lifted");
+        }
+        if (!file.decided() && !file.referred()) {
+            throw RuleViolation.conflict("A case cannot be closed without a decision or a referral");
+        }
+        CaseAction.CLOSE.requireFrom(file.status());
+        requireText(c.reason(), "Closing a case needs a reason");
+        return new CaseClosed(file.caseId(), c.reason().strip());
+    }
+
+    public static CaseSuspended suspend(CaseFile file, SuspendCase c) {
+        CaseAction.SUSPEND.requireFrom(file.status());
+        requireText(c.reason(), "Suspending a case needs a reason");
+        return new CaseSuspended(file.caseId(), c.reason().strip(), file.status());
+    }
+
+    public static CaseResumed resume(CaseFile file, ResumeCase c) {
+        CaseAction.RESUME.requireFrom(file.status());
+        return new CaseResumed(file.caseId(), file.statusBeforeSuspension());
+    }
+
+    /**
+     * A case can be referred when it is opened (it belongs elsewhere), once findings are recorded, or while
+     * under investigation when a respondent has let an evidence request go overdue.
+     */
+    public static CaseReferred refer(CaseFile file, ReferCase c) {
+        CaseAction.REFER.requireFrom(file.status());
+        if (file.status() == CaseStatus.INVESTIGATING && !file.awaitingOverdueEvidence()) {
+            throw RuleViolation.conflict("A case under investigation can be referred only when evidence it requested "
+                    + "is overdue, or once findings are recorded");
+        }
+        Referral referral = c.referral();
+        if (referral == null) {
+            throw RuleViolation.unprocessable("A referral names the authority, their reference and the reason");
+        }
+        requireText(referral.authority(), "A referral names the authority it goes to");
+        requireText(referral.theirReference(), "A referral records the other authority's reference");
+        requireText(referral.reason(), "A referral needs its reason");
+        return new CaseReferred(file.caseId(), new Referral(referral.authority().strip(),
+                referral.theirReference().strip(), referral.reason().strip()));
+    }
+
+    public static CaseReopened reopen(CaseFile file, ReopenCase c) {
+        CaseAction.REOPEN.requireFrom(file.status());
+        requireText(c.reason(), "Reopening a case needs a reason");
+        return new CaseReopened(file.caseId(), c.reason().strip());
+    }
+
+    // ---- legal hold, notes, overdue evidence ---------------------------------------------------------
+
+    public static LegalHoldPlaced placeLegalHold(CaseFile file, PlaceLegalHold c) {
+        requireText(c.reason(), "A legal hold needs a reason");
+        if (file.underLegalHold()) {
+            throw RuleViolation.conflict("The case is already under legal hold");
+        }
+        return new LegalHoldPlaced(file.caseId(), c.reason().strip());
+    }
+
+    public static LegalHoldLifted liftLegalHold(CaseFile file, LiftLegalHold c) {
+        requireText(c.reason(), "Lifting a legal hold needs a reason");
+        if (!file.underLegalHold()) {
+            throw RuleViolation.conflict("The case is not under legal hold");
+        }
+        return new LegalHoldLifted(file.caseId(), c.reason().strip());
+    }
+
+    public static CaseNoteAdded addNote(CaseFile file, AddCaseNote c, Instant now) {
+        requireText(c.noteId(), "A note needs an id");
+        requireText(c.text(), "A note cannot be empty");
+        requireStaff(c.author());
+        if (file.hasNote(c.noteId())) {
+            throw RuleViolation.conflict("Note " + c.noteId() + " already exists");
+        }
+        return new CaseNoteAdded(file.caseId(), c.noteId(), c.text().strip(), c.author(), now);
+    }
+
+    /** Idempotent: the same request overdue for the same due moment is recorded once. */
+    public static Optional<CaseAwaitingOverdueEvidence> recordOverdueEvidence(CaseFile file, RecordOverdueEvidence c) {
+        requireText(c.requestId(), "Overdue evidence names its request");
+        if (c.dueAt() == null) {
+            throw RuleViolation.unprocessable("Overdue evidence names the due moment it missed");
+        }
+        if (file.overdueRecorded(c.requestId(), c.dueAt())) {
+            return Optional.empty();
+        }
+        return Optional.of(new CaseAwaitingOverdueEvidence(file.caseId(), c.requestId(), c.dueAt()));
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------------
+
+    private static MonetaryPenalty withinCap(MonetaryPenalty penalty) {
+        if (penalty == null || penalty.amount() == null || penalty.worldwideAnnualTurnover() == null) {
+            throw RuleViolation.unprocessable("A monetary penalty needs its amount and the worldwide annual turnover "
+                    + "it was based on");
+        }
+        if (!PenaltyCap.CURRENCY.equals(penalty.currency())) {
+            throw RuleViolation.unprocessable("UK GDPR penalties and turnover are stated in " + PenaltyCap.CURRENCY
+                    + ", not " + penalty.currency());
+        }
+        if (penalty.amount().signum() <= 0 || penalty.amount().stripTrailingZeros().scale() > 2) {
+            throw RuleViolation.unprocessable("A monetary penalty is more than zero, in whole pence");
+        }
+        if (penalty.worldwideAnnualTurnover().signum() < 0) {
+            throw RuleViolation.unprocessable("Worldwide annual turnover cannot be negative");
+        }
+        BigDecimal cap = PenaltyCap.higherMaximum(penalty.worldwideAnnualTurnover());
+        if (penalty.amount().compareTo(cap) > 0) {
+            throw RuleViolation.unprocessable("The penalty of GBP " + penalty.amount().toPlainString()
+                    + " exceeds the statutory maximum of GBP " + cap.toPlainString() + ": under UK GDPR the higher "
+                    + "maximum is the greater of GBP 17.5m and 4% of worldwide annual turnover (GBP "
+                    + penalty.worldwideAnnualTurnover().toPlainString() + ")");
+        }
+        return new MonetaryPenalty(penalty.amount(), PenaltyCap.CURRENCY, penalty.worldwideAnnualTurnover(), cap);
+    }
+
+    private static EnforcementNotice requireValid(EnforcementNotice notice, Instant now) {
+        if (notice == null || notice.stepsRequired() == null || notice.stepsRequired().isEmpty()
+                || notice.stepsRequired().stream().anyMatch(CaseRules::blank)) {
+            throw RuleViolation.unprocessable("An enforcement notice lists the steps required, none of them blank");
+        }
+        if (notice.complianceDate() == null || !notice.complianceDate().isAfter(LocalDate.ofInstant(now, UK))) {
+            throw RuleViolation.unprocessable("An enforcement notice needs a compliance date after today");
+        }
+        return new EnforcementNotice(List.copyOf(notice.stepsRequired()), notice.complianceDate());
+    }
+
+    private static void requireValid(Allegation a, Instant now) {
+        if (a == null) {
+            throw RuleViolation.unprocessable("An allegation is missing");
+        }
+        requireText(a.allegationId(), "An allegation needs an id");
+        requireText(a.legalBasis(), "An allegation needs its legal basis, e.g. \"UK GDPR Art. 6(1)\"");
+        requireText(a.description(), "An allegation needs a description of the conduct");
+        LocalDate today = LocalDate.ofInstant(now, UK);
+        if (a.conductFrom() != null && a.conductTo() != null && a.conductFrom().isAfter(a.conductTo())) {
+            throw RuleViolation.unprocessable("The conduct of allegation " + a.allegationId() + " cannot end ("
+                    + a.conductTo() + ") before it began (" + a.conductFrom() + ")");
+        }
+        if (a.conductFrom() != null && a.conductFrom().isAfter(today)) {
+            throw RuleViolation.unprocessable("The conduct of allegation " + a.allegationId()
+                    + " cannot begin in the future");
+        }
+    }
+
+    private static void requireValid(Respondent r) {
+        if (r == null) {
+            throw RuleViolation.unprocessable("A respondent is missing");
+        }
+        requireText(r.organisationAlias(), "A respondent needs its organisation");
+        requireText(r.name(), "A respondent needs a name");
+    }
+
+    private static void requireValid(Complainant c) {
+        if (c == null || c.kind() == null) {
+            throw RuleViolation.unprocessable("A complainant is an organisation or a person");
+        }
+        requireText(c.complainantId(), "A complainant needs an id");
+        requireText(c.name(), "A complainant needs a name");
+        if (c.kind() == Complainant.Kind.PERSON && c.organisationAlias() != null) {
+            throw RuleViolation.unprocessable("A person complaining has no organisation alias");
+        }
+    }
+
+    private static void requireStaff(StaffMember member) {
+        if (member == null || blank(member.userId()) || blank(member.name())) {
+            throw RuleViolation.unprocessable("A member of staff is named by user id and name");
+        }
+    }
+
+    private static void requireNotClosed(CaseFile file, String action) {
+        if (file.status() == CaseStatus.CLOSED) {
+            throw RuleViolation.conflict("Cannot " + action + " a closed case; reopen it first");
+        }
+    }
+
+    private static void requireDistinct(List<String> values, String message) {
+        if (new HashSet<>(values).size() != values.size()) {
+            throw RuleViolation.unprocessable(message);
+        }
+    }
+
+    private static void requireText(String value, String message) {
+        if (blank(value)) {
+            throw RuleViolation.unprocessable(message);
+        }
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
     }
 }

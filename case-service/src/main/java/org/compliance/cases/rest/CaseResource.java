@@ -4,67 +4,162 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import java.util.UUID;
-import org.compliance.api.cases.Allegation;
+import java.util.stream.IntStream;
+import org.compliance.api.cases.CaseStatus;
 import org.compliance.api.cases.OpenCase;
-import org.compliance.api.cases.Respondent;
+import org.compliance.api.cases.Priority;
 import org.compliance.api.shared.StaffMember;
-import org.compliance.cases.query.CaseSummaryRepository;
+import org.compliance.cases.application.Viewers;
+import org.compliance.cases.query.CaseFilter;
+import org.compliance.cases.query.CaseQueries;
+import org.compliance.cases.query.Viewer;
+import org.compliance.cases.rest.CaseRequests.OpenCaseRequest;
+import org.compliance.cases.rest.CaseViews.CaseListItem;
+import org.compliance.cases.rest.CaseViews.Note;
+import org.compliance.cases.rest.CaseViews.Page;
+import org.compliance.platform.domain.RuleViolation;
+import org.compliance.platform.identity.Caller;
 import org.compliance.platform.identity.CurrentCaller;
 import org.compliance.platform.messaging.Commands;
-import org.jboss.resteasy.reactive.RestResponse;
+import org.compliance.platform.problem.Versions;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+/** Opening cases, and every read of them. Reads come from the case views, filtered by who is asking. */
 @Path("/cases")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Cases")
 public class CaseResource {
 
     public record Opened(String caseId) {
     }
 
+    /** Bounded pages keep every list query cheap; narrower filters reach anything further. */
+    static final int MAX_OFFSET = 10_000;
+
     private final Commands commands;
     private final CurrentCaller caller;
-    private final CaseSummaryRepository summaries;
+    private final CaseQueries queries;
+    private final VisibleCases cases;
 
-    public CaseResource(Commands commands, CurrentCaller caller, CaseSummaryRepository summaries) {
+    public CaseResource(Commands commands, CurrentCaller caller, CaseQueries queries, VisibleCases cases) {
         this.commands = commands;
         this.caller = caller;
-        this.summaries = summaries;
+        this.queries = queries;
+        this.cases = cases;
     }
 
-    /** Opens a case; the calling investigator becomes its lead investigator. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({"investigator", "supervisor"})
+    @Operation(summary = "Open a case", description = "Investigators and supervisors. The caller becomes the lead "
+            + "investigator. 201 with the case id; 422 when a rule refuses it (unknown authority, no respondent...).")
     public Uni<Response> open(@Valid @NotNull OpenCaseRequest request, UriInfo uri) {
         var me = caller.get();
         String caseId = UUID.randomUUID().toString();
-        return commands.dispatch(new OpenCase(caseId, request.title(),
-                request.respondents().stream().map(r -> new Respondent(r.organisationAlias(), r.name())).toList(),
-                request.allegations().stream().map(a -> new Allegation(a.legalBasis(), a.description())).toList(),
-                new StaffMember(me.subject(), me.name())))
+        var allegations = IntStream.range(0, request.allegations().size())
+                .mapToObj(i -> request.allegations().get(i).toAllegation("A" + (i + 1))).toList();
+        var complainants = request.complainants() == null ? List.<org.compliance.api.cases.Complainant>of()
+                : IntStream.range(0, request.complainants().size())
+                .mapToObj(i -> request.complainants().get(i).toComplainant("C" + (i + 1))).toList();
+        return commands.dispatch(new OpenCase(caseId, request.title(), request.summary(), request.authority(),
+                        request.legalBases(), request.priority(), request.confidentiality(),
+                        request.respondents().stream().map(CaseRequests.RespondentInput::toRespondent).toList(),
+                        complainants, allegations, new StaffMember(me.subject(), me.name())))
                 .map(ignored -> Response.created(uri.getAbsolutePathBuilder().path(caseId).build())
-                        .entity(new Opened(caseId)).build());
+                        .tag(Versions.tag(0)).entity(new Opened(caseId)).build());
     }
 
-    /** The case as the read model has it; it appears there within moments of being opened. */
+    @GET
+    @RolesAllowed({"investigator", "supervisor", "auditor", "company"})
+    @WithSession
+    @Operation(summary = "List cases", description = "Staff see every case their confidentiality allows; companies "
+            + "only cases against their organisation, with fewer fields. Filters combine; pages are bounded "
+            + "(page * size <= 10000). Sort: OPENED_AT (default), UPDATED_AT, TITLE, PRIORITY, STATUS.")
+    public Uni<Page<?>> list(@QueryParam("status") String status,
+                             @QueryParam("authority") String authority,
+                             @QueryParam("respondent") String respondent,
+                             @QueryParam("assignee") String assignee,
+                             @QueryParam("priority") String priority,
+                             @QueryParam("q") String text,
+                             @QueryParam("openedFrom") String openedFrom,
+                             @QueryParam("openedTo") String openedTo,
+                             @QueryParam("sort") @DefaultValue("OPENED_AT") String sort,
+                             @QueryParam("direction") @DefaultValue("desc") String direction,
+                             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+        if ((long) page * size >= MAX_OFFSET) {
+            throw RuleViolation.unprocessable("Pages end at case " + MAX_OFFSET + "; narrow the filters instead");
+        }
+        if (!direction.equals("asc") && !direction.equals("desc")) {
+            throw RuleViolation.unprocessable("direction is asc or desc");
+        }
+        var filter = new CaseFilter(QueryParams.oneOf("status", status, CaseStatus.class), authority, respondent,
+                assignee, QueryParams.oneOf("priority", priority, Priority.class), text,
+                QueryParams.instant("openedFrom", openedFrom), QueryParams.instant("openedTo", openedTo));
+        return page(filter, CaseQueries.SortKey.valueOf(QueryParams.oneOf("sort", sort, CaseQueries.SortKey.class)),
+                direction.equals("desc"), page, size);
+    }
+
+    @GET
+    @Path("/mine")
+    @RolesAllowed({"investigator", "supervisor"})
+    @WithSession
+    @Operation(summary = "My cases", description = "Cases the caller leads or is on the team of, newest first.")
+    public Uni<Page<?>> mine(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+        if ((long) page * size >= MAX_OFFSET) {
+            throw RuleViolation.unprocessable("Pages end at case " + MAX_OFFSET);
+        }
+        var filter = new CaseFilter(null, null, null, caller.get().subject(), null, null, null, null);
+        return page(filter, CaseQueries.SortKey.OPENED_AT, true, page, size);
+    }
+
     @GET
     @Path("/{caseId}")
+    @RolesAllowed({"investigator", "supervisor", "auditor", "company"})
+    @WithSession
+    @Operation(summary = "Read a case", description = "The staff view, or for a company the respondent view. "
+            + "ETag is the case version: send it as If-Match with a change. 404 also for a case the caller may "
+            + "not see.")
+    public Uni<Response> get(@PathParam("caseId") String caseId) {
+        Caller me = caller.get();
+        return cases.visible(caseId, me).map(row -> Response.ok(Viewers.readsStaffViews(me) ? CaseViews.document(row)
+                : CaseViews.forRespondent(row, me.organisations())).tag(Versions.tag(row.version)).build());
+    }
+
+    @GET
+    @Path("/{caseId}/notes")
     @RolesAllowed({"investigator", "supervisor", "auditor"})
     @WithSession
-    public Uni<RestResponse<CaseView>> get(@PathParam("caseId") String caseId) {
-        return summaries.findById(caseId)
-                .onItem().ifNull().failWith(() -> new NotFoundException("No case " + caseId))
-                .map(row -> RestResponse.ok(CaseView.of(row)));
+    @Operation(summary = "Internal notes of a case", description = "Staff and auditors only; never companies.")
+    public Uni<List<Note>> notes(@PathParam("caseId") String caseId) {
+        return cases.visible(caseId, caller.get()).chain(row -> queries.notes(caseId))
+                .map(notes -> notes.stream().map(Note::of).toList());
+    }
+
+    private Uni<Page<?>> page(CaseFilter filter, CaseQueries.SortKey sort, boolean descending, int page, int size) {
+        Caller me = caller.get();
+        Viewer viewer = Viewers.of(me);
+        boolean staff = Viewers.readsStaffViews(me);
+        return queries.list(filter, viewer, sort, descending, page, size)
+                .map(rows -> new Page<>(rows.stream().map(r -> staff ? CaseListItem.of(r)
+                        : CaseViews.RespondentListItem.of(r)).toList(), page, size));
     }
 }

@@ -1,78 +1,65 @@
 package org.compliance.cases.rest;
 
 import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.contains;
+import static org.compliance.cases.rest.CaseApi.caseBody;
+import static org.compliance.cases.rest.CaseApi.openCase;
+import static org.compliance.cases.rest.CaseApi.openCaseWith;
+import static org.compliance.cases.rest.CaseApi.token;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import java.time.Duration;
 import org.compliance.testing.RealPeers;
 import org.junit.jupiter.api.Test;
 
+/** Opening and reading cases, per role, with real tokens. */
 @QuarkusTest
 @WithTestResource(RealPeers.class)
 class CaseResourceTest {
 
-    private static final String CASE = """
-            {"title":"Consent for model training",
-             "respondents":[{"organisationAlias":"northwind-cloud","name":"Northwind Cloud Ltd"}],
-             "allegations":[{"legalBasis":"UK GDPR Art. 6(1)","description":"Personal data used to train models"}]}""";
-
     @Test
-    void an_investigator_opens_a_case_and_reads_it_back_from_the_read_model() {
-        String token = RealPeers.tokenFor("iris.investigator");
-        String caseId = given().auth().oauth2(token).contentType(ContentType.JSON).body(CASE)
+    void an_investigator_opens_a_case_and_reads_it_with_its_version() {
+        String token = token("iris.investigator");
+        String caseId = given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(caseBody("Consent for model training", "northwind-cloud", "Northwind Cloud Ltd", "STANDARD"))
                 .when().post("/cases")
-                .then().statusCode(201).header("Location", containsString("/cases/"))
+                .then().statusCode(201).header("Location", containsString("/cases/")).header("ETag", "\"0\"")
                 .extract().path("caseId");
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                given().auth().oauth2(token).when().get("/cases/" + caseId)
-                        .then().statusCode(200)
-                        .body("title", equalTo("Consent for model training"))
-                        .body("status", equalTo("OPENED"))
-                        .body("respondents", contains("northwind-cloud"))
-                        .body("leadInvestigatorName", equalTo("Iris Investigator")));
+        CaseApi.viewAt("iris.investigator", caseId, 0)
+                .header("ETag", "\"0\"")
+                .body("title", equalTo("Consent for model training"))
+                .body("status", equalTo("OPENED"))
+                .body("authority", equalTo(CaseApi.ICO))
+                .body("priority", equalTo("HIGH"))
+                .body("respondents.organisationAlias", hasItem("northwind-cloud"))
+                .body("allegations.allegation.allegationId", hasItem("A1"))
+                .body("leadInvestigator.name", equalTo("Iris Investigator"));
     }
 
     @Test
-    void a_company_users_token_names_its_organisation() throws Exception {
-        String payload = RealPeers.tokenFor("nora.northwind").split("\\.")[1];
-        var claims = new com.fasterxml.jackson.databind.ObjectMapper()
-                .readTree(java.util.Base64.getUrlDecoder().decode(payload));
-        org.assertj.core.api.Assertions.assertThat(claims.get("organization").toString()).contains("northwind-cloud");
-        org.assertj.core.api.Assertions.assertThat(claims.get("aud").toString()).contains("case-service");
-    }
-
-    @Test
-    void without_a_token_the_answer_is_401_problem() {
-        given().contentType(ContentType.JSON).body(CASE)
-                .when().post("/cases")
+    void opening_needs_a_token_and_a_staff_role() {
+        String body = caseBody("x", "northwind-cloud", "Northwind Cloud Ltd", "STANDARD");
+        given().contentType(ContentType.JSON).body(body).when().post("/cases")
                 .then().statusCode(401).contentType("application/problem+json");
-    }
-
-    @Test
-    void a_company_user_may_not_open_a_case() {
-        given().auth().oauth2(RealPeers.tokenFor("nora.northwind")).contentType(ContentType.JSON).body(CASE)
-                .when().post("/cases")
+        given().auth().oauth2(token("nora.northwind")).contentType(ContentType.JSON).body(body).when().post("/cases")
                 .then().statusCode(403).contentType("application/problem+json");
-    }
-
-    @Test
-    void an_auditor_may_not_open_a_case() {
-        given().auth().oauth2(RealPeers.tokenFor("ada.auditor")).contentType(ContentType.JSON).body(CASE)
-                .when().post("/cases")
+        given().auth().oauth2(token("ada.auditor")).contentType(ContentType.JSON).body(body).when().post("/cases")
+                .then().statusCode(403);
+        given().auth().oauth2(token("otto.operator")).contentType(ContentType.JSON).body(body).when().post("/cases")
                 .then().statusCode(403);
     }
 
     @Test
-    void malformed_unknown_missing_and_oversized_input_get_problem_details() {
-        String token = RealPeers.tokenFor("iris.investigator");
+    void bad_input_gets_problem_details_and_changes_nothing() {
+        String token = token("iris.investigator");
         given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"title\":")
                 .when().post("/cases").then().statusCode(400).contentType("application/problem+json");
         given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"title\":\"x\",\"bogus\":1}")
@@ -81,9 +68,92 @@ class CaseResourceTest {
                 .when().post("/cases").then().statusCode(400).contentType("application/problem+json");
         given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"title\":\"\"}")
                 .when().post("/cases").then().statusCode(422).body("errors.field", hasItem("respondents"));
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(caseBody("x", "northwind-cloud", "Northwind Cloud Ltd", "STANDARD")
+                        .replace(CaseApi.ICO, "Ministry of Magic"))
+                .when().post("/cases").then().statusCode(422).body("detail", containsString("Unknown authority"));
         given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"title\":\"" + "x".repeat(300_000) + "\"}")
                 .when().post("/cases").then().statusCode(413).contentType("application/problem+json");
         given().auth().oauth2(token).when().get("/cases/no-such-case")
                 .then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(token).when().get("/cases?status=NOPE").then().statusCode(400)
+                .body("detail", containsString("OPENED"));
+        given().auth().oauth2(token).when().get("/cases?page=500&size=100")
+                .then().statusCode(422).body("detail", containsString("narrow the filters"));
+    }
+
+    @Test
+    void a_company_sees_only_cases_against_it_and_only_what_respondents_are_told() {
+        String northwind = openCase("iris.investigator", "Northwind: location data");
+        String contoso = openCaseWith("iris.investigator",
+                caseBody("Contoso: scraping", "contoso-models", "Contoso Models plc", "STANDARD"));
+        String nora = token("nora.northwind");
+
+        given().auth().oauth2(nora).when().get("/cases/" + northwind).then().statusCode(200)
+                .body("yourOrganisation", equalTo("northwind-cloud"))
+                .body("allegations.legalBasis", hasItem("UK GDPR Art. 6(1)"))
+                .body("team", nullValue()).body("leadInvestigator", nullValue())
+                .body("complainants", nullValue()).body("summary", nullValue()).body("priority", nullValue());
+        given().auth().oauth2(nora).when().get("/cases/" + contoso).then().statusCode(404);
+        given().auth().oauth2(nora).when().get("/cases/" + northwind + "/notes").then().statusCode(403);
+        given().auth().oauth2(nora).when().get("/cases?size=100").then().statusCode(200)
+                .body("items.caseId", hasItem(northwind))
+                .body("items.caseId", not(hasItem(contoso)))
+                .body("items.leadInvestigatorName", everyItem(nullValue()));
+        given().auth().oauth2(token("colin.contoso")).when().get("/cases/" + northwind).then().statusCode(404);
+    }
+
+    @Test
+    void a_restricted_case_is_seen_by_its_team_supervisors_and_auditors_only() {
+        String restricted = openCaseWith("iris.investigator",
+                caseBody("Restricted: whistleblower report", "northwind-cloud", "Northwind Cloud Ltd", "RESTRICTED"));
+        given().auth().oauth2(token("ivan.investigator")).when().get("/cases/" + restricted).then().statusCode(404);
+        given().auth().oauth2(token("ivan.investigator")).when().get("/cases?size=100").then().statusCode(200)
+                .body("items.caseId", not(hasItem(restricted)));
+        given().auth().oauth2(token("sam.supervisor")).when().get("/cases/" + restricted).then().statusCode(200);
+        given().auth().oauth2(token("ada.auditor")).when().get("/cases/" + restricted).then().statusCode(200)
+                .header("ETag", notNullValue());
+        given().auth().oauth2(token("iris.investigator")).when().get("/cases/mine?size=100").then().statusCode(200)
+                .body("items.caseId", hasItem(restricted));
+    }
+
+    @Test
+    void the_list_filters_sorts_and_pages() {
+        String marker = "Filterable " + System.nanoTime();
+        String first = openCase("ivan.investigator", marker + " alpha");
+        String second = openCaseWith("ivan.investigator",
+                caseBody(marker + " beta", "contoso-models", "Contoso Models plc", "STANDARD"));
+        String iris = token("iris.investigator");
+
+        given().auth().oauth2(iris).queryParam("q", marker.toLowerCase()).when().get("/cases")
+                .then().statusCode(200).body("items.caseId", org.hamcrest.Matchers.contains(second, first));
+        given().auth().oauth2(iris).queryParam("q", marker).queryParam("sort", "TITLE").queryParam("direction", "asc")
+                .when().get("/cases").then().statusCode(200)
+                .body("items.caseId", org.hamcrest.Matchers.contains(first, second));
+        given().auth().oauth2(iris).queryParam("q", marker).queryParam("respondent", "contoso-models")
+                .when().get("/cases").then().statusCode(200).body("items.caseId", org.hamcrest.Matchers.contains(second));
+        given().auth().oauth2(iris).queryParam("q", marker).queryParam("assignee", CaseApi.IVAN_ID)
+                .queryParam("status", "OPENED").queryParam("priority", "HIGH").queryParam("authority", CaseApi.ICO)
+                .queryParam("openedFrom", "2020-01-01T00:00:00Z")
+                .when().get("/cases").then().statusCode(200).body("items.size()", equalTo(2));
+        given().auth().oauth2(iris).queryParam("q", marker).queryParam("size", 1).queryParam("page", 1)
+                .when().get("/cases").then().statusCode(200).body("items.caseId", org.hamcrest.Matchers.contains(first));
+        given().auth().oauth2(iris).queryParam("q", marker).queryParam("openedTo", "2020-01-01T00:00:00Z")
+                .when().get("/cases").then().statusCode(200).body("items.size()", equalTo(0));
+        given().auth().oauth2(iris).queryParam("q", "100%_literal").when().get("/cases")
+                .then().statusCode(200).body("items.size()", equalTo(0));
+    }
+
+    @Test
+    void the_openapi_document_names_roles_and_problem_answers_for_any_signed_in_user() {
+        given().accept("application/json").when().get("/q/openapi").then().statusCode(401);
+        given().auth().oauth2(token("nora.northwind")).accept("application/json").when().get("/q/openapi")
+                .then().statusCode(200)
+                .body("paths.'/cases/{caseId}/decision'.post.responses.'422'.content.'application/problem+json'",
+                        notNullValue())
+                .body("paths.'/cases/{caseId}/decision'.post.responses.'428'", notNullValue())
+                .body("paths.'/cases/{caseId}/decision'.post.security[0].SecurityScheme", hasItem("supervisor"))
+                .body("paths.'/cases'.get.security[0].SecurityScheme", hasItem("company"))
+                .body("components.schemas.Problem.properties.detail", notNullValue());
     }
 }

@@ -16,6 +16,8 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.compliance.api.cases.Allegation;
 import org.compliance.api.cases.CaseOpened;
+import org.compliance.api.cases.Confidentiality;
+import org.compliance.api.cases.Priority;
 import org.compliance.api.cases.Respondent;
 import org.compliance.api.shared.StaffMember;
 import org.compliance.testing.RealPeers;
@@ -33,9 +35,10 @@ class KnownCaseResourceTest {
         String caseId = UUID.randomUUID().toString();
         // Appended as case-service appends it: an aggregate's first event in the shared store.
         eventStore.publish(new GenericDomainEventMessage<>("InvestigationCase", caseId, 0,
-                new CaseOpened(caseId, "Bulk extraction through the API",
+                new CaseOpened(caseId, "Bulk extraction through the API", "Fictional summary of the case",
+                        "Information Commissioner's Office", List.of("UK GDPR"), Priority.NORMAL, Confidentiality.STANDARD,
                         List.of(new Respondent("contoso-models", "Contoso Models plc")),
-                        List.of(new Allegation("Computer Misuse Act 1990 s.1", "Bulk extraction of model outputs")),
+                        List.of(), List.of(new Allegation("A1", "Computer Misuse Act 1990 s.1", "Bulk extraction of model outputs", null, null)),
                         new StaffMember("u-iris", "Iris Investigator"), Instant.parse("2026-11-02T09:30:00Z"))));
 
         String token = RealPeers.tokenFor("iris.investigator");

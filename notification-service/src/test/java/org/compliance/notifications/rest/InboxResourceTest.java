@@ -21,6 +21,8 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.compliance.api.cases.Allegation;
 import org.compliance.api.cases.CaseOpened;
+import org.compliance.api.cases.Confidentiality;
+import org.compliance.api.cases.Priority;
 import org.compliance.api.cases.Respondent;
 import org.compliance.api.shared.StaffMember;
 import org.compliance.testing.RealPeers;
@@ -39,9 +41,10 @@ class InboxResourceTest {
         String ivan = RealPeers.tokenFor("ivan.investigator");
         String caseId = UUID.randomUUID().toString();
         eventStore.publish(new GenericDomainEventMessage<>("InvestigationCase", caseId, 0,
-                new CaseOpened(caseId, "Training data retention",
+                new CaseOpened(caseId, "Training data retention", "Fictional summary of the case",
+                        "Information Commissioner's Office", List.of("UK GDPR"), Priority.NORMAL, Confidentiality.STANDARD,
                         List.of(new Respondent("northwind-cloud", "Northwind Cloud Ltd")),
-                        List.of(new Allegation("UK GDPR Art. 5(1)(e)", "Kept personal data longer than needed")),
+                        List.of(), List.of(new Allegation("A1", "UK GDPR Art. 5(1)(e)", "Kept personal data longer than needed", null, null)),
                         new StaffMember(subjectOf(iris), "Iris Investigator"), Instant.parse("2026-11-02T09:30:00Z"))));
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->

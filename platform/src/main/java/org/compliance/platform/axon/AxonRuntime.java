@@ -13,9 +13,11 @@ import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.jdbc.DataSourceConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
@@ -71,7 +73,8 @@ public class AxonRuntime {
                         .fetchDelay(settings.pollInterval().toMillis())
                         .timeUnit(TimeUnit.MILLISECONDS)
                         .build());
-        components.aggregates().forEach(configurer::configureAggregate);
+        components.aggregates().forEach(type -> configurer.configureAggregate(aggregate(type)));
+        components.resources().forEach(resource -> register(configurer, resource));
         TokenStore tokenStore = JdbcTokenStore.builder()
                 .connectionProvider(connections)
                 .serializer(serializer)
@@ -95,6 +98,16 @@ public class AxonRuntime {
         configuration = configurer.start();
         LOG.infof("Axon started: %d aggregate type(s), %d event handler bean(s) in processor '%s'",
                 components.aggregates().size(), components.eventHandlers().size(), processor);
+    }
+
+    private static <A> AggregateConfigurer<A> aggregate(Class<A> type) {
+        return AggregateConfigurer.defaultConfiguration(type)
+                .configureCommandTargetResolver(c -> new AddressedTargetResolver());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> void register(Configurer configurer, T resource) {
+        configurer.registerComponent((Class<T>) resource.getClass(), c -> resource);
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -128,6 +141,32 @@ public class AxonRuntime {
                         .metaDataColumn("meta_data")
                         .build())
                 .build();
+    }
+
+    /**
+     * Empties this service's read models and rebuilds them from the whole event store: the processor stops
+     * (releasing its claims), its tokens go back to the start of the stream, its {@code @ResetHandler}s run,
+     * and it starts again, replaying. Handlers marked {@code @DisallowReplay} do not run again.
+     */
+    public void rebuildReadModels() {
+        StreamingEventProcessor processor = processor();
+        LOG.infof("Rebuilding the read models of processor '%s' from the event store", processor.getName());
+        try {
+            processor.shutdownAsync().get(settings.claimTimeout().toMillis() * 3, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("Processor " + processor.getName() + " did not stop", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        processor.resetTokens();
+        processor.start();
+    }
+
+    public StreamingEventProcessor processor() {
+        return configuration().eventProcessingConfiguration()
+                .eventProcessor(settings.processorName(), StreamingEventProcessor.class)
+                .orElseThrow(() -> new IllegalStateException("No processor " + settings.processorName()));
     }
 
     public boolean isRunning() {

@@ -12,4 +12,9 @@ public interface ServiceComponents {
     List<Class<?>> aggregates();
 
     List<Object> eventHandlers();
+
+    /** Objects that command and event handlers may take as parameters (by their class), e.g. configured policies. */
+    default List<Object> resources() {
+        return List.of();
+    }
 }

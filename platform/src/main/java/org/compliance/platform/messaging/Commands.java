@@ -9,6 +9,7 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.compliance.platform.identity.CurrentCaller;
 import org.compliance.platform.identity.RequestCorrelation;
+import org.compliance.platform.reactive.CallerContext;
 
 /** Sends a command on behalf of the current HTTP caller, stamped with the suite's metadata. */
 @ApplicationScoped
@@ -35,9 +36,22 @@ public class Commands {
      * the event loop the blocking-input hand-off a blocking endpoint pays for on every request.
      */
     public <R> Uni<R> dispatch(Object command) {
-        var message = stamped(command);
+        return dispatchStamped(stamped(command));
+    }
+
+    /**
+     * As {@link #dispatch(Object)}, for a change to an existing aggregate the sender saw at
+     * {@code expectedVersion}: if it has changed since, the command fails with a version conflict (409).
+     */
+    public <R> Uni<R> dispatch(Object command, long expectedVersion) {
+        return dispatchStamped(stamped(command).andMetaData(java.util.Map.of(EventMetadata.EXPECTED_VERSION,
+                expectedVersion)));
+    }
+
+    private <R> Uni<R> dispatchStamped(CommandMessage<Object> message) {
         return Uni.createFrom().<R>item(() -> sendAndWait(message))
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .emitOn(CallerContext.current());
     }
 
     private CommandMessage<Object> stamped(Object command) {

@@ -23,6 +23,9 @@ public final class EventMetadata {
     /** Id of the message that directly caused this one. */
     public static final String CAUSATION_ID = "causationId";
 
+    /** The aggregate version the sender last saw (HTTP If-Match); only on commands, never inherited. */
+    public static final String EXPECTED_VERSION = "expectedVersion";
+
     static final List<String> INHERITED = List.of(ACTOR_SUBJECT, ACTOR_NAME, ACTOR_ROLES, ACTOR_ORGANISATIONS,
             REQUEST_ID);
 

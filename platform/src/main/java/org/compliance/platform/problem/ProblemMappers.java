@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.axonframework.common.lock.DeadlockException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.compliance.platform.domain.RuleViolation;
 import org.compliance.platform.identity.RequestCorrelation;
@@ -71,6 +72,18 @@ public class ProblemMappers {
     public Response notFound(AggregateNotFoundException e) {
         return Problem.response(Response.Status.NOT_FOUND, "No such " + "record: " + e.getAggregateIdentifier(),
                 request.requestId());
+    }
+
+    @ServerExceptionMapper
+    public Response staleVersion(ConflictingAggregateVersionException e) {
+        return Problem.response(Response.Status.CONFLICT, "It has changed since version " + e.getExpectedVersion()
+                + " (now " + e.getActualVersion() + "); reload it, check the changes, and try again",
+                request.requestId());
+    }
+
+    @ServerExceptionMapper
+    public Response preconditionRequired(PreconditionRequired e) {
+        return Problem.response(428, "Precondition Required", e.getMessage(), request.requestId(), List.of());
     }
 
     @ServerExceptionMapper({ConcurrencyException.class, DeadlockException.class})

@@ -4,5 +4,5 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 
 @ApplicationScoped
-public class CaseSummaryRepository implements PanacheRepositoryBase<CaseSummary, String> {
+public class CaseNoteRepository implements PanacheRepositoryBase<CaseNoteRow, CaseNoteRow.Key> {
 }

@@ -1,0 +1,5 @@
+package org.compliance.api.cases;
+
+/** An allegation was withdrawn. */
+public record AllegationWithdrawn(String caseId, String allegationId, String reason) {
+}

@@ -1,0 +1,5 @@
+package org.compliance.api.cases;
+
+/** A closed case was reopened and is under investigation again. */
+public record CaseReopened(String caseId, String reason) {
+}

@@ -1,0 +1,10 @@
+package org.compliance.api.cases;
+
+import java.time.Instant;
+import org.compliance.api.shared.StaffMember;
+
+/** A supervisor issued the decision on the case. */
+public record DecisionIssued(String caseId, DecisionKind kind, String reasons,
+                             EnforcementNotice enforcementNotice, MonetaryPenalty monetaryPenalty,
+                             StaffMember decidedBy, Instant issuedAt) {
+}

@@ -1,0 +1,5 @@
+package org.compliance.api.cases;
+
+/** The case moved from opened to investigating. */
+public record InvestigationStarted(String caseId) {
+}

@@ -1,0 +1,5 @@
+package org.compliance.api.cases;
+
+/** The legal hold was lifted. */
+public record LegalHoldLifted(String caseId, String reason) {
+}

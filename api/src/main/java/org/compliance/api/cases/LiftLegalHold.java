@@ -1,0 +1,5 @@
+package org.compliance.api.cases;
+
+/** Lifts the legal hold (supervisors only), with the reason. */
+public record LiftLegalHold(String caseId, String reason) implements CaseCommand {
+}

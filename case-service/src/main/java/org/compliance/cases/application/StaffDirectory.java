@@ -1,0 +1,12 @@
+package org.compliance.cases.application;
+
+import io.smallrye.mutiny.Uni;
+import java.util.Optional;
+import org.compliance.api.shared.StaffMember;
+
+/** Who is regulator staff (an investigator or a supervisor), as the identity provider knows them. */
+public interface StaffDirectory {
+
+    /** The member of staff with this user id, or empty when no such user has a staff role. */
+    Uni<Optional<StaffMember>> staffMember(String userId);
+}

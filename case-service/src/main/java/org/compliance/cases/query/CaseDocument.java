@@ -1,0 +1,157 @@
+package org.compliance.cases.query;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.compliance.api.cases.Allegation;
+import org.compliance.api.cases.AllegationAdded;
+import org.compliance.api.cases.AllegationAmended;
+import org.compliance.api.cases.AllegationWithdrawn;
+import org.compliance.api.cases.CaseAwaitingOverdueEvidence;
+import org.compliance.api.cases.CaseClosed;
+import org.compliance.api.cases.CaseNoteAdded;
+import org.compliance.api.cases.CaseOpened;
+import org.compliance.api.cases.CaseReferred;
+import org.compliance.api.cases.CaseReopened;
+import org.compliance.api.cases.CaseResumed;
+import org.compliance.api.cases.CaseStatus;
+import org.compliance.api.cases.CaseSuspended;
+import org.compliance.api.cases.Complainant;
+import org.compliance.api.cases.ComplainantAdded;
+import org.compliance.api.cases.ComplainantWithdrawn;
+import org.compliance.api.cases.Confidentiality;
+import org.compliance.api.cases.DecisionIssued;
+import org.compliance.api.cases.FindingsRecorded;
+import org.compliance.api.cases.InvestigationStarted;
+import org.compliance.api.cases.LeadInvestigatorAssigned;
+import org.compliance.api.cases.LegalHoldLifted;
+import org.compliance.api.cases.LegalHoldPlaced;
+import org.compliance.api.cases.Priority;
+import org.compliance.api.cases.Referral;
+import org.compliance.api.cases.Respondent;
+import org.compliance.api.cases.RespondentAdded;
+import org.compliance.api.cases.RespondentWithdrawn;
+import org.compliance.api.cases.TeamMemberAdded;
+import org.compliance.api.cases.TeamMemberRemoved;
+import org.compliance.api.shared.StaffMember;
+
+/**
+ * The staff view of one case, kept as a JSON document in {@code case_view.document} and folded from the
+ * case's events in order. Notes are not in it (they have their own table and never reach a company view).
+ */
+public class CaseDocument {
+
+    public record AllegationEntry(Allegation allegation, boolean withdrawn, String withdrawalReason) {
+    }
+
+    public record OverdueEvidence(String requestId, Instant dueAt) {
+    }
+
+    public String caseId;
+    public long version;
+    public String title;
+    public String summary;
+    public String authority;
+    public List<String> legalBases = new ArrayList<>();
+    public Priority priority;
+    public Confidentiality confidentiality;
+    public CaseStatus status;
+    public CaseStatus statusBeforeSuspension;
+    public String suspensionReason;
+    public List<Respondent> respondents = new ArrayList<>();
+    public List<Complainant> complainants = new ArrayList<>();
+    public List<AllegationEntry> allegations = new ArrayList<>();
+    public StaffMember leadInvestigator;
+    public List<StaffMember> team = new ArrayList<>();
+    public String findings;
+    public DecisionIssued decision;
+    public Referral referral;
+    public String legalHoldReason;
+    public List<OverdueEvidence> overdueEvidence = new ArrayList<>();
+    public String closingReason;
+    public String reopeningReason;
+    public Instant openedAt;
+    public Instant updatedAt;
+
+    static CaseDocument opened(CaseOpened e) {
+        CaseDocument d = new CaseDocument();
+        d.caseId = e.caseId();
+        d.title = e.title();
+        d.summary = e.summary();
+        d.authority = e.authority();
+        d.legalBases = new ArrayList<>(e.legalBases());
+        d.priority = e.priority();
+        d.confidentiality = e.confidentiality();
+        d.status = CaseStatus.OPENED;
+        d.respondents = new ArrayList<>(e.respondents());
+        d.complainants = new ArrayList<>(e.complainants());
+        e.allegations().forEach(a -> d.allegations.add(new AllegationEntry(a, false, null)));
+        d.leadInvestigator = e.leadInvestigator();
+        d.openedAt = e.openedAt();
+        d.updatedAt = e.openedAt();
+        return d;
+    }
+
+    /** Folds one later event of this case in; returns whether the event concerns the view at all. */
+    boolean apply(Object event) {
+        switch (event) {
+            case RespondentAdded e -> respondents.add(e.respondent());
+            case RespondentWithdrawn e -> respondents.removeIf(r -> r.organisationAlias().equals(e.organisationAlias()));
+            case ComplainantAdded e -> complainants.add(e.complainant());
+            case ComplainantWithdrawn e -> complainants.removeIf(c -> c.complainantId().equals(e.complainantId()));
+            case AllegationAdded e -> allegations.add(new AllegationEntry(e.allegation(), false, null));
+            case AllegationAmended e -> allegations.replaceAll(a -> a.allegation().allegationId()
+                    .equals(e.allegation().allegationId()) ? new AllegationEntry(e.allegation(), false, null) : a);
+            case AllegationWithdrawn e -> allegations.replaceAll(a -> a.allegation().allegationId()
+                    .equals(e.allegationId()) ? new AllegationEntry(a.allegation(), true, e.reason()) : a);
+            case LeadInvestigatorAssigned e -> {
+                leadInvestigator = e.leadInvestigator();
+                team.removeIf(m -> m.userId().equals(e.leadInvestigator().userId()));
+            }
+            case TeamMemberAdded e -> team.add(e.member());
+            case TeamMemberRemoved e -> team.removeIf(m -> m.userId().equals(e.userId()));
+            case InvestigationStarted e -> status = CaseStatus.INVESTIGATING;
+            case FindingsRecorded e -> {
+                status = CaseStatus.FINDINGS;
+                findings = e.findings();
+            }
+            case DecisionIssued e -> {
+                status = CaseStatus.DECISION_ISSUED;
+                decision = e;
+            }
+            case CaseClosed e -> {
+                status = CaseStatus.CLOSED;
+                closingReason = e.reason();
+            }
+            case CaseSuspended e -> {
+                statusBeforeSuspension = e.statusBefore();
+                suspensionReason = e.reason();
+                status = CaseStatus.SUSPENDED;
+            }
+            case CaseResumed e -> {
+                status = e.status();
+                statusBeforeSuspension = null;
+                suspensionReason = null;
+            }
+            case CaseReferred e -> {
+                status = CaseStatus.REFERRED;
+                referral = e.referral();
+            }
+            case CaseReopened e -> {
+                status = CaseStatus.INVESTIGATING;
+                reopeningReason = e.reason();
+                closingReason = null;
+            }
+            case LegalHoldPlaced e -> legalHoldReason = e.reason();
+            case LegalHoldLifted e -> legalHoldReason = null;
+            case CaseAwaitingOverdueEvidence e -> overdueEvidence.add(new OverdueEvidence(e.requestId(), e.dueAt()));
+            case CaseNoteAdded e -> {
+                // notes live in case_note; the version still moves
+            }
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+}

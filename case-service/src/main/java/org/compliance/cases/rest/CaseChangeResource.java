@@ -1,0 +1,323 @@
+package org.compliance.cases.rest;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.UUID;
+import java.util.function.Function;
+import org.compliance.api.cases.AddAllegation;
+import org.compliance.api.cases.AddCaseNote;
+import org.compliance.api.cases.AddComplainant;
+import org.compliance.api.cases.AddRespondent;
+import org.compliance.api.cases.AddTeamMember;
+import org.compliance.api.cases.AmendAllegation;
+import org.compliance.api.cases.AssignLeadInvestigator;
+import org.compliance.api.cases.CloseCase;
+import org.compliance.api.cases.EnforcementNotice;
+import org.compliance.api.cases.IssueDecision;
+import org.compliance.api.cases.LiftLegalHold;
+import org.compliance.api.cases.MonetaryPenalty;
+import org.compliance.api.cases.PlaceLegalHold;
+import org.compliance.api.cases.RecordFindings;
+import org.compliance.api.cases.ReferCase;
+import org.compliance.api.cases.Referral;
+import org.compliance.api.cases.RemoveTeamMember;
+import org.compliance.api.cases.ReopenCase;
+import org.compliance.api.cases.ResumeCase;
+import org.compliance.api.cases.StartInvestigation;
+import org.compliance.api.cases.SuspendCase;
+import org.compliance.api.cases.WithdrawAllegation;
+import org.compliance.api.cases.WithdrawComplainant;
+import org.compliance.api.cases.WithdrawRespondent;
+import org.compliance.api.shared.StaffMember;
+import org.compliance.cases.application.StaffDirectory;
+import org.compliance.cases.rest.CaseRequests.AllegationInput;
+import org.compliance.cases.rest.CaseRequests.ComplainantInput;
+import org.compliance.cases.rest.CaseRequests.DecisionRequest;
+import org.compliance.cases.rest.CaseRequests.FindingsRequest;
+import org.compliance.cases.rest.CaseRequests.NoteRequest;
+import org.compliance.cases.rest.CaseRequests.ReasonRequest;
+import org.compliance.cases.rest.CaseRequests.ReferralRequest;
+import org.compliance.cases.rest.CaseRequests.RespondentInput;
+import org.compliance.cases.rest.CaseRequests.StaffRequest;
+import org.compliance.platform.domain.RuleViolation;
+import org.compliance.platform.identity.Caller;
+import org.compliance.platform.identity.CurrentCaller;
+import org.compliance.platform.messaging.Commands;
+import org.compliance.platform.problem.Versions;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Every change to a case. Each one needs {@code If-Match} with the ETag of the version the caller read:
+ * a change made meanwhile by someone else makes it a 409 instead of being silently overwritten. The answer
+ * carries the new ETag. A case the caller may not see is a 404, as if it did not exist.
+ */
+@Path("/cases/{caseId}")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Case changes")
+@WithSession
+public class CaseChangeResource {
+
+    public record Changed(String caseId, long version) {
+    }
+
+    private static final String STAFF = "investigator";
+    private static final String SUPERVISOR = "supervisor";
+
+    private final Commands commands;
+    private final CurrentCaller caller;
+    private final VisibleCases cases;
+    private final StaffDirectory directory;
+
+    public CaseChangeResource(Commands commands, CurrentCaller caller, VisibleCases cases, StaffDirectory directory) {
+        this.commands = commands;
+        this.caller = caller;
+        this.cases = cases;
+        this.directory = directory;
+    }
+
+    // ---- parties and allegations -------------------------------------------------------------------
+
+    @POST
+    @Path("/respondents")
+    @RolesAllowed({STAFF, SUPERVISOR})
+    @Operation(summary = "Add a respondent organisation")
+    public Uni<Response> addRespondent(@PathParam("caseId") String caseId, @HeaderParam("If-Match") String ifMatch,
+                                       @Valid @NotNull RespondentInput body) {
+        return change(caseId, ifMatch, c -> new AddRespondent(caseId, body.toRespondent()));
+    }
+
+    @POST
+    @Path("/respondents/{alias}/withdrawal")
+    @RolesAllowed({STAFF, SUPERVISOR})
+    @Operation(summary = "Withdraw a respondent", description = "409 for the last respondent.")
+    public Uni<Response> withdrawRespondent(@PathParam("caseId") String caseId, @PathParam("alias") String alias,
+                                            @HeaderParam("If-Match") String ifMatch, @Valid @NotNull ReasonRequest body) {
+        return change(caseId, ifMatch, c -> new WithdrawRespondent(caseId, alias, body.reason()));
+    }
+
+    @POST
+    @Path("/complainants")
+    @RolesAllowed({STAFF, SUPERVISOR})
+    @Operation(summary = "Add a complainant (an organisation or a person)")
+    public Uni<Response> addComplainant(@PathParam("caseId") String caseId, @HeaderParam("If-Match") String ifMatch,
+                                        @Valid @NotNull ComplainantInput body) {
+        return change(caseId, ifMatch, c -> new AddComplainant(caseId, body.toComplainant(newId("C"))));
+    }
+
+    @POST
+    @Path("/complainants/{complainantId}/withdrawal")
+    @RolesAllowed({STAFF, SUPERVISOR})
+    @Operation(summary = "Withdraw a complainant")
+    public Uni<Response> withdrawComplainant(@PathParam("caseId") String caseId,
+                                             @PathParam("complainantId") String complainantId,
+                                             @HeaderParam("If-Match") String ifMatch, @Valid @NotNull ReasonRequest body) {
+        return change(caseId, ifMatch, c -> new WithdrawComplainant(caseId, complainantId, body.reason()));
+    }
+
+    @POST
+    @Path("/allegations")
+    @RolesAllowed({STAFF, SUPERVISOR})
+    @Operation(summary = "Add an allegation")
+    public Uni<Response> addAllegation(@PathParam("caseId") String caseId, @HeaderParam("If-Match") String ifMatch,
+                                       @Valid @NotNull AllegationInput body) {
+        return change(caseId, ifMatch, c -> new AddAllegation(caseId, body.toAllegation(newId("A"))));
+    }
+
+    @PUT
+    @Path("/allegations/{allegationId}")
+    @RolesAllowed({STAFF, SUPERVISOR})
+    @Operation(summary = "Amend an allegation", description = "Replaces its legal basis, description and dates.")
+    public Uni<Response> amendAllegation(@PathParam("caseId") String caseId,
+                                         @PathParam("allegationId") String allegationId,
+                                         @HeaderParam("If-Match") String ifMatch, @Valid @NotNull AllegationInput body) {
+        return change(caseId, ifMatch, c -> new AmendAllegation(caseId, body.toAllegation(allegationId)));
+    }
+
+    @POST
+    @Path("/allegations/{allegationId}/withdrawal")
+    @RolesAllowed({STAFF, SUPERVISOR})
+    @Operation(summary = "Withdraw an allegation", description = "409 for the last allegation.")
+    public Uni<Response> withdrawAllegation(@PathParam("caseId") String caseId,
+                                            @PathParam("allegationId") String allegationId,
+                                            @HeaderParam("If-Match") String ifMatch, @Valid @NotNull ReasonRequest body) {
+        return change(caseId, ifMatch, c -> new WithdrawAllegation(caseId, allegationId, body.reason()));
+    }
+
+    // ---- people -------------------------------------------------------------------------------------
+
+    @PUT
+    @Path("/lead-investigator")
+    @RolesAllowed({STAFF, SUPERVISOR})
+    @Operation(summary = "Reassign the case", description = "Only staff (investigators, supervisors) can lead: "
+            + "anyone else is a 422.")
+    public Uni<Response> assignLead(@PathParam("caseId") String caseId, @HeaderParam("If-Match") String ifMatch,
+                                    @Valid @NotNull StaffRequest body) {
+        return staff(body.userId()).chain(member -> change(caseId, ifMatch,
+                c -> new AssignLeadInvestigator(caseId, member)));
+    }
+
+    @POST
+    @Path("/team")
+    @RolesAllowed({STAFF, SUPERVISOR})
+    @Operation(summary = "Add a member of staff to the team")
+    public Uni<Response> addTeamMember(@PathParam("caseId") String caseId, @HeaderParam("If-Match") String ifMatch,
+                                       @Valid @NotNull StaffRequest body) {
+        return staff(body.userId()).chain(member -> change(caseId, ifMatch, c -> new AddTeamMember(caseId, member)));
+    }
+
+    @DELETE
+    @Path("/team/{userId}")
+    @RolesAllowed({STAFF, SUPERVISOR})
+    @Operation(summary = "Remove a member of staff from the team")
+    public Uni<Response> removeTeamMember(@PathParam("caseId") String caseId, @PathParam("userId") String userId,
+                                          @HeaderParam("If-Match") String ifMatch) {
+        return change(caseId, ifMatch, c -> new RemoveTeamMember(caseId, userId));
+    }
+
+    // ---- status -------------------------------------------------------------------------------------
+
+    @POST
+    @Path("/investigation")
+    @RolesAllowed({STAFF, SUPERVISOR})
+    @Operation(summary = "Start the investigation", description = "opened -> investigating; 409 from elsewhere.")
+    public Uni<Response> startInvestigation(@PathParam("caseId") String caseId, @HeaderParam("If-Match") String ifMatch) {
+        return change(caseId, ifMatch, c -> new StartInvestigation(caseId));
+    }
+
+    @POST
+    @Path("/findings")
+    @RolesAllowed({STAFF, SUPERVISOR})
+    @Operation(summary = "Record findings", description = "investigating -> findings.")
+    public Uni<Response> recordFindings(@PathParam("caseId") String caseId, @HeaderParam("If-Match") String ifMatch,
+                                        @Valid @NotNull FindingsRequest body) {
+        return change(caseId, ifMatch, c -> new RecordFindings(caseId, body.findings()));
+    }
+
+    @POST
+    @Path("/decision")
+    @RolesAllowed(SUPERVISOR)
+    @Operation(summary = "Issue the decision (supervisors)", description = "findings -> decision issued. A monetary "
+            + "penalty above the UK GDPR higher maximum (the greater of GBP 17.5m and 4% of worldwide annual "
+            + "turnover) is a 422 that states the cap.")
+    public Uni<Response> issueDecision(@PathParam("caseId") String caseId, @HeaderParam("If-Match") String ifMatch,
+                                       @Valid @NotNull DecisionRequest body) {
+        return change(caseId, ifMatch, me -> new IssueDecision(caseId, body.kind(), body.reasons(),
+                body.enforcementNotice() == null ? null : new EnforcementNotice(body.enforcementNotice().stepsRequired(),
+                        body.enforcementNotice().complianceDate()),
+                body.monetaryPenalty() == null ? null : new MonetaryPenalty(body.monetaryPenalty().amount(),
+                        body.monetaryPenalty().currency(), body.monetaryPenalty().worldwideAnnualTurnover(), null),
+                new StaffMember(me.subject(), me.name())));
+    }
+
+    @POST
+    @Path("/closure")
+    @RolesAllowed({STAFF, SUPERVISOR})
+    @Operation(summary = "Close the case", description = "Needs a decision or a referral; never under legal hold.")
+    public Uni<Response> close(@PathParam("caseId") String caseId, @HeaderParam("If-Match") String ifMatch,
+                               @Valid @NotNull ReasonRequest body) {
+        return change(caseId, ifMatch, c -> new CloseCase(caseId, body.reason()));
+    }
+
+    @POST
+    @Path("/suspension")
+    @RolesAllowed({STAFF, SUPERVISOR})
+    @Operation(summary = "Suspend the case")
+    public Uni<Response> suspend(@PathParam("caseId") String caseId, @HeaderParam("If-Match") String ifMatch,
+                                 @Valid @NotNull ReasonRequest body) {
+        return change(caseId, ifMatch, c -> new SuspendCase(caseId, body.reason()));
+    }
+
+    @POST
+    @Path("/resumption")
+    @RolesAllowed({STAFF, SUPERVISOR})
+    @Operation(summary = "Resume a suspended case where it stood")
+    public Uni<Response> resume(@PathParam("caseId") String caseId, @HeaderParam("If-Match") String ifMatch) {
+        return change(caseId, ifMatch, c -> new ResumeCase(caseId));
+    }
+
+    @POST
+    @Path("/referral")
+    @RolesAllowed({STAFF, SUPERVISOR})
+    @Operation(summary = "Refer the case to another authority")
+    public Uni<Response> refer(@PathParam("caseId") String caseId, @HeaderParam("If-Match") String ifMatch,
+                               @Valid @NotNull ReferralRequest body) {
+        return change(caseId, ifMatch, c -> new ReferCase(caseId,
+                new Referral(body.authority(), body.theirReference(), body.reason())));
+    }
+
+    @POST
+    @Path("/reopening")
+    @RolesAllowed({STAFF, SUPERVISOR})
+    @Operation(summary = "Reopen a closed case")
+    public Uni<Response> reopen(@PathParam("caseId") String caseId, @HeaderParam("If-Match") String ifMatch,
+                                @Valid @NotNull ReasonRequest body) {
+        return change(caseId, ifMatch, c -> new ReopenCase(caseId, body.reason()));
+    }
+
+    // ---- legal hold and notes ----------------------------------------------------------------------
+
+    @POST
+    @Path("/legal-hold")
+    @RolesAllowed(SUPERVISOR)
+    @Operation(summary = "Place a legal hold (supervisors)")
+    public Uni<Response> placeLegalHold(@PathParam("caseId") String caseId, @HeaderParam("If-Match") String ifMatch,
+                                        @Valid @NotNull ReasonRequest body) {
+        return change(caseId, ifMatch, c -> new PlaceLegalHold(caseId, body.reason()));
+    }
+
+    @POST
+    @Path("/legal-hold/lifting")
+    @RolesAllowed(SUPERVISOR)
+    @Operation(summary = "Lift the legal hold (supervisors)")
+    public Uni<Response> liftLegalHold(@PathParam("caseId") String caseId, @HeaderParam("If-Match") String ifMatch,
+                                       @Valid @NotNull ReasonRequest body) {
+        return change(caseId, ifMatch, c -> new LiftLegalHold(caseId, body.reason()));
+    }
+
+    @POST
+    @Path("/notes")
+    @RolesAllowed({STAFF, SUPERVISOR})
+    @Operation(summary = "Add an internal note", description = "Never shown to companies.")
+    public Uni<Response> addNote(@PathParam("caseId") String caseId, @HeaderParam("If-Match") String ifMatch,
+                                 @Valid @NotNull NoteRequest body) {
+        return change(caseId, ifMatch, me -> new AddCaseNote(caseId, newId("N"), body.text(),
+                new StaffMember(me.subject(), me.name())));
+    }
+
+    // ---- the one way a change is made ----------------------------------------------------------------
+
+    /** Checks If-Match and visibility, sends the command for the expected version, answers the new ETag. */
+    Uni<Response> change(String caseId, String ifMatch, Function<Caller, Object> command) {
+        long expected = Versions.expected(ifMatch);
+        Caller me = caller.get();
+        Object message = command.apply(me);
+        return cases.visible(caseId, me)
+                .chain(row -> commands.<Long>dispatch(message, expected))
+                .map(version -> Response.ok(new Changed(caseId, version)).tag(Versions.tag(version)).build());
+    }
+
+    private Uni<StaffMember> staff(String userId) {
+        return directory.staffMember(userId).map(found -> found.orElseThrow(() -> RuleViolation.unprocessable(
+                "User " + userId + " is not regulator staff (investigator or supervisor) and cannot be assigned")));
+    }
+
+    private static String newId(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+}

@@ -1,0 +1,68 @@
+package org.compliance.cases.domain;
+
+import static org.compliance.api.cases.CaseStatus.INVESTIGATING;
+import static org.compliance.cases.domain.CaseFixtures.CASE_ID;
+import static org.compliance.cases.domain.CaseFixtures.NOW;
+import static org.compliance.cases.domain.CaseFixtures.caseOpened;
+import static org.compliance.cases.domain.CaseFixtures.historyAt;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.compliance.api.cases.CaseAwaitingOverdueEvidence;
+import org.compliance.api.cases.RecordOverdueEvidence;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Evidence-service tells the case when a request goes overdue; telling it twice must change nothing. */
+class OverdueEvidenceTest {
+
+    private static final Instant DUE = NOW.minus(Duration.ofDays(2));
+
+    private AggregateTestFixture<InvestigationCase> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = CaseFixtures.fixture();
+    }
+
+    @Test
+    void an_overdue_evidence_request_is_recorded() {
+        fixture.given(historyAt(INVESTIGATING))
+                .when(new RecordOverdueEvidence(CASE_ID, "req-7", DUE))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new CaseAwaitingOverdueEvidence(CASE_ID, "req-7", DUE));
+    }
+
+    @Test
+    void the_same_request_overdue_for_the_same_due_moment_is_recorded_only_once() {
+        fixture.given(historyAt(INVESTIGATING, new CaseAwaitingOverdueEvidence(CASE_ID, "req-7", DUE)))
+                .when(new RecordOverdueEvidence(CASE_ID, "req-7", DUE))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_repeated_report_answers_the_unchanged_version() {
+        // CaseOpened is event 0, CaseAwaitingOverdueEvidence event 1; nothing new is applied
+        fixture.given(caseOpened(), new CaseAwaitingOverdueEvidence(CASE_ID, "req-7", DUE))
+                .when(new RecordOverdueEvidence(CASE_ID, "req-7", DUE))
+                .expectNoEvents()
+                .expectResultMessagePayload(1L);
+    }
+
+    @Test
+    void the_same_request_overdue_again_after_its_deadline_was_extended_is_recorded_again() {
+        Instant extended = DUE.plus(Duration.ofDays(1));
+        fixture.given(historyAt(INVESTIGATING, new CaseAwaitingOverdueEvidence(CASE_ID, "req-7", DUE)))
+                .when(new RecordOverdueEvidence(CASE_ID, "req-7", extended))
+                .expectEvents(new CaseAwaitingOverdueEvidence(CASE_ID, "req-7", extended));
+    }
+
+    @Test
+    void another_request_overdue_at_the_same_moment_is_recorded() {
+        fixture.given(historyAt(INVESTIGATING, new CaseAwaitingOverdueEvidence(CASE_ID, "req-7", DUE)))
+                .when(new RecordOverdueEvidence(CASE_ID, "req-8", DUE))
+                .expectEvents(new CaseAwaitingOverdueEvidence(CASE_ID, "req-8", DUE));
+    }
+}

@@ -1,0 +1,259 @@
+package org.compliance.cases.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.compliance.cases.rest.CaseApi.change;
+import static org.compliance.cases.rest.CaseApi.openCase;
+import static org.compliance.cases.rest.CaseApi.token;
+import static org.compliance.cases.rest.CaseApi.viewAt;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.compliance.api.evidence.EvidenceRequestOverdue;
+import org.compliance.testing.RealPeers;
+import org.junit.jupiter.api.Test;
+
+/** Changing cases through the API: versions, roles, transitions, decisions, and rebuilding the views. */
+@QuarkusTest
+@WithTestResource(RealPeers.class)
+class CaseLifecycleTest {
+
+    @Inject
+    EventStore eventStore;
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void a_case_goes_from_opened_to_closed_with_a_penalty_within_the_cap() {
+        String caseId = openCase("iris.investigator", "Journey to a penalty");
+        String c = "/cases/" + caseId;
+
+        change("iris.investigator", "POST", c + "/investigation", 0, null).statusCode(200).header("ETag", "\"1\"")
+                .body("version", equalTo(1));
+        change("iris.investigator", "POST", c + "/team", 1, "{\"userId\":\"" + CaseApi.IVAN_ID + "\"}")
+                .statusCode(200);
+        change("ivan.investigator", "POST", c + "/notes", 2, "{\"text\":\"Data protection officer interviewed\"}")
+                .statusCode(200);
+        change("iris.investigator", "POST", c + "/findings", 3, "{\"findings\":\"Training used data without consent\"}")
+                .statusCode(200);
+        change("iris.investigator", "POST", c + "/decision", 4, penalty("50000000", "1000000000"))
+                .statusCode(403);
+        change("sam.supervisor", "POST", c + "/decision", 4, penalty("40000000.01", "1000000000"))
+                .statusCode(422).contentType("application/problem+json")
+                .body("detail", containsString("exceeds the statutory maximum of GBP 40000000.00"))
+                .body("detail", containsString("greater of GBP 17.5m and 4% of worldwide annual turnover"));
+        change("sam.supervisor", "POST", c + "/decision", 4, penalty("40000000", "1000000000")).statusCode(200);
+        change("iris.investigator", "POST", c + "/closure", 5, "{\"reason\":\"Penalty issued\"}").statusCode(200);
+
+        viewAt("sam.supervisor", caseId, 6)
+                .body("status", equalTo("CLOSED"))
+                .body("team.name", hasItem("Ivan Investigator"))
+                .body("decision.kind", equalTo("MONETARY_PENALTY"))
+                .body("decision.monetaryPenalty.statutoryMaximum", equalTo(40000000.00f))
+                .body("decision.decidedBy.name", equalTo("Sam Supervisor"));
+        given().auth().oauth2(token("iris.investigator")).when().get(c + "/notes").then().statusCode(200)
+                .body("text", hasItem("Data protection officer interviewed"))
+                .body("authorName", hasItem("Ivan Investigator"));
+        given().auth().oauth2(token("nora.northwind")).when().get(c).then().statusCode(200)
+                .body("decision.kind", equalTo("MONETARY_PENALTY")).body("notes", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
+    void every_change_needs_the_current_version() {
+        String caseId = openCase("iris.investigator", "Versions");
+        String c = "/cases/" + caseId;
+        given().auth().oauth2(token("iris.investigator")).contentType(ContentType.JSON)
+                .when().post(c + "/investigation").then().statusCode(428).contentType("application/problem+json");
+        given().auth().oauth2(token("iris.investigator")).contentType(ContentType.JSON).header("If-Match", "yesterday")
+                .when().post(c + "/investigation").then().statusCode(400);
+        change("iris.investigator", "POST", c + "/investigation", 0, null).statusCode(200);
+        change("iris.investigator", "POST", c + "/suspension", 0, "{\"reason\":\"Stale\"}")
+                .statusCode(409).body("detail", containsString("changed since version 0"));
+        change("iris.investigator", "POST", "/cases/no-such-case/investigation", 0, null).statusCode(404);
+    }
+
+    @Test
+    void a_refused_transition_is_a_409_that_says_why_and_records_nothing() {
+        String caseId = openCase("iris.investigator", "Refused transitions");
+        String c = "/cases/" + caseId;
+        change("iris.investigator", "POST", c + "/closure", 0, "{\"reason\":\"Done\"}").statusCode(409)
+                .body("detail", equalTo("A case cannot be closed without a decision or a referral"));
+        change("iris.investigator", "POST", c + "/findings", 0, "{\"findings\":\"Early\"}").statusCode(409)
+                .body("detail", startsWith("Cannot record findings on a case that is OPENED"));
+        change("iris.investigator", "POST", c + "/reopening", 0, "{\"reason\":\"x\"}").statusCode(409);
+        assertThat(eventsOf(caseId)).hasSize(1);
+    }
+
+    @Test
+    void a_legal_hold_keeps_a_case_open_until_lifted() {
+        String caseId = openCase("iris.investigator", "Held");
+        String c = "/cases/" + caseId;
+        change("iris.investigator", "POST", c + "/referral", 0,
+                "{\"authority\":\"Competition and Markets Authority\",\"theirReference\":\"CMA-1\",\"reason\":\"Theirs\"}")
+                .statusCode(200);
+        change("iris.investigator", "POST", c + "/legal-hold", 1, "{\"reason\":\"Litigation expected\"}")
+                .statusCode(403);
+        change("sam.supervisor", "POST", c + "/legal-hold", 1, "{\"reason\":\"Litigation expected\"}").statusCode(200);
+        change("iris.investigator", "POST", c + "/closure", 2, "{\"reason\":\"Referred\"}").statusCode(409)
+                .body("detail", containsString("legal hold"));
+        change("sam.supervisor", "POST", c + "/legal-hold/lifting", 2, "{\"reason\":\"Settled\"}").statusCode(200);
+        change("iris.investigator", "POST", c + "/closure", 3, "{\"reason\":\"Referred\"}").statusCode(200);
+    }
+
+    @Test
+    void only_staff_can_be_assigned() {
+        String caseId = openCase("iris.investigator", "Assignments");
+        String c = "/cases/" + caseId;
+        change("iris.investigator", "PUT", c + "/lead-investigator", 0, "{\"userId\":\"" + CaseApi.NORA_ID + "\"}")
+                .statusCode(422).body("detail", containsString("is not regulator staff"));
+        change("iris.investigator", "POST", c + "/team", 0, "{\"userId\":\"no-such-user\"}").statusCode(422);
+        change("iris.investigator", "PUT", c + "/lead-investigator", 0, "{\"userId\":\"" + CaseApi.SAM_ID + "\"}")
+                .statusCode(200);
+        viewAt("iris.investigator", caseId, 1).body("leadInvestigator.name", equalTo("Sam Supervisor"));
+    }
+
+    @Test
+    void auditors_and_companies_change_nothing() {
+        String caseId = openCase("iris.investigator", "Read only for some");
+        String c = "/cases/" + caseId;
+        List<String[]> changes = List.of(
+                new String[] {"POST", c + "/respondents", "{\"organisationAlias\":\"contoso-models\",\"name\":\"Contoso\"}"},
+                new String[] {"POST", c + "/respondents/northwind-cloud/withdrawal", "{\"reason\":\"x\"}"},
+                new String[] {"POST", c + "/complainants", "{\"kind\":\"PERSON\",\"name\":\"B. Person\"}"},
+                new String[] {"POST", c + "/complainants/C1/withdrawal", "{\"reason\":\"x\"}"},
+                new String[] {"POST", c + "/allegations", "{\"legalBasis\":\"UK GDPR Art. 5\",\"description\":\"x\"}"},
+                new String[] {"PUT", c + "/allegations/A1", "{\"legalBasis\":\"UK GDPR Art. 5\",\"description\":\"x\"}"},
+                new String[] {"POST", c + "/allegations/A1/withdrawal", "{\"reason\":\"x\"}"},
+                new String[] {"PUT", c + "/lead-investigator", "{\"userId\":\"" + CaseApi.IVAN_ID + "\"}"},
+                new String[] {"POST", c + "/team", "{\"userId\":\"" + CaseApi.IVAN_ID + "\"}"},
+                new String[] {"DELETE", c + "/team/" + CaseApi.IVAN_ID, null},
+                new String[] {"POST", c + "/investigation", null},
+                new String[] {"POST", c + "/findings", "{\"findings\":\"x\"}"},
+                new String[] {"POST", c + "/decision", "{\"kind\":\"REPRIMAND\",\"reasons\":\"x\"}"},
+                new String[] {"POST", c + "/closure", "{\"reason\":\"x\"}"},
+                new String[] {"POST", c + "/suspension", "{\"reason\":\"x\"}"},
+                new String[] {"POST", c + "/resumption", null},
+                new String[] {"POST", c + "/referral", "{\"authority\":\"a\",\"theirReference\":\"b\",\"reason\":\"c\"}"},
+                new String[] {"POST", c + "/reopening", "{\"reason\":\"x\"}"},
+                new String[] {"POST", c + "/legal-hold", "{\"reason\":\"x\"}"},
+                new String[] {"POST", c + "/legal-hold/lifting", "{\"reason\":\"x\"}"},
+                new String[] {"POST", c + "/notes", "{\"text\":\"x\"}"},
+                new String[] {"POST", "/cases", CaseApi.caseBody("x", "northwind-cloud", "Northwind", "STANDARD")});
+        for (String user : List.of("ada.auditor", "nora.northwind", "otto.operator")) {
+            for (String[] request : changes) {
+                change(user, request[0], request[1], 0, request[2]).statusCode(403);
+            }
+        }
+        assertThat(eventsOf(caseId)).hasSize(1);
+    }
+
+    @Test
+    void two_changes_from_the_same_version_one_wins_the_other_is_a_409_and_nothing_is_lost() throws Exception {
+        String caseId = openCase("iris.investigator", "Concurrent edits");
+        String c = "/cases/" + caseId;
+        CountDownLatch start = new CountDownLatch(1);
+        List<CompletableFuture<Integer>> racers = new ArrayList<>();
+        for (String reason : List.of("Respondent asked for time", "Awaiting a court ruling")) {
+            racers.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    start.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return change("iris.investigator", "POST", c + "/suspension", 0, "{\"reason\":\"" + reason + "\"}")
+                        .extract().statusCode();
+            }));
+        }
+        start.countDown();
+        List<Integer> statuses = racers.stream().map(CompletableFuture::join).sorted().toList();
+        assertThat(statuses).containsExactly(200, 409);
+        assertThat(eventsOf(caseId)).containsExactly(0L, 1L);
+    }
+
+    @Test
+    void overdue_evidence_makes_a_case_under_investigation_referable() {
+        String caseId = openCase("iris.investigator", "Overdue evidence");
+        String c = "/cases/" + caseId;
+        change("iris.investigator", "POST", c + "/investigation", 0, null).statusCode(200);
+        String referral = "{\"authority\":\"Competition and Markets Authority\",\"theirReference\":\"CMA-7\","
+                + "\"reason\":\"Respondent does not cooperate\"}";
+        change("iris.investigator", "POST", c + "/referral", 1, referral).statusCode(409)
+                .body("detail", containsString("evidence it requested is overdue"));
+
+        Instant due = Instant.parse("2026-11-16T23:59:59Z");
+        var overdue = new EvidenceRequestOverdue("R-1", caseId, "northwind-cloud", due);
+        eventStore.publish(new GenericDomainEventMessage<>("EvidenceRequest", "R-1", 0, overdue));
+        viewAt("iris.investigator", caseId, 2).body("overdueEvidence.requestId", hasItem("R-1"));
+
+        change("iris.investigator", "POST", c + "/referral", 2, referral).statusCode(200);
+    }
+
+    @Test
+    void the_case_views_rebuild_from_the_event_store_to_the_same_state() {
+        String caseId = openCase("iris.investigator", "Rebuild me");
+        change("iris.investigator", "POST", "/cases/" + caseId + "/investigation", 0, null).statusCode(200);
+        change("iris.investigator", "POST", "/cases/" + caseId + "/notes", 1, "{\"text\":\"Kept across rebuilds\"}")
+                .statusCode(200);
+        String before = viewAt("sam.supervisor", caseId, 2).extract().asString();
+        List<Map<String, Object>> listBefore = given().auth().oauth2(token("sam.supervisor"))
+                .when().get("/cases?size=100").then().statusCode(200).extract().path("items");
+
+        given().auth().oauth2(token("iris.investigator")).when().post("/operations/read-models/rebuild")
+                .then().statusCode(403);
+        given().auth().oauth2(token("otto.operator")).when().post("/operations/read-models/rebuild")
+                .then().statusCode(202);
+
+        String sam = token("sam.supervisor");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(given().auth().oauth2(sam).when().get("/cases/" + caseId).then().extract().asString())
+                    .isEqualTo(before);
+            assertThat(given().auth().oauth2(sam).when().get("/cases?size=100").then().extract()
+                    .<List<Map<String, Object>>>path("items")).isEqualTo(listBefore);
+        });
+        given().auth().oauth2(sam).when().get("/cases/" + caseId + "/notes").then().statusCode(200)
+                .body("text", hasItem("Kept across rebuilds"));
+        given().auth().oauth2(token("otto.operator")).when().get("/operations/read-models").then().statusCode(200)
+                .body("processor", equalTo("case-service"));
+    }
+
+    private static String penalty(String amount, String turnover) {
+        return """
+                {"kind": "MONETARY_PENALTY", "reasons": "Serious, negligent infringement affecting millions",
+                 "monetaryPenalty": {"amount": %s, "currency": "GBP", "worldwideAnnualTurnover": %s}}
+                """.formatted(amount, turnover);
+    }
+
+    private List<Long> eventsOf(String caseId) {
+        try (var connection = dataSource.getConnection();
+             var query = connection.prepareStatement("SELECT sequence_number FROM event_store.domain_event_entry "
+                     + "WHERE aggregate_identifier = ? ORDER BY sequence_number")) {
+            query.setString(1, caseId);
+            try (var rows = query.executeQuery()) {
+                List<Long> sequence = new ArrayList<>();
+                while (rows.next()) {
+                    sequence.add(rows.getLong(1));
+                }
+                return sequence;
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

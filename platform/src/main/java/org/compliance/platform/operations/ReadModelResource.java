@@ -1,0 +1,65 @@
+package org.compliance.platform.operations;
+
+import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.compliance.platform.axon.AxonRuntime;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Operators rebuild a service's read models from the event store and follow the replay. Present in every
+ * service; the role {@code operator} sees no case content.
+ */
+@Path("/operations/read-models")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Operations")
+public class ReadModelResource {
+
+    public record SegmentStatus(int segment, Long position, boolean replaying, boolean caughtUp, String error) {
+    }
+
+    public record ReadModelStatus(String processor, boolean running, boolean replaying, List<SegmentStatus> segments) {
+    }
+
+    private final AxonRuntime axon;
+
+    public ReadModelResource(AxonRuntime axon) {
+        this.axon = axon;
+    }
+
+    @GET
+    @RolesAllowed("operator")
+    @Operation(summary = "Where the service's processor stands", description = "replaying is true until a rebuild "
+            + "has caught up with the events that existed when it began.")
+    public ReadModelStatus status() {
+        var processor = axon.processor();
+        Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
+        List<SegmentStatus> statuses = segments.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> new SegmentStatus(e.getKey(), e.getValue().getCurrentPosition().isPresent()
+                        ? e.getValue().getCurrentPosition().getAsLong() : null, e.getValue().isReplaying(),
+                        e.getValue().isCaughtUp(), e.getValue().isErrorState()
+                        ? String.valueOf(e.getValue().getError()) : null))
+                .toList();
+        return new ReadModelStatus(processor.getName(), processor.isRunning(), processor.isReplaying(), statuses);
+    }
+
+    @POST
+    @Path("/rebuild")
+    @RolesAllowed("operator")
+    @Blocking
+    @Operation(summary = "Rebuild the read models from the event store", description = "202 at once; the replay "
+            + "runs in the background (follow it with GET). Reads may be incomplete until it has caught up.")
+    public Response rebuild() {
+        axon.rebuildReadModels();
+        return Response.accepted(status()).build();
+    }
+}
