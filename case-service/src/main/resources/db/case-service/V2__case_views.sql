@@ -19,6 +19,9 @@ CREATE TABLE case_view (
     lead_investigator_id      VARCHAR(64)  NOT NULL,
     lead_investigator_name    VARCHAR(200) NOT NULL,
     respondent_names          TEXT         NOT NULL,
+    -- ' <lead id> <team ids> ': filters by assignee and restricted visibility as a row predicate, so that
+    -- a newest-first page stops after a few index entries instead of hashing everyone's memberships.
+    members                   TEXT         NOT NULL,
     legal_hold                BOOLEAN      NOT NULL,
     awaiting_overdue_evidence BOOLEAN      NOT NULL,
     opened_at                 TIMESTAMPTZ  NOT NULL,
@@ -42,16 +45,6 @@ CREATE TABLE case_party (
     PRIMARY KEY (case_id, role, party_key)
 );
 CREATE INDEX case_party_organisation ON case_party (organisation_alias, case_id) WHERE role = 'RESPONDENT';
-
--- The lead investigator and the team (filter by assignee; "my cases"; restricted cases).
-CREATE TABLE case_member (
-    case_id VARCHAR(64)  NOT NULL,
-    user_id VARCHAR(64)  NOT NULL,
-    name    VARCHAR(200) NOT NULL,
-    role    VARCHAR(8)   NOT NULL,
-    PRIMARY KEY (case_id, user_id)
-);
-CREATE INDEX case_member_user ON case_member (user_id, case_id);
 
 -- Internal notes: a table of their own, so that no company view can ever include them by accident.
 CREATE TABLE case_note (

@@ -6,11 +6,6 @@ import java.io.OutputStream;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.URL;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -44,8 +39,7 @@ public final class OpenCasesBench {
 
         System.out.printf("Opening cases: %d clients, %d cases (after %d warm-up), against %s%n",
                 clients, cases, warmup, caseService);
-        HttpClient http = HttpClient.newHttpClient();
-        String token = token(http, issuer);
+        String token = Tokens.password(issuer, "iris.investigator");
         byte[] body = JSON.writeValueAsBytes(Map.of(
                 "title", "Benchmark case",
                 "summary", "Customers' personal data used to train language models",
@@ -165,17 +159,5 @@ public final class OpenCasesBench {
             count.next();
             return count.getLong(1);
         }
-    }
-
-    private static String token(HttpClient http, String issuer) throws Exception {
-        String form = "grant_type=password&client_id=compliance-cli&username="
-                + URLEncoder.encode("iris.investigator", StandardCharsets.UTF_8) + "&password=demo";
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(issuer + "/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("Keycloak refused a token: " + response.body());
-        }
-        return JSON.readTree(response.body()).get("access_token").asText();
     }
 }

@@ -9,4 +9,16 @@ public record CaseOpened(String caseId, String title, String summary, String aut
                          Priority priority, Confidentiality confidentiality, List<Respondent> respondents,
                          List<Complainant> complainants, List<Allegation> allegations,
                          StaffMember leadInvestigator, Instant openedAt) {
+
+    /** Events stored before a field existed read with its neutral value rather than null. */
+    public CaseOpened {
+        summary = summary == null ? "" : summary;
+        authority = authority == null ? "" : authority;
+        legalBases = legalBases == null ? List.of() : legalBases;
+        priority = priority == null ? Priority.NORMAL : priority;
+        confidentiality = confidentiality == null ? Confidentiality.STANDARD : confidentiality;
+        respondents = respondents == null ? List.of() : respondents;
+        complainants = complainants == null ? List.of() : complainants;
+        allegations = allegations == null ? List.of() : allegations;
+    }
 }

@@ -63,9 +63,8 @@ public class CaseQueries {
             params.and("respondent", filter.respondent());
         }
         if (filter.assignee() != null) {
-            where.append(" and exists (select 1 from CaseMemberRow m where m.caseId = c.caseId"
-                    + " and m.userId = :assignee)");
-            params.and("assignee", filter.assignee());
+            where.append(" and c.members like :assignee escape '!'");
+            params.and("assignee", "% " + likeEscaped(filter.assignee()) + " %");
         }
         if (filter.text() != null && !filter.text().isBlank()) {
             where.append(" and (lower(c.title) like :text escape '!' or lower(c.summary) like :text escape '!')");
@@ -94,9 +93,8 @@ public class CaseQueries {
             case Viewer.AllCases all -> {
             }
             case Viewer.Investigator investigator -> {
-                where.append(" and (c.confidentiality = 'STANDARD' or exists (select 1 from CaseMemberRow v"
-                        + " where v.caseId = c.caseId and v.userId = :viewer))");
-                params.and("viewer", investigator.userId());
+                where.append(" and (c.confidentiality = 'STANDARD' or c.members like :viewer escape '!')");
+                params.and("viewer", "% " + likeEscaped(investigator.userId()) + " %");
             }
             case Viewer.Company company -> {
                 where.append(" and exists (select 1 from CasePartyRow o where o.caseId = c.caseId"

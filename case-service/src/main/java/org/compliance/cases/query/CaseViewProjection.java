@@ -16,12 +16,11 @@ import org.compliance.api.cases.CaseNoteAdded;
 import org.compliance.api.cases.CaseOpened;
 import org.compliance.api.cases.Complainant;
 import org.compliance.api.cases.Respondent;
-import org.compliance.api.shared.StaffMember;
 import org.compliance.platform.axon.EventSerialization;
 import org.jboss.logging.Logger;
 
 /**
- * Keeps the case views ({@code case_view}, {@code case_party}, {@code case_member}, {@code case_note}) from
+ * Keeps the case views ({@code case_view}, {@code case_party}, {@code case_note}) from
  * the events of {@code InvestigationCase} aggregates, in the processor's transaction. Each view row
  * remembers the sequence number of the last event folded in, so an event delivered again (a redelivery,
  * or a replay without a reset) changes nothing. A reset empties the views; the replay then rebuilds them.
@@ -77,8 +76,7 @@ public class CaseViewProjection {
     void reset() throws SQLException {
         LOG.info("Case views emptied for a rebuild from the event store");
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("TRUNCATE case_service.case_view, case_service.case_party, case_service.case_member, "
-                    + "case_service.case_note");
+            statement.execute("TRUNCATE case_service.case_view, case_service.case_party, case_service.case_note");
         }
     }
 
@@ -95,15 +93,15 @@ public class CaseViewProjection {
     private void store(Connection connection, CaseDocument d) throws SQLException, JsonProcessingException {
         try (var upsert = connection.prepareStatement("""
                 INSERT INTO case_service.case_view (case_id, version, title, summary, authority, priority, priority_rank,
-                    confidentiality, status, lead_investigator_id, lead_investigator_name, respondent_names, legal_hold,
+                    confidentiality, status, lead_investigator_id, lead_investigator_name, respondent_names, members, legal_hold,
                     awaiting_overdue_evidence, opened_at, updated_at, document)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (case_id) DO UPDATE SET version = excluded.version, title = excluded.title,
                     summary = excluded.summary, authority = excluded.authority, priority = excluded.priority,
                     priority_rank = excluded.priority_rank, confidentiality = excluded.confidentiality,
                     status = excluded.status, lead_investigator_id = excluded.lead_investigator_id,
                     lead_investigator_name = excluded.lead_investigator_name,
-                    respondent_names = excluded.respondent_names, legal_hold = excluded.legal_hold,
+                    respondent_names = excluded.respondent_names, members = excluded.members, legal_hold = excluded.legal_hold,
                     awaiting_overdue_evidence = excluded.awaiting_overdue_evidence, updated_at = excluded.updated_at,
                     document = excluded.document""")) {
             upsert.setString(1, d.caseId);
@@ -118,15 +116,22 @@ public class CaseViewProjection {
             upsert.setString(10, d.leadInvestigator.userId());
             upsert.setString(11, d.leadInvestigator.name());
             upsert.setString(12, String.join(", ", d.respondents.stream().map(Respondent::name).toList()));
-            upsert.setBoolean(13, d.legalHoldReason != null);
-            upsert.setBoolean(14, !d.overdueEvidence.isEmpty());
-            upsert.setTimestamp(15, Timestamp.from(d.openedAt));
-            upsert.setTimestamp(16, Timestamp.from(d.updatedAt));
-            upsert.setString(17, json.writeValueAsString(d));
+            upsert.setString(13, members(d));
+            upsert.setBoolean(14, d.legalHoldReason != null);
+            upsert.setBoolean(15, !d.overdueEvidence.isEmpty());
+            upsert.setTimestamp(16, Timestamp.from(d.openedAt));
+            upsert.setTimestamp(17, Timestamp.from(d.updatedAt));
+            upsert.setString(18, json.writeValueAsString(d));
             upsert.executeUpdate();
         }
         replaceParties(connection, d);
-        replaceMembers(connection, d);
+    }
+
+    /** The lead investigator's and the team's user ids, each between spaces (see {@link CaseQueries}). */
+    static String members(CaseDocument d) {
+        StringBuilder members = new StringBuilder(" ").append(d.leadInvestigator.userId()).append(' ');
+        d.team.forEach(member -> members.append(member.userId()).append(' '));
+        return members.toString();
     }
 
     private static void replaceParties(Connection connection, CaseDocument d) throws SQLException {
@@ -140,20 +145,6 @@ public class CaseViewProjection {
             }
             for (Complainant c : d.complainants) {
                 addBatch(insert, d.caseId, "COMPLAINANT", c.complainantId(), c.name(), c.organisationAlias());
-            }
-            insert.executeBatch();
-        }
-    }
-
-    private static void replaceMembers(Connection connection, CaseDocument d) throws SQLException {
-        try (var delete = connection.prepareStatement("DELETE FROM case_service.case_member WHERE case_id = ?");
-             var insert = connection.prepareStatement(
-                     "INSERT INTO case_service.case_member (case_id, user_id, name, role) VALUES (?, ?, ?, ?)")) {
-            delete.setString(1, d.caseId);
-            delete.executeUpdate();
-            addBatch(insert, d.caseId, d.leadInvestigator.userId(), d.leadInvestigator.name(), "LEAD");
-            for (StaffMember member : d.team) {
-                addBatch(insert, d.caseId, member.userId(), member.name(), "TEAM");
             }
             insert.executeBatch();
         }

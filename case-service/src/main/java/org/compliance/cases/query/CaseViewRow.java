@@ -29,6 +29,8 @@ public class CaseViewRow {
     public String leadInvestigatorName;
     @Column(name = "respondent_names")
     public String respondentNames;
+    /** Lead and team user ids, each between spaces. */
+    public String members;
     @Column(name = "legal_hold")
     public boolean legalHold;
     @Column(name = "awaiting_overdue_evidence")

@@ -1,0 +1,240 @@
+package org.compliance.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Case-list queries at 100,000 cases: each query through {@code GET /cases} (an investigator's token, so the
+ * confidentiality clause is part of it) beside the equivalent SQL run straight against PostgreSQL in the
+ * same run. The cases are seeded once as {@code CaseOpened} (and, for a third of them,
+ * {@code InvestigationStarted}) events in the event store, folded into the views by case-service itself;
+ * later runs reuse them.
+ */
+public final class CaseListBench {
+
+    static final String TITLE_PREFIX = "Bench case ";
+    static final String[] AUTHORITIES = {"Information Commissioner's Office", "Competition and Markets Authority",
+            "Department for Science, Innovation and Technology", "AI Security Institute"};
+    static final String[] PRIORITIES = {"LOW", "NORMAL", "HIGH", "URGENT"};
+    static final String[] WORDS = {"consent", "retention", "profiling", "scraping", "transfer", "biometric",
+            "children", "cookies", "location", "breach"};
+    static final String IRIS = "a5bb72b3-b814-5a1b-a5ea-d2e4cfa36c6b";
+    static final String IVAN = "9f3121db-72e6-58b6-b6ba-d05bf07f25c1";
+
+    private record Query(String name, String httpQuery, String sqlWhere, List<Object> sqlParams) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> env = System.getenv();
+        int cases = Integer.parseInt(env.getOrDefault("BENCH_LIST_CASES", "100000"));
+        int rounds = Integer.parseInt(env.getOrDefault("BENCH_LIST_ROUNDS", "200"));
+        int clients = Integer.parseInt(env.getOrDefault("BENCH_CLIENTS", "16"));
+        String caseService = env.getOrDefault("BENCH_CASE_URL", "http://127.0.0.1:8081");
+        String issuer = env.getOrDefault("BENCH_ISSUER", "http://127.0.0.1:8180/realms/compliance");
+        String jdbcUrl = env.getOrDefault("BENCH_JDBC_URL", "jdbc:postgresql://127.0.0.1:5432/compliance");
+        String dbUser = env.getOrDefault("BENCH_DB_USER", "postgres");
+
+        try (Connection db = DriverManager.getConnection(jdbcUrl, dbUser, "")) {
+            seed(db, cases);
+            awaitViews(db, cases);
+        }
+        String token = Tokens.password(issuer, "iris.investigator");
+
+        List<Query> queries = List.of(
+                new Query("newest first (no filter)", "", "", List.of()),
+                new Query("status = INVESTIGATING", "status=INVESTIGATING", " and c.status = ?", List.of("INVESTIGATING")),
+                new Query("respondent", "respondent=bench-org-07", " and exists (select 1 from case_service.case_party p"
+                        + " where p.case_id = c.case_id and p.role = 'RESPONDENT' and p.organisation_alias = ?)",
+                        List.of("bench-org-07")),
+                new Query("text in title or summary", "q=biometric", " and (lower(c.title) like ? or lower(c.summary) like ?)",
+                        List.of("%biometric%", "%biometric%")),
+                new Query("assignee + priority", "assignee=" + IVAN + "&priority=HIGH", " and c.priority = ? and c.members like ?",
+                        List.of("HIGH", "% " + IVAN + " %")),
+                new Query("authority + opened in a month", "authority="
+                        + URLEncoder.encode(AUTHORITIES[1], StandardCharsets.UTF_8)
+                        + "&openedFrom=2025-06-01T00:00:00Z&openedTo=2025-07-01T00:00:00Z",
+                        " and c.authority = ? and c.opened_at >= ? and c.opened_at < ?",
+                        List.of(AUTHORITIES[1], Timestamp.from(Instant.parse("2025-06-01T00:00:00Z")),
+                                Timestamp.from(Instant.parse("2025-07-01T00:00:00Z")))),
+                new Query("page 100 of the newest", "page=100", "", List.of()));
+
+        System.out.printf("Case list at %,d cases: %d clients, %d requests per query (after %d warm-up)%n",
+                countViews(jdbcUrl, dbUser), clients, rounds, rounds / 4);
+        System.out.printf("%-32s %10s %10s %12s %10s %10s%n", "query", "REST p50", "REST p99", "", "SQL p50", "SQL p99");
+        for (Query query : queries) {
+            String url = caseService + "/cases?size=20" + (query.httpQuery().isEmpty() ? "" : "&" + query.httpQuery());
+            ConcurrentRun.Operation rest = (client, index) -> get(url, token);
+            int offset = query.httpQuery().startsWith("page=") ? 2000 : 0;
+            List<Connection> connections = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                connections.add(DriverManager.getConnection(jdbcUrl, dbUser, ""));
+            }
+            String sql = "select c.* from case_service.case_view c where 1 = 1" + query.sqlWhere()
+                    + " and (c.confidentiality = 'STANDARD' or c.members like ?)"
+                    + " order by c.opened_at desc, c.case_id desc"
+                    + " limit 20 offset " + offset;
+            ConcurrentRun.Operation direct = (client, index) -> select(connections.get(client), sql, query.sqlParams());
+            ConcurrentRun.of(clients, rounds / 4, rest);
+            ConcurrentRun.of(clients, rounds / 4, direct);
+            Latencies viaRest = ConcurrentRun.of(clients, rounds, rest);
+            Latencies viaSql = ConcurrentRun.of(clients, rounds, direct);
+            for (Connection connection : connections) {
+                connection.close();
+            }
+            System.out.printf("%-32s %8.2fms %8.2fms %12s %8.2fms %8.2fms%n", query.name(),
+                    viaRest.percentileMillis(50), viaRest.percentileMillis(99), "",
+                    viaSql.percentileMillis(50), viaSql.percentileMillis(99));
+        }
+    }
+
+    private static void get(String url, String token) throws Exception {
+        HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
+        connection.setRequestProperty("Authorization", "Bearer " + token);
+        int status = connection.getResponseCode();
+        try (InputStream in = status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
+            if (in != null) {
+                in.readAllBytes();
+            }
+        }
+        if (status != 200) {
+            throw new IllegalStateException("GET " + url + " answered " + status);
+        }
+    }
+
+    private static void select(Connection connection, String sql, List<Object> params) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            int i = 1;
+            for (Object param : params) {
+                statement.setObject(i++, param);
+            }
+            statement.setString(i, "% " + IRIS + " %");
+            try (var rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    rows.getString("document");
+                }
+            }
+        }
+    }
+
+    /** Appends the missing bench cases as events, in batches, exactly as case-service would store them. */
+    private static void seed(Connection db, int wanted) throws Exception {
+        long existing;
+        try (var count = db.createStatement().executeQuery("SELECT count(*) FROM event_store.domain_event_entry "
+                + "WHERE aggregate_identifier LIKE 'bench-%' AND sequence_number = 0")) {
+            count.next();
+            existing = count.getLong(1);
+        }
+        if (existing >= wanted) {
+            System.out.printf("Seed: %,d bench cases already in the event store%n", existing);
+            return;
+        }
+        ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        byte[] metaData = json.writeValueAsBytes(Map.of("actorSubject", "bench", "actorName", "Benchmark seed",
+                "actorRoles", List.of("investigator"), "correlationId", UUID.randomUUID().toString()));
+        db.setAutoCommit(false);
+        Instant start = Instant.now();
+        try (PreparedStatement insert = db.prepareStatement("""
+                INSERT INTO event_store.domain_event_entry (event_identifier, aggregate_identifier, sequence_number,
+                    type, time_stamp, payload_type, payload_revision, payload, meta_data)
+                VALUES (?, ?, ?, 'InvestigationCase', ?, ?, NULL, ?, ?)""")) {
+            for (long n = existing; n < wanted; n++) {
+                String caseId = "bench-" + n;
+                Instant openedAt = Instant.parse("2024-11-01T00:00:00Z").plus(Duration.ofMinutes(n * 7 % 1_051_200));
+                String word = WORDS[(int) (n % WORDS.length)];
+                String lead = n % 3 == 0 ? IVAN : IRIS;
+                Map<String, Object> opened = new LinkedHashMap<>();
+                opened.put("caseId", caseId);
+                opened.put("title", TITLE_PREFIX + n + ": " + word);
+                opened.put("summary", "Synthetic case about " + word + " for the list benchmark");
+                opened.put("authority", AUTHORITIES[(int) (n % AUTHORITIES.length)]);
+                opened.put("legalBases", List.of("UK GDPR"));
+                opened.put("priority", PRIORITIES[(int) (n / 7 % PRIORITIES.length)]);
+                opened.put("confidentiality", n % 10 == 0 ? "RESTRICTED" : "STANDARD");
+                opened.put("respondents", List.of(Map.of("organisationAlias", "bench-org-%02d".formatted(n % 50),
+                        "name", "Bench Organisation %02d Ltd".formatted(n % 50))));
+                opened.put("complainants", List.of());
+                opened.put("allegations", List.of(Map.of("allegationId", "A1", "legalBasis", "UK GDPR Art. 6(1)",
+                        "description", "Synthetic allegation")));
+                opened.put("leadInvestigator", Map.of("userId", lead, "name", lead.equals(IVAN) ? "Ivan Investigator"
+                        : "Iris Investigator"));
+                opened.put("openedAt", openedAt.toString());
+                add(insert, caseId, 0, openedAt, "org.compliance.api.cases.CaseOpened", json.writeValueAsBytes(opened),
+                        metaData);
+                if (n % 3 == 1) {
+                    add(insert, caseId, 1, openedAt.plusSeconds(3600), "org.compliance.api.cases.InvestigationStarted",
+                            json.writeValueAsBytes(Map.of("caseId", caseId)), metaData);
+                }
+                if ((n + 1) % 5000 == 0) {
+                    insert.executeBatch();
+                    db.commit();
+                    System.out.printf("Seed: %,d of %,d cases appended%n", n + 1, wanted);
+                }
+            }
+            insert.executeBatch();
+            db.commit();
+        } finally {
+            db.setAutoCommit(true);
+        }
+        System.out.printf("Seed: appended in %s%n", Duration.between(start, Instant.now()));
+    }
+
+    private static void add(PreparedStatement insert, String caseId, long sequence, Instant at, String type,
+                            byte[] payload, byte[] metaData) throws SQLException {
+        insert.setString(1, UUID.randomUUID().toString());
+        insert.setString(2, caseId);
+        insert.setLong(3, sequence);
+        insert.setString(4, at.toString());
+        insert.setString(5, type);
+        insert.setBytes(6, payload);
+        insert.setBytes(7, metaData);
+        insert.addBatch();
+    }
+
+    /** Waits, reporting progress, until case-service's projection has folded every bench case in. */
+    private static void awaitViews(Connection db, int wanted) throws Exception {
+        long last = -1;
+        while (true) {
+            long built;
+            try (var count = db.createStatement().executeQuery(
+                    "SELECT count(*) FROM case_service.case_view WHERE case_id LIKE 'bench-%'")) {
+                count.next();
+                built = count.getLong(1);
+            }
+            if (built >= wanted) {
+                return;
+            }
+            if (built != last) {
+                System.out.printf("Views: %,d of %,d bench cases folded in by case-service%n", built, wanted);
+                last = built;
+            }
+            Thread.sleep(2000);
+        }
+    }
+
+    private static long countViews(String jdbcUrl, String user) throws SQLException {
+        try (Connection db = DriverManager.getConnection(jdbcUrl, user, "");
+             var count = db.createStatement().executeQuery("SELECT count(*) FROM case_service.case_view")) {
+            count.next();
+            return count.getLong(1);
+        }
+    }
+}
