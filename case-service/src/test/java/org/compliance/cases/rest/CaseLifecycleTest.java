@@ -76,6 +76,48 @@ class CaseLifecycleTest {
     }
 
     @Test
+    void staff_can_use_every_change_endpoint() {
+        String caseId = openCase("iris.investigator", "Every endpoint");
+        String c = "/cases/" + caseId;
+        long v = 0;
+        v = version(change("iris.investigator", "POST", c + "/respondents", v,
+                "{\"organisationAlias\":\"contoso-models\",\"name\":\"Contoso Models plc\"}"));
+        v = version(change("iris.investigator", "POST", c + "/respondents/contoso-models/withdrawal", v,
+                "{\"reason\":\"Not involved after all\"}"));
+        v = version(change("ivan.investigator", "POST", c + "/complainants", v,
+                "{\"kind\":\"ORGANISATION\",\"name\":\"Consumer Data Watch\"}"));
+        v = version(change("ivan.investigator", "POST", c + "/complainants/C1/withdrawal", v,
+                "{\"reason\":\"Complaint withdrawn\"}"));
+        v = version(change("sam.supervisor", "POST", c + "/allegations", v,
+                "{\"legalBasis\":\"UK GDPR Art. 35\",\"description\":\"No impact assessment\"}"));
+        v = version(change("iris.investigator", "PUT", c + "/allegations/A1", v,
+                "{\"legalBasis\":\"UK GDPR Art. 6(1)(a)\",\"description\":\"No consent for training\"}"));
+        v = version(change("iris.investigator", "POST", c + "/allegations/A2/withdrawal", v,
+                "{\"reason\":\"Privacy notice was adequate\"}"));
+        v = version(change("iris.investigator", "POST", c + "/team", v, "{\"userId\":\"" + CaseApi.IVAN_ID + "\"}"));
+        v = version(change("iris.investigator", "DELETE", c + "/team/" + CaseApi.IVAN_ID, v, null));
+        v = version(change("iris.investigator", "POST", c + "/suspension", v, "{\"reason\":\"Court ruling awaited\"}"));
+        v = version(change("iris.investigator", "POST", c + "/resumption", v, null));
+        v = version(change("iris.investigator", "POST", c + "/investigation", v, null));
+        v = version(change("iris.investigator", "POST", c + "/findings", v, "{\"findings\":\"Minor breach\"}"));
+        v = version(change("sam.supervisor", "POST", c + "/decision", v,
+                "{\"kind\":\"ENFORCEMENT_NOTICE\",\"reasons\":\"Stop the processing\",\"enforcementNotice\":"
+                        + "{\"stepsRequired\":[\"Delete the training set\"],\"complianceDate\":\"2030-01-31\"}}"));
+        v = version(change("iris.investigator", "POST", c + "/closure", v, "{\"reason\":\"Notice issued\"}"));
+        v = version(change("iris.investigator", "POST", c + "/reopening", v, "{\"reason\":\"Notice not complied with\"}"));
+
+        viewAt("iris.investigator", caseId, v)
+                .body("status", equalTo("INVESTIGATING"))
+                .body("respondents.organisationAlias", org.hamcrest.Matchers.contains("northwind-cloud"))
+                .body("complainants.name", org.hamcrest.Matchers.contains("Consumer Data Watch"))
+                .body("allegations.find { it.allegation.allegationId == 'A1' }.allegation.legalBasis",
+                        equalTo("UK GDPR Art. 6(1)(a)"))
+                .body("allegations.find { it.allegation.allegationId == 'A2' }.withdrawn", equalTo(true))
+                .body("team", org.hamcrest.Matchers.empty())
+                .body("reopeningReason", equalTo("Notice not complied with"));
+    }
+
+    @Test
     void every_change_needs_the_current_version() {
         String caseId = openCase("iris.investigator", "Versions");
         String c = "/cases/" + caseId;
@@ -231,6 +273,10 @@ class CaseLifecycleTest {
                 .body("text", hasItem("Kept across rebuilds"));
         given().auth().oauth2(token("otto.operator")).when().get("/operations/read-models").then().statusCode(200)
                 .body("processor", equalTo("case-service"));
+    }
+
+    private static long version(io.restassured.response.ValidatableResponse response) {
+        return response.statusCode(200).extract().jsonPath().getLong("version");
     }
 
     private static String penalty(String amount, String turnover) {
