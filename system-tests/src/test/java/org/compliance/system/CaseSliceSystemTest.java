@@ -10,10 +10,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -25,10 +28,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The foundation's slice end to end, with the three packaged services as separate processes sharing one
- * database (and so one event store) and one Keycloak: a case opened on case-service becomes known to
- * evidence-service and lands in the lead investigator's inbox, and notification-service crashing in the
- * middle of a burst loses nothing and repeats nothing.
+ * The suite end to end, with the three packaged services as separate processes sharing one database (and so
+ * one event store) and one Keycloak: a case opened on case-service becomes known to evidence-service and lands
+ * in the lead investigator's inbox, and notification-service crashing in the middle of a burst loses nothing
+ * and repeats nothing; an evidence deadline that passes while evidence-service is down fires exactly once
+ * when it is back, and case-service reacts. Evidence-service reads its clock through an offset file
+ * ({@code target/system/clock-offset}), so the test moves its time without waiting.
  */
 class CaseSliceSystemTest {
 
@@ -36,21 +41,30 @@ class CaseSliceSystemTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private static final Path CLOCK_OFFSET = Path.of("target", "system", "clock-offset").toAbsolutePath();
+
     private static LocalKeycloak keycloak;
     private static ServiceProcess cases;
     private static ServiceProcess evidence;
     private static ServiceProcess notifications;
 
     @BeforeAll
-    static void startTheSuite() {
+    static void startTheSuite() throws IOException {
         TestDatabase.recreate(DATABASE);
+        Files.createDirectories(CLOCK_OFFSET.getParent());
+        Files.deleteIfExists(CLOCK_OFFSET);
         keycloak = LocalKeycloak.start(Path.of("target", "system", "keycloak.log"));
         Map<String, String> shared = Map.of(
                 "compliance.db.name", DATABASE,
                 "quarkus.oidc.auth-server-url", keycloak.issuer());
         // Started at the same moment on purpose: their migrations of the shared event store must not collide.
         cases = new ServiceProcess("case-service", LocalKeycloak.freePort(), shared).start();
-        evidence = new ServiceProcess("evidence-service", LocalKeycloak.freePort(), shared).start();
+        Map<String, String> evidenceSettings = new HashMap<>(shared);
+        evidenceSettings.put("compliance.clock.offset-file", CLOCK_OFFSET.toString());
+        evidenceSettings.put("compliance.axon.deadline-poll-interval", "500ms");
+        evidenceSettings.put("compliance.evidence.blob-root", Path.of("target", "system", "blobs").toAbsolutePath()
+                .toString());
+        evidence = new ServiceProcess("evidence-service", LocalKeycloak.freePort(), evidenceSettings).start();
         notifications = new ServiceProcess("notification-service", LocalKeycloak.freePort(), shared).start();
         Stream.of(cases, evidence, notifications).forEach(ServiceProcess::awaitReady);
     }
@@ -67,6 +81,8 @@ class CaseSliceSystemTest {
     void a_case_reaches_evidence_and_the_inbox_and_a_crash_of_notifications_loses_and_repeats_nothing()
             throws Exception {
         String iris = keycloak.tokenFor("iris.investigator");
+        List<String> earlier = inboxCaseIds(iris);
+        int unreadEarlier = getJson(iris, notifications.url("/inbox?size=100")).path("unread").asInt();
 
         String first = openCase(iris, "Personal data used to train language models");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
@@ -75,7 +91,7 @@ class CaseSliceSystemTest {
             assertThat(known.path("respondents").get(0).asText()).isEqualTo("northwind-cloud");
         });
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(inboxCaseIds(iris)).containsExactly(first));
+                assertThat(newer(inboxCaseIds(iris), earlier)).containsExactly(first));
 
         List<String> opened = new ArrayList<>(List.of(first));
         for (int i = 0; i < 5; i++) {
@@ -89,14 +105,124 @@ class CaseSliceSystemTest {
 
         // Claims of the killed process expire before the new one takes the segments over.
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                assertThat(inboxCaseIds(iris)).containsExactlyInAnyOrderElementsOf(opened));
-        assertThat(getJson(iris, notifications.url("/inbox?size=100")).path("unread").asInt()).isEqualTo(opened.size());
+                assertThat(newer(inboxCaseIds(iris), earlier)).containsExactlyInAnyOrderElementsOf(opened));
+        assertThat(getJson(iris, notifications.url("/inbox?size=100")).path("unread").asInt())
+                .isEqualTo(unreadEarlier + opened.size());
         assertThat(notificationsPerEvent()).as("inbox notifications per CaseOpened event").containsOnly(1);
         assertThat(getJson(keycloak.tokenFor("ivan.investigator"), notifications.url("/inbox")).path("items"))
                 .as("another investigator's inbox").isEmpty();
         for (String caseId : opened) {
             assertThat(getJson(iris, evidence.url("/known-cases/" + caseId)).path("status").asText())
                     .isEqualTo("OPEN");
+        }
+    }
+
+    @Test
+    void a_deadline_passing_while_evidence_service_is_down_fires_once_after_restart_and_the_case_reacts()
+            throws Exception {
+        String iris = keycloak.tokenFor("iris.investigator");
+        String caseId = openCase(iris, "Evidence deadline passes while evidence-service is down");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(getJson(iris, evidence.url("/known-cases/" + caseId)).path("status").asText())
+                        .isEqualTo("OPEN"));
+        String requestId = issueRequest(iris, caseId, 2);
+        Instant due = Instant.parse(getJson(iris, evidence.url("/requests/" + requestId))
+                .path("request").path("dueAt").asText());
+        assertThat(countRows(SCHEDULED_FOR_REQUEST, requestId)).as("the 1-day reminder and the overdue deadline")
+                .isEqualTo(2);
+
+        evidence.crash();
+        Files.writeString(CLOCK_OFFSET, Duration.between(Instant.now(), due.plus(Duration.ofDays(1))).toString());
+        evidence.start().awaitReady();
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(countRows(SCHEDULED_FOR_REQUEST, requestId)).as("deadlines still to fire").isZero());
+        assertThat(overdueDueMoments(requestId)).as("overdue events, by the due moment they carry")
+                .containsExactly(due.toString());
+        assertThat(countRows(EVENTS_OF_TYPE, requestId, "org.compliance.api.evidence.EvidenceDeadlineApproaching"))
+                .as("a reminder whose moment passed with the due moment").isZero();
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                getJson(iris, cases.url("/cases/" + caseId)).path("overdueEvidence").findValuesAsText("requestId"))
+                .containsExactly(requestId));
+
+        submitLateEvidence(keycloak.tokenFor("nora.northwind"), requestId);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(getJson(iris, cases.url("/cases/" + caseId)).path("overdueEvidence")).isEmpty());
+    }
+
+    private static final String SCHEDULED_FOR_REQUEST = "SELECT count(*) FROM evidence_service.scheduled_tasks "
+            + "WHERE encode(task_data, 'escape') LIKE '%' || ? || '%'";
+    private static final String EVENTS_OF_TYPE = "SELECT count(*) FROM event_store.domain_event_entry "
+            + "WHERE aggregate_identifier = ? AND payload_type = ?";
+
+    private static String issueRequest(String token, String caseId, int days) throws Exception {
+        String body = JSON.writeValueAsString(Map.of(
+                "caseId", caseId,
+                "respondentOrganisationAlias", "northwind-cloud",
+                "items", List.of("Records of processing activities"),
+                "legalBasis", "UK GDPR Art. 58(1)(a)",
+                "dueInDays", days));
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(evidence.url("/requests")))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        String requestId = JSON.readTree(response.body()).path("requestId").asText();
+        await().atMost(Duration.ofSeconds(30)).until(() -> HTTP.send(HttpRequest.newBuilder(
+                        URI.create(evidence.url("/requests/" + requestId))).header("Authorization", "Bearer " + token)
+                .build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+        return requestId;
+    }
+
+    private static void submitLateEvidence(String token, String requestId) throws Exception {
+        HttpResponse<String> upload = HTTP.send(HttpRequest.newBuilder(URI.create(
+                        evidence.url("/requests/" + requestId + "/uploads?fileName=ropa.csv")))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofString("activity,purpose\nmodel training,product improvement\n"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(upload.statusCode()).as(upload.body()).isEqualTo(201);
+        String submission = JSON.writeValueAsString(Map.of(
+                "uploadIds", List.of(JSON.readTree(upload.body()).path("uploadId").asText()),
+                "description", "Records of processing activities, late",
+                "statementOfTruth", Map.of("name", "Nora Northwind", "position", "Data Protection Officer")));
+        HttpResponse<String> receipt = HTTP.send(HttpRequest.newBuilder(URI.create(
+                        evidence.url("/requests/" + requestId + "/submissions")))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(submission)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(receipt.statusCode()).as(receipt.body()).isEqualTo(201);
+        assertThat(JSON.readTree(receipt.body()).path("receipt").path("late").asBoolean()).isTrue();
+    }
+
+    private static long countRows(String sql, String... parameters) throws Exception {
+        try (var connection = DriverManager.getConnection(TestDatabase.jdbcUrl(DATABASE), "postgres", "");
+             var query = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                query.setString(i + 1, parameters[i]);
+            }
+            try (var rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    private static List<String> overdueDueMoments(String requestId) throws Exception {
+        try (var connection = DriverManager.getConnection(TestDatabase.jdbcUrl(DATABASE), "postgres", "");
+             var query = connection.prepareStatement("""
+                     SELECT convert_from(payload, 'UTF8')::jsonb ->> 'dueAt' FROM event_store.domain_event_entry
+                     WHERE aggregate_identifier = ? AND payload_type = 'org.compliance.api.evidence.EvidenceRequestOverdue'
+                     """)) {
+            query.setString(1, requestId);
+            List<String> moments = new ArrayList<>();
+            try (var rows = query.executeQuery()) {
+                while (rows.next()) {
+                    moments.add(rows.getString(1));
+                }
+            }
+            return moments;
         }
     }
 
@@ -115,6 +241,10 @@ class CaseSliceSystemTest {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return JSON.readTree(response.body()).path("caseId").asText();
+    }
+
+    private static List<String> newer(List<String> inbox, List<String> earlier) {
+        return inbox.stream().filter(caseId -> !earlier.contains(caseId)).toList();
     }
 
     private static List<String> inboxCaseIds(String token) throws IOException, InterruptedException {

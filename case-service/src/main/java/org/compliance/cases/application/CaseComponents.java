@@ -3,6 +3,7 @@ package org.compliance.cases.application;
 import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Map;
 import org.compliance.cases.domain.Authorities;
 import org.compliance.cases.domain.InvestigationCase;
 import org.compliance.cases.query.CaseViewProjection;
@@ -36,7 +37,7 @@ public class CaseComponents implements ServiceComponents {
     }
 
     @Override
-    public List<Object> resources() {
-        return List.of(authorities);
+    public Map<Class<?>, Object> resources() {
+        return Map.of(Authorities.class, authorities);
     }
 }

@@ -6,14 +6,23 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.compliance.api.cases.OverdueEvidenceResolution;
 import org.compliance.api.cases.RecordOverdueEvidence;
+import org.compliance.api.cases.ResolveOverdueEvidence;
+import org.compliance.api.evidence.EvidenceAccepted;
 import org.compliance.api.evidence.EvidenceRequestOverdue;
+import org.compliance.api.evidence.EvidenceRequestWithdrawn;
+import org.compliance.api.evidence.EvidenceSubmitted;
+import org.compliance.api.evidence.ExtensionGranted;
+import org.compliance.api.evidence.MoreEvidenceRequested;
 import org.jboss.logging.Logger;
 
 /**
  * When evidence-service reports one of a case's requests overdue, the case records it (and so becomes
- * eligible for referral). The command inherits the event's actor and correlation; recording is idempotent,
- * and a rebuild of the case views never re-runs this ({@link DisallowReplay}).
+ * eligible for referral); when evidence arrives, the request is withdrawn or given a new due moment, the case
+ * stops awaiting it. The commands inherit the event's actor and correlation; both are idempotent (the case
+ * ignores a resolution for a request it does not await), and a rebuild of the case views never re-runs this
+ * ({@link DisallowReplay}).
  */
 @ApplicationScoped
 @Unremovable
@@ -30,13 +39,56 @@ public class OverdueEvidencePolicy {
     @EventHandler
     @DisallowReplay
     void on(EvidenceRequestOverdue event) {
-        try {
-            commands.sendAndWait(new RecordOverdueEvidence(event.caseId(), event.requestId(), event.dueAt()));
+        if (send(new RecordOverdueEvidence(event.caseId(), event.requestId(), event.dueAt()), event.requestId())) {
             LOG.infof("Case %s is awaiting overdue evidence (request %s, due %s)", event.caseId(), event.requestId(),
                     event.dueAt());
+        }
+    }
+
+    @EventHandler
+    @DisallowReplay
+    void on(EvidenceSubmitted event) {
+        if (event.late()) {
+            resolve(event.caseId(), event.requestId(), OverdueEvidenceResolution.EVIDENCE_SUBMITTED);
+        }
+    }
+
+    @EventHandler
+    @DisallowReplay
+    void on(EvidenceAccepted event) {
+        resolve(event.caseId(), event.requestId(), OverdueEvidenceResolution.EVIDENCE_ACCEPTED);
+    }
+
+    @EventHandler
+    @DisallowReplay
+    void on(ExtensionGranted event) {
+        resolve(event.caseId(), event.requestId(), OverdueEvidenceResolution.DUE_MOMENT_MOVED);
+    }
+
+    @EventHandler
+    @DisallowReplay
+    void on(MoreEvidenceRequested event) {
+        resolve(event.caseId(), event.requestId(), OverdueEvidenceResolution.DUE_MOMENT_MOVED);
+    }
+
+    @EventHandler
+    @DisallowReplay
+    void on(EvidenceRequestWithdrawn event) {
+        resolve(event.caseId(), event.requestId(), OverdueEvidenceResolution.REQUEST_WITHDRAWN);
+    }
+
+    private void resolve(String caseId, String requestId, OverdueEvidenceResolution resolution) {
+        send(new ResolveOverdueEvidence(caseId, requestId, resolution), requestId);
+    }
+
+    private boolean send(Object command, String requestId) {
+        try {
+            commands.sendAndWait(command);
+            return true;
         } catch (AggregateNotFoundException e) {
-            LOG.warnf("Request %s went overdue for case %s, which case-service does not have; ignored",
-                    event.requestId(), event.caseId());
+            LOG.warnf("Evidence request %s belongs to a case case-service does not have; %s ignored", requestId,
+                    command.getClass().getSimpleName());
+            return false;
         }
     }
 }

@@ -9,6 +9,7 @@ import org.compliance.api.cases.AllegationAmended;
 import org.compliance.api.cases.AllegationWithdrawn;
 import org.compliance.api.cases.Allegation;
 import org.compliance.api.cases.CaseAwaitingOverdueEvidence;
+import org.compliance.api.cases.CaseOverdueEvidenceResolved;
 import org.compliance.api.cases.CaseClosed;
 import org.compliance.api.cases.CaseNoteAdded;
 import org.compliance.api.cases.CaseOpened;
@@ -51,7 +52,10 @@ public final class CaseFile {
     private boolean decided;
     private boolean referred;
     private String legalHold;
-    private final Set<String> overdueEvidence = new LinkedHashSet<>();
+    /** Every (request, due moment) ever reported overdue, so that a repeated report changes nothing. */
+    private final Set<String> overdueReported = new LinkedHashSet<>();
+    /** The requests whose overdue evidence the case still awaits. */
+    private final Set<String> awaitingOverdue = new LinkedHashSet<>();
     private final Set<String> notes = new LinkedHashSet<>();
 
     private CaseFile(CaseOpened opened) {
@@ -111,7 +115,11 @@ public final class CaseFile {
             }
             case LegalHoldPlaced e -> legalHold = e.reason();
             case LegalHoldLifted e -> legalHold = null;
-            case CaseAwaitingOverdueEvidence e -> overdueEvidence.add(e.requestId() + "@" + e.dueAt());
+            case CaseAwaitingOverdueEvidence e -> {
+                overdueReported.add(e.requestId() + "@" + e.dueAt());
+                awaitingOverdue.add(e.requestId());
+            }
+            case CaseOverdueEvidenceResolved e -> awaitingOverdue.remove(e.requestId());
             case CaseNoteAdded e -> notes.add(e.noteId());
             default -> {
                 // not needed by any rule
@@ -168,11 +176,15 @@ public final class CaseFile {
     }
 
     boolean awaitingOverdueEvidence() {
-        return !overdueEvidence.isEmpty();
+        return !awaitingOverdue.isEmpty();
+    }
+
+    boolean awaitingOverdueEvidence(String requestId) {
+        return awaitingOverdue.contains(requestId);
     }
 
     boolean overdueRecorded(String requestId, java.time.Instant dueAt) {
-        return overdueEvidence.contains(requestId + "@" + dueAt);
+        return overdueReported.contains(requestId + "@" + dueAt);
     }
 
     boolean hasNote(String noteId) {

@@ -19,6 +19,7 @@ import org.compliance.api.cases.AllegationWithdrawn;
 import org.compliance.api.cases.AmendAllegation;
 import org.compliance.api.cases.AssignLeadInvestigator;
 import org.compliance.api.cases.CaseAwaitingOverdueEvidence;
+import org.compliance.api.cases.CaseOverdueEvidenceResolved;
 import org.compliance.api.cases.CaseClosed;
 import org.compliance.api.cases.CaseNoteAdded;
 import org.compliance.api.cases.CaseOpened;
@@ -48,6 +49,7 @@ import org.compliance.api.cases.PlaceLegalHold;
 import org.compliance.api.cases.Priority;
 import org.compliance.api.cases.RecordFindings;
 import org.compliance.api.cases.RecordOverdueEvidence;
+import org.compliance.api.cases.ResolveOverdueEvidence;
 import org.compliance.api.cases.ReferCase;
 import org.compliance.api.cases.Referral;
 import org.compliance.api.cases.RemoveTeamMember;
@@ -353,6 +355,19 @@ public final class CaseRules {
             return Optional.empty();
         }
         return Optional.of(new CaseAwaitingOverdueEvidence(file.caseId(), c.requestId(), c.dueAt()));
+    }
+
+    /** Idempotent: only a request the case still awaits is resolved; anything else changes nothing. */
+    public static Optional<CaseOverdueEvidenceResolved> resolveOverdueEvidence(CaseFile file,
+                                                                              ResolveOverdueEvidence c) {
+        requireText(c.requestId(), "Overdue evidence names its request");
+        if (c.resolution() == null) {
+            throw RuleViolation.unprocessable("Say how the overdue evidence was resolved");
+        }
+        if (!file.awaitingOverdueEvidence(c.requestId())) {
+            return Optional.empty();
+        }
+        return Optional.of(new CaseOverdueEvidenceResolved(file.caseId(), c.requestId(), c.resolution()));
     }
 
     // ---- helpers ------------------------------------------------------------------------------------

@@ -22,6 +22,7 @@ import org.compliance.api.cases.OpenCase;
 import org.compliance.api.cases.PlaceLegalHold;
 import org.compliance.api.cases.RecordFindings;
 import org.compliance.api.cases.RecordOverdueEvidence;
+import org.compliance.api.cases.ResolveOverdueEvidence;
 import org.compliance.api.cases.ReferCase;
 import org.compliance.api.cases.RemoveTeamMember;
 import org.compliance.api.cases.ReopenCase;
@@ -159,6 +160,12 @@ public class InvestigationCase {
     @CommandHandler
     Long handle(RecordOverdueEvidence c) {
         CaseRules.recordOverdueEvidence(file, c).ifPresent(event -> apply(event));
+        return getVersion();
+    }
+
+    @CommandHandler
+    Long handle(ResolveOverdueEvidence c) {
+        CaseRules.resolveOverdueEvidence(file, c).ifPresent(event -> apply(event));
         return getVersion();
     }
 

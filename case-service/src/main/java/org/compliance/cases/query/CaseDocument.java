@@ -8,6 +8,7 @@ import org.compliance.api.cases.AllegationAdded;
 import org.compliance.api.cases.AllegationAmended;
 import org.compliance.api.cases.AllegationWithdrawn;
 import org.compliance.api.cases.CaseAwaitingOverdueEvidence;
+import org.compliance.api.cases.CaseOverdueEvidenceResolved;
 import org.compliance.api.cases.CaseClosed;
 import org.compliance.api.cases.CaseNoteAdded;
 import org.compliance.api.cases.CaseOpened;
@@ -145,6 +146,7 @@ public class CaseDocument {
             case LegalHoldPlaced e -> legalHoldReason = e.reason();
             case LegalHoldLifted e -> legalHoldReason = null;
             case CaseAwaitingOverdueEvidence e -> overdueEvidence.add(new OverdueEvidence(e.requestId(), e.dueAt()));
+            case CaseOverdueEvidenceResolved e -> overdueEvidence.removeIf(o -> o.requestId().equals(e.requestId()));
             case CaseNoteAdded e -> {
                 // notes live in case_note; the version still moves
             }

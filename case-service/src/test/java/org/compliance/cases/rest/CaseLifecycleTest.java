@@ -8,6 +8,7 @@ import static org.compliance.cases.rest.CaseApi.openCase;
 import static org.compliance.cases.rest.CaseApi.token;
 import static org.compliance.cases.rest.CaseApi.viewAt;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
@@ -26,7 +27,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.compliance.api.evidence.EvidenceFile;
 import org.compliance.api.evidence.EvidenceRequestOverdue;
+import org.compliance.api.evidence.EvidenceSubmitted;
+import org.compliance.api.evidence.StatementOfTruth;
+import org.compliance.api.shared.CompanyUser;
 import org.compliance.testing.RealPeers;
 import org.junit.jupiter.api.Test;
 
@@ -113,7 +118,7 @@ class CaseLifecycleTest {
                 .body("allegations.find { it.allegation.allegationId == 'A1' }.allegation.legalBasis",
                         equalTo("UK GDPR Art. 6(1)(a)"))
                 .body("allegations.find { it.allegation.allegationId == 'A2' }.withdrawn", equalTo(true))
-                .body("team", org.hamcrest.Matchers.empty())
+                .body("team", empty())
                 .body("reopeningReason", equalTo("Notice not complied with"));
     }
 
@@ -245,6 +250,28 @@ class CaseLifecycleTest {
         viewAt("iris.investigator", caseId, 2).body("overdueEvidence.requestId", hasItem("R-1"));
 
         change("iris.investigator", "POST", c + "/referral", 2, referral).statusCode(200);
+    }
+
+    @Test
+    void late_evidence_ends_the_wait_for_overdue_evidence() {
+        String caseId = openCase("iris.investigator", "Late evidence");
+        String c = "/cases/" + caseId;
+        change("iris.investigator", "POST", c + "/investigation", 0, null).statusCode(200);
+        Instant due = Instant.parse("2026-11-16T23:59:59Z");
+        eventStore.publish(new GenericDomainEventMessage<>("EvidenceRequest", "R-2", 0,
+                new EvidenceRequestOverdue("R-2", caseId, "northwind-cloud", due)));
+        viewAt("iris.investigator", caseId, 2).body("overdueEvidence.requestId", hasItem("R-2"));
+
+        var late = new EvidenceSubmitted("R-2", caseId, "S-1",
+                List.of(new EvidenceFile("F-1", "policy.pdf", "application/pdf", 1024, "ab".repeat(32))),
+                "Retention policy", new StatementOfTruth("Nora Northwind", "Data Protection Officer"),
+                new CompanyUser("u-nora", "Nora Northwind", "northwind-cloud"), due.plus(Duration.ofDays(2)), true);
+        eventStore.publish(new GenericDomainEventMessage<>("EvidenceRequest", "R-2", 1, late));
+        viewAt("iris.investigator", caseId, 3).body("overdueEvidence", empty());
+
+        String referral = "{\"authority\":\"Competition and Markets Authority\",\"theirReference\":\"CMA-8\","
+                + "\"reason\":\"Respondent does not cooperate\"}";
+        change("iris.investigator", "POST", c + "/referral", 3, referral).statusCode(409);
     }
 
     @Test

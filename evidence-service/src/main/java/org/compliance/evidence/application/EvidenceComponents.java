@@ -3,8 +3,16 @@ package org.compliance.evidence.application;
 import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.compliance.evidence.adapters.KnownCasesTable;
+import org.compliance.evidence.domain.EvidenceRequest;
+import org.compliance.evidence.domain.KnownCases;
+import org.compliance.evidence.domain.ReminderSchedule;
 import org.compliance.evidence.query.KnownCaseProjection;
+import org.compliance.evidence.query.RequestViewProjection;
 import org.compliance.platform.axon.ServiceComponents;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Every Axon component of evidence-service, in one list. */
 @ApplicationScoped
@@ -12,18 +20,36 @@ import org.compliance.platform.axon.ServiceComponents;
 public class EvidenceComponents implements ServiceComponents {
 
     private final KnownCaseProjection knownCases;
+    private final RequestViewProjection requests;
+    private final KnownCasesTable knownCasesTable;
+    private final ReminderSchedule reminders;
 
-    public EvidenceComponents(KnownCaseProjection knownCases) {
+    public EvidenceComponents(KnownCaseProjection knownCases, RequestViewProjection requests,
+                              KnownCasesTable knownCasesTable,
+                              @ConfigProperty(name = "compliance.evidence.reminder-days") List<Integer> reminderDays) {
         this.knownCases = knownCases;
+        this.requests = requests;
+        this.knownCasesTable = knownCasesTable;
+        this.reminders = new ReminderSchedule(reminderDays);
     }
 
     @Override
     public List<Class<?>> aggregates() {
-        return List.of();
+        return List.of(EvidenceRequest.class);
     }
 
     @Override
     public List<Object> eventHandlers() {
-        return List.of(knownCases);
+        return List.of(knownCases, requests);
+    }
+
+    @Override
+    public Map<Class<?>, Object> resources() {
+        return Map.of(ReminderSchedule.class, reminders, KnownCases.class, knownCasesTable);
+    }
+
+    @Override
+    public Optional<String> deadlineTable() {
+        return Optional.of("evidence_service.scheduled_tasks");
     }
 }

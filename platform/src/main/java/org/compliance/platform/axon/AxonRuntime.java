@@ -1,5 +1,6 @@
 package org.compliance.platform.axon;
 
+import com.github.kagkarlsson.scheduler.Scheduler;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -10,13 +11,17 @@ import jakarta.enterprise.inject.Produces;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.jdbc.DataSourceConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configuration;
+import org.axonframework.config.ConfigurationScopeAwareProvider;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
@@ -73,8 +78,10 @@ public class AxonRuntime {
                         .fetchDelay(settings.pollInterval().toMillis())
                         .timeUnit(TimeUnit.MILLISECONDS)
                         .build());
+        components.deadlineTable().ifPresent(table -> configurer.configureDeadlineManager(
+                c -> deadlineManager(c, table, serializer, transactions)));
         components.aggregates().forEach(type -> configurer.configureAggregate(aggregate(type)));
-        components.resources().forEach(resource -> register(configurer, resource));
+        components.resources().forEach((type, resource) -> register(configurer, type, resource));
         TokenStore tokenStore = JdbcTokenStore.builder()
                 .connectionProvider(connections)
                 .serializer(serializer)
@@ -100,14 +107,38 @@ public class AxonRuntime {
                 components.aggregates().size(), components.eventHandlers().size(), processor);
     }
 
+    /**
+     * Deadlines kept in PostgreSQL by db-scheduler: scheduled through the JTA datasource, so a deadline
+     * commits with the event that caused it; run when due (or at once after a restart, if due meanwhile).
+     */
+    private DeadlineManager deadlineManager(Configuration configuration, String table, Serializer serializer,
+                                            TransactionManager transactions) {
+        AtomicReference<DbSchedulerDeadlineManager> manager = new AtomicReference<>();
+        Scheduler scheduler = Scheduler.create(dataSource, DbSchedulerDeadlineManager.humanReadableTask(manager::get))
+                .tableName(table)
+                .clock(clock::instant)
+                .pollingInterval(settings.deadlinePollInterval())
+                .threads(2)
+                .commitWhenAutocommitDisabled(false)
+                .build();
+        manager.set(DbSchedulerDeadlineManager.builder()
+                .scheduler(scheduler)
+                .scopeAwareProvider(new ConfigurationScopeAwareProvider(configuration))
+                .serializer(serializer)
+                .transactionManager(transactions)
+                .useBinaryPojo(false)
+                .build());
+        LOG.infof("Deadlines kept in %s, polled every %s", table, settings.deadlinePollInterval());
+        return manager.get();
+    }
+
     private static <A> AggregateConfigurer<A> aggregate(Class<A> type) {
         return AggregateConfigurer.defaultConfiguration(type)
                 .configureCommandTargetResolver(c -> new AddressedTargetResolver());
     }
 
-    @SuppressWarnings("unchecked")
-    private static <T> void register(Configurer configurer, T resource) {
-        configurer.registerComponent((Class<T>) resource.getClass(), c -> resource);
+    private static <T> void register(Configurer configurer, Class<T> type, Object resource) {
+        configurer.registerComponent(type, c -> type.cast(resource));
     }
 
     void stop(@Observes ShutdownEvent event) {

@@ -37,4 +37,8 @@ public interface AxonSettings {
     /** How long a gap in the global index is waited for before it is assumed to be a rolled-back insert. */
     @WithDefault("60s")
     Duration gapTimeout();
+
+    /** How often due deadlines are looked for. */
+    @WithDefault("1s")
+    Duration deadlinePollInterval();
 }

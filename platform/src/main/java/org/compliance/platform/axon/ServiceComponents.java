@@ -13,8 +13,16 @@ public interface ServiceComponents {
 
     List<Object> eventHandlers();
 
-    /** Objects that command and event handlers may take as parameters (by their class), e.g. configured policies. */
-    default List<Object> resources() {
-        return List.of();
+    /** Objects that command, deadline and event handlers may take as parameters, by the type they ask for. */
+    default java.util.Map<Class<?>, Object> resources() {
+        return java.util.Map.of();
+    }
+
+    /**
+     * The table (schema-qualified) of the service's durable deadline manager (db-scheduler), or empty when
+     * the service schedules no deadlines.
+     */
+    default java.util.Optional<String> deadlineTable() {
+        return java.util.Optional.empty();
     }
 }

@@ -1,0 +1,40 @@
+package org.compliance.evidence.adapters;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.compliance.evidence.domain.KnownCases;
+
+/** {@link KnownCases} read from {@code evidence_service.known_case}, inside the command's transaction. */
+@ApplicationScoped
+public class KnownCasesTable implements KnownCases {
+
+    private final AgroalDataSource dataSource;
+
+    public KnownCasesTable(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    @Override
+    public Optional<KnownCase> find(String caseId) {
+        try (var connection = dataSource.getConnection();
+             var select = connection.prepareStatement(
+                     "SELECT status, respondents FROM evidence_service.known_case WHERE case_id = ?")) {
+            select.setString(1, caseId);
+            try (var row = select.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                Set<String> respondents = Arrays.stream(row.getString(2).split(",")).filter(s -> !s.isBlank())
+                        .collect(Collectors.toUnmodifiableSet());
+                return Optional.of(new KnownCase(caseId, "OPEN".equals(row.getString(1)), respondents));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read what is known of case " + caseId, e);
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package org.compliance.evidence.query;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.compliance.api.evidence.EvidenceAccepted;
+import org.compliance.api.evidence.EvidenceDeadlineApproaching;
+import org.compliance.api.evidence.EvidenceDownloaded;
+import org.compliance.api.evidence.EvidenceFile;
+import org.compliance.api.evidence.EvidenceRequestAcknowledged;
+import org.compliance.api.evidence.EvidenceRequestIssued;
+import org.compliance.api.evidence.EvidenceRequestOverdue;
+import org.compliance.api.evidence.EvidenceRequestWithdrawn;
+import org.compliance.api.evidence.EvidenceSubmitted;
+import org.compliance.api.evidence.ExtensionGranted;
+import org.compliance.api.evidence.ExtensionRefused;
+import org.compliance.api.evidence.ExtensionRequested;
+import org.compliance.api.evidence.MoreEvidenceRequested;
+import org.compliance.api.evidence.StatementOfTruth;
+import org.compliance.api.shared.CompanyUser;
+import org.compliance.api.shared.StaffMember;
+
+/** One evidence request as the API shows it, folded from its events, kept as JSON in {@code request_view}. */
+public class RequestDocument {
+
+    public record Submission(String submissionId, List<EvidenceFile> files, String description,
+                             StatementOfTruth statementOfTruth, CompanyUser submittedBy, Instant submittedAt,
+                             boolean late) {
+    }
+
+    public record Extension(String reason, CompanyUser requestedBy, Instant requestedAt, String outcome,
+                            String decisionReason, Instant newDueAt) {
+    }
+
+    public record Custody(String what, String fileId, String sha256, String who, Instant at) {
+    }
+
+    public String requestId;
+    public long version;
+    public String caseId;
+    public String organisationAlias;
+    public List<String> items = new ArrayList<>();
+    public String legalBasis;
+    public String instructions;
+    public String status;
+    public Instant dueAt;
+    public String zone;
+    public boolean overdue;
+    public StaffMember issuedBy;
+    public Instant issuedAt;
+    public CompanyUser acknowledgedBy;
+    public Instant acknowledgedAt;
+    public List<Submission> submissions = new ArrayList<>();
+    public List<Extension> extensions = new ArrayList<>();
+    public String stillMissing;
+    public List<Integer> remindersSent = new ArrayList<>();
+    public StaffMember acceptedBy;
+    public Instant acceptedAt;
+    public String withdrawalReason;
+    public List<Custody> chainOfCustody = new ArrayList<>();
+
+    static RequestDocument issued(EvidenceRequestIssued e) {
+        RequestDocument d = new RequestDocument();
+        d.requestId = e.requestId();
+        d.caseId = e.caseId();
+        d.organisationAlias = e.respondentOrganisationAlias();
+        d.items = new ArrayList<>(e.items());
+        d.legalBasis = e.legalBasis();
+        d.instructions = e.instructions();
+        d.status = "OPEN";
+        d.dueAt = e.dueAt();
+        d.zone = e.zone();
+        d.issuedBy = e.issuedBy();
+        d.issuedAt = e.issuedAt();
+        return d;
+    }
+
+    void apply(Object event) {
+        switch (event) {
+            case EvidenceRequestAcknowledged e -> {
+                acknowledgedBy = e.acknowledgedBy();
+                acknowledgedAt = e.acknowledgedAt();
+            }
+            case EvidenceSubmitted e -> {
+                submissions.add(new Submission(e.submissionId(), e.files(), e.description(), e.statementOfTruth(),
+                        e.submittedBy(), e.submittedAt(), e.late()));
+                e.files().forEach(f -> chainOfCustody.add(new Custody("SUBMITTED", f.fileId(), f.sha256(),
+                        e.submittedBy().userId(), e.submittedAt())));
+            }
+            case ExtensionRequested e -> extensions.add(new Extension(e.reason(), e.requestedBy(), e.requestedAt(),
+                    "PENDING", null, null));
+            case ExtensionGranted e -> {
+                decideExtension("GRANTED", null, e.newDueAt());
+                dueAt = e.newDueAt();
+                overdue = false;
+                remindersSent.clear();
+            }
+            case ExtensionRefused e -> decideExtension("REFUSED", e.reason(), null);
+            case MoreEvidenceRequested e -> {
+                stillMissing = e.stillMissing();
+                dueAt = e.newDueAt();
+                overdue = false;
+                remindersSent.clear();
+            }
+            case EvidenceAccepted e -> {
+                status = "COMPLETE";
+                acceptedBy = e.acceptedBy();
+                acceptedAt = e.acceptedAt();
+            }
+            case EvidenceRequestWithdrawn e -> {
+                status = "WITHDRAWN";
+                withdrawalReason = e.reason();
+            }
+            case EvidenceRequestOverdue e -> overdue = true;
+            case EvidenceDeadlineApproaching e -> remindersSent.add(e.daysBefore());
+            case EvidenceDownloaded e -> chainOfCustody.add(new Custody("DOWNLOADED", e.fileId(), e.sha256(),
+                    e.downloadedBy(), e.downloadedAt()));
+            default -> {
+            }
+        }
+    }
+
+    private void decideExtension(String outcome, String reason, Instant newDueAt) {
+        for (int i = extensions.size() - 1; i >= 0; i--) {
+            Extension x = extensions.get(i);
+            if ("PENDING".equals(x.outcome())) {
+                extensions.set(i, new Extension(x.reason(), x.requestedBy(), x.requestedAt(), outcome, reason, newDueAt));
+                return;
+            }
+        }
+    }
+}

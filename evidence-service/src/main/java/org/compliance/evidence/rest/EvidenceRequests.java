@@ -1,0 +1,77 @@
+package org.compliance.evidence.rest;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.compliance.evidence.query.RequestDocument;
+import org.compliance.evidence.query.RequestViewRow;
+
+/** Bodies evidence-service accepts and the views it answers with. */
+public final class EvidenceRequests {
+
+    private EvidenceRequests() {
+    }
+
+    public record IssueRequest(
+            @NotBlank @Size(max = 64) String caseId,
+            @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{1,62}") String respondentOrganisationAlias,
+            @NotEmpty @Size(max = 100) List<@NotBlank @Size(max = 2000) String> items,
+            @NotBlank @Size(max = 200) String legalBasis,
+            @Size(max = 10_000) String instructions,
+            @Min(1) @Max(366) Integer dueInDays,
+            Instant dueAt) {
+    }
+
+    public record ReasonRequest(@NotBlank @Size(max = 5000) String reason) {
+    }
+
+    public record GrantRequest(@NotNull Instant newDueAt) {
+    }
+
+    public record MoreEvidenceRequest(@NotBlank @Size(max = 5000) String stillMissing, @NotNull Instant newDueAt) {
+    }
+
+    public record SubmissionRequest(
+            @NotEmpty @Size(max = 100) List<@NotNull UUID> uploadIds,
+            @NotBlank @Size(max = 10_000) String description,
+            @NotNull @Valid StatementOfTruthInput statementOfTruth) {
+    }
+
+    public record StatementOfTruthInput(@NotBlank @Size(max = 200) String name,
+                                        @NotBlank @Size(max = 200) String position) {
+    }
+
+    public record Issued(String requestId, Instant dueAt, String zone) {
+    }
+
+    public record Changed(String requestId, long version) {
+    }
+
+    /** One line of a request list, with the time left (negative once overdue). */
+    public record RequestSummary(String requestId, String caseId, String organisationAlias, String status,
+                                 Instant dueAt, boolean overdue, long secondsLeft, String timeLeft,
+                                 Instant issuedAt) {
+        static RequestSummary of(RequestViewRow row, Instant now) {
+            Duration left = Duration.between(now, row.dueAt);
+            return new RequestSummary(row.requestId, row.caseId, row.organisationAlias, row.status, row.dueAt,
+                    row.overdue, left.toSeconds(), left.toString(), row.issuedAt);
+        }
+    }
+
+    /** A request in full, with the time left. */
+    public record RequestDetail(RequestDocument request, long secondsLeft, String timeLeft) {
+        static RequestDetail of(RequestDocument document, Instant now) {
+            Duration left = Duration.between(now, document.dueAt);
+            return new RequestDetail(document, left.toSeconds(), left.toString());
+        }
+    }
+}
