@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.tools.attach.VirtualMachine;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -140,19 +142,34 @@ public final class UploadBench {
         return new Timed(output.substring(0, 64), (System.nanoTime() - start) / 1e9);
     }
 
+    /** Streams the file with a fixed length, as curl -T would, telling {@code progress} as bytes go out. */
     private static Timed upload(String url, String token, Path file, long size, Progress progress) throws Exception {
-        HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.ofFile(file);
-        HttpRequest.BodyPublisher counted = progress == Progress.NONE ? body : new CountingPublisher(body, progress);
         long start = System.nanoTime();
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/octet-stream")
-                .POST(counted).build(), HttpResponse.BodyHandlers.ofString());
-        double seconds = (System.nanoTime() - start) / 1e9;
-        if (response.statusCode() != 201) {
-            throw new IllegalStateException("upload answered " + response.statusCode() + ": " + response.body());
+        HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
+        connection.setRequestMethod("POST");
+        connection.setDoOutput(true);
+        connection.setFixedLengthStreamingMode(size);
+        connection.setRequestProperty("Authorization", "Bearer " + token);
+        connection.setRequestProperty("Content-Type", "application/octet-stream");
+        try (InputStream in = Files.newInputStream(file); OutputStream out = connection.getOutputStream()) {
+            byte[] buffer = new byte[256 * 1024];
+            long sent = 0;
+            for (int n = in.read(buffer); n != -1; n = in.read(buffer)) {
+                out.write(buffer, 0, n);
+                sent += n;
+                progress.sent(sent);
+            }
         }
-        JsonNode answer = JSON.readTree(response.body());
+        int status = connection.getResponseCode();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (status != 201) {
+            throw new IllegalStateException("upload answered " + status + ": "
+                    + new String(connection.getErrorStream().readAllBytes()));
+        }
+        JsonNode answer;
+        try (InputStream body = connection.getInputStream()) {
+            answer = JSON.readTree(body);
+        }
         if (answer.path("sizeBytes").asLong() != size) {
             throw new IllegalStateException("evidence-service stored " + answer.path("sizeBytes") + " bytes");
         }
@@ -230,42 +247,6 @@ public final class UploadBench {
 
         synchronized long maxGrowth() {
             return maxGrowth;
-        }
-    }
-
-    /** Passes the body on, telling {@link Progress} how many bytes were handed to the connection. */
-    private record CountingPublisher(HttpRequest.BodyPublisher body, Progress progress)
-            implements HttpRequest.BodyPublisher {
-        @Override
-        public long contentLength() {
-            return body.contentLength();
-        }
-
-        @Override
-        public void subscribe(java.util.concurrent.Flow.Subscriber<? super java.nio.ByteBuffer> subscriber) {
-            AtomicLong sent = new AtomicLong();
-            body.subscribe(new java.util.concurrent.Flow.Subscriber<>() {
-                @Override
-                public void onSubscribe(java.util.concurrent.Flow.Subscription subscription) {
-                    subscriber.onSubscribe(subscription);
-                }
-
-                @Override
-                public void onNext(java.nio.ByteBuffer item) {
-                    progress.sent(sent.addAndGet(item.remaining()));
-                    subscriber.onNext(item);
-                }
-
-                @Override
-                public void onError(Throwable throwable) {
-                    subscriber.onError(throwable);
-                }
-
-                @Override
-                public void onComplete() {
-                    subscriber.onComplete();
-                }
-            });
         }
     }
 

@@ -69,7 +69,7 @@ public class EvidenceRequest {
 
     @CommandHandler
     Long handle(GrantExtension c, Clock clock, ReminderSchedule reminders, DeadlineManager deadlines) {
-        Long version = record(EvidenceRules.grantExtension(file, c));
+        Long version = record(EvidenceRules.grantExtension(file, c, clock.instant()));
         reschedule(deadlines, reminders, clock.instant());
         return version;
     }

@@ -52,6 +52,7 @@ public final class EvidenceRules {
         if (!known.open()) {
             throw RuleViolation.unprocessable("Case " + c.caseId() + " is closed; it takes no evidence requests");
         }
+        requireText(c.respondentOrganisationAlias(), "A request is addressed to one respondent organisation");
         if (!known.respondents().contains(c.respondentOrganisationAlias())) {
             throw RuleViolation.unprocessable("'" + c.respondentOrganisationAlias() + "' is not a respondent of case "
                     + c.caseId() + "; a request goes to one of " + known.respondents().stream().sorted().toList());
@@ -115,7 +116,7 @@ public final class EvidenceRules {
         return new ExtensionRequested(file.requestId(), file.caseId(), c.reason().strip(), c.requestedBy(), now);
     }
 
-    public static ExtensionGranted grantExtension(RequestFile file, GrantExtension c) {
+    public static ExtensionGranted grantExtension(RequestFile file, GrantExtension c, Instant now) {
         requireOpen(file, "grant an extension of");
         requireStaff(c.grantedBy());
         if (!file.extensionPending()) {
@@ -124,6 +125,9 @@ public final class EvidenceRules {
         if (c.newDueAt() == null || !c.newDueAt().isAfter(file.dueAt())) {
             throw RuleViolation.unprocessable("The new due moment must be later than the current one (" + file.dueAt()
                     + ")");
+        }
+        if (!c.newDueAt().isAfter(now)) {
+            throw RuleViolation.unprocessable("The new due moment must be in the future");
         }
         return new ExtensionGranted(file.requestId(), file.caseId(), file.dueAt(), c.newDueAt(), c.grantedBy());
     }

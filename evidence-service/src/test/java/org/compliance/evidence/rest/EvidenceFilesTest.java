@@ -178,6 +178,9 @@ class EvidenceFilesTest {
                 .body(Map.of("uploadIds", List.of(upload.get("uploadId")), "description", "Annual report",
                         "statementOfTruth", Map.of("name", "Nora Northwind", "position", "Data Protection Officer")))
                 .when().post("/requests/" + requestId + "/submissions").then().statusCode(201);
+        // downloads are offered from the request's view, which follows the submission event
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().auth().oauth2(nora).when()
+                .get("/requests/" + requestId).then().body("request.submissions.size()", equalTo(1)));
         return (String) upload.get("uploadId");
     }
 

@@ -22,6 +22,7 @@ import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
@@ -98,6 +99,9 @@ public class AxonRuntime {
                     (c, builder) -> builder.initialSegmentCount(settings.initialSegments())
                             .batchSize(settings.batchSize()));
             processing.registerTokenStore(processor, c -> tokenStore);
+            // A handler that fails must not be skipped (Axon's default only logs): the batch rolls back, the
+            // token stays, and the processor retries with back-off until it succeeds.
+            processing.registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
             processing.byDefaultAssignTo(processor);
             components.eventHandlers().forEach(handler -> processing.registerEventHandler(c -> handler));
         });
