@@ -3,18 +3,20 @@ package org.compliance.notifications.application;
 import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
-import org.compliance.notifications.inbox.InboxProjection;
+import org.compliance.notifications.roster.CaseRoster;
 import org.compliance.platform.axon.ServiceComponents;
 
-/** Every Axon component of notification-service, in one list. */
+/** Every Axon component of notification-service, in one list: the roster first, so it is current. */
 @ApplicationScoped
 @Unremovable
 public class NotificationComponents implements ServiceComponents {
 
-    private final InboxProjection inbox;
+    private final CaseRoster roster;
+    private final Notifier notifier;
 
-    public NotificationComponents(InboxProjection inbox) {
-        this.inbox = inbox;
+    public NotificationComponents(CaseRoster roster, Notifier notifier) {
+        this.roster = roster;
+        this.notifier = notifier;
     }
 
     @Override
@@ -24,6 +26,6 @@ public class NotificationComponents implements ServiceComponents {
 
     @Override
     public List<Object> eventHandlers() {
-        return List.of(inbox);
+        return List.of(roster, notifier);
     }
 }

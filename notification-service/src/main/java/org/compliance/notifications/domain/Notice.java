@@ -1,21 +1,23 @@
 package org.compliance.notifications.domain;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
- * One thing one person must be told: decided from one event, so (event, recipient) identifies it.
+ * One thing to tell an audience, decided from one event: (event, recipient, kind) identifies each
+ * notification made from it.
  *
- * @param recipientId Keycloak user id of the person told
- * @param kind        what kind of notice it is, e.g. {@code CASE_ASSIGNED}
- * @param caseId      the case it concerns
- * @param subject     one line, shown in the inbox list
- * @param body        the full text
+ * @param requestId the evidence request it concerns, or null
+ * @param subject   one line, shown in the inbox list and as the e-mail subject
+ * @param body      the full text
  */
-public record Notice(String recipientId, NoticeKind kind, String caseId, String subject, String body) {
+public record Notice(NoticeKind kind, Urgency urgency, List<Audience> audience, String caseId, String requestId,
+                     String subject, String body) {
 
     public Notice {
-        Objects.requireNonNull(recipientId, "recipientId");
         Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(urgency, "urgency");
+        audience = List.copyOf(audience);
         Objects.requireNonNull(caseId, "caseId");
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(body, "body");

@@ -26,4 +26,8 @@ public class InboxNotification {
     public Instant createdAt;
     @Column(name = "read_at")
     public Instant readAt;
+    public String urgency;
+    @Column(name = "request_id")
+    public String requestId;
+    public String link;
 }

@@ -5,6 +5,7 @@ import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -17,5 +18,9 @@ public class InboxRepository implements PanacheRepositoryBase<InboxNotification,
 
     public Uni<Long> unread(String recipientId) {
         return count("recipientId = ?1 and readAt is null", recipientId);
+    }
+
+    public Uni<Integer> markAllRead(String recipientId, Instant at) {
+        return update("readAt = ?1 where recipientId = ?2 and readAt is null", at, recipientId);
     }
 }

@@ -1,56 +1,109 @@
 package org.compliance.notifications.rest;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Page;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
-import org.compliance.notifications.inbox.InboxNotification;
+import org.compliance.notifications.inbox.InboxItem;
 import org.compliance.notifications.inbox.InboxRepository;
+import org.compliance.notifications.inbox.LiveInbox;
 import org.compliance.platform.identity.CurrentCaller;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestStreamElementType;
 
 /** The caller's own in-app inbox; nobody can read another person's. */
 @Path("/inbox")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Inbox")
+@RolesAllowed({"investigator", "supervisor", "company", "auditor", "operator"})
 public class InboxResource {
 
-    public record Item(UUID id, String kind, String caseId, String subject, String body, Instant createdAt,
-                       Instant readAt) {
-        static Item of(InboxNotification n) {
-            return new Item(n.id, n.kind, n.caseId, n.subject, n.body, n.createdAt, n.readAt);
-        }
+    public record InboxPage(List<InboxItem> items, int page, int size, long unread) {
     }
 
-    public record InboxPage(List<Item> items, int page, int size, long unread) {
+    public record Unread(long unread) {
     }
 
     private final InboxRepository inbox;
+    private final LiveInbox live;
     private final CurrentCaller caller;
+    private final Clock clock;
 
-    public InboxResource(InboxRepository inbox, CurrentCaller caller) {
+    public InboxResource(InboxRepository inbox, LiveInbox live, CurrentCaller caller, Clock clock) {
         this.inbox = inbox;
+        this.live = live;
         this.caller = caller;
+        this.clock = clock;
     }
 
-    /** The caller's notifications, newest first, with the number still unread. */
     @GET
-    @RolesAllowed({"investigator", "supervisor", "company", "auditor"})
     @WithSession
+    @Operation(summary = "The caller's notifications, newest first, with the number still unread")
     public Uni<InboxPage> mine(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         String me = caller.get().subject();
         return inbox.newestFirst(me, Page.of(page, size))
                 .flatMap(items -> inbox.unread(me)
-                        .map(unread -> new InboxPage(items.stream().map(Item::of).toList(), page, size, unread)));
+                        .map(unread -> new InboxPage(items.stream().map(InboxItem::of).toList(), page, size, unread)));
+    }
+
+    @GET
+    @Path("/unread")
+    @WithSession
+    @Operation(summary = "How many of the caller's notifications are unread")
+    public Uni<Unread> unread() {
+        return inbox.unread(caller.get().subject()).map(Unread::new);
+    }
+
+    @POST
+    @Path("/{id}/read")
+    @WithTransaction
+    @Operation(summary = "Mark one notification read", description = "404 for a notification that is not the caller's.")
+    public Uni<InboxItem> markRead(@PathParam("id") UUID id) {
+        String me = caller.get().subject();
+        return inbox.findById(id).onItem().ifNull().failWith(() -> new NotFoundException("No notification " + id))
+                .map(n -> {
+                    if (!n.recipientId.equals(me)) {
+                        throw new NotFoundException("No notification " + id);
+                    }
+                    if (n.readAt == null) {
+                        n.readAt = clock.instant();
+                    }
+                    return InboxItem.of(n);
+                });
+    }
+
+    @POST
+    @Path("/read-all")
+    @WithTransaction
+    @Operation(summary = "Mark all the caller's notifications read")
+    public Uni<Unread> markAllRead() {
+        return inbox.markAllRead(caller.get().subject(), clock.instant()).replaceWith(new Unread(0));
+    }
+
+    @GET
+    @Path("/stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Live: each new notification of the caller as a server-sent event, as it is created")
+    public Multi<InboxItem> stream() {
+        return live.of(caller.get().subject());
     }
 }

@@ -2,17 +2,51 @@ package org.compliance.notifications.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import org.compliance.api.cases.Allegation;
+import org.compliance.api.cases.CaseClosed;
+import org.compliance.api.cases.CaseNoteAdded;
 import org.compliance.api.cases.CaseOpened;
+import org.compliance.api.cases.CaseReferred;
 import org.compliance.api.cases.Confidentiality;
+import org.compliance.api.cases.DecisionIssued;
+import org.compliance.api.cases.DecisionKind;
+import org.compliance.api.cases.LeadInvestigatorAssigned;
 import org.compliance.api.cases.Priority;
+import org.compliance.api.cases.Referral;
 import org.compliance.api.cases.Respondent;
+import org.compliance.api.cases.TeamMemberAdded;
+import org.compliance.api.evidence.EvidenceDeadlineApproaching;
+import org.compliance.api.evidence.EvidenceFile;
+import org.compliance.api.evidence.EvidenceRequestIssued;
+import org.compliance.api.evidence.EvidenceRequestOverdue;
+import org.compliance.api.evidence.EvidenceRequestWithdrawn;
+import org.compliance.api.evidence.EvidenceSubmitted;
+import org.compliance.api.evidence.ExtensionGranted;
+import org.compliance.api.evidence.ExtensionRefused;
+import org.compliance.api.evidence.ExtensionRequested;
+import org.compliance.api.evidence.MoreEvidenceRequested;
+import org.compliance.api.evidence.StatementOfTruth;
+import org.compliance.api.shared.CompanyUser;
 import org.compliance.api.shared.StaffMember;
+import org.compliance.notifications.domain.Audience.CaseLead;
+import org.compliance.notifications.domain.Audience.CaseParties;
+import org.compliance.notifications.domain.Audience.CaseTeam;
+import org.compliance.notifications.domain.Audience.Organisation;
+import org.compliance.notifications.domain.Audience.Person;
+import org.compliance.notifications.domain.Audience.RequestRespondent;
+import org.compliance.notifications.domain.Audience.Role;
 import org.junit.jupiter.api.Test;
 
+/** Each row of the README's table: for an event, who is told, what kind of notice, how urgent. */
 class NotificationPolicyTest {
+
+    private static final StaffMember IRIS = new StaffMember("u-iris", "Iris Investigator");
+    private static final StaffMember SAM = new StaffMember("u-sam", "Sam Supervisor");
+    private static final CompanyUser NORA = new CompanyUser("u-nora", "Nora Northwind", "northwind-cloud");
+    private static final Instant DUE = Instant.parse("2026-07-15T22:59:59Z");
 
     @Test
     void a_new_case_is_announced_to_its_lead_investigator_only() {
@@ -20,15 +54,103 @@ class NotificationPolicyTest {
                 "Information Commissioner's Office", List.of("UK GDPR"), Priority.NORMAL, Confidentiality.STANDARD,
                 List.of(new Respondent("northwind-cloud", "Northwind Cloud Ltd")),
                 List.of(), List.of(new Allegation("A1", "UK GDPR Art. 5(1)(e)", "Kept data too long", null, null)),
-                new StaffMember("u-iris", "Iris Investigator"), Instant.parse("2026-11-02T09:30:00Z"));
+                IRIS, Instant.parse("2026-11-02T09:30:00Z"));
+        assertOne(opened, NoticeKind.CASE_ASSIGNED, Urgency.NORMAL, new Person("u-iris"));
+    }
 
-        assertThat(NotificationPolicy.on(opened))
-                .singleElement()
-                .satisfies(notice -> {
-                    assertThat(notice.recipientId()).isEqualTo("u-iris");
-                    assertThat(notice.kind()).isEqualTo(NoticeKind.CASE_ASSIGNED);
-                    assertThat(notice.caseId()).isEqualTo("c-1");
-                    assertThat(notice.body()).contains("Northwind Cloud Ltd");
-                });
+    @Test
+    void people_assigned_to_a_case_are_told() {
+        assertOne(new LeadInvestigatorAssigned("c-1", SAM, IRIS), NoticeKind.CASE_ASSIGNED, Urgency.NORMAL,
+                new Person("u-sam"));
+        assertOne(new TeamMemberAdded("c-1", SAM), NoticeKind.CASE_ASSIGNED, Urgency.NORMAL, new Person("u-sam"));
+    }
+
+    @Test
+    void an_issued_request_goes_to_the_respondent_with_a_copy_to_the_issuing_investigator_as_a_legal_notice() {
+        var issued = new EvidenceRequestIssued("r-1", "c-1", "northwind-cloud", List.of("Policies", "Logs"),
+                "UK GDPR Art. 58(1)(a)", "", DUE, "Europe/London", IRIS, DUE.minusSeconds(86_400 * 14));
+        Notice notice = assertOne(issued, NoticeKind.REQUEST_ISSUED, Urgency.HIGH,
+                new Organisation("northwind-cloud"), new Person("u-iris"));
+        assertThat(notice.kind().isLegalNotice()).isTrue();
+        assertThat(notice.body()).contains("  - Policies", "  - Logs", "23:59:59 on Wednesday 15 July 2026 (London time)")
+                .doesNotContain("Instructions");
+    }
+
+    @Test
+    void reminders_go_to_the_respondent_and_the_last_one_is_urgent() {
+        assertOne(new EvidenceDeadlineApproaching("r-1", "c-1", "northwind-cloud", DUE, 7),
+                NoticeKind.DEADLINE_APPROACHING, Urgency.HIGH, new Organisation("northwind-cloud"));
+        assertOne(new EvidenceDeadlineApproaching("r-1", "c-1", "northwind-cloud", DUE, 1),
+                NoticeKind.DEADLINE_APPROACHING, Urgency.URGENT, new Organisation("northwind-cloud"));
+    }
+
+    @Test
+    void an_overdue_request_goes_to_the_lead_investigator_and_the_supervisors() {
+        Notice notice = assertOne(new EvidenceRequestOverdue("r-1", "c-1", "northwind-cloud", DUE),
+                NoticeKind.REQUEST_OVERDUE, Urgency.URGENT, new CaseLead("c-1"), new Role("supervisor"));
+        assertThat(notice.kind().isLegalNotice()).isTrue();
+    }
+
+    @Test
+    void submitted_evidence_goes_to_the_lead_investigator_and_says_when_it_is_late() {
+        var late = new EvidenceSubmitted("r-1", "c-1", "s-1",
+                List.of(new EvidenceFile("f-1", "a.pdf", "application/pdf", 10, "ab".repeat(32))), "Policies",
+                new StatementOfTruth("Nora Northwind", "DPO"), NORA, DUE.plusSeconds(60), true);
+        Notice notice = assertOne(late, NoticeKind.EVIDENCE_SUBMITTED, Urgency.NORMAL, new CaseLead("c-1"));
+        assertThat(notice.subject()).startsWith("Late evidence");
+    }
+
+    @Test
+    void an_extension_request_goes_to_the_lead_investigator_and_the_supervisors() {
+        assertOne(new ExtensionRequested("r-1", "c-1", "Archive offline", NORA, DUE.minusSeconds(3600)),
+                NoticeKind.EXTENSION_REQUESTED, Urgency.HIGH, new CaseLead("c-1"), new Role("supervisor"));
+    }
+
+    @Test
+    void decisions_on_a_request_go_to_the_respondent() {
+        RequestRespondent respondent = new RequestRespondent("r-1");
+        assertOne(new ExtensionGranted("r-1", "c-1", DUE, DUE.plusSeconds(86_400 * 7), SAM),
+                NoticeKind.EXTENSION_GRANTED, Urgency.NORMAL, respondent);
+        assertOne(new ExtensionRefused("r-1", "c-1", "No grounds", SAM), NoticeKind.EXTENSION_REFUSED, Urgency.HIGH,
+                respondent);
+        assertOne(new MoreEvidenceRequested("r-1", "c-1", "The 2025 logs", DUE, DUE.plusSeconds(86_400 * 7), IRIS),
+                NoticeKind.MORE_EVIDENCE_REQUESTED, Urgency.HIGH, respondent);
+        assertOne(new EvidenceRequestWithdrawn("r-1", "c-1", "Obtained elsewhere", IRIS),
+                NoticeKind.REQUEST_WITHDRAWN, Urgency.NORMAL, respondent);
+    }
+
+    @Test
+    void decisions_referrals_and_closures_go_to_the_parties_and_the_team() {
+        Notice decision = assertOne(new DecisionIssued("c-1", DecisionKind.REPRIMAND, "Training without a basis",
+                        null, null, SAM, DUE), NoticeKind.DECISION_ISSUED, Urgency.HIGH, new CaseParties("c-1"),
+                new CaseTeam("c-1"));
+        assertThat(decision.kind().isLegalNotice()).isTrue();
+        assertOne(new CaseReferred("c-1", new Referral("Competition and Markets Authority", "CMA-1", "Competition")),
+                NoticeKind.CASE_REFERRED, Urgency.NORMAL, new CaseParties("c-1"), new CaseTeam("c-1"));
+        assertOne(new CaseClosed("c-1", "Decided"), NoticeKind.CASE_CLOSED, Urgency.NORMAL, new CaseParties("c-1"),
+                new CaseTeam("c-1"));
+    }
+
+    @Test
+    void events_outside_the_table_notify_nobody() {
+        assertThat(NotificationPolicy.on(new CaseNoteAdded("c-1", "n-1", "Internal", IRIS, DUE))).isEmpty();
+        assertThat(NotificationPolicy.on(BigDecimal.ONE)).isEmpty();
+    }
+
+    @Test
+    void only_request_issued_overdue_and_decisions_are_legal_notices() {
+        assertThat(List.of(NoticeKind.values())).filteredOn(NoticeKind::isLegalNotice).containsExactlyInAnyOrder(
+                NoticeKind.REQUEST_ISSUED, NoticeKind.REQUEST_OVERDUE, NoticeKind.DECISION_ISSUED);
+    }
+
+    private static Notice assertOne(Object event, NoticeKind kind, Urgency urgency, Audience... audience) {
+        List<Notice> notices = NotificationPolicy.on(event);
+        assertThat(notices).hasSize(1);
+        Notice notice = notices.getFirst();
+        assertThat(notice.kind()).isEqualTo(kind);
+        assertThat(notice.urgency()).isEqualTo(urgency);
+        assertThat(notice.audience()).containsExactly(audience);
+        assertThat(notice.caseId()).isEqualTo("c-1");
+        return notice;
     }
 }

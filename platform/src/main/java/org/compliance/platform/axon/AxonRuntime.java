@@ -204,6 +204,15 @@ public class AxonRuntime {
                 .orElseThrow(() -> new IllegalStateException("No processor " + settings.processorName()));
     }
 
+    /** How many events of the store this service's processor has still to handle (its slowest segment). */
+    public long processorLag() {
+        var head = configuration().eventStore().createHeadToken();
+        long headPosition = head == null ? 0 : head.position().orElse(0);
+        return processor().processingStatus().values().stream()
+                .mapToLong(status -> status.getCurrentPosition().orElse(-1))
+                .map(position -> Math.max(0, headPosition - position)).max().orElse(0);
+    }
+
     public boolean isRunning() {
         return configuration != null;
     }

@@ -1,0 +1,140 @@
+package org.compliance.notifications.application;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.compliance.notifications.domain.RetrySchedule;
+import org.compliance.notifications.domain.WebhookSignature;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Calls organisations' webhook endpoints from the outbox: JSON signed with HMAC-SHA256 over the timestamp
+ * and body, the stable delivery id in a header; any answer but 2xx, or none within the timeout, is retried
+ * with back-off and jitter until the attempts run out (DEAD, listed for the organisation to redeliver).
+ * A claim whose sender died is simply retried: receivers de-duplicate by delivery id.
+ */
+@ApplicationScoped
+public class WebhookSender {
+
+    private static final Logger LOG = Logger.getLogger(WebhookSender.class);
+
+    private record Claimed(UUID id, String url, String secret, String type, String payload, int attempts) {
+    }
+
+    private final AgroalDataSource dataSource;
+    private final Clock clock;
+    private final RetrySchedule retries;
+    private final Duration timeout;
+    private final Duration claimTimeout;
+    private final HttpClient http;
+
+    public WebhookSender(AgroalDataSource dataSource, Clock clock, RetrySchedule retries,
+                         @ConfigProperty(name = "compliance.webhooks.timeout", defaultValue = "10s") Duration timeout,
+                         @ConfigProperty(name = "compliance.notifications.claim-timeout", defaultValue = "5m")
+                         Duration claimTimeout) {
+        this.dataSource = dataSource;
+        this.clock = clock;
+        this.retries = retries;
+        this.timeout = timeout;
+        this.claimTimeout = claimTimeout;
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    @Scheduled(every = "${compliance.notifications.delivery-interval}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void sendDue() throws SQLException {
+        for (Claimed call : claim(20)) {
+            long timestamp = clock.instant().getEpochSecond();
+            Integer status = null;
+            String error;
+            try {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(call.url()))
+                        .timeout(timeout)
+                        .header("Content-Type", "application/json")
+                        .header("User-Agent", "compliance-suite-webhooks/1")
+                        .header(WebhookSignature.DELIVERY_HEADER, call.id().toString())
+                        .header(WebhookSignature.TYPE_HEADER, call.type())
+                        .header(WebhookSignature.SIGNATURE_HEADER,
+                                WebhookSignature.header(call.secret(), timestamp, call.payload()))
+                        .POST(HttpRequest.BodyPublishers.ofString(call.payload(), StandardCharsets.UTF_8)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                status = response.statusCode();
+                error = status / 100 == 2 ? null : "The endpoint answered " + status;
+            } catch (IOException e) {
+                error = "No answer: " + e.getMessage();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                error = "Interrupted";
+            }
+            finish(call, status, error);
+        }
+    }
+
+    private void finish(Claimed call, Integer status, String error) throws SQLException {
+        boolean delivered = error == null;
+        boolean dead = !delivered && retries.exhausted(call.attempts());
+        Instant next = clock.instant().plus(retries.delayAfter(call.attempts(), ThreadLocalRandom.current().nextDouble()));
+        try (var connection = dataSource.getConnection(); var update = connection.prepareStatement("""
+                UPDATE notification_service.webhook_delivery SET status = ?, last_error = ?, last_status = ?,
+                    next_attempt_at = ?, delivered_at = ?, claimed_at = NULL
+                WHERE id = ?""")) {
+            update.setString(1, delivered ? "SENT" : dead ? "DEAD" : "FAILED");
+            update.setString(2, error);
+            update.setObject(3, status);
+            update.setTimestamp(4, Timestamp.from(next));
+            update.setTimestamp(5, delivered ? Timestamp.from(clock.instant()) : null);
+            update.setObject(6, call.id());
+            update.executeUpdate();
+        }
+        if (delivered) {
+            LOG.infof("Webhook %s (%s) delivered to %s", call.id(), call.type(), call.url());
+        } else {
+            LOG.warnf("Webhook %s to %s failed (attempt %d%s): %s", call.id(), call.url(), call.attempts(),
+                    dead ? ", dead-lettered" : ", retry at " + next, error);
+        }
+    }
+
+    private List<Claimed> claim(int limit) throws SQLException {
+        try (var connection = dataSource.getConnection(); var claim = connection.prepareStatement("""
+                UPDATE notification_service.webhook_delivery d SET status = 'SENDING', attempts = d.attempts + 1,
+                    claimed_at = ?
+                FROM notification_service.webhook_subscription s
+                WHERE s.id = d.subscription_id AND d.id IN (
+                    SELECT w.id FROM notification_service.webhook_delivery w
+                    JOIN notification_service.webhook_subscription a ON a.id = w.subscription_id AND a.active
+                    WHERE (w.status IN ('PENDING', 'FAILED') AND w.next_attempt_at <= ?)
+                       OR (w.status = 'SENDING' AND w.claimed_at < ?)
+                    ORDER BY w.next_attempt_at LIMIT ? FOR UPDATE OF w SKIP LOCKED)
+                RETURNING d.id, s.url, s.secret, d.type, d.payload, d.attempts""")) {
+            Instant now = clock.instant();
+            claim.setTimestamp(1, Timestamp.from(now));
+            claim.setTimestamp(2, Timestamp.from(now));
+            claim.setTimestamp(3, Timestamp.from(now.minus(claimTimeout)));
+            claim.setInt(4, limit);
+            List<Claimed> claimed = new ArrayList<>();
+            try (var rows = claim.executeQuery()) {
+                while (rows.next()) {
+                    claimed.add(new Claimed(rows.getObject(1, UUID.class), rows.getString(2), rows.getString(3),
+                            rows.getString(4), rows.getString(5), rows.getInt(6)));
+                }
+            }
+            return claimed;
+        }
+    }
+}

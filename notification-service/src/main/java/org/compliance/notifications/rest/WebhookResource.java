@@ -1,0 +1,139 @@
+package org.compliance.notifications.rest;
+
+import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.compliance.notifications.application.Webhooks;
+import org.compliance.platform.domain.RuleViolation;
+import org.compliance.platform.identity.Caller;
+import org.compliance.platform.identity.CurrentCaller;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * An organisation's webhook endpoints, managed by its own users: another organisation's alias answers 404,
+ * as if it did not exist.
+ */
+@Path("/organisations/{organisation}/webhooks")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Webhooks")
+@RolesAllowed("company")
+@Blocking
+public class WebhookResource {
+
+    public record Registration(@NotBlank @Size(max = 2000) String url) {
+    }
+
+    private static final Set<String> STATUSES = Set.of("PENDING", "SENDING", "SENT", "FAILED", "DEAD");
+
+    private final Webhooks webhooks;
+    private final CurrentCaller caller;
+    private final Set<String> plainHttpHosts;
+
+    public WebhookResource(Webhooks webhooks, CurrentCaller caller,
+                           @ConfigProperty(name = "compliance.webhooks.plain-http-hosts") Optional<Set<String>> hosts) {
+        this.webhooks = webhooks;
+        this.caller = caller;
+        this.plainHttpHosts = hosts.orElse(Set.of());
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Register an HTTPS endpoint", description = "Answers the endpoint and its signing secret, "
+            + "shown this once. Deliveries are signed: see the service README for how to verify them.")
+    public Response register(@PathParam("organisation") String organisation, @Valid @NotNull Registration body)
+            throws SQLException {
+        Caller me = member(organisation);
+        URI url = endpoint(body.url());
+        Webhooks.Registered registered = webhooks.register(organisation, url.toString(), me.subject());
+        return Response.status(Response.Status.CREATED).entity(registered).build();
+    }
+
+    @GET
+    @Operation(summary = "The organisation's active endpoints (without their secrets)")
+    public List<Webhooks.Subscription> list(@PathParam("organisation") String organisation) throws SQLException {
+        member(organisation);
+        return webhooks.active(organisation);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Stop delivering to an endpoint")
+    public Response remove(@PathParam("organisation") String organisation, @PathParam("id") UUID id)
+            throws SQLException {
+        member(organisation);
+        if (!webhooks.remove(organisation, id)) {
+            throw new NotFoundException("No endpoint " + id);
+        }
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("/deliveries")
+    @Operation(summary = "Deliveries to the organisation's endpoints, newest first",
+            description = "status=FAILED or DEAD lists what did not arrive.")
+    public List<Webhooks.Delivery> deliveries(@PathParam("organisation") String organisation,
+                                              @QueryParam("status") String status) throws SQLException {
+        member(organisation);
+        if (status != null && !STATUSES.contains(status)) {
+            throw RuleViolation.unprocessable("status is one of " + STATUSES);
+        }
+        return webhooks.deliveries(organisation, Optional.ofNullable(status), 200);
+    }
+
+    @POST
+    @Path("/deliveries/{id}/redelivery")
+    @Operation(summary = "Send a failed or dead-lettered delivery again, with the same delivery id")
+    public Response redeliver(@PathParam("organisation") String organisation, @PathParam("id") UUID id)
+            throws SQLException {
+        member(organisation);
+        if (!webhooks.redeliver(organisation, id)) {
+            throw new NotFoundException("No failed or dead-lettered delivery " + id);
+        }
+        return Response.accepted().build();
+    }
+
+    private Caller member(String organisation) {
+        Caller me = caller.get();
+        if (!me.isMemberOf(organisation)) {
+            throw new NotFoundException("No organisation " + organisation);
+        }
+        return me;
+    }
+
+    private URI endpoint(String text) {
+        URI url;
+        try {
+            url = URI.create(text.strip());
+        } catch (IllegalArgumentException e) {
+            throw RuleViolation.unprocessable("The endpoint is not a URL");
+        }
+        boolean https = "https".equals(url.getScheme());
+        boolean allowedPlain = "http".equals(url.getScheme()) && plainHttpHosts.contains(url.getHost());
+        if (url.getHost() == null || !(https || allowedPlain) || url.getUserInfo() != null) {
+            throw RuleViolation.unprocessable("The endpoint must be an https:// URL without credentials");
+        }
+        return url;
+    }
+}

@@ -1,0 +1,363 @@
+package org.compliance.notifications.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import jakarta.mail.internet.MimeMessage;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.compliance.api.cases.Allegation;
+import org.compliance.api.cases.CaseOpened;
+import org.compliance.api.cases.Confidentiality;
+import org.compliance.api.cases.Priority;
+import org.compliance.api.cases.Respondent;
+import org.compliance.api.evidence.EvidenceDeadlineApproaching;
+import org.compliance.api.evidence.EvidenceRequestIssued;
+import org.compliance.api.evidence.EvidenceRequestOverdue;
+import org.compliance.api.evidence.ExtensionGranted;
+import org.compliance.api.evidence.ExtensionRefused;
+import org.compliance.api.evidence.ExtensionRequested;
+import org.compliance.api.shared.CompanyUser;
+import org.compliance.api.shared.StaffMember;
+import org.compliance.notifications.application.Digests;
+import org.compliance.notifications.domain.WebhookSignature;
+import org.compliance.notifications.peers.Mailbox;
+import org.compliance.notifications.peers.WebhookReceiver;
+import org.compliance.testing.RealPeers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The brief's stories through notification-service with real peers: Keycloak resolves the people, GreenMail
+ * receives the e-mail, an HTTP server in this JVM receives the webhooks, an SSE client the live inbox.
+ */
+@QuarkusTest
+@WithTestResource(RealPeers.class)
+@WithTestResource(Mailbox.class)
+class NotificationStoriesTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final Instant DUE = Instant.parse("2026-12-07T23:59:59Z");
+    private static final AtomicLong SEQUENCE = new AtomicLong();
+
+    @Inject
+    EventStore eventStore;
+    @Inject
+    Digests digests;
+    @Inject
+    AgroalDataSource dataSource;
+
+    private String iris;
+    private String sam;
+    private String nora;
+    private String colin;
+    private String caseId;
+    private String requestId;
+
+    @BeforeEach
+    void aCaseWithItsLead() throws Exception {
+        iris = RealPeers.tokenFor("iris.investigator");
+        sam = RealPeers.tokenFor("sam.supervisor");
+        nora = RealPeers.tokenFor("nora.northwind");
+        colin = RealPeers.tokenFor("colin.contoso");
+        caseId = "case-" + UUID.randomUUID();
+        requestId = "req-" + UUID.randomUUID();
+        publish("InvestigationCase", caseId, new CaseOpened(caseId, "Training data retention", "Fictional",
+                "Information Commissioner's Office", List.of("UK GDPR"), Priority.HIGH, Confidentiality.STANDARD,
+                List.of(new Respondent("northwind-cloud", "Northwind Cloud Ltd")), List.of(),
+                List.of(new Allegation("A1", "UK GDPR Art. 5(1)(e)", "Kept too long", null, null)),
+                staff(iris), Instant.parse("2026-11-02T09:30:00Z")));
+        awaitInbox(iris, caseId, "CASE_ASSIGNED");
+    }
+
+    @Test
+    void an_issued_request_reaches_the_respondent_by_inbox_e_mail_and_webhook_and_the_investigator_gets_a_copy()
+            throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            JsonNode endpoint = registerWebhook(nora, receiver.url());
+            String secret = endpoint.path("secret").asText();
+            try {
+
+            issueRequest();
+
+            awaitInbox(nora, caseId, "REQUEST_ISSUED");
+            awaitInbox(iris, caseId, "REQUEST_ISSUED");
+            assertThat(inboxKinds(colin, caseId)).as("another company").isEmpty();
+            assertThat(inboxKinds(sam, caseId)).as("a supervisor not on the case").isEmpty();
+
+            MimeMessage mail = awaitMail("nora@northwind.example", "Evidence requested in case " + caseId);
+            assertThat(mail.getSubject()).startsWith("[Formal notice] [HIGH] ");
+            String text = textOf(mail);
+            assertThat(text).contains("Records of processing", "UK GDPR Art. 58(1)(a)",
+                    "23:59:59 on Monday 7 December 2026 (London time)", "http://127.0.0.1:8080/requests/" + requestId);
+            awaitMail("iris.investigator@regulator.example", "Evidence requested in case " + caseId);
+
+            await().atMost(WAIT).until(() -> !receiver.callsOfType("evidence-request.issued").isEmpty());
+            WebhookReceiver.Call call = receiver.callsOfType("evidence-request.issued").getFirst();
+            assertThat(WebhookSignature.verify(secret, call.signature(), call.body())).isTrue();
+            assertThat(WebhookSignature.verify(secret, call.signature(), call.body().replace(caseId, "x"))).isFalse();
+            JsonNode delivered = new ObjectMapper().readTree(call.body());
+            assertThat(delivered.path("id").asText()).isEqualTo(call.deliveryId());
+            assertThat(delivered.path("data").path("requestId").asText()).isEqualTo(requestId);
+            assertThat(delivered.path("organisation").asText()).isEqualTo("northwind-cloud");
+            } finally {
+                removeWebhook(endpoint);
+            }
+        }
+    }
+
+    @Test
+    void overdue_evidence_is_told_to_the_lead_investigator_and_the_supervisors_and_extensions_go_both_ways() {
+        issueRequest();
+        publish("EvidenceRequest", requestId, new ExtensionRequested(requestId, caseId, "Archive offline",
+                new CompanyUser(subjectOf(nora), "Nora Northwind", "northwind-cloud"), Instant.now()));
+        awaitInbox(iris, caseId, "EXTENSION_REQUESTED");
+        awaitInbox(sam, caseId, "EXTENSION_REQUESTED");
+        publish("EvidenceRequest", requestId, new ExtensionGranted(requestId, caseId, DUE,
+                DUE.plus(Duration.ofDays(7)), staff(sam)));
+        awaitInbox(nora, caseId, "EXTENSION_GRANTED");
+
+        publish("EvidenceRequest", requestId, new EvidenceRequestOverdue(requestId, caseId, "northwind-cloud",
+                DUE.plus(Duration.ofDays(7))));
+        awaitInbox(iris, caseId, "REQUEST_OVERDUE");
+        awaitInbox(sam, caseId, "REQUEST_OVERDUE");
+        awaitMail("sam.supervisor@regulator.example", "Evidence overdue from northwind-cloud (case " + caseId + ")");
+        assertThat(inboxKinds(nora, caseId)).doesNotContain("REQUEST_OVERDUE", "EXTENSION_REQUESTED");
+    }
+
+    @Test
+    void preferences_switch_channels_off_except_for_legal_notices_and_hold_e_mail_for_the_daily_digest()
+            throws Exception {
+        given().auth().oauth2(nora).contentType(ContentType.JSON)
+                .body("{\"switchedOff\":[{\"kind\":\"REQUEST_ISSUED\",\"channel\":\"EMAIL\"}],\"dailyDigest\":false}")
+                .when().put("/me/preferences").then().statusCode(422).contentType("application/problem+json");
+        given().auth().oauth2(nora).contentType(ContentType.JSON)
+                .body("{\"switchedOff\":[{\"kind\":\"DEADLINE_APPROACHING\",\"channel\":\"EMAIL\"}],"
+                        + "\"dailyDigest\":true}")
+                .when().put("/me/preferences").then().statusCode(200)
+                .body("switchedOff[0].kind", equalTo("DEADLINE_APPROACHING"))
+                .body("legalNotices", hasItem("DECISION_ISSUED"));
+        try {
+            issueRequest();
+            publish("EvidenceRequest", requestId, new EvidenceDeadlineApproaching(requestId, caseId,
+                    "northwind-cloud", DUE, 3));
+            publish("EvidenceRequest", requestId, new ExtensionRefused(requestId, caseId, "No reason to extend",
+                    staff(sam)));
+            awaitInbox(nora, caseId, "EXTENSION_REFUSED");
+            awaitInbox(nora, caseId, "DEADLINE_APPROACHING");
+            awaitMail("nora@northwind.example", "Evidence requested in case " + caseId);
+            assertThat(emailStatuses(caseId, "DEADLINE_APPROACHING")).as("switched off").isEmpty();
+            assertThat(emailStatuses(caseId, "EXTENSION_REFUSED")).as("held for the digest").containsExactly("DIGEST");
+
+            assertThat(digests.sendHeld()).isGreaterThanOrEqualTo(1);
+            MimeMessage digest = awaitMail("nora@northwind.example", "Your daily summary");
+            assertThat(textOf(digest)).contains("Extension refused (case " + caseId + ")");
+            assertThat(emailStatuses(caseId, "EXTENSION_REFUSED")).containsExactly("DIGESTED");
+        } finally {
+            given().auth().oauth2(nora).contentType(ContentType.JSON)
+                    .body("{\"switchedOff\":[],\"dailyDigest\":false}").when().put("/me/preferences")
+                    .then().statusCode(200);
+        }
+    }
+
+    @Test
+    void a_failing_endpoint_is_retried_then_dead_lettered_and_can_be_redelivered_with_the_same_id() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            receiver.answerWith(500);
+            JsonNode endpoint = registerWebhook(nora, receiver.url());
+            try {
+            issueRequest();
+
+            await().atMost(WAIT).until(() -> receiver.callsOfType("evidence-request.issued").size() == 3);
+            List<WebhookReceiver.Call> attempts = receiver.callsOfType("evidence-request.issued");
+            await().atMost(WAIT).untilAsserted(() -> assertThat(given().auth().oauth2(nora)
+                    .when().get("/organisations/northwind-cloud/webhooks/deliveries?status=DEAD").then()
+                    .statusCode(200).extract().<List<String>>path("id")).contains(attempts.getFirst().deliveryId()));
+            assertThat(attempts).hasSize(3).extracting(WebhookReceiver.Call::deliveryId).containsOnly(
+                    attempts.getFirst().deliveryId());
+
+            receiver.answerWith(204);
+            given().auth().oauth2(colin).when().post("/organisations/northwind-cloud/webhooks/deliveries/"
+                    + attempts.getFirst().deliveryId() + "/redelivery").then().statusCode(404);
+            given().auth().oauth2(nora).when().post("/organisations/northwind-cloud/webhooks/deliveries/"
+                    + attempts.getFirst().deliveryId() + "/redelivery").then().statusCode(202);
+            await().atMost(WAIT).until(() -> receiver.callsOfType("evidence-request.issued").size() == 4);
+            await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(nora)
+                    .when().get("/organisations/northwind-cloud/webhooks/deliveries?status=SENT").then()
+                    .body("id", hasItem(attempts.getFirst().deliveryId())));
+            } finally {
+                removeWebhook(endpoint);
+            }
+        }
+    }
+
+    @Test
+    void webhook_endpoints_belong_to_their_organisation_and_must_be_https() {
+        given().auth().oauth2(colin).contentType(ContentType.JSON).body("{\"url\":\"https://hooks.example/x\"}")
+                .when().post("/organisations/northwind-cloud/webhooks").then().statusCode(404);
+        given().auth().oauth2(colin).when().get("/organisations/northwind-cloud/webhooks").then().statusCode(404);
+        given().auth().oauth2(iris).when().get("/organisations/northwind-cloud/webhooks").then().statusCode(403);
+        given().auth().oauth2(nora).contentType(ContentType.JSON).body("{\"url\":\"http://hooks.example/x\"}")
+                .when().post("/organisations/northwind-cloud/webhooks").then().statusCode(422)
+                .contentType("application/problem+json");
+        given().auth().oauth2(nora).contentType(ContentType.JSON).body("{\"url\":\"https://user:pw@hooks.example/\"}")
+                .when().post("/organisations/northwind-cloud/webhooks").then().statusCode(422);
+        String id = given().auth().oauth2(nora).contentType(ContentType.JSON)
+                .body("{\"url\":\"https://hooks.example/northwind\"}").when()
+                .post("/organisations/northwind-cloud/webhooks").then().statusCode(201)
+                .body("secret", org.hamcrest.Matchers.startsWith("whsec_")).extract().path("subscription.id");
+        given().auth().oauth2(nora).when().get("/organisations/northwind-cloud/webhooks").then().statusCode(200)
+                .body("id", hasItem(id)).body("[0].secret", org.hamcrest.Matchers.nullValue());
+        given().auth().oauth2(nora).when().delete("/organisations/northwind-cloud/webhooks/" + id).then()
+                .statusCode(204);
+        given().auth().oauth2(nora).when().delete("/organisations/northwind-cloud/webhooks/" + id).then()
+                .statusCode(404);
+    }
+
+    @Test
+    void the_live_stream_pushes_a_new_notification_and_read_marks_count_down() throws Exception {
+        List<String> received = new CopyOnWriteArrayList<>();
+        HttpClient client = HttpClient.newHttpClient();
+        var stream = client.sendAsync(HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port
+                        + "/inbox/stream")).header("Authorization", "Bearer " + nora)
+                .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofLines());
+        HttpResponse<java.util.stream.Stream<String>> response = stream.get();
+        assertThat(response.statusCode()).isEqualTo(200);
+        Thread reader = Thread.ofVirtual().start(() -> response.body().forEach(received::add));
+        try {
+            issueRequest();
+            await().atMost(WAIT).until(() -> received.stream().anyMatch(line -> line.startsWith("data:")
+                    && line.contains(requestId) && line.contains("REQUEST_ISSUED")));
+        } finally {
+            reader.interrupt();
+            response.body().close();
+        }
+
+        long unread = given().auth().oauth2(nora).when().get("/inbox/unread").then().statusCode(200)
+                .extract().jsonPath().getLong("unread");
+        String id = given().auth().oauth2(nora).when().get("/inbox?size=1").then().extract().path("items[0].id");
+        given().auth().oauth2(colin).when().post("/inbox/" + id + "/read").then().statusCode(404);
+        given().auth().oauth2(nora).when().post("/inbox/" + id + "/read").then().statusCode(200);
+        given().auth().oauth2(nora).when().get("/inbox/unread").then().body("unread", equalTo((int) unread - 1));
+        given().auth().oauth2(nora).when().post("/inbox/read-all").then().statusCode(200);
+        given().auth().oauth2(nora).when().get("/inbox/unread").then().body("unread", equalTo(0));
+    }
+
+    private void issueRequest() {
+        publish("EvidenceRequest", requestId, new EvidenceRequestIssued(requestId, caseId, "northwind-cloud",
+                List.of("Records of processing for model training"), "UK GDPR Art. 58(1)(a)", "PDF please", DUE,
+                "Europe/London", staff(iris), Instant.now()));
+    }
+
+    private void publish(String type, String aggregateId, Object event) {
+        long sequence = SEQUENCE.getAndIncrement();
+        eventStore.publish(new GenericDomainEventMessage<>(type, aggregateId + "", sequence, event));
+    }
+
+    private static JsonNode registerWebhook(String token, String url) throws Exception {
+        String body = given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("url", url))
+                .when().post("/organisations/northwind-cloud/webhooks").then().statusCode(201).extract().asString();
+        return new ObjectMapper().readTree(body);
+    }
+
+    private static void removeWebhook(JsonNode endpoint) {
+        given().auth().oauth2(RealPeers.tokenFor("nora.northwind")).when().delete(
+                "/organisations/northwind-cloud/webhooks/" + endpoint.path("subscription").path("id").asText())
+                .then().statusCode(204);
+    }
+
+    private static void awaitInbox(String token, String caseId, String kind) {
+        await().atMost(WAIT).untilAsserted(() -> assertThat(inboxKinds(token, caseId)).contains(kind));
+    }
+
+    private static List<String> inboxKinds(String token, String caseId) {
+        List<Map<String, Object>> items = given().auth().oauth2(token).when().get("/inbox?size=100").then()
+                .statusCode(200).extract().path("items");
+        return items.stream().filter(i -> caseId.equals(i.get("caseId"))).map(i -> (String) i.get("kind")).toList();
+    }
+
+    private static MimeMessage awaitMail(String address, String subject) {
+        await().atMost(WAIT).until(() -> Mailbox.to(address).stream().anyMatch(m -> subjectOf(m).contains(subject)));
+        return Mailbox.to(address).stream().filter(m -> subjectOf(m).contains(subject)).findFirst().orElseThrow();
+    }
+
+    private List<String> emailStatuses(String caseId, String kind) throws Exception {
+        try (var c = dataSource.getConnection(); var q = c.prepareStatement(
+                "SELECT status FROM notification_service.email_delivery WHERE case_id = ? AND kind = ?")) {
+            q.setString(1, caseId);
+            q.setString(2, kind);
+            List<String> statuses = new java.util.ArrayList<>();
+            try (var rows = q.executeQuery()) {
+                while (rows.next()) {
+                    statuses.add(rows.getString(1));
+                }
+            }
+            return statuses;
+        }
+    }
+
+    private static String subjectOf(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String textOf(MimeMessage message) throws Exception {
+        Object content = message.getContent();
+        if (content instanceof jakarta.mail.Multipart parts) {
+            for (int i = 0; i < parts.getCount(); i++) {
+                if (parts.getBodyPart(i).isMimeType("text/plain")) {
+                    return (String) parts.getBodyPart(i).getContent();
+                }
+                if (parts.getBodyPart(i).getContent() instanceof jakarta.mail.Multipart nested) {
+                    for (int j = 0; j < nested.getCount(); j++) {
+                        if (nested.getBodyPart(j).isMimeType("text/plain")) {
+                            return (String) nested.getBodyPart(j).getContent();
+                        }
+                    }
+                }
+            }
+        }
+        return String.valueOf(content);
+    }
+
+    private static StaffMember staff(String token) {
+        return new StaffMember(subjectOf(token), "Staff member");
+    }
+
+    static String subjectOf(String accessToken) {
+        try {
+            String payload = accessToken.split("\\.")[1];
+            return new ObjectMapper().readTree(new String(Base64.getUrlDecoder().decode(payload),
+                    StandardCharsets.UTF_8)).get("sub").asText();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
