@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,6 +18,7 @@ import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +47,7 @@ class CaseSliceSystemTest {
     private static final Path CLOCK_OFFSET = Path.of("target", "system", "clock-offset").toAbsolutePath();
 
     private static LocalKeycloak keycloak;
+    private static GreenMail smtp;
     private static ServiceProcess cases;
     private static ServiceProcess evidence;
     private static ServiceProcess notifications;
@@ -54,6 +58,9 @@ class CaseSliceSystemTest {
         Files.createDirectories(CLOCK_OFFSET.getParent());
         Files.deleteIfExists(CLOCK_OFFSET);
         keycloak = LocalKeycloak.start(Path.of("target", "system", "keycloak.log"));
+        int smtpPort = LocalKeycloak.freePort();
+        smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
         Map<String, String> shared = Map.of(
                 "compliance.db.name", DATABASE,
                 "quarkus.oidc.auth-server-url", keycloak.issuer());
@@ -65,7 +72,14 @@ class CaseSliceSystemTest {
         evidenceSettings.put("compliance.evidence.blob-root", Path.of("target", "system", "blobs").toAbsolutePath()
                 .toString());
         evidence = new ServiceProcess("evidence-service", LocalKeycloak.freePort(), evidenceSettings).start();
-        notifications = new ServiceProcess("notification-service", LocalKeycloak.freePort(), shared).start();
+        Map<String, String> notificationSettings = new HashMap<>(shared);
+        notificationSettings.put("quarkus.mailer.host", "127.0.0.1");
+        notificationSettings.put("quarkus.mailer.port", String.valueOf(smtpPort));
+        notificationSettings.put("quarkus.mailer.start-tls", "DISABLED");
+        // a send cut off by the kill is declared UNKNOWN after this long (minutes in production)
+        notificationSettings.put("compliance.notifications.claim-timeout", "5s");
+        notifications = new ServiceProcess("notification-service", LocalKeycloak.freePort(), notificationSettings)
+                .start();
         Stream.of(cases, evidence, notifications).forEach(ServiceProcess::awaitReady);
     }
 
@@ -74,6 +88,9 @@ class CaseSliceSystemTest {
         Stream.of(notifications, evidence, cases).filter(p -> p != null).forEach(ServiceProcess::close);
         if (keycloak != null) {
             keycloak.close();
+        }
+        if (smtp != null) {
+            smtp.stop();
         }
     }
 
@@ -109,6 +126,15 @@ class CaseSliceSystemTest {
         assertThat(getJson(iris, notifications.url("/inbox?size=100")).path("unread").asInt())
                 .isEqualTo(unreadEarlier + opened.size());
         assertThat(notificationsPerEvent()).as("inbox notifications per CaseOpened event").containsOnly(1);
+        // E-mail is sent at most once: a delivery cut off by the kill is UNKNOWN, never sent again by itself
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(emailStatuses(opened))
+                .as("e-mail deliveries of the opened cases").hasSize(opened.size())
+                .allMatch(status -> status.equals("SENT") || status.equals("UNKNOWN")));
+        for (String caseId : opened) {
+            long received = Arrays.stream(smtp.getReceivedMessages()).filter(m -> subjectOf(m).contains(caseId)).count();
+            assertThat(received).as("e-mails received for case " + caseId)
+                    .isEqualTo(emailStatuses(List.of(caseId)).contains("SENT") ? 1 : 0);
+        }
         assertThat(getJson(keycloak.tokenFor("ivan.investigator"), notifications.url("/inbox")).path("items"))
                 .as("another investigator's inbox").isEmpty();
         for (String caseId : opened) {
@@ -257,6 +283,29 @@ class CaseSliceSystemTest {
                 .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(url + ": " + response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
+    }
+
+    private static List<String> emailStatuses(List<String> caseIds) throws Exception {
+        try (var connection = DriverManager.getConnection(TestDatabase.jdbcUrl(DATABASE), "postgres", "");
+             var query = connection.prepareStatement("SELECT status FROM notification_service.email_delivery "
+                     + "WHERE kind = 'CASE_ASSIGNED' AND case_id = ANY (?)")) {
+            query.setArray(1, connection.createArrayOf("varchar", caseIds.toArray()));
+            List<String> statuses = new ArrayList<>();
+            try (var rows = query.executeQuery()) {
+                while (rows.next()) {
+                    statuses.add(rows.getString(1));
+                }
+            }
+            return statuses;
+        }
+    }
+
+    private static String subjectOf(jakarta.mail.internet.MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** How many inbox notifications each CaseOpened event in the store produced, read from PostgreSQL itself. */
