@@ -1,0 +1,138 @@
+package org.compliance.audit.adapters;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.compliance.audit.domain.ChainLink;
+import org.compliance.audit.domain.StoredEvent;
+
+/** Reads the shared event store and its hash chain, read-only, straight from PostgreSQL. */
+@ApplicationScoped
+public class EventStoreReader {
+
+    private static final String COLUMNS = "global_index, event_identifier, type, aggregate_identifier, "
+            + "sequence_number, time_stamp, payload_type, payload_revision, payload, meta_data";
+
+    private final AgroalDataSource dataSource;
+
+    public EventStoreReader(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** The case's own aggregate and those of its evidence requests, as the events name them. */
+    public Set<String> aggregatesOfCase(String caseId) throws SQLException {
+        Set<String> aggregates = new LinkedHashSet<>();
+        try (var connection = dataSource.getConnection(); var select = connection.prepareStatement("""
+                SELECT DISTINCT aggregate_identifier FROM event_store.event_chain WHERE aggregate_identifier = ?
+                UNION
+                SELECT DISTINCT aggregate_identifier FROM event_store.domain_event_entry WHERE aggregate_identifier = ?
+                UNION
+                SELECT aggregate_identifier FROM event_store.domain_event_entry
+                WHERE payload_type = 'org.compliance.api.evidence.EvidenceRequestIssued'
+                  AND convert_from(payload, 'UTF8')::jsonb ->> 'caseId' = ?""")) {
+            select.setString(1, caseId);
+            select.setString(2, caseId);
+            select.setString(3, caseId);
+            try (var rows = select.executeQuery()) {
+                while (rows.next()) {
+                    aggregates.add(rows.getString(1));
+                }
+            }
+        }
+        return aggregates;
+    }
+
+    public List<StoredEvent> events(String aggregateId) throws SQLException {
+        try (var connection = dataSource.getConnection(); var select = connection.prepareStatement(
+                "SELECT " + COLUMNS + " FROM event_store.domain_event_entry WHERE aggregate_identifier = ? "
+                        + "ORDER BY sequence_number")) {
+            select.setString(1, aggregateId);
+            List<StoredEvent> events = new ArrayList<>();
+            try (var rows = select.executeQuery()) {
+                while (rows.next()) {
+                    events.add(event(rows));
+                }
+            }
+            return events;
+        }
+    }
+
+    public List<ChainLink> links(String aggregateId) throws SQLException {
+        try (var connection = dataSource.getConnection(); var select = connection.prepareStatement("""
+                SELECT aggregate_identifier, sequence_number, event_identifier, hash, previous_hash
+                FROM event_store.event_chain WHERE aggregate_identifier = ? ORDER BY sequence_number""")) {
+            select.setString(1, aggregateId);
+            List<ChainLink> links = new ArrayList<>();
+            try (var rows = select.executeQuery()) {
+                while (rows.next()) {
+                    links.add(new ChainLink(rows.getString(1), rows.getLong(2), rows.getString(3), rows.getBytes(4),
+                            rows.getBytes(5)));
+                }
+            }
+            return links;
+        }
+    }
+
+    /** Every aggregate with events or chain links, in a stable order, one at a time. */
+    public void eachAggregate(Consumer<String> visit) throws SQLException {
+        try (var connection = dataSource.getConnection(); var select = connection.prepareStatement("""
+                SELECT aggregate_identifier FROM event_store.event_chain
+                UNION SELECT aggregate_identifier FROM event_store.domain_event_entry ORDER BY 1""")) {
+            select.setFetchSize(1000);
+            connection.setAutoCommit(false);
+            try (var rows = select.executeQuery()) {
+                while (rows.next()) {
+                    visit.accept(rows.getString(1));
+                }
+            } finally {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
+        }
+    }
+
+    /** The events of these aggregates in commit order (global index), filtered, one page. */
+    public List<StoredEvent> history(Set<String> aggregates, HistoryFilter filter, int page, int size)
+            throws SQLException {
+        try (var connection = dataSource.getConnection(); var select = connection.prepareStatement(
+                "SELECT " + COLUMNS + " FROM event_store.domain_event_entry WHERE aggregate_identifier = ANY (?) "
+                        + "AND (?::text IS NULL OR time_stamp::timestamptz >= ?::timestamptz) "
+                        + "AND (?::text IS NULL OR time_stamp::timestamptz < ?::timestamptz) "
+                        + "AND (?::text IS NULL OR payload_type LIKE '%.' || ?) "
+                        + "AND (?::text IS NULL OR convert_from(meta_data, 'UTF8')::jsonb ->> 'actorSubject' = ?) "
+                        + "ORDER BY global_index LIMIT ? OFFSET ?")) {
+            select.setArray(1, connection.createArrayOf("varchar", aggregates.toArray()));
+            String from = filter.from() == null ? null : filter.from().toString();
+            String to = filter.to() == null ? null : filter.to().toString();
+            select.setString(2, from);
+            select.setString(3, from);
+            select.setString(4, to);
+            select.setString(5, to);
+            select.setString(6, filter.type());
+            select.setString(7, filter.type());
+            select.setString(8, filter.actor());
+            select.setString(9, filter.actor());
+            select.setInt(10, size);
+            select.setLong(11, (long) page * size);
+            List<StoredEvent> events = new ArrayList<>();
+            try (var rows = select.executeQuery()) {
+                while (rows.next()) {
+                    events.add(event(rows));
+                }
+            }
+            return events;
+        }
+    }
+
+    private static StoredEvent event(ResultSet rows) throws SQLException {
+        return new StoredEvent(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4),
+                rows.getLong(5), rows.getString(6), rows.getString(7), rows.getString(8), rows.getBytes(9),
+                rows.getBytes(10));
+    }
+}

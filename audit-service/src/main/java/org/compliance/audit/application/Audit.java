@@ -1,0 +1,115 @@
+package org.compliance.audit.application;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.compliance.audit.adapters.EventStoreReader;
+import org.compliance.audit.adapters.HistoryFilter;
+import org.compliance.audit.domain.ChainCheck;
+import org.compliance.audit.domain.StoredEvent;
+import org.jboss.logging.Logger;
+
+/** What an auditor can ask of the store: a case's whole history, and whether it (or the store) is intact. */
+@ApplicationScoped
+public class Audit {
+
+    private static final Logger LOG = Logger.getLogger(Audit.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** One event as an auditor reads it. */
+    public record HistoryEntry(long position, String aggregateId, long sequenceNumber, String type,
+                               Instant time, String actorId, String actorName, String correlationId,
+                               String causationId, JsonNode payload) {
+    }
+
+    /** The verdict: intact, or the first event that does not match and why. */
+    public record Verification(boolean intact, long aggregates, long events, ChainCheck.Problem firstProblem) {
+    }
+
+    private final EventStoreReader store;
+
+    public Audit(EventStoreReader store) {
+        this.store = store;
+    }
+
+    public Optional<List<HistoryEntry>> history(String caseId, HistoryFilter filter, int page, int size)
+            throws SQLException {
+        Set<String> aggregates = store.aggregatesOfCase(caseId);
+        if (aggregates.isEmpty()) {
+            return Optional.empty();
+        }
+        List<HistoryEntry> entries = new ArrayList<>();
+        for (StoredEvent event : store.history(aggregates, filter, page, size)) {
+            entries.add(entry(event));
+        }
+        return Optional.of(entries);
+    }
+
+    public Optional<Verification> verifyCase(String caseId) throws SQLException {
+        Set<String> aggregates = store.aggregatesOfCase(caseId);
+        if (aggregates.isEmpty()) {
+            return Optional.empty();
+        }
+        long events = 0;
+        for (String aggregate : aggregates) {
+            var stored = store.events(aggregate);
+            events += stored.size();
+            var problem = ChainCheck.of(aggregate, stored, store.links(aggregate));
+            if (problem.isPresent()) {
+                return Optional.of(new Verification(false, aggregates.size(), events, problem.get()));
+            }
+        }
+        return Optional.of(new Verification(true, aggregates.size(), events, null));
+    }
+
+    /** The whole store, aggregate by aggregate, reporting progress in the log; stops at the first problem. */
+    public Verification verifyStore() throws SQLException {
+        AtomicLong aggregates = new AtomicLong();
+        AtomicLong events = new AtomicLong();
+        AtomicReference<ChainCheck.Problem> first = new AtomicReference<>();
+        store.eachAggregate(aggregate -> {
+            if (first.get() != null) {
+                return;
+            }
+            try {
+                var stored = store.events(aggregate);
+                events.addAndGet(stored.size());
+                ChainCheck.of(aggregate, stored, store.links(aggregate)).ifPresent(first::set);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            if (aggregates.incrementAndGet() % 10_000 == 0) {
+                LOG.infof("Verifying the event store: %d aggregates, %d events so far", aggregates.get(), events.get());
+            }
+        });
+        LOG.infof("Verified the event store: %d aggregates, %d events, %s", aggregates.get(), events.get(),
+                first.get() == null ? "intact" : "first problem at " + first.get());
+        return new Verification(first.get() == null, aggregates.get(), events.get(), first.get());
+    }
+
+    private static HistoryEntry entry(StoredEvent e) {
+        try {
+            JsonNode meta = e.metaData() == null ? JSON.createObjectNode() : JSON.readTree(e.metaData());
+            String type = e.payloadType().substring(e.payloadType().lastIndexOf('.') + 1);
+            return new HistoryEntry(e.globalIndex(), e.aggregateId(), e.sequenceNumber(), type,
+                    Instant.parse(e.timeStamp()), text(meta, "actorSubject"), text(meta, "actorName"),
+                    text(meta, "correlationId"), text(meta, "causationId"), JSON.readTree(e.payload()));
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    private static String text(JsonNode node, String field) {
+        return node.hasNonNull(field) ? node.get(field).asText() : null;
+    }
+}

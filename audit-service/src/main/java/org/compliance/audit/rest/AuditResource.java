@@ -1,0 +1,119 @@
+package org.compliance.audit.rest;
+
+import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.compliance.audit.adapters.HistoryFilter;
+import org.compliance.audit.application.AccessLog;
+import org.compliance.audit.application.Audit;
+import org.compliance.platform.domain.RuleViolation;
+import org.compliance.platform.identity.Caller;
+import org.compliance.platform.identity.CurrentCaller;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The auditor's view of the store: read-only, for auditors (and supervisors, who answer for the cases).
+ * Every reading of a case is itself recorded in the access log.
+ */
+@Path("/audit")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Audit")
+@RolesAllowed({"auditor", "supervisor"})
+@Blocking
+public class AuditResource {
+
+    public record HistoryPage(String caseId, List<Audit.HistoryEntry> items, int page, int size) {
+    }
+
+    private final Audit audit;
+    private final AccessLog access;
+    private final CurrentCaller caller;
+
+    public AuditResource(Audit audit, AccessLog access, CurrentCaller caller) {
+        this.audit = audit;
+        this.access = access;
+        this.caller = caller;
+    }
+
+    @GET
+    @Path("/cases/{caseId}/history")
+    @Operation(summary = "A case's whole history across services", description = "The case's own events and "
+            + "those of its evidence requests and submissions, in commit order, each with type, payload, actor, "
+            + "time, correlation and causation ids; filtered by time range [from, to), event type (simple name) "
+            + "and actor (user id).")
+    public HistoryPage history(@PathParam("caseId") String caseId,
+                               @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                               @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size,
+                               @QueryParam("from") String from, @QueryParam("to") String to,
+                               @QueryParam("type") String type, @QueryParam("actor") String actor)
+            throws SQLException {
+        HistoryFilter filter = new HistoryFilter(instant("from", from), instant("to", to), blankToNull(type),
+                blankToNull(actor));
+        var entries = audit.history(caseId, filter, page, size)
+                .orElseThrow(() -> new NotFoundException("No case " + caseId + " in the event store"));
+        looked(caseId, "HISTORY", "page " + page + " " + filter);
+        return new HistoryPage(caseId, entries, page, size);
+    }
+
+    @GET
+    @Path("/cases/{caseId}/verification")
+    @Operation(summary = "Verify a case's events against their hash chains",
+            description = "intact, or the first event whose hash or chain does not match, with why.")
+    public Audit.Verification verifyCase(@PathParam("caseId") String caseId) throws SQLException {
+        var verification = audit.verifyCase(caseId)
+                .orElseThrow(() -> new NotFoundException("No case " + caseId + " in the event store"));
+        looked(caseId, "VERIFICATION", verification.intact() ? "intact" : "problem found");
+        return verification;
+    }
+
+    @GET
+    @Path("/verification")
+    @Operation(summary = "Verify the whole event store", description = "Aggregate by aggregate (progress in the "
+            + "log); stops at the first problem.")
+    public Audit.Verification verifyStore() throws SQLException {
+        var verification = audit.verifyStore();
+        looked(null, "STORE_VERIFICATION", verification.intact() ? "intact" : "problem found");
+        return verification;
+    }
+
+    @GET
+    @Path("/cases/{caseId}/access")
+    @Operation(summary = "Who looked at a case's history, verification or export, and when")
+    public List<AccessLog.Access> accessed(@PathParam("caseId") String caseId) throws SQLException {
+        return access.ofCase(caseId);
+    }
+
+    private void looked(String caseId, String what, String detail) throws SQLException {
+        Caller me = caller.get();
+        access.record(caseId, what, detail, me.subject(), me.name());
+    }
+
+    private static Instant instant(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw RuleViolation.unprocessable(name + " is an ISO-8601 instant, e.g. 2026-11-22T10:00:00Z");
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,181 @@
+package org.compliance.audit.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
+import org.compliance.api.cases.Allegation;
+import org.compliance.api.cases.CaseOpened;
+import org.compliance.api.cases.Confidentiality;
+import org.compliance.api.cases.InvestigationStarted;
+import org.compliance.api.cases.LegalHoldPlaced;
+import org.compliance.api.cases.Priority;
+import org.compliance.api.cases.Respondent;
+import org.compliance.api.evidence.EvidenceFile;
+import org.compliance.api.evidence.EvidenceRequestIssued;
+import org.compliance.api.evidence.EvidenceSubmitted;
+import org.compliance.api.evidence.StatementOfTruth;
+import org.compliance.api.shared.CompanyUser;
+import org.compliance.api.shared.StaffMember;
+import org.compliance.testing.RealPeers;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An auditor reads a case's history across services and verifies it; an edit or a deletion made behind the
+ * system's back, straight in PostgreSQL, is reported at exactly the event concerned.
+ */
+@QuarkusTest
+@WithTestResource(RealPeers.class)
+class AuditResourceTest {
+
+    private static final StaffMember IRIS = new StaffMember("u-iris", "Iris Investigator");
+    private static final CompanyUser NORA = new CompanyUser("u-nora", "Nora Northwind", "northwind-cloud");
+
+    @Inject
+    EventStore eventStore;
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void the_history_of_a_case_spans_its_requests_in_commit_order_with_actors_and_can_be_filtered() {
+        Story story = story();
+        String ada = RealPeers.tokenFor("ada.auditor");
+        given().auth().oauth2(ada).when().get("/audit/cases/" + story.caseId + "/history").then().statusCode(200)
+                .body("items.type", contains("CaseOpened", "InvestigationStarted", "EvidenceRequestIssued",
+                        "EvidenceSubmitted", "LegalHoldPlaced"))
+                .body("items[0].actorName", equalTo("Iris Investigator"))
+                .body("items[3].actorId", equalTo("u-nora"))
+                .body("items[3].payload.statementOfTruth.position", equalTo("Data Protection Officer"))
+                .body("items[2].aggregateId", equalTo(story.requestId));
+        given().auth().oauth2(ada).queryParam("actor", "u-nora").when()
+                .get("/audit/cases/" + story.caseId + "/history").then().statusCode(200)
+                .body("items.type", contains("EvidenceSubmitted"));
+        given().auth().oauth2(ada).queryParam("type", "InvestigationStarted").when()
+                .get("/audit/cases/" + story.caseId + "/history").then().body("items.sequenceNumber", contains(1));
+        given().auth().oauth2(ada).queryParam("from", "2999-01-01T00:00:00Z").when()
+                .get("/audit/cases/" + story.caseId + "/history").then().statusCode(200).body("items.size()", equalTo(0));
+        given().auth().oauth2(ada).queryParam("from", "yesterday").when()
+                .get("/audit/cases/" + story.caseId + "/history").then().statusCode(422)
+                .contentType("application/problem+json");
+        given().auth().oauth2(ada).when().get("/audit/cases/no-such-case/history").then().statusCode(404);
+
+        given().auth().oauth2(ada).when().get("/audit/cases/" + story.caseId + "/access").then().statusCode(200)
+                .body("what", hasItem("HISTORY")).body("userName[0]", startsWith("Ada"));
+    }
+
+    @Test
+    void only_auditors_and_supervisors_read_the_audit_trail() {
+        Story story = story();
+        given().when().get("/audit/cases/" + story.caseId + "/history").then().statusCode(401);
+        for (String user : List.of("nora.northwind", "iris.investigator", "otto.operator")) {
+            given().auth().oauth2(RealPeers.tokenFor(user)).when().get("/audit/cases/" + story.caseId + "/history")
+                    .then().statusCode(403);
+        }
+        given().auth().oauth2(RealPeers.tokenFor("sam.supervisor")).when()
+                .get("/audit/cases/" + story.caseId + "/verification").then().statusCode(200);
+    }
+
+    @Test
+    void an_event_edited_in_postgresql_is_reported_exactly() throws Exception {
+        Story story = story();
+        String ada = RealPeers.tokenFor("ada.auditor");
+        given().auth().oauth2(ada).when().get("/audit/cases/" + story.caseId + "/verification").then()
+                .statusCode(200).body("intact", equalTo(true)).body("aggregates", equalTo(2))
+                .body("events", equalTo(5));
+
+        String edited = eventId(story.requestId, 1);
+        sql("UPDATE event_store.domain_event_entry SET payload = convert_to(replace(convert_from(payload, 'UTF8'), "
+                + "'Data Protection Officer', 'Chief Executive'), 'UTF8') WHERE event_identifier = ?", edited);
+
+        given().auth().oauth2(ada).when().get("/audit/cases/" + story.caseId + "/verification").then()
+                .statusCode(200).body("intact", equalTo(false))
+                .body("firstProblem.eventId", equalTo(edited))
+                .body("firstProblem.aggregateId", equalTo(story.requestId))
+                .body("firstProblem.sequenceNumber", equalTo(1))
+                .body("firstProblem.reason", org.hamcrest.Matchers.containsString("does not match its hash"));
+        given().auth().oauth2(ada).when().get("/audit/verification").then().statusCode(200)
+                .body("intact", equalTo(false));
+    }
+
+    @Test
+    void an_event_deleted_in_postgresql_is_reported_as_a_gap() throws Exception {
+        Story story = story();
+        String deleted = eventId(story.caseId, 1);
+        sql("DELETE FROM event_store.domain_event_entry WHERE event_identifier = ?", deleted);
+        given().auth().oauth2(RealPeers.tokenFor("ada.auditor")).when()
+                .get("/audit/cases/" + story.caseId + "/verification").then().statusCode(200)
+                .body("intact", equalTo(false))
+                .body("firstProblem.aggregateId", equalTo(story.caseId))
+                .body("firstProblem.sequenceNumber", equalTo(1))
+                .body("firstProblem.eventId", equalTo(deleted))
+                .body("firstProblem.reason", org.hamcrest.Matchers.containsString("missing from the store"));
+
+        sql("DELETE FROM event_store.event_chain WHERE event_identifier = ?", deleted);
+        given().auth().oauth2(RealPeers.tokenFor("ada.auditor")).when()
+                .get("/audit/cases/" + story.caseId + "/verification").then()
+                .body("firstProblem.sequenceNumber", equalTo(1))
+                .body("firstProblem.reason", org.hamcrest.Matchers.containsString("gap"));
+    }
+
+    private record Story(String caseId, String requestId) {
+    }
+
+    private Story story() {
+        String caseId = "case-" + UUID.randomUUID();
+        String requestId = "req-" + UUID.randomUUID();
+        MetaData byIris = MetaData.with("actorSubject", IRIS.userId()).and("actorName", IRIS.name());
+        MetaData byNora = MetaData.with("actorSubject", NORA.userId()).and("actorName", NORA.name());
+        Instant now = Instant.now();
+        eventStore.publish(
+                new GenericDomainEventMessage<>("InvestigationCase", caseId, 0, new CaseOpened(caseId,
+                        "Training data retention", "Fictional", "Information Commissioner's Office",
+                        List.of("UK GDPR"), Priority.HIGH, Confidentiality.STANDARD,
+                        List.of(new Respondent("northwind-cloud", "Northwind Cloud Ltd")), List.of(),
+                        List.of(new Allegation("A1", "UK GDPR Art. 5(1)(e)", "Kept too long", null, null)), IRIS, now),
+                        byIris),
+                new GenericDomainEventMessage<>("InvestigationCase", caseId, 1, new InvestigationStarted(caseId),
+                        byIris));
+        eventStore.publish(new GenericDomainEventMessage<>("EvidenceRequest", requestId, 0,
+                new EvidenceRequestIssued(requestId, caseId, "northwind-cloud", List.of("Policies"), "UK GDPR Art. 58",
+                        "", now.plusSeconds(86_400 * 14), "Europe/London", IRIS, now), byIris));
+        eventStore.publish(new GenericDomainEventMessage<>("EvidenceRequest", requestId, 1,
+                new EvidenceSubmitted(requestId, caseId, "s-1", List.of(new EvidenceFile("f-1", "policy.pdf",
+                        "application/pdf", 1024, "ab".repeat(32))), "Retention policy",
+                        new StatementOfTruth("Nora Northwind", "Data Protection Officer"), NORA, now, false), byNora));
+        eventStore.publish(new GenericDomainEventMessage<>("InvestigationCase", caseId, 2,
+                new LegalHoldPlaced(caseId, "Litigation expected"), byIris));
+        return new Story(caseId, requestId);
+    }
+
+    private String eventId(String aggregateId, long sequence) throws Exception {
+        try (var c = dataSource.getConnection(); var q = c.prepareStatement("SELECT event_identifier FROM "
+                + "event_store.domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = ?")) {
+            q.setString(1, aggregateId);
+            q.setLong(2, sequence);
+            try (var row = q.executeQuery()) {
+                assertThat(row.next()).isTrue();
+                return row.getString(1);
+            }
+        }
+    }
+
+    private void sql(String statement, String parameter) throws Exception {
+        try (var c = dataSource.getConnection(); var s = c.prepareStatement(statement)) {
+            s.setString(1, parameter);
+            assertThat(s.executeUpdate()).isEqualTo(1);
+        }
+    }
+}
