@@ -51,6 +51,7 @@ class CaseSliceSystemTest {
     private static ServiceProcess cases;
     private static ServiceProcess evidence;
     private static ServiceProcess notifications;
+    private static ServiceProcess audit;
 
     @BeforeAll
     static void startTheSuite() throws IOException {
@@ -80,12 +81,13 @@ class CaseSliceSystemTest {
         notificationSettings.put("compliance.notifications.claim-timeout", "5s");
         notifications = new ServiceProcess("notification-service", LocalKeycloak.freePort(), notificationSettings)
                 .start();
-        Stream.of(cases, evidence, notifications).forEach(ServiceProcess::awaitReady);
+        audit = new ServiceProcess("audit-service", LocalKeycloak.freePort(), shared).start();
+        Stream.of(cases, evidence, notifications, audit).forEach(ServiceProcess::awaitReady);
     }
 
     @AfterAll
     static void stopTheSuite() {
-        Stream.of(notifications, evidence, cases).filter(p -> p != null).forEach(ServiceProcess::close);
+        Stream.of(audit, notifications, evidence, cases).filter(p -> p != null).forEach(ServiceProcess::close);
         if (keycloak != null) {
             keycloak.close();
         }
@@ -175,6 +177,51 @@ class CaseSliceSystemTest {
         submitLateEvidence(keycloak.tokenFor("nora.northwind"), requestId);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(getJson(iris, cases.url("/cases/" + caseId)).path("overdueEvidence")).isEmpty());
+
+        // the auditor sees the whole story across services, and that it is intact
+        String ada = keycloak.tokenFor("ada.auditor");
+        List<String> types = getJson(ada, audit.url("/audit/cases/" + caseId + "/history")).path("items")
+                .findValuesAsText("type");
+        assertThat(types).containsSubsequence("CaseOpened", "EvidenceRequestIssued", "EvidenceRequestOverdue",
+                "CaseAwaitingOverdueEvidence", "EvidenceSubmitted", "CaseOverdueEvidenceResolved");
+        assertThat(getJson(ada, audit.url("/audit/cases/" + caseId + "/verification")).path("intact").asBoolean())
+                .isTrue();
+    }
+
+    /**
+     * Auditors only read: every state-changing operation that any service documents in its OpenAPI refuses
+     * the auditor. Left out: the auditor's own inbox marks and notification preferences, which change
+     * nothing of a case's record.
+     */
+    @Test
+    void every_state_changing_endpoint_of_every_service_refuses_the_auditor() throws Exception {
+        String ada = keycloak.tokenFor("ada.auditor");
+        List<String> checked = new ArrayList<>();
+        for (ServiceProcess service : List.of(cases, evidence, notifications, audit)) {
+            JsonNode paths = getJson(ada, service.url("/q/openapi?format=json")).path("paths");
+            for (var path : (Iterable<Map.Entry<String, JsonNode>>) paths::fields) {
+                if (path.getKey().startsWith("/inbox") || path.getKey().startsWith("/me/")) {
+                    continue;
+                }
+                for (String method : List.of("post", "put", "patch", "delete")) {
+                    if (!path.getValue().has(method)) {
+                        continue;
+                    }
+                    String url = service.url(path.getKey().replaceAll("\\{[^}]+}", "x"));
+                    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
+                            .header("Authorization", "Bearer " + ada).header("Content-Type", "application/json")
+                            .header("If-Match", "\"0\"")
+                            .method(method.toUpperCase(), HttpRequest.BodyPublishers.ofString("{}")).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    assertThat(response.statusCode()).as(method.toUpperCase() + " " + url + ": " + response.body())
+                            .isEqualTo(403);
+                    checked.add(method.toUpperCase() + " " + path.getKey());
+                }
+            }
+        }
+        assertThat(checked).as("state-changing operations checked").hasSizeGreaterThan(20)
+                .contains("POST /cases", "POST /requests/{requestId}/acceptance",
+                        "POST /organisations/{organisation}/webhooks");
     }
 
     private static final String SCHEDULED_FOR_REQUEST = "SELECT count(*) FROM evidence_service.scheduled_tasks "
