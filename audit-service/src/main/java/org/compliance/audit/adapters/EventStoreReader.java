@@ -9,8 +9,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
-import org.compliance.audit.domain.ChainLink;
-import org.compliance.audit.domain.StoredEvent;
+import org.compliance.audit.chain.ChainLink;
+import org.compliance.audit.chain.StoredEvent;
 
 /** Reads the shared event store and its hash chain, read-only, straight from PostgreSQL. */
 @ApplicationScoped
@@ -127,6 +127,42 @@ public class EventStoreReader {
                 }
             }
             return events;
+        }
+    }
+
+    /** An aggregate's latest chain link at a global position: one leaf of a checkpoint. */
+    public record Head(String aggregateId, long sequenceNumber, byte[] hash) {
+    }
+
+    /** The latest chain link of every aggregate among the events up to {@code position}, by aggregate id. */
+    public List<Head> headsAt(long position) throws SQLException {
+        try (var connection = dataSource.getConnection(); var select = connection.prepareStatement("""
+                SELECT DISTINCT ON (c.aggregate_identifier) c.aggregate_identifier, c.sequence_number, c.hash
+                FROM event_store.event_chain c
+                JOIN event_store.domain_event_entry e ON e.event_identifier = c.event_identifier
+                WHERE e.global_index <= ?
+                ORDER BY c.aggregate_identifier, c.sequence_number DESC""")) {
+            select.setLong(1, position);
+            List<Head> heads = new ArrayList<>();
+            try (var rows = select.executeQuery()) {
+                while (rows.next()) {
+                    heads.add(new Head(rows.getString(1), rows.getLong(2), rows.getBytes(3)));
+                }
+            }
+            return heads;
+        }
+    }
+
+    /** The highest global position among events stored before {@code before} (later ones may still have gaps). */
+    public long settledPosition(java.time.Instant before) throws SQLException {
+        try (var connection = dataSource.getConnection(); var select = connection.prepareStatement(
+                "SELECT coalesce(max(global_index), 0) FROM event_store.domain_event_entry "
+                        + "WHERE time_stamp::timestamptz < ?::timestamptz")) {
+            select.setString(1, before.toString());
+            try (var rows = select.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
         }
     }
 

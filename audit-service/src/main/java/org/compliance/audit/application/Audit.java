@@ -15,8 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.compliance.audit.adapters.EventStoreReader;
 import org.compliance.audit.adapters.HistoryFilter;
-import org.compliance.audit.domain.ChainCheck;
-import org.compliance.audit.domain.StoredEvent;
+import org.compliance.audit.chain.ChainCheck;
+import org.compliance.audit.chain.StoredEvent;
 import org.jboss.logging.Logger;
 
 /** What an auditor can ask of the store: a case's whole history, and whether it (or the store) is intact. */
@@ -32,14 +32,20 @@ public class Audit {
                                String causationId, JsonNode payload) {
     }
 
-    /** The verdict: intact, or the first event that does not match and why. */
-    public record Verification(boolean intact, long aggregates, long events, ChainCheck.Problem firstProblem) {
+    /**
+     * The verdict: intact, or the first event that does not match and why; and whether the store still has
+     * the chain ends the latest signed checkpoint fixed (null when there is no checkpoint yet).
+     */
+    public record Verification(boolean intact, long aggregates, long events, ChainCheck.Problem firstProblem,
+                               Long checkpointPosition, Boolean checkpointMatches) {
     }
 
     private final EventStoreReader store;
+    private final Checkpoints checkpoints;
 
-    public Audit(EventStoreReader store) {
+    public Audit(EventStoreReader store, Checkpoints checkpoints) {
         this.store = store;
+        this.checkpoints = checkpoints;
     }
 
     public Optional<List<HistoryEntry>> history(String caseId, HistoryFilter filter, int page, int size)
@@ -66,10 +72,10 @@ public class Audit {
             events += stored.size();
             var problem = ChainCheck.of(aggregate, stored, store.links(aggregate));
             if (problem.isPresent()) {
-                return Optional.of(new Verification(false, aggregates.size(), events, problem.get()));
+                return Optional.of(withCheckpoint(false, aggregates, events, problem.get()));
             }
         }
-        return Optional.of(new Verification(true, aggregates.size(), events, null));
+        return Optional.of(withCheckpoint(true, aggregates, events, null));
     }
 
     /** The whole store, aggregate by aggregate, reporting progress in the log; stops at the first problem. */
@@ -94,7 +100,28 @@ public class Audit {
         });
         LOG.infof("Verified the event store: %d aggregates, %d events, %s", aggregates.get(), events.get(),
                 first.get() == null ? "intact" : "first problem at " + first.get());
-        return new Verification(first.get() == null, aggregates.get(), events.get(), first.get());
+        return withCheckpoint(first.get() == null, null, aggregates.get(), events.get(), first.get());
+    }
+
+    private Verification withCheckpoint(boolean intact, Set<String> aggregates, long events,
+                                        ChainCheck.Problem problem) throws SQLException {
+        return withCheckpoint(intact, aggregates, aggregates.size(), events, problem);
+    }
+
+    /** {@code aggregates} null: the whole store. */
+    private Verification withCheckpoint(boolean intact, Set<String> scope, long aggregates, long events,
+                                        ChainCheck.Problem problem) throws SQLException {
+        var latest = checkpoints.latest();
+        if (latest.isEmpty()) {
+            return new Verification(intact, aggregates, events, problem, null, null);
+        }
+        boolean matches = checkpoints.stillMatches(latest.get(), scope);
+        if (intact && !matches) {
+            problem = new ChainCheck.Problem(null, -1, null, latest.get().position(), "the store no longer has the "
+                    + "chain ends signed at checkpoint position " + latest.get().position() + ": events were deleted "
+                    + "from the end of a chain, or a chain was recomputed");
+        }
+        return new Verification(intact && matches, aggregates, events, problem, latest.get().position(), matches);
     }
 
     private static HistoryEntry entry(StoredEvent e) {

@@ -7,11 +7,15 @@ import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -19,6 +23,10 @@ import java.util.List;
 import org.compliance.audit.adapters.HistoryFilter;
 import org.compliance.audit.application.AccessLog;
 import org.compliance.audit.application.Audit;
+import org.compliance.audit.application.BundleExport;
+import org.compliance.audit.application.Checkpoints;
+import org.compliance.audit.chain.Checkpoint;
+import org.compliance.audit.verifier.Bundle;
 import org.compliance.platform.domain.RuleViolation;
 import org.compliance.platform.identity.Caller;
 import org.compliance.platform.identity.CurrentCaller;
@@ -39,13 +47,21 @@ public class AuditResource {
     public record HistoryPage(String caseId, List<Audit.HistoryEntry> items, int page, int size) {
     }
 
+    public record PublicKey(String algorithm, String key, String fingerprintSha256) {
+    }
+
     private final Audit audit;
     private final AccessLog access;
+    private final BundleExport bundles;
+    private final Checkpoints checkpoints;
     private final CurrentCaller caller;
 
-    public AuditResource(Audit audit, AccessLog access, CurrentCaller caller) {
+    public AuditResource(Audit audit, AccessLog access, BundleExport bundles, Checkpoints checkpoints,
+                         CurrentCaller caller) {
         this.audit = audit;
         this.access = access;
+        this.bundles = bundles;
+        this.checkpoints = checkpoints;
         this.caller = caller;
     }
 
@@ -88,6 +104,52 @@ public class AuditResource {
         var verification = audit.verifyStore();
         looked(null, "STORE_VERIFICATION", verification.intact() ? "intact" : "problem found");
         return verification;
+    }
+
+    @GET
+    @Path("/cases/{caseId}/bundle")
+    @Produces("application/zip")
+    @Operation(summary = "Export the case as one ZIP an outside auditor verifies offline", description = "Events "
+            + "(NDJSON, as stored, with their chain hashes), evidence manifest, the signed checkpoint covering them, "
+            + "Merkle proofs, public key and a README; check it with audit-verifier.jar. 409 when the newest "
+            + "events are too young for a checkpoint yet.")
+    public Response bundle(@PathParam("caseId") String caseId) throws SQLException, IOException {
+        BundleExport.Prepared prepared;
+        try {
+            prepared = bundles.prepare(caseId)
+                    .orElseThrow(() -> new NotFoundException("No case " + caseId + " in the event store"));
+        } catch (BundleExport.NotYetCovered e) {
+            throw RuleViolation.conflict(e.getMessage());
+        }
+        looked(caseId, "EXPORT", prepared.events().size() + " events, checkpoint at "
+                + prepared.checkpoint().position());
+        StreamingOutput zip = out -> bundles.write(prepared, out);
+        return Response.ok(zip, "application/zip")
+                .header("Content-Disposition", "attachment; filename=\"case-" + caseId.replaceAll("[^A-Za-z0-9-]", "_")
+                        + "-bundle.zip\"").build();
+    }
+
+    @GET
+    @Path("/checkpoints/latest")
+    @Operation(summary = "The latest signed checkpoint")
+    public Bundle.SignedCheckpoint latestCheckpoint() throws SQLException {
+        return checkpoints.latest().orElseThrow(() -> new NotFoundException("No checkpoint has been taken yet"));
+    }
+
+    @GET
+    @Path("/checkpoints/public-key")
+    @RolesAllowed({"auditor", "supervisor", "investigator", "company", "operator"})
+    @Operation(summary = "The Ed25519 public key checkpoints are signed with (X.509, Base64), and its fingerprint")
+    public PublicKey publicKey() {
+        return new PublicKey("Ed25519", checkpoints.publicKey(), Checkpoint.fingerprint(checkpoints.publicKey()));
+    }
+
+    @POST
+    @Path("/checkpoints")
+    @RolesAllowed("operator")
+    @Operation(summary = "Take a checkpoint now (operators); they are also taken at intervals")
+    public Bundle.SignedCheckpoint takeCheckpoint() throws SQLException {
+        return checkpoints.take();
     }
 
     @GET

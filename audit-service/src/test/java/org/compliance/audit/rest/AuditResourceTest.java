@@ -11,7 +11,13 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
 import java.util.List;
 import java.util.UUID;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -30,6 +36,8 @@ import org.compliance.api.evidence.EvidenceSubmitted;
 import org.compliance.api.evidence.StatementOfTruth;
 import org.compliance.api.shared.CompanyUser;
 import org.compliance.api.shared.StaffMember;
+import org.compliance.audit.verifier.Bundle;
+import org.compliance.audit.verifier.VerifyBundle;
 import org.compliance.testing.RealPeers;
 import org.junit.jupiter.api.Test;
 
@@ -128,6 +136,96 @@ class AuditResourceTest {
                 .get("/audit/cases/" + story.caseId + "/verification").then()
                 .body("firstProblem.sequenceNumber", equalTo(1))
                 .body("firstProblem.reason", org.hamcrest.Matchers.containsString("gap"));
+    }
+
+    @Test
+    void an_exported_bundle_verifies_offline_and_a_changed_byte_in_an_event_a_file_entry_or_the_signature_fails()
+            throws Exception {
+        Story story = story();
+        String ada = RealPeers.tokenFor("ada.auditor");
+        byte[] zip = given().auth().oauth2(ada).when().get("/audit/cases/" + story.caseId + "/bundle").then()
+                .statusCode(200).contentType("application/zip").extract().asByteArray();
+        given().auth().oauth2(ada).when().get("/audit/cases/" + story.caseId + "/access").then()
+                .body("what", hasItem("EXPORT"));
+        Path bundle = Files.createTempFile("bundle", ".zip");
+        Files.write(bundle, zip);
+        Verified good = verify(bundle);
+        assertThat(good.ok()).as(good.output()).isTrue();
+        assertThat(good.output()).contains("Hash chains: 2 of 2 aggregates intact",
+                "Merkle proofs: 2 of 2 aggregates proven", "Checkpoint signature (Ed25519): valid",
+                "Evidence manifest: 1 of 1 files match");
+
+        Map<String, byte[]> files = unzip(zip);
+        String events = new String(files.get(Bundle.EVENTS), StandardCharsets.UTF_8);
+        Map<String, Object> line = new ObjectMapper().readValue(events.split("\n")[0], Map.class);
+        byte[] payload = Base64.getDecoder().decode((String) line.get("payload"));
+        payload[payload.length / 2] ^= 1;
+        String changed = events.replace((String) line.get("payload"), Base64.getEncoder().encodeToString(payload));
+        Verified event = verify(rezip(files, Bundle.EVENTS, changed.getBytes(StandardCharsets.UTF_8)));
+        assertThat(event.ok()).isFalse();
+        assertThat(event.output()).contains("hash chain of " + line.get("aggregateId") + " broken at sequence number "
+                + line.get("sequenceNumber") + " (event " + line.get("eventId"));
+
+        String manifest = new String(files.get(Bundle.MANIFEST), StandardCharsets.UTF_8).replaceFirst("abab", "abac");
+        Verified file = verify(rezip(files, Bundle.MANIFEST, manifest.getBytes(StandardCharsets.UTF_8)));
+        assertThat(file.ok()).isFalse();
+        assertThat(file.output()).contains("evidence manifest entry f-1 (policy.pdf) differs");
+
+        Map<String, Object> checkpoint = new ObjectMapper().readValue(files.get(Bundle.CHECKPOINT), Map.class);
+        byte[] signature = Base64.getDecoder().decode((String) checkpoint.get("signature"));
+        signature[0] ^= 1;
+        checkpoint.put("signature", Base64.getEncoder().encodeToString(signature));
+        Verified signed = verify(rezip(files, Bundle.CHECKPOINT, new ObjectMapper().writeValueAsBytes(checkpoint)));
+        assertThat(signed.ok()).isFalse();
+        assertThat(signed.output()).contains("signature does not verify");
+    }
+
+    @Test
+    void the_last_events_of_a_chain_deleted_with_their_links_are_caught_by_the_checkpoint() throws Exception {
+        Story story = story();
+        given().auth().oauth2(RealPeers.tokenFor("otto.operator")).when().post("/audit/checkpoints").then()
+                .statusCode(200);
+        given().auth().oauth2(RealPeers.tokenFor("ada.auditor")).when().post("/audit/checkpoints").then()
+                .statusCode(403);
+        String last = eventId(story.caseId, 2);
+        sql("DELETE FROM event_store.event_chain WHERE event_identifier = ?", last);
+        sql("DELETE FROM event_store.domain_event_entry WHERE event_identifier = ?", last);
+        given().auth().oauth2(RealPeers.tokenFor("ada.auditor")).when()
+                .get("/audit/cases/" + story.caseId + "/verification").then().statusCode(200)
+                .body("intact", equalTo(false)).body("checkpointMatches", equalTo(false))
+                .body("firstProblem.reason", org.hamcrest.Matchers.containsString("no longer has the chain ends"));
+    }
+
+    private record Verified(boolean ok, String output) {
+    }
+
+    private static Verified verify(Path bundle) throws Exception {
+        var text = new java.io.ByteArrayOutputStream();
+        var out = new java.io.PrintStream(text, true, StandardCharsets.UTF_8);
+        boolean ok = new VerifyBundle(out).verify(bundle, null);
+        return new Verified(ok, text.toString(StandardCharsets.UTF_8));
+    }
+
+    private static Map<String, byte[]> unzip(byte[] zip) throws Exception {
+        Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+        try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+            for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                files.put(entry.getName(), in.readAllBytes());
+            }
+        }
+        return files;
+    }
+
+    private static Path rezip(Map<String, byte[]> files, String name, byte[] content) throws Exception {
+        Path bundle = Files.createTempFile("bundle", ".zip");
+        try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(bundle))) {
+            for (var file : files.entrySet()) {
+                out.putNextEntry(new java.util.zip.ZipEntry(file.getKey()));
+                out.write(file.getKey().equals(name) ? content : file.getValue());
+                out.closeEntry();
+            }
+        }
+        return bundle;
     }
 
     private record Story(String caseId, String requestId) {

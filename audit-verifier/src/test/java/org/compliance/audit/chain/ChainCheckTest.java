@@ -1,4 +1,4 @@
-package org.compliance.audit.domain;
+package org.compliance.audit.chain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

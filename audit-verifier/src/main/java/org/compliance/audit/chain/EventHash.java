@@ -1,4 +1,4 @@
-package org.compliance.audit.domain;
+package org.compliance.audit.chain;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;

@@ -1,4 +1,4 @@
-package org.compliance.audit.domain;
+package org.compliance.audit.chain;
 
 /**
  * One row of the event store exactly as stored: what the chain hash covers.

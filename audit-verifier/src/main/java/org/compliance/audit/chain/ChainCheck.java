@@ -1,4 +1,4 @@
-package org.compliance.audit.domain;
+package org.compliance.audit.chain;
 
 import java.util.Arrays;
 import java.util.HexFormat;

@@ -1,0 +1,188 @@
+package org.compliance.audit.application;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.compliance.audit.adapters.EventStoreReader;
+import org.compliance.audit.chain.Checkpoint;
+import org.compliance.audit.chain.MerkleTree;
+import org.compliance.audit.verifier.Bundle;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Signed checkpoints: at intervals, the Merkle root over the latest chain hash of every aggregate at a
+ * global position, signed with the service's Ed25519 key, stored and published. A checkpoint fixes the end
+ * of every chain, so that deleting an aggregate's last events or recomputing a chain shows.
+ */
+@ApplicationScoped
+public class Checkpoints {
+
+    private static final Logger LOG = Logger.getLogger(Checkpoints.class);
+
+    /** The leaves of a checkpoint, in order: what proofs are cut from. */
+    public record Leaves(List<EventStoreReader.Head> heads, List<byte[]> leaves) {
+    }
+
+    private final AgroalDataSource dataSource;
+    private final EventStoreReader store;
+    private final Clock clock;
+    private final String privateKey;
+    private final String publicKey;
+    private final Duration settle;
+
+    public Checkpoints(AgroalDataSource dataSource, EventStoreReader store, Clock clock,
+                       @ConfigProperty(name = "compliance.audit.checkpoint-private-key") String privateKey,
+                       @ConfigProperty(name = "compliance.audit.checkpoint-public-key") String publicKey,
+                       @ConfigProperty(name = "compliance.audit.checkpoint-settle") Duration settle) {
+        this.dataSource = dataSource;
+        this.store = store;
+        this.clock = clock;
+        this.privateKey = privateKey;
+        this.publicKey = publicKey;
+        this.settle = settle;
+    }
+
+    public String publicKey() {
+        return publicKey;
+    }
+
+    @Scheduled(every = "${compliance.audit.checkpoint-every}", delayed = "10s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void regularly() throws SQLException {
+        take();
+    }
+
+    /** A checkpoint at the latest settled position, unless the latest one is already there. */
+    public Bundle.SignedCheckpoint take() throws SQLException {
+        long position = store.settledPosition(clock.instant().minus(settle));
+        Optional<Bundle.SignedCheckpoint> latest = latest();
+        if (latest.isPresent() && latest.get().position() >= position) {
+            return latest.get();
+        }
+        Leaves leaves = leavesAt(position);
+        // milliseconds: the moment must read back from PostgreSQL exactly as it was signed
+        Checkpoint checkpoint = new Checkpoint(position, clock.instant().truncatedTo(ChronoUnit.MILLIS),
+                leaves.heads().size(),
+                Bundle.hex(MerkleTree.root(leaves.leaves())));
+        Bundle.SignedCheckpoint signed = new Bundle.SignedCheckpoint(checkpoint.position(),
+                checkpoint.createdAt().toString(), checkpoint.aggregates(), checkpoint.root(),
+                checkpoint.sign(privateKey), publicKey);
+        store(signed, checkpoint.createdAt(), leaves.heads());
+        LOG.infof("Checkpoint at global position %d: %d aggregates, root %s", position, signed.aggregates(),
+                signed.root());
+        return signed;
+    }
+
+    /** The checkpoint and its leaves in one transaction: the leaves table always holds the latest one's. */
+    private void store(Bundle.SignedCheckpoint signed, Instant createdAt, List<EventStoreReader.Head> heads)
+            throws SQLException {
+        try (var connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (var insert = connection.prepareStatement("""
+                    INSERT INTO audit_service.checkpoint (position, created_at, aggregates, root, signature, public_key)
+                    VALUES (?, ?, ?, ?, ?, ?)""");
+                 var clear = connection.prepareStatement("DELETE FROM audit_service.checkpoint_leaf");
+                 var leaf = connection.prepareStatement("""
+                         INSERT INTO audit_service.checkpoint_leaf (aggregate_identifier, position, sequence_number, hash)
+                         VALUES (?, ?, ?, ?)""")) {
+                insert.setLong(1, signed.position());
+                insert.setTimestamp(2, Timestamp.from(createdAt));
+                insert.setLong(3, signed.aggregates());
+                insert.setString(4, signed.root());
+                insert.setString(5, signed.signature());
+                insert.setString(6, signed.publicKey());
+                insert.executeUpdate();
+                clear.executeUpdate();
+                for (EventStoreReader.Head head : heads) {
+                    leaf.setString(1, head.aggregateId());
+                    leaf.setLong(2, signed.position());
+                    leaf.setLong(3, head.sequenceNumber());
+                    leaf.setBytes(4, head.hash());
+                    leaf.addBatch();
+                }
+                leaf.executeBatch();
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        }
+    }
+
+    /** The latest checkpoint's signed leaves, in aggregate order, after checking them against its root. */
+    public List<EventStoreReader.Head> signedLeaves(Bundle.SignedCheckpoint checkpoint) throws SQLException {
+        List<EventStoreReader.Head> heads = new ArrayList<>();
+        try (var connection = dataSource.getConnection(); var select = connection.prepareStatement("""
+                SELECT aggregate_identifier, sequence_number, hash FROM audit_service.checkpoint_leaf
+                WHERE position = ? ORDER BY aggregate_identifier""")) {
+            select.setLong(1, checkpoint.position());
+            try (var rows = select.executeQuery()) {
+                while (rows.next()) {
+                    heads.add(new EventStoreReader.Head(rows.getString(1), rows.getLong(2), rows.getBytes(3)));
+                }
+            }
+        }
+        List<byte[]> leaves = heads.stream().map(h -> MerkleTree.leaf(h.aggregateId(), h.sequenceNumber(), h.hash()))
+                .toList();
+        if (!Bundle.hex(MerkleTree.root(leaves)).equals(checkpoint.root())
+                || !new Checkpoint(checkpoint.position(), Instant.parse(checkpoint.createdAt()), checkpoint.aggregates(),
+                checkpoint.root()).verify(checkpoint.signature(), publicKey)) {
+            throw new IllegalStateException("The stored leaves of checkpoint " + checkpoint.position()
+                    + " do not match its signed root: the audit tables were altered");
+        }
+        return heads;
+    }
+
+    public Optional<Bundle.SignedCheckpoint> latest() throws SQLException {
+        try (var connection = dataSource.getConnection(); var select = connection.prepareStatement("""
+                SELECT position, created_at, aggregates, root, signature, public_key FROM audit_service.checkpoint
+                ORDER BY position DESC LIMIT 1""");
+             var rows = select.executeQuery()) {
+            if (!rows.next()) {
+                return Optional.empty();
+            }
+            return Optional.of(new Bundle.SignedCheckpoint(rows.getLong(1), rows.getTimestamp(2).toInstant().toString(),
+                    rows.getLong(3), rows.getString(4), rows.getString(5), rows.getString(6)));
+        }
+    }
+
+    public Leaves leavesAt(long position) throws SQLException {
+        List<EventStoreReader.Head> heads = store.headsAt(position);
+        List<byte[]> leaves = new ArrayList<>(heads.size());
+        for (EventStoreReader.Head head : heads) {
+            leaves.add(MerkleTree.leaf(head.aggregateId(), head.sequenceNumber(), head.hash()));
+        }
+        return new Leaves(heads, leaves);
+    }
+
+    /**
+     * Do these aggregates (all, when null) still end, at the checkpoint's position, where the checkpoint
+     * signed them? Aggregates the checkpoint does not know are younger than it and not judged here.
+     */
+    public boolean stillMatches(Bundle.SignedCheckpoint checkpoint, java.util.Set<String> aggregates)
+            throws SQLException {
+        var now = new java.util.HashMap<String, EventStoreReader.Head>();
+        store.headsAt(checkpoint.position()).forEach(h -> now.put(h.aggregateId(), h));
+        for (EventStoreReader.Head signed : signedLeaves(checkpoint)) {
+            if (aggregates != null && !aggregates.contains(signed.aggregateId())) {
+                continue;
+            }
+            EventStoreReader.Head current = now.get(signed.aggregateId());
+            if (current == null || current.sequenceNumber() != signed.sequenceNumber()
+                    || !java.util.Arrays.equals(current.hash(), signed.hash())) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

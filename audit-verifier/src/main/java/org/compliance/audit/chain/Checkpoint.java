@@ -1,0 +1,58 @@
+package org.compliance.audit.chain;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+
+/**
+ * A signed statement that, at global position {@code position}, the latest hashes of {@code aggregates}
+ * aggregates had the Merkle root {@code root}. What is signed (Ed25519) is the UTF-8 text
+ * {@code "compliance-checkpoint/1\n<position>\n<createdAt>\n<aggregates>\n<root hex>"}.
+ */
+public record Checkpoint(long position, Instant createdAt, long aggregates, String root) {
+
+    public byte[] signedBytes() {
+        return ("compliance-checkpoint/1\n" + position + "\n" + createdAt + "\n" + aggregates + "\n" + root)
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    public String sign(String privateKeyBase64) {
+        try {
+            PrivateKey key = KeyFactory.getInstance("Ed25519")
+                    .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(privateKeyBase64)));
+            Signature signer = Signature.getInstance("Ed25519");
+            signer.initSign(key);
+            signer.update(signedBytes());
+            return Base64.getEncoder().encodeToString(signer.sign());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("The checkpoint key is unusable", e);
+        }
+    }
+
+    /** False for a wrong key, a wrong signature or a malformed one; never throws for bad input. */
+    public boolean verify(String signatureBase64, String publicKeyBase64) {
+        try {
+            PublicKey key = KeyFactory.getInstance("Ed25519")
+                    .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(publicKeyBase64)));
+            Signature verifier = Signature.getInstance("Ed25519");
+            verifier.initVerify(key);
+            verifier.update(signedBytes());
+            return verifier.verify(Base64.getDecoder().decode(signatureBase64));
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** SHA-256 of the public key's encoded form, to compare with the key the service publishes. */
+    public static String fingerprint(String publicKeyBase64) {
+        return HexFormat.of().formatHex(MerkleTree.sha256(Base64.getDecoder().decode(publicKeyBase64)));
+    }
+}

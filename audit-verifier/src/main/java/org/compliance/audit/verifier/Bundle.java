@@ -1,0 +1,74 @@
+package org.compliance.audit.verifier;
+
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import org.compliance.audit.chain.ChainLink;
+import org.compliance.audit.chain.StoredEvent;
+
+/**
+ * The files of a case bundle (a ZIP) and their JSON shapes; audit-service writes them, {@link VerifyBundle}
+ * reads them. Binary values are Base64 (payload, metadata) or lower-case hex (hashes).
+ */
+public final class Bundle {
+
+    public static final String README = "README.txt";
+    public static final String EVENTS = "events.ndjson";
+    public static final String MANIFEST = "evidence-manifest.json";
+    public static final String CHECKPOINT = "checkpoint.json";
+    public static final String PROOFS = "proofs.json";
+    public static final String PUBLIC_KEY = "public-key.txt";
+
+    /** One line of events.ndjson: the stored event exactly, its chain link, and (to read) its payload type. */
+    public record Event(long globalIndex, String eventId, String type, String aggregateId, long sequenceNumber,
+                        String timeStamp, String payloadType, String payloadRevision, String payload,
+                        String metaData, String hash, String previousHash) {
+
+        public static Event of(StoredEvent e, ChainLink link) {
+            return new Event(e.globalIndex(), e.eventId(), e.type(), e.aggregateId(), e.sequenceNumber(),
+                    e.timeStamp(), e.payloadType(), e.payloadRevision(), Base64.getEncoder().encodeToString(e.payload()),
+                    e.metaData() == null ? null : Base64.getEncoder().encodeToString(e.metaData()),
+                    link == null ? null : hex(link.hash()), link == null || link.previousHash() == null ? null
+                    : hex(link.previousHash()));
+        }
+
+        public StoredEvent stored() {
+            return new StoredEvent(globalIndex, eventId, type, aggregateId, sequenceNumber, timeStamp, payloadType,
+                    payloadRevision, Base64.getDecoder().decode(payload),
+                    metaData == null ? null : Base64.getDecoder().decode(metaData));
+        }
+
+        public ChainLink link() {
+            return hash == null ? null : new ChainLink(aggregateId, sequenceNumber, eventId, unhex(hash),
+                    previousHash == null ? null : unhex(previousHash));
+        }
+    }
+
+    /** checkpoint.json: the checkpoint, its Ed25519 signature and the public key it verifies with. */
+    public record SignedCheckpoint(long position, String createdAt, long aggregates, String root, String signature,
+                                   String publicKey) {
+    }
+
+    /** One entry of proofs.json: an aggregate's latest link at the checkpoint and its path to the root. */
+    public record Proof(String aggregateId, long sequenceNumber, String hash, int leafIndex, List<Step> path) {
+    }
+
+    public record Step(String sibling, boolean left) {
+    }
+
+    /** One entry of evidence-manifest.json: a submitted file as its submission event records it. */
+    public record ManifestEntry(String requestId, String submissionId, String fileId, String fileName,
+                                long sizeBytes, String sha256) {
+    }
+
+    private Bundle() {
+    }
+
+    public static String hex(byte[] bytes) {
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    public static byte[] unhex(String text) {
+        return HexFormat.of().parseHex(text);
+    }
+}
