@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.compliance.audit.adapters.HistoryFilter;
@@ -25,6 +26,7 @@ import org.compliance.audit.application.AccessLog;
 import org.compliance.audit.application.Audit;
 import org.compliance.audit.application.BundleExport;
 import org.compliance.audit.application.Checkpoints;
+import org.compliance.audit.application.TimeTravel;
 import org.compliance.audit.chain.Checkpoint;
 import org.compliance.audit.verifier.Bundle;
 import org.compliance.platform.domain.RuleViolation;
@@ -51,14 +53,16 @@ public class AuditResource {
     }
 
     private final Audit audit;
+    private final TimeTravel timeTravel;
     private final AccessLog access;
     private final BundleExport bundles;
     private final Checkpoints checkpoints;
     private final CurrentCaller caller;
 
-    public AuditResource(Audit audit, AccessLog access, BundleExport bundles, Checkpoints checkpoints,
-                         CurrentCaller caller) {
+    public AuditResource(Audit audit, TimeTravel timeTravel, AccessLog access, BundleExport bundles,
+                         Checkpoints checkpoints, CurrentCaller caller) {
         this.audit = audit;
+        this.timeTravel = timeTravel;
         this.access = access;
         this.bundles = bundles;
         this.checkpoints = checkpoints;
@@ -83,6 +87,49 @@ public class AuditResource {
                 .orElseThrow(() -> new NotFoundException("No case " + caseId + " in the event store"));
         looked(caseId, "HISTORY", "page " + page + " " + filter);
         return new HistoryPage(caseId, entries, page, size);
+    }
+
+    @GET
+    @Path("/cases/{caseId}/state")
+    @Operation(summary = "A case and its requests as they stood then", description = "Rebuilt by replaying the "
+            + "events from the event store up to the moment `at` (ISO instant) or the global `position`; "
+            + "neither: now.")
+    public TimeTravel.AsOf state(@PathParam("caseId") String caseId, @QueryParam("at") String at,
+                                 @QueryParam("position") Long position) throws SQLException, IOException {
+        if (at != null && position != null) {
+            throw RuleViolation.unprocessable("Give either at or position, not both");
+        }
+        var state = position != null ? timeTravel.atPosition(caseId, position)
+                : timeTravel.at(caseId, at == null ? Instant.now() : instant("at", at));
+        var found = state.orElseThrow(() -> new NotFoundException("No case " + caseId + " in the event store"));
+        looked(caseId, "STATE", position != null ? "at position " + position : "at " + found.asOf());
+        return found;
+    }
+
+    public record Changes(TimeTravel.AsOf before, TimeTravel.AsOf after, List<Audit.HistoryEntry> changes) {
+    }
+
+    @GET
+    @Path("/cases/{caseId}/changes")
+    @Operation(summary = "What changed between two moments, and by whom", description = "The state at `from` "
+            + "and at `to` (both rebuilt from the events) and every event after `from` up to and including `to`, "
+            + "with its actor.")
+    public Changes changes(@PathParam("caseId") String caseId, @QueryParam("from") String from,
+                           @QueryParam("to") String to) throws SQLException, IOException {
+        Instant start = instant("from", from);
+        Instant end = instant("to", to);
+        if (start == null || end == null || !end.isAfter(start)) {
+            throw RuleViolation.unprocessable("from and to are ISO instants with from before to");
+        }
+        var before = timeTravel.at(caseId, start)
+                .orElseThrow(() -> new NotFoundException("No case " + caseId + " in the event store"));
+        var after = timeTravel.at(caseId, end).orElseThrow();
+        // the history's range is [from, to): one microsecond (PostgreSQL's resolution) on both ends makes it
+        // (from, to]
+        var between = audit.history(caseId, new HistoryFilter(start.plus(1, ChronoUnit.MICROS),
+                end.plus(1, ChronoUnit.MICROS), null, null), 0, 1000).orElse(List.of());
+        looked(caseId, "CHANGES", start + " to " + end);
+        return new Changes(before, after, between);
     }
 
     @GET

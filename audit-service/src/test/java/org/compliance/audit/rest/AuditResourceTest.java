@@ -85,6 +85,36 @@ class AuditResourceTest {
     }
 
     @Test
+    void the_case_as_it_stood_at_a_position_or_a_moment_is_rebuilt_from_the_events_with_what_changed_since() {
+        Story story = story();
+        String ada = RealPeers.tokenFor("ada.auditor");
+        var history = given().auth().oauth2(ada).when().get("/audit/cases/" + story.caseId + "/history").then()
+                .extract().jsonPath();
+        long started = history.getLong("items[1].position");
+        String openedAt = history.getString("items[0].time");
+
+        given().auth().oauth2(ada).queryParam("position", started).when()
+                .get("/audit/cases/" + story.caseId + "/state").then().statusCode(200)
+                .body("caseFile.status", equalTo("INVESTIGATING"))
+                .body("caseFile.legalHoldReason", org.hamcrest.Matchers.nullValue())
+                .body("requests.size()", equalTo(0))
+                .body("eventsReplayed", equalTo(2));
+        given().auth().oauth2(ada).when().get("/audit/cases/" + story.caseId + "/state").then().statusCode(200)
+                .body("caseFile.legalHoldReason", equalTo("Litigation expected"))
+                .body("requests[0].submissions[0].statementOfTruth.name", equalTo("Nora Northwind"))
+                .body("eventsReplayed", equalTo(5));
+        given().auth().oauth2(ada).queryParam("from", openedAt).queryParam("to", Instant.now().plusSeconds(1).toString())
+                .when().get("/audit/cases/" + story.caseId + "/changes").then().statusCode(200)
+                .body("before.caseFile.status", equalTo("OPENED"))
+                .body("after.caseFile.legalHoldReason", equalTo("Litigation expected"))
+                .body("changes.type", contains("InvestigationStarted", "EvidenceRequestIssued", "EvidenceSubmitted",
+                        "LegalHoldPlaced"))
+                .body("changes[2].actorName", equalTo("Nora Northwind"));
+        given().auth().oauth2(ada).queryParam("at", "then").when().get("/audit/cases/" + story.caseId + "/state")
+                .then().statusCode(422);
+    }
+
+    @Test
     void only_auditors_and_supervisors_read_the_audit_trail() {
         Story story = story();
         given().when().get("/audit/cases/" + story.caseId + "/history").then().statusCode(401);
@@ -237,25 +267,30 @@ class AuditResourceTest {
         MetaData byIris = MetaData.with("actorSubject", IRIS.userId()).and("actorName", IRIS.name());
         MetaData byNora = MetaData.with("actorSubject", NORA.userId()).and("actorName", NORA.name());
         Instant now = Instant.now();
-        eventStore.publish(
-                new GenericDomainEventMessage<>("InvestigationCase", caseId, 0, new CaseOpened(caseId,
-                        "Training data retention", "Fictional", "Information Commissioner's Office",
-                        List.of("UK GDPR"), Priority.HIGH, Confidentiality.STANDARD,
-                        List.of(new Respondent("northwind-cloud", "Northwind Cloud Ltd")), List.of(),
-                        List.of(new Allegation("A1", "UK GDPR Art. 5(1)(e)", "Kept too long", null, null)), IRIS, now),
-                        byIris),
-                new GenericDomainEventMessage<>("InvestigationCase", caseId, 1, new InvestigationStarted(caseId),
-                        byIris));
-        eventStore.publish(new GenericDomainEventMessage<>("EvidenceRequest", requestId, 0,
-                new EvidenceRequestIssued(requestId, caseId, "northwind-cloud", List.of("Policies"), "UK GDPR Art. 58",
-                        "", now.plusSeconds(86_400 * 14), "Europe/London", IRIS, now), byIris));
-        eventStore.publish(new GenericDomainEventMessage<>("EvidenceRequest", requestId, 1,
-                new EvidenceSubmitted(requestId, caseId, "s-1", List.of(new EvidenceFile("f-1", "policy.pdf",
-                        "application/pdf", 1024, "ab".repeat(32))), "Retention policy",
-                        new StatementOfTruth("Nora Northwind", "Data Protection Officer"), NORA, now, false), byNora));
-        eventStore.publish(new GenericDomainEventMessage<>("InvestigationCase", caseId, 2,
-                new LegalHoldPlaced(caseId, "Litigation expected"), byIris));
+        // two seconds apart, so that every event has a moment of its own
+        eventStore.publish(event("InvestigationCase", caseId, 0, new CaseOpened(caseId, "Training data retention",
+                "Fictional", "Information Commissioner's Office", List.of("UK GDPR"), Priority.HIGH,
+                Confidentiality.STANDARD, List.of(new Respondent("northwind-cloud", "Northwind Cloud Ltd")), List.of(),
+                List.of(new Allegation("A1", "UK GDPR Art. 5(1)(e)", "Kept too long", null, null)), IRIS, now),
+                byIris, now.minusSeconds(10)));
+        eventStore.publish(event("InvestigationCase", caseId, 1, new InvestigationStarted(caseId), byIris,
+                now.minusSeconds(8)));
+        eventStore.publish(event("EvidenceRequest", requestId, 0, new EvidenceRequestIssued(requestId, caseId,
+                "northwind-cloud", List.of("Policies"), "UK GDPR Art. 58", "", now.plusSeconds(86_400 * 14),
+                "Europe/London", IRIS, now), byIris, now.minusSeconds(6)));
+        eventStore.publish(event("EvidenceRequest", requestId, 1, new EvidenceSubmitted(requestId, caseId, "s-1",
+                List.of(new EvidenceFile("f-1", "policy.pdf", "application/pdf", 1024, "ab".repeat(32))),
+                "Retention policy", new StatementOfTruth("Nora Northwind", "Data Protection Officer"), NORA, now,
+                false), byNora, now.minusSeconds(4)));
+        eventStore.publish(event("InvestigationCase", caseId, 2, new LegalHoldPlaced(caseId, "Litigation expected"),
+                byIris, now.minusSeconds(2)));
         return new Story(caseId, requestId);
+    }
+
+    private static GenericDomainEventMessage<Object> event(String type, String aggregateId, long sequence,
+                                                           Object payload, MetaData metaData, Instant at) {
+        return new GenericDomainEventMessage<>(type, aggregateId, sequence, payload, metaData,
+                UUID.randomUUID().toString(), at);
     }
 
     private String eventId(String aggregateId, long sequence) throws Exception {

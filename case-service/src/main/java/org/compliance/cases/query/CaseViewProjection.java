@@ -12,6 +12,7 @@ import java.sql.Timestamp;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.compliance.api.cases.CaseDocument;
 import org.compliance.api.cases.CaseNoteAdded;
 import org.compliance.api.cases.CaseOpened;
 import org.compliance.api.cases.Complainant;

@@ -8,7 +8,7 @@ import java.util.List;
 import org.compliance.api.cases.DecisionIssued;
 import org.compliance.api.cases.EnforcementNotice;
 import org.compliance.api.cases.MonetaryPenalty;
-import org.compliance.cases.query.CaseDocument;
+import org.compliance.api.cases.CaseDocument;
 import org.compliance.cases.query.CaseNoteRow;
 import org.compliance.cases.query.CaseViewRow;
 import org.compliance.platform.axon.EventSerialization;

@@ -5,7 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.NotFoundException;
 import java.sql.SQLException;
 import java.util.List;
-import org.compliance.evidence.query.RequestDocument;
+import org.compliance.api.evidence.RequestDocument;
 import org.compliance.platform.axon.EventSerialization;
 import org.compliance.platform.identity.Caller;
 

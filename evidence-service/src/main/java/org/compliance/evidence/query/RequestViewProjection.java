@@ -9,6 +9,7 @@ import java.sql.Timestamp;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.compliance.api.evidence.RequestDocument;
 import org.compliance.api.evidence.EvidenceRequestIssued;
 import org.compliance.platform.axon.EventSerialization;
 

@@ -58,7 +58,7 @@ import org.compliance.evidence.application.Receipts;
 import org.compliance.evidence.application.RequestAccess;
 import org.compliance.evidence.application.Uploads;
 import org.compliance.evidence.domain.DueMoments;
-import org.compliance.evidence.query.RequestDocument;
+import org.compliance.api.evidence.RequestDocument;
 import org.compliance.evidence.query.RequestQueries;
 import org.compliance.evidence.rest.EvidenceRequests.Changed;
 import org.compliance.evidence.rest.EvidenceRequests.GrantRequest;

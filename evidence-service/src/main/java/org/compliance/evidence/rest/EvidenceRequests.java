@@ -12,7 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.compliance.evidence.query.RequestDocument;
+import org.compliance.api.evidence.RequestDocument;
 import org.compliance.evidence.query.RequestViewRow;
 
 /** Bodies evidence-service accepts and the views it answers with. */

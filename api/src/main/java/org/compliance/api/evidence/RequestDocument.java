@@ -1,26 +1,15 @@
-package org.compliance.evidence.query;
+package org.compliance.api.evidence;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.compliance.api.evidence.EvidenceAccepted;
-import org.compliance.api.evidence.EvidenceDeadlineApproaching;
-import org.compliance.api.evidence.EvidenceDownloaded;
-import org.compliance.api.evidence.EvidenceFile;
-import org.compliance.api.evidence.EvidenceRequestAcknowledged;
-import org.compliance.api.evidence.EvidenceRequestIssued;
-import org.compliance.api.evidence.EvidenceRequestOverdue;
-import org.compliance.api.evidence.EvidenceRequestWithdrawn;
-import org.compliance.api.evidence.EvidenceSubmitted;
-import org.compliance.api.evidence.ExtensionGranted;
-import org.compliance.api.evidence.ExtensionRefused;
-import org.compliance.api.evidence.ExtensionRequested;
-import org.compliance.api.evidence.MoreEvidenceRequested;
-import org.compliance.api.evidence.StatementOfTruth;
 import org.compliance.api.shared.CompanyUser;
 import org.compliance.api.shared.StaffMember;
 
-/** One evidence request as the API shows it, folded from its events, kept as JSON in {@code request_view}. */
+/**
+ * One evidence request as the API shows it, folded from its events: evidence-service keeps it as JSON in
+ * {@code request_view}, audit-service rebuilds it from the event store as of any moment.
+ */
 public class RequestDocument {
 
     public record Submission(String submissionId, List<EvidenceFile> files, String description,
@@ -59,7 +48,7 @@ public class RequestDocument {
     public String withdrawalReason;
     public List<Custody> chainOfCustody = new ArrayList<>();
 
-    static RequestDocument issued(EvidenceRequestIssued e) {
+    public static RequestDocument issued(EvidenceRequestIssued e) {
         RequestDocument d = new RequestDocument();
         d.requestId = e.requestId();
         d.caseId = e.caseId();
@@ -75,7 +64,7 @@ public class RequestDocument {
         return d;
     }
 
-    void apply(Object event) {
+    public void apply(Object event) {
         switch (event) {
             case EvidenceRequestAcknowledged e -> {
                 acknowledgedBy = e.acknowledgedBy();

@@ -1,44 +1,14 @@
-package org.compliance.cases.query;
+package org.compliance.api.cases;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.compliance.api.cases.Allegation;
-import org.compliance.api.cases.AllegationAdded;
-import org.compliance.api.cases.AllegationAmended;
-import org.compliance.api.cases.AllegationWithdrawn;
-import org.compliance.api.cases.CaseAwaitingOverdueEvidence;
-import org.compliance.api.cases.CaseOverdueEvidenceResolved;
-import org.compliance.api.cases.CaseClosed;
-import org.compliance.api.cases.CaseNoteAdded;
-import org.compliance.api.cases.CaseOpened;
-import org.compliance.api.cases.CaseReferred;
-import org.compliance.api.cases.CaseReopened;
-import org.compliance.api.cases.CaseResumed;
-import org.compliance.api.cases.CaseStatus;
-import org.compliance.api.cases.CaseSuspended;
-import org.compliance.api.cases.Complainant;
-import org.compliance.api.cases.ComplainantAdded;
-import org.compliance.api.cases.ComplainantWithdrawn;
-import org.compliance.api.cases.Confidentiality;
-import org.compliance.api.cases.DecisionIssued;
-import org.compliance.api.cases.FindingsRecorded;
-import org.compliance.api.cases.InvestigationStarted;
-import org.compliance.api.cases.LeadInvestigatorAssigned;
-import org.compliance.api.cases.LegalHoldLifted;
-import org.compliance.api.cases.LegalHoldPlaced;
-import org.compliance.api.cases.Priority;
-import org.compliance.api.cases.Referral;
-import org.compliance.api.cases.Respondent;
-import org.compliance.api.cases.RespondentAdded;
-import org.compliance.api.cases.RespondentWithdrawn;
-import org.compliance.api.cases.TeamMemberAdded;
-import org.compliance.api.cases.TeamMemberRemoved;
 import org.compliance.api.shared.StaffMember;
 
 /**
- * The staff view of one case, kept as a JSON document in {@code case_view.document} and folded from the
- * case's events in order. Notes are not in it (they have their own table and never reach a company view).
+ * The staff view of one case, folded from the case's events in order: case-service keeps it as its read
+ * model, audit-service rebuilds it from the event store as of any moment. Notes are not in it (case-service
+ * keeps them apart; they never reach a company view).
  */
 public class CaseDocument {
 
@@ -74,7 +44,7 @@ public class CaseDocument {
     public Instant openedAt;
     public Instant updatedAt;
 
-    static CaseDocument opened(CaseOpened e) {
+    public static CaseDocument opened(CaseOpened e) {
         CaseDocument d = new CaseDocument();
         d.caseId = e.caseId();
         d.title = e.title();
@@ -94,7 +64,7 @@ public class CaseDocument {
     }
 
     /** Folds one later event of this case in; returns whether the event concerns the view at all. */
-    boolean apply(Object event) {
+    public boolean apply(Object event) {
         switch (event) {
             case RespondentAdded e -> respondents.add(e.respondent());
             case RespondentWithdrawn e -> respondents.removeIf(r -> r.organisationAlias().equals(e.organisationAlias()));
