@@ -40,14 +40,7 @@ public final class OpenCasesBench {
         System.out.printf("Opening cases: %d clients, %d cases (after %d warm-up), against %s%n",
                 clients, cases, warmup, caseService);
         String token = Tokens.password(issuer, "iris.investigator");
-        byte[] body = JSON.writeValueAsBytes(Map.of(
-                "title", "Benchmark case",
-                "summary", "Customers' personal data used to train language models",
-                "authority", "Information Commissioner's Office",
-                "legalBases", List.of("UK GDPR"),
-                "respondents", List.of(Map.of("organisationAlias", "northwind-cloud", "name", "Northwind Cloud Ltd")),
-                "allegations", List.of(Map.of("legalBasis", "UK GDPR Art. 6(1)",
-                        "description", "Personal data used to train language models without a lawful basis"))));
+        byte[] body = openCaseBody();
         URL openCaseUrl = URI.create(caseService + "/cases").toURL();
         ConcurrentRun.Operation openCase = (client, index) -> {
             // HttpURLConnection keeps connections alive per thread and costs the client little CPU, which on a
@@ -92,6 +85,18 @@ public final class OpenCasesBench {
         print("Baseline: raw single-row INSERT commits", baseline);
         System.out.printf("%nRatio: %.1f%% of the baseline (goal: at least 25%%) -> %s%n", ratio * 100,
                 ratio >= 0.25 ? "MET" : "NOT MET");
+    }
+
+    /** The body of every {@code POST /cases} of the benchmarks (also {@link NotificationLatencyBench}'s load). */
+    static byte[] openCaseBody() throws java.io.IOException {
+        return JSON.writeValueAsBytes(Map.of(
+                "title", "Benchmark case",
+                "summary", "Customers' personal data used to train language models",
+                "authority", "Information Commissioner's Office",
+                "legalBases", List.of("UK GDPR"),
+                "respondents", List.of(Map.of("organisationAlias", "northwind-cloud", "name", "Northwind Cloud Ltd")),
+                "allegations", List.of(Map.of("legalBasis", "UK GDPR Art. 6(1)",
+                        "description", "Personal data used to train language models without a lawful basis"))));
     }
 
     private static void print(String label, Latencies run) {
