@@ -115,7 +115,14 @@ public class Audit {
         if (latest.isEmpty()) {
             return new Verification(intact, aggregates, events, problem, null, null);
         }
-        boolean matches = checkpoints.stillMatches(latest.get(), scope);
+        boolean matches;
+        try {
+            matches = checkpoints.stillMatches(latest.get(), scope);
+        } catch (Checkpoints.LeavesAltered e) {
+            return new Verification(false, aggregates, events, problem != null ? problem
+                    : new ChainCheck.Problem(null, -1, null, latest.get().position(), e.getMessage()),
+                    latest.get().position(), false);
+        }
         if (intact && !matches) {
             problem = new ChainCheck.Problem(null, -1, null, latest.get().position(), "the store no longer has the "
                     + "chain ends signed at checkpoint position " + latest.get().position() + ": events were deleted "

@@ -137,10 +137,17 @@ public class Checkpoints {
         if (!Bundle.hex(MerkleTree.root(leaves)).equals(checkpoint.root())
                 || !new Checkpoint(checkpoint.position(), Instant.parse(checkpoint.createdAt()), checkpoint.aggregates(),
                 checkpoint.root()).verify(checkpoint.signature(), publicKey)) {
-            throw new IllegalStateException("The stored leaves of checkpoint " + checkpoint.position()
-                    + " do not match its signed root: the audit tables were altered");
+            throw new LeavesAltered(checkpoint.position());
         }
         return heads;
+    }
+
+    /** The stored leaves no longer add up to the signed root: the audit tables themselves were altered. */
+    public static final class LeavesAltered extends RuntimeException {
+        LeavesAltered(long position) {
+            super("The stored leaves of checkpoint " + position + " do not match its signed root: the audit "
+                    + "tables were altered");
+        }
     }
 
     public Optional<Bundle.SignedCheckpoint> latest() throws SQLException {

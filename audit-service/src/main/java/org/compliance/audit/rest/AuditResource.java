@@ -165,7 +165,7 @@ public class AuditResource {
         try {
             prepared = bundles.prepare(caseId)
                     .orElseThrow(() -> new NotFoundException("No case " + caseId + " in the event store"));
-        } catch (BundleExport.NotYetCovered e) {
+        } catch (BundleExport.NotYetCovered | Checkpoints.LeavesAltered e) {
             throw RuleViolation.conflict(e.getMessage());
         }
         looked(caseId, "EXPORT", prepared.events().size() + " events, checkpoint at "

@@ -226,6 +226,29 @@ class AuditResourceTest {
                 .body("firstProblem.reason", org.hamcrest.Matchers.containsString("no longer has the chain ends"));
     }
 
+    @Test
+    void altered_checkpoint_leaves_are_reported_not_trusted() throws Exception {
+        Story story = story();
+        String otto = RealPeers.tokenFor("otto.operator");
+        given().auth().oauth2(otto).when().post("/audit/checkpoints").then().statusCode(200);
+        try (var c = dataSource.getConnection(); var s = c.prepareStatement(
+                "UPDATE audit_service.checkpoint_leaf SET hash = sha256(hash) WHERE aggregate_identifier = ?")) {
+            s.setString(1, story.caseId);
+            assertThat(s.executeUpdate()).isEqualTo(1);
+        }
+        String ada = RealPeers.tokenFor("ada.auditor");
+        given().auth().oauth2(ada).when().get("/audit/cases/" + story.caseId + "/verification").then()
+                .statusCode(200).body("intact", equalTo(false))
+                .body("firstProblem.reason", org.hamcrest.Matchers.containsString("audit tables were altered"));
+        given().auth().oauth2(ada).when().get("/audit/cases/" + story.caseId + "/bundle").then().statusCode(409)
+                .contentType("application/problem+json");
+
+        story();
+        given().auth().oauth2(otto).when().post("/audit/checkpoints").then().statusCode(200);
+        given().auth().oauth2(ada).when().get("/audit/cases/" + story.caseId + "/verification").then()
+                .body("intact", equalTo(true));
+    }
+
     private record Verified(boolean ok, String output) {
     }
 
