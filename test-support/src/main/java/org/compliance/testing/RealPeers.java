@@ -31,6 +31,18 @@ public class RealPeers implements QuarkusTestResourceLifecycleManager {
         }
     }
 
+    /** The subject (Keycloak user id) an access token was issued to. */
+    public static String subjectOf(String accessToken) {
+        try {
+            String payload = accessToken.split("\\.")[1];
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(new String(
+                    java.util.Base64.getUrlDecoder().decode(payload), java.nio.charset.StandardCharsets.UTF_8))
+                    .get("sub").asText();
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new IllegalArgumentException("Not a readable JWT access token", e);
+        }
+    }
+
     /** An access token of a demo user of the running Keycloak. */
     public static String tokenFor(String username) {
         return keycloak.tokenFor(username);

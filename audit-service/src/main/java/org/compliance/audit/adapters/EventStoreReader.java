@@ -134,15 +134,21 @@ public class EventStoreReader {
     public record Head(String aggregateId, long sequenceNumber, byte[] hash) {
     }
 
-    /** The latest chain link of every aggregate among the events up to {@code position}, by aggregate id. */
-    public List<Head> headsAt(long position) throws SQLException {
+    /**
+     * The latest chain link, among the events up to {@code position}, of these aggregates (every aggregate when
+     * null), by aggregate id.
+     */
+    public List<Head> headsAt(long position, Set<String> aggregates) throws SQLException {
         try (var connection = dataSource.getConnection(); var select = connection.prepareStatement("""
                 SELECT DISTINCT ON (c.aggregate_identifier) c.aggregate_identifier, c.sequence_number, c.hash
                 FROM event_store.event_chain c
                 JOIN event_store.domain_event_entry e ON e.event_identifier = c.event_identifier
-                WHERE e.global_index <= ?
+                WHERE e.global_index <= ? AND (?::varchar[] IS NULL OR c.aggregate_identifier = ANY (?))
                 ORDER BY c.aggregate_identifier, c.sequence_number DESC""")) {
+            var scope = aggregates == null ? null : connection.createArrayOf("varchar", aggregates.toArray());
             select.setLong(1, position);
+            select.setArray(2, scope);
+            select.setArray(3, scope);
             List<Head> heads = new ArrayList<>();
             try (var rows = select.executeQuery()) {
                 while (rows.next()) {

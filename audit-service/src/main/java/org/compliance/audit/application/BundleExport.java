@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.zip.ZipEntry;
@@ -58,11 +60,10 @@ public class BundleExport {
         }
         List<Bundle.Event> events = new ArrayList<>();
         for (String aggregate : aggregates) {
-            List<ChainLink> links = store.links(aggregate);
+            Map<Long, ChainLink> links = new HashMap<>();
+            store.links(aggregate).forEach(link -> links.put(link.sequenceNumber(), link));
             for (StoredEvent event : store.events(aggregate)) {
-                ChainLink link = links.stream().filter(l -> l.sequenceNumber() == event.sequenceNumber())
-                        .findFirst().orElse(null);
-                events.add(Bundle.Event.of(event, link));
+                events.add(Bundle.Event.of(event, links.get(event.sequenceNumber())));
             }
         }
         events.sort(Comparator.comparingLong(Bundle.Event::globalIndex));

@@ -164,7 +164,7 @@ public class Checkpoints {
     }
 
     public Leaves leavesAt(long position) throws SQLException {
-        List<EventStoreReader.Head> heads = store.headsAt(position);
+        List<EventStoreReader.Head> heads = store.headsAt(position, null);
         List<byte[]> leaves = new ArrayList<>(heads.size());
         for (EventStoreReader.Head head : heads) {
             leaves.add(MerkleTree.leaf(head.aggregateId(), head.sequenceNumber(), head.hash()));
@@ -179,7 +179,7 @@ public class Checkpoints {
     public boolean stillMatches(Bundle.SignedCheckpoint checkpoint, java.util.Set<String> aggregates)
             throws SQLException {
         var now = new java.util.HashMap<String, EventStoreReader.Head>();
-        store.headsAt(checkpoint.position()).forEach(h -> now.put(h.aggregateId(), h));
+        store.headsAt(checkpoint.position(), aggregates).forEach(h -> now.put(h.aggregateId(), h));
         for (EventStoreReader.Head signed : signedLeaves(checkpoint)) {
             if (aggregates != null && !aggregates.contains(signed.aggregateId())) {
                 continue;

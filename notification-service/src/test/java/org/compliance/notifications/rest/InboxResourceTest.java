@@ -7,14 +7,11 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasSize;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -45,7 +42,7 @@ class InboxResourceTest {
                         "Information Commissioner's Office", List.of("UK GDPR"), Priority.NORMAL, Confidentiality.STANDARD,
                         List.of(new Respondent("northwind-cloud", "Northwind Cloud Ltd")),
                         List.of(), List.of(new Allegation("A1", "UK GDPR Art. 5(1)(e)", "Kept personal data longer than needed", null, null)),
-                        new StaffMember(subjectOf(iris), "Iris Investigator"), Instant.parse("2026-11-02T09:30:00Z"))));
+                        new StaffMember(RealPeers.subjectOf(iris), "Iris Investigator"), Instant.parse("2026-11-02T09:30:00Z"))));
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 given().auth().oauth2(iris).when().get("/inbox?size=100")
@@ -63,11 +60,5 @@ class InboxResourceTest {
                 .then().statusCode(422).contentType("application/problem+json");
         given().auth().oauth2(RealPeers.tokenFor("ivan.investigator")).when().get("/inbox")
                 .then().statusCode(200).body("items", hasSize(0));
-    }
-
-    private static String subjectOf(String accessToken) throws Exception {
-        String payload = accessToken.split("\\.")[1];
-        return new ObjectMapper().readTree(new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8))
-                .get("sub").asText();
     }
 }

@@ -19,10 +19,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -62,7 +60,8 @@ class NotificationStoriesTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final Instant DUE = Instant.parse("2026-12-07T23:59:59Z");
-    private static final AtomicLong SEQUENCE = new AtomicLong();
+    /** The next sequence number of each aggregate: events of one aggregate are numbered 0, 1, 2, ... */
+    private static final Map<String, AtomicLong> SEQUENCES = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Inject
     EventStore eventStore;
@@ -134,7 +133,7 @@ class NotificationStoriesTest {
     void overdue_evidence_is_told_to_the_lead_investigator_and_the_supervisors_and_extensions_go_both_ways() {
         issueRequest();
         publish("EvidenceRequest", requestId, new ExtensionRequested(requestId, caseId, "Archive offline",
-                new CompanyUser(subjectOf(nora), "Nora Northwind", "northwind-cloud"), Instant.now()));
+                new CompanyUser(RealPeers.subjectOf(nora), "Nora Northwind", "northwind-cloud"), Instant.now()));
         awaitInbox(iris, caseId, "EXTENSION_REQUESTED");
         awaitInbox(sam, caseId, "EXTENSION_REQUESTED");
         publish("EvidenceRequest", requestId, new ExtensionGranted(requestId, caseId, DUE,
@@ -280,8 +279,8 @@ class NotificationStoriesTest {
     }
 
     private void publish(String type, String aggregateId, Object event) {
-        long sequence = SEQUENCE.getAndIncrement();
-        eventStore.publish(new GenericDomainEventMessage<>(type, aggregateId + "", sequence, event));
+        long sequence = SEQUENCES.computeIfAbsent(aggregateId, id -> new AtomicLong()).getAndIncrement();
+        eventStore.publish(new GenericDomainEventMessage<>(type, aggregateId, sequence, event));
     }
 
     private static JsonNode registerWebhook(String token, String url) throws Exception {
@@ -354,16 +353,6 @@ class NotificationStoriesTest {
     }
 
     private static StaffMember staff(String token) {
-        return new StaffMember(subjectOf(token), "Staff member");
-    }
-
-    static String subjectOf(String accessToken) {
-        try {
-            String payload = accessToken.split("\\.")[1];
-            return new ObjectMapper().readTree(new String(Base64.getUrlDecoder().decode(payload),
-                    StandardCharsets.UTF_8)).get("sub").asText();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return new StaffMember(RealPeers.subjectOf(token), "Staff member");
     }
 }
