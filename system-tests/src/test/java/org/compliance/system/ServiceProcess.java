@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** One packaged service ({@code target/quarkus-app}) running as its own operating-system process. */
-final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -25,7 +25,7 @@ final class ServiceProcess implements AutoCloseable {
     private final Path log;
     private Process process;
 
-    ServiceProcess(String name, int port, Map<String, String> properties) {
+    public ServiceProcess(String name, int port, Map<String, String> properties) {
         this.name = name;
         this.port = port;
         this.properties = properties;
@@ -33,7 +33,7 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** Starts the process; its output is appended to {@code target/system/<name>.log} across restarts. */
-    ServiceProcess start() {
+    public ServiceProcess start() {
         Path jar = Path.of(System.getProperty("compliance.root"), name, "target", "quarkus-app", "quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: package " + name + " first");
@@ -55,7 +55,7 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** Returns once the service's readiness check passes (Axon running, database reachable). */
-    ServiceProcess awaitReady() {
+    public ServiceProcess awaitReady() {
         Instant giveUp = Instant.now().plus(Duration.ofMinutes(2));
         while (Instant.now().isBefore(giveUp)) {
             if (!process.isAlive()) {
@@ -84,7 +84,7 @@ final class ServiceProcess implements AutoCloseable {
         awaitExit();
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + port + path;
     }
 

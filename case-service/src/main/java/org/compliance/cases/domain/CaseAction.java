@@ -8,7 +8,9 @@ import static org.compliance.api.cases.CaseStatus.OPENED;
 import static org.compliance.api.cases.CaseStatus.REFERRED;
 import static org.compliance.api.cases.CaseStatus.SUSPENDED;
 
+import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import org.compliance.api.cases.CaseStatus;
 import org.compliance.platform.domain.RuleViolation;
@@ -48,6 +50,16 @@ public enum CaseAction {
 
     public boolean allowedFrom(CaseStatus status) {
         return from.contains(status);
+    }
+
+    /** Only supervisors decide; every other transition is open to investigators too. */
+    public boolean forSupervisorsOnly() {
+        return this == ISSUE_DECISION;
+    }
+
+    /** The transitions a case in this status allows, in the table's order. */
+    public static List<CaseAction> allowedFromStatus(CaseStatus status) {
+        return Arrays.stream(values()).filter(action -> action.allowedFrom(status)).toList();
     }
 
     /** Refuses the action with a 409 that names the current status and where the action is allowed. */

@@ -26,6 +26,7 @@ import org.compliance.api.cases.OpenCase;
 import org.compliance.api.cases.Priority;
 import org.compliance.api.shared.StaffMember;
 import org.compliance.cases.application.Viewers;
+import org.compliance.cases.domain.CaseAction;
 import org.compliance.cases.query.CaseFilter;
 import org.compliance.cases.query.CaseQueries;
 import org.compliance.cases.query.Viewer;
@@ -152,6 +153,28 @@ public class CaseResource {
     public Uni<List<Note>> notes(@PathParam("caseId") String caseId) {
         return cases.visible(caseId, caller.get()).chain(row -> queries.notes(caseId))
                 .map(notes -> notes.stream().map(Note::of).toList());
+    }
+
+    @GET
+    @Path("/{caseId}/next-steps")
+    @RolesAllowed({"investigator", "supervisor", "auditor", "company"})
+    @WithSession
+    @Operation(summary = "The status changes the caller may make now", description = "From the transition table "
+            + "(case-service's README) for the case's current status, narrowed by the caller's role: deciding is for "
+            + "supervisors; auditors and companies change nothing, so theirs is empty. The portal shows only these.")
+    public Uni<List<NextStep>> nextSteps(@PathParam("caseId") String caseId) {
+        Caller me = caller.get();
+        boolean staff = me.roles().contains("investigator") || me.roles().contains("supervisor");
+        boolean supervisor = me.roles().contains("supervisor");
+        return cases.visible(caseId, me).map(row -> !staff ? List.<NextStep>of()
+                : CaseAction.allowedFromStatus(CaseViews.document(row).status).stream()
+                        .filter(action -> supervisor || !action.forSupervisorsOnly())
+                        .map(action -> new NextStep(action.name(), action.to() == null ? null : action.to().name()))
+                        .toList());
+    }
+
+    /** A status change the caller may make: the action and the status it leads to (none for RESUME). */
+    public record NextStep(String action, String leadsTo) {
     }
 
     private Uni<Page<?>> page(CaseFilter filter, CaseQueries.SortKey sort, boolean descending, int page, int size) {

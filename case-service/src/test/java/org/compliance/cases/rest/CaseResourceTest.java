@@ -5,6 +5,7 @@ import static org.compliance.cases.rest.CaseApi.caseBody;
 import static org.compliance.cases.rest.CaseApi.openCase;
 import static org.compliance.cases.rest.CaseApi.openCaseWith;
 import static org.compliance.cases.rest.CaseApi.token;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -101,6 +102,31 @@ class CaseResourceTest {
                 .body("items.caseId", not(hasItem(contoso)))
                 .body("items.leadInvestigatorName", everyItem(nullValue()));
         given().auth().oauth2(token("colin.contoso")).when().get("/cases/" + northwind).then().statusCode(404);
+    }
+
+    @Test
+    void next_steps_follow_the_status_and_the_callers_role() {
+        String caseId = openCase("iris.investigator", "Next steps of an opened case");
+        given().auth().oauth2(token("iris.investigator")).when().get("/cases/" + caseId + "/next-steps")
+                .then().statusCode(200)
+                .body("action", contains("START_INVESTIGATION", "SUSPEND", "REFER"))
+                .body("leadsTo", contains("INVESTIGATING", "SUSPENDED", "REFERRED"));
+        given().auth().oauth2(token("ada.auditor")).when().get("/cases/" + caseId + "/next-steps")
+                .then().statusCode(200).body("size()", equalTo(0));
+        given().auth().oauth2(token("nora.northwind")).when().get("/cases/" + caseId + "/next-steps")
+                .then().statusCode(200).body("size()", equalTo(0));
+        given().auth().oauth2(token("colin.contoso")).when().get("/cases/" + caseId + "/next-steps")
+                .then().statusCode(404);
+
+        long version = ((Number) CaseApi.change("iris.investigator", "POST", "/cases/" + caseId + "/investigation",
+                0, null).statusCode(200).extract().path("version")).longValue();
+        version = ((Number) CaseApi.change("iris.investigator", "POST", "/cases/" + caseId + "/findings", version,
+                "{\"findings\": \"Established\"}").statusCode(200).extract().path("version")).longValue();
+        CaseApi.viewAt("iris.investigator", caseId, version);
+        given().auth().oauth2(token("iris.investigator")).when().get("/cases/" + caseId + "/next-steps")
+                .then().statusCode(200).body("action", contains("SUSPEND", "REFER"));
+        given().auth().oauth2(token("sam.supervisor")).when().get("/cases/" + caseId + "/next-steps")
+                .then().statusCode(200).body("action", contains("ISSUE_DECISION", "SUSPEND", "REFER"));
     }
 
     @Test

@@ -250,6 +250,24 @@ public class EvidenceRequestResource {
                 .entity(receipts.issue(submitted, me.organisationAlias(), clock.instant())).build();
     }
 
+    @GET
+    @Path("/{requestId}/submissions/{submissionId}/receipt")
+    @RolesAllowed({STAFF, SUPERVISOR, AUDITOR, COMPANY})
+    @Blocking
+    @Operation(summary = "The signed receipt of a submission, again", description = "The same facts as the receipt "
+            + "answered at submission, signed now (its issuedAt is this moment); check it at /receipts/verification.")
+    public Receipts.SignedReceipt receipt(@PathParam("requestId") String requestId,
+                                          @PathParam("submissionId") String submissionId) {
+        access.requireVisible(requestId, caller.get());
+        RequestDocument request = access.document(requestId);
+        RequestDocument.Submission s = request.submissions.stream()
+                .filter(submission -> submission.submissionId().equals(submissionId)).findFirst()
+                .orElseThrow(() -> new NotFoundException("Request " + requestId + " has no submission " + submissionId));
+        return receipts.issue(new EvidenceSubmitted(requestId, request.caseId, s.submissionId(), s.files(),
+                s.description(), s.statementOfTruth(), s.submittedBy(), s.submittedAt(), s.late()),
+                request.organisationAlias, clock.instant());
+    }
+
     @POST
     @Path("/{requestId}/extension-request")
     @Consumes(MediaType.APPLICATION_JSON)

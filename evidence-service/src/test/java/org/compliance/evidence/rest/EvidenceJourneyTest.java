@@ -16,6 +16,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -96,6 +97,18 @@ class EvidenceJourneyTest {
         given().auth().oauth2(nora).contentType(ContentType.JSON)
                 .body(receipt.replace("\"sizeBytes\":" + size, "\"sizeBytes\":" + (size - 1)))
                 .when().post("/receipts/verification").then().statusCode(200).body("valid", equalTo(false));
+
+        String submissionId = JsonPath.from(receipt).getString("receipt.submissionId");
+        // the request's view reaches the submission shortly after the answer
+        String again = await().atMost(Duration.ofSeconds(10)).until(() -> given().auth().oauth2(nora).when()
+                .get(r + "/submissions/" + submissionId + "/receipt").then().extract(),
+                answer -> answer.statusCode() == 200).asString();
+        assertThat(JsonPath.from(again).getString("receipt.files[0].sha256")).isEqualTo(upload.get("sha256"));
+        given().auth().oauth2(nora).contentType(ContentType.JSON).body(again).when().post("/receipts/verification")
+                .then().statusCode(200).body("valid", equalTo(true));
+        given().auth().oauth2(RealPeers.tokenFor("colin.contoso")).when().get(r + "/submissions/" + submissionId + "/receipt")
+                .then().statusCode(404);
+        given().auth().oauth2(nora).when().get(r + "/submissions/no-such-submission/receipt").then().statusCode(404);
 
         given().auth().oauth2(iris).when().post(r + "/acceptance").then().statusCode(200);
         awaitView(iris, requestId, "COMPLETE");

@@ -1,0 +1,30 @@
+package org.compliance.portal.web;
+
+import java.util.Map;
+
+/** The confirmation shown after a change; pages are addressed with a code, never with the text itself. */
+final class Done {
+
+    private static final Map<String, String> MESSAGES = Map.ofEntries(
+            Map.entry("acknowledged", "Acknowledged: the regulator can see that you have received the request."),
+            Map.entry("extension-asked", "Your request for more time has been sent; a supervisor will decide."),
+            Map.entry("extension-granted", "Extension granted: the request has its new due moment."),
+            Map.entry("extension-refused", "Extension refused; the due moment stays as it was."),
+            Map.entry("accepted", "Evidence accepted: the request is complete."),
+            Map.entry("more-asked", "More evidence asked for, by the new due moment."),
+            Map.entry("withdrawn", "The request has been withdrawn."),
+            Map.entry("issued", "Evidence request issued. The company has been notified."),
+            Map.entry("changed", "Saved. The case shows the change."),
+            Map.entry("noted", "Note added to the case."),
+            Map.entry("registered", "Webhook endpoint registered."),
+            Map.entry("removed", "Webhook endpoint removed."),
+            Map.entry("redelivering", "The delivery will be sent again."),
+            Map.entry("read", "Marked as read."));
+
+    private Done() {
+    }
+
+    static String message(String code) {
+        return code == null ? null : MESSAGES.get(code);
+    }
+}

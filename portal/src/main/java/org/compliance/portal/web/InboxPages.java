@@ -1,0 +1,69 @@
+package org.compliance.portal.web;
+
+import static org.compliance.portal.backend.Backend.parameters;
+import static org.compliance.portal.backend.Backend.query;
+import static org.compliance.portal.backend.Backend.segment;
+
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import io.smallrye.common.annotation.RunOnVirtualThread;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import org.compliance.portal.backend.Backend;
+import org.compliance.portal.backend.Service;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/** The user's notifications: the inbox, marking read, and the live stream every page listens to. */
+@Path("/inbox")
+@Produces(MediaType.TEXT_HTML)
+public class InboxPages {
+
+    private final Backend backend;
+    private final Transfers transfers;
+    private final Template inbox;
+
+    public InboxPages(Backend backend, Transfers transfers, @Location("inbox.html") Template inbox) {
+        this.backend = backend;
+        this.transfers = transfers;
+        this.inbox = inbox;
+    }
+
+    @GET
+    public TemplateInstance inbox(@RestQuery Integer page, @RestQuery String done) {
+        int pageNumber = page == null ? 0 : Math.max(0, page);
+        var answer = backend.get(Service.NOTIFICATIONS, "/inbox" + query(parameters("page", pageNumber, "size", 50)));
+        return inbox.data("items", Backend.data(answer.path("items"))).data("unread", answer.path("unread").asInt())
+                .data("page", pageNumber).data("fullPage", answer.path("items").size() == 50)
+                .data("done", Done.message(done));
+    }
+
+    @POST
+    @Path("{id}/read")
+    public Response markRead(@PathParam("id") String id) {
+        backend.send(Service.NOTIFICATIONS, "POST", "/inbox/" + segment(id) + "/read", null, null);
+        return Response.seeOther(URI.create("/inbox?done=read")).build();
+    }
+
+    @POST
+    @Path("read-all")
+    public Response markAllRead() {
+        backend.send(Service.NOTIFICATIONS, "POST", "/inbox/read-all", null, null);
+        return Response.seeOther(URI.create("/inbox?done=read")).build();
+    }
+
+    /** Each new notification as a server-sent event, passed on from notification-service as it comes. */
+    @GET
+    @Path("stream")
+    @Produces("text/event-stream")
+    @RunOnVirtualThread
+    public Response stream() {
+        return transfers.events(Service.NOTIFICATIONS, "/inbox/stream");
+    }
+}

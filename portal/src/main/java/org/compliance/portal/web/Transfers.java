@@ -1,0 +1,99 @@
+package org.compliance.portal.web;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.compliance.portal.backend.Backend;
+import org.compliance.portal.backend.Service;
+import org.jboss.logging.Logger;
+
+/**
+ * Bytes that pass through the portal without being held: uploads stream to evidence-service as they arrive,
+ * downloads and live notifications stream back to the browser. Memory use does not grow with file size.
+ */
+@ApplicationScoped
+public class Transfers {
+
+    private static final Logger LOG = Logger.getLogger(Transfers.class);
+    /** What a download keeps of the service's answer: type, size, name, range and digest. */
+    private static final List<String> DOWNLOAD_HEADERS = List.of("Content-Type", "Content-Length",
+            "Content-Disposition", "Content-Range", "Accept-Ranges", "Repr-Digest");
+
+    private final Backend backend;
+
+    public Transfers(Backend backend) {
+        this.backend = backend;
+    }
+
+    /** Streams the body to evidence-service and answers what it answered (the upload, or its problem). */
+    Response upload(String path, Long length, InputStream body) {
+        HttpRequest.BodyPublisher bytes = HttpRequest.BodyPublishers.ofInputStream(() -> body);
+        HttpResponse<InputStream> answer = backend.stream(Service.EVIDENCE, "POST", path,
+                length == null ? bytes : HttpRequest.BodyPublishers.fromPublisher(bytes, length),
+                Map.of("Content-Type", MediaType.APPLICATION_OCTET_STREAM));
+        try (InputStream in = answer.body()) {
+            byte[] json = in.readAllBytes();
+            return Response.status(answer.statusCode())
+                    .type(answer.statusCode() < 300 ? MediaType.APPLICATION_JSON : Problems.PROBLEM_JSON)
+                    .entity(json).build();
+        } catch (IOException e) {
+            LOG.warnf("Upload to %s broke off: %s", path, e.toString());
+            return Response.status(502).type(Problems.PROBLEM_JSON).entity(Map.of("status", 502, "title",
+                    "The upload broke off", "detail", "Nothing was kept. Try again.")).build();
+        }
+    }
+
+    Response download(Service service, String path, String range) {
+        Map<String, String> headers = new HashMap<>(Map.of("Accept", MediaType.WILDCARD));
+        if (range != null) {
+            headers.put("Range", range);
+        }
+        HttpResponse<InputStream> answer = backend.stream(service, "GET", path, HttpRequest.BodyPublishers.noBody(),
+                headers);
+        Backend.requireSuccess(answer);
+        Response.ResponseBuilder response = Response.status(answer.statusCode()).entity(copy(answer.body(), false));
+        DOWNLOAD_HEADERS.forEach(name -> answer.headers().firstValue(name).ifPresent(value -> response.header(name, value)));
+        return response.build();
+    }
+
+    /** A server-sent event stream, passed on event by event. */
+    Response events(Service service, String path) {
+        HttpResponse<InputStream> answer = backend.stream(service, "GET", path, HttpRequest.BodyPublishers.noBody(),
+                Map.of("Accept", "text/event-stream"));
+        Backend.requireSuccess(answer);
+        InputStream events = answer.body();
+        StreamingOutput stream = out -> {
+            // A comment line at once: the browser sees the stream open (and can close it when the page goes)
+            // before the first notification; a stream without an answer yet holds one of its few connections.
+            out.write(": live\n\n".getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            copy(events, true).write(out);
+        };
+        return Response.ok(stream).type("text/event-stream").header("Cache-Control", "no-store").build();
+    }
+
+    private static StreamingOutput copy(InputStream body, boolean flushEachRead) {
+        return out -> {
+            try (InputStream in = body) {
+                if (!flushEachRead) {
+                    in.transferTo(out);
+                    return;
+                }
+                byte[] buffer = new byte[8192];
+                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                    out.write(buffer, 0, n);
+                    out.flush();
+                }
+            }
+        };
+    }
+}

@@ -1,0 +1,166 @@
+// Compliance portal: the few things a server-rendered page cannot do alone. Everything else is plain forms.
+// 1. countdowns to due moments, 2. uploads with progress (any size), 3. the live inbox, 4. the due-moment preview.
+'use strict';
+
+const LONDON = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London', weekday: 'short', day: 'numeric', month: 'short', year: 'numeric',
+  hour: '2-digit', minute: '2-digit', second: '2-digit', timeZoneName: 'short'
+});
+
+function plural(n, unit) { return n + ' ' + unit + (n === 1 ? '' : 's'); }
+
+function span(ms) {
+  const s = Math.floor(ms / 1000);
+  const days = Math.floor(s / 86400), hours = Math.floor(s % 86400 / 3600);
+  const minutes = Math.floor(s % 3600 / 60), seconds = s % 60;
+  if (days > 0) return plural(days, 'day') + ' ' + plural(hours, 'hour') + ' ' + plural(minutes, 'minute');
+  if (hours > 0) return plural(hours, 'hour') + ' ' + plural(minutes, 'minute') + ' ' + plural(seconds, 'second');
+  return plural(minutes, 'minute') + ' ' + plural(seconds, 'second');
+}
+
+// 1. Countdowns: <time data-due="ISO instant">; overdue ones turn red and say by how much.
+function tick() {
+  const now = Date.now();
+  document.querySelectorAll('[data-due]').forEach(el => {
+    const left = Date.parse(el.dataset.due) - now;
+    el.textContent = left >= 0 ? span(left) + ' left' : 'overdue by ' + span(-left);
+    el.classList.toggle('overdue', left < 0);
+  });
+}
+
+// 2. Uploads: each chosen file is sent on its own, as raw bytes, with a progress bar; a failed one says why and
+// can be tried again. The submission form gets the id of each file that arrived.
+function formatBytes(n) {
+  const units = ['bytes', 'KB', 'MB', 'GB', 'TB'];
+  let i = 0;
+  while (n >= 1000 && i < units.length - 1) { n /= 1000; i++; }
+  return i === 0 ? n + ' bytes' : n.toFixed(1) + ' ' + units[i];
+}
+
+function upload(box, file) {
+  const list = box.querySelector('.uploads');
+  const form = document.getElementById(box.dataset.form);
+  const item = document.createElement('li');
+  const name = document.createElement('span');
+  name.textContent = file.name + ' (' + formatBytes(file.size) + ')';
+  const bar = document.createElement('progress');
+  bar.max = file.size || 1; bar.value = 0;
+  bar.setAttribute('aria-label', 'Upload of ' + file.name);
+  const status = document.createElement('span');
+  status.className = 'upload-status';
+  status.textContent = 'Starting…';
+  item.append(name, document.createElement('br'), bar, status);
+  list.append(item);
+
+  const send = () => {
+    status.className = 'upload-status';
+    status.textContent = 'Uploading…';
+    item.querySelectorAll('button').forEach(b => b.remove());
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', box.dataset.upload + '?fileName=' + encodeURIComponent(file.name));
+    xhr.setRequestHeader('Content-Type', 'application/octet-stream');
+    xhr.setRequestHeader('X-Requested-With', 'XMLHttpRequest');
+    xhr.setRequestHeader('Accept', 'application/json');
+    xhr.upload.onprogress = e => {
+      if (e.lengthComputable) {
+        bar.value = e.loaded;
+        status.textContent = ' ' + Math.floor(100 * e.loaded / e.total) + '% (' + formatBytes(e.loaded) + ')';
+      }
+    };
+    xhr.onload = () => {
+      if (xhr.status === 201) {
+        const answer = JSON.parse(xhr.responseText);
+        bar.value = bar.max;
+        status.className = 'upload-status done';
+        status.textContent = ' Uploaded. SHA-256 ' + answer.sha256;
+        item.dataset.uploadId = answer.uploadId;
+        const id = document.createElement('input');
+        id.type = 'hidden'; id.name = 'uploadIds'; id.value = answer.uploadId;
+        form.querySelector('.uploaded-ids').append(id);
+      } else if (xhr.status === 499 || xhr.status === 401) {
+        failed('Your session has ended. Sign in again (reload the page); this file was not kept.');
+      } else {
+        let detail = 'The upload was refused (' + xhr.status + ').';
+        try { detail = JSON.parse(xhr.responseText).detail || detail; } catch (ignored) { /* not JSON */ }
+        failed(detail + ' Nothing was kept.');
+      }
+    };
+    xhr.onerror = () => failed('The upload broke off (connection lost). Nothing was kept.');
+    xhr.send(file);
+  };
+  const failed = message => {
+    status.className = 'upload-status failed';
+    status.setAttribute('role', 'alert');
+    status.textContent = ' Upload failed: ' + message;
+    const again = document.createElement('button');
+    again.type = 'button'; again.className = 'secondary'; again.textContent = 'Try ' + file.name + ' again';
+    again.addEventListener('click', send);
+    item.append(document.createElement('br'), again);
+  };
+  send();
+}
+
+// 3. Live inbox: each new notification bumps the unread count and is announced; on the inbox page it is listed.
+function listen(url) {
+  const source = new EventSource(url);
+  // A page left for another must let its stream go: browsers allow only a few connections per site.
+  window.addEventListener('pagehide', () => source.close());
+  source.onmessage = event => {
+    let n;
+    try { n = JSON.parse(event.data); } catch (ignored) { return; }
+    const badge = document.getElementById('unread-count');
+    if (badge) badge.textContent = String((parseInt(badge.textContent, 10) || 0) + 1);
+    const live = document.getElementById('live');
+    if (live) {
+      live.textContent = 'New notification: ' + n.subject;
+      setTimeout(() => { if (live.textContent.endsWith(n.subject)) live.textContent = ''; }, 15000);
+    }
+    const inbox = document.querySelector('[data-inbox]');
+    if (inbox) {
+      inbox.querySelectorAll('.empty').forEach(e => e.remove());
+      const li = document.createElement('li');
+      li.className = 'notification unread';
+      const subject = document.createElement('p');
+      subject.className = 'subject';
+      if (n.link) {
+        const a = document.createElement('a'); a.href = n.link; a.textContent = n.subject; subject.append(a);
+      } else {
+        subject.textContent = n.subject;
+      }
+      const when = document.createElement('p');
+      when.className = 'muted';
+      when.textContent = LONDON.format(new Date(n.createdAt)) + ' · just now';
+      li.append(subject, when);
+      inbox.prepend(li);
+    }
+  };
+}
+
+// 4. The due moment a new evidence request would get, from evidence-service, as the number of days changes.
+function previewDue(input) {
+  const target = document.getElementById(input.dataset.duePreview).querySelector('[data-due-text]');
+  let asked = 0;
+  input.addEventListener('input', async () => {
+    const days = parseInt(input.value, 10);
+    const mine = ++asked;
+    if (!(days >= 1 && days <= 366)) { target.textContent = 'choose 1 to 366 days'; return; }
+    const answer = await fetch('/requests/due-moment?days=' + days,
+      { headers: { 'Accept': 'application/json', 'X-Requested-With': 'XMLHttpRequest' } });
+    // only the answer to the latest change is shown
+    if (answer.ok && mine === asked) target.textContent = LONDON.format(new Date((await answer.json()).dueAt));
+  });
+}
+
+document.addEventListener('DOMContentLoaded', () => {
+  tick();
+  if (document.querySelector('[data-due]')) setInterval(tick, 1000);
+  document.querySelectorAll('[data-upload]').forEach(box => {
+    box.querySelector('input[type=file]').addEventListener('change', e => {
+      Array.from(e.target.files).forEach(file => upload(box, file));
+      e.target.value = '';
+    });
+  });
+  document.querySelectorAll('[data-due-preview]').forEach(previewDue);
+  const live = document.body.dataset.liveInbox;
+  if (live && window.EventSource) listen(live);
+});

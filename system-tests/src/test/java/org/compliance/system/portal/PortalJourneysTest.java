@@ -1,0 +1,410 @@
+package org.compliance.system.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.compliance.system.ServiceProcess;
+import org.compliance.testing.LocalKeycloak;
+import org.compliance.testing.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The portal in a real browser against the whole suite (four services and the portal as processes, the real
+ * Keycloak, PostgreSQL, an SMTP server): each user signs in on Keycloak's own page and walks the brief's story.
+ * Data the story needs from another user (a case opened, a request issued) is set up through the services' APIs.
+ * Every page visited is checked for accessibility (axe-core) and screenshotted into target/screenshots.
+ */
+class PortalJourneysTest {
+
+    private static final String DATABASE = "compliance_test_portal";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ZoneId LONDON = ZoneId.of("Europe/London");
+    /** Small, so that the test can show a refused upload without sending gigabytes. */
+    private static final long MAX_FILE_BYTES = 8 * 1024 * 1024;
+
+    private static LocalKeycloak keycloak;
+    private static GreenMail smtp;
+    private static ServiceProcess cases;
+    private static ServiceProcess evidence;
+    private static ServiceProcess notifications;
+    private static ServiceProcess audit;
+    private static ServiceProcess portal;
+
+    @TempDir
+    Path scratch;
+
+    @BeforeAll
+    static void startTheSuite() {
+        TestDatabase.recreate(DATABASE);
+        keycloak = LocalKeycloak.start(Path.of("target", "portal", "keycloak.log"));
+        int smtpPort = LocalKeycloak.freePort();
+        smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        Map<String, String> shared = Map.of("compliance.db.name", DATABASE,
+                "quarkus.oidc.auth-server-url", keycloak.issuer());
+        cases = new ServiceProcess("case-service", LocalKeycloak.freePort(), shared).start();
+        Map<String, String> evidenceSettings = new HashMap<>(shared);
+        evidenceSettings.put("compliance.evidence.blob-root", Path.of("target", "portal", "blobs").toAbsolutePath()
+                .toString());
+        evidenceSettings.put("compliance.evidence.max-file-bytes", String.valueOf(MAX_FILE_BYTES));
+        evidence = new ServiceProcess("evidence-service", LocalKeycloak.freePort(), evidenceSettings).start();
+        Map<String, String> notificationSettings = new HashMap<>(shared);
+        notificationSettings.put("quarkus.mailer.host", "127.0.0.1");
+        notificationSettings.put("quarkus.mailer.port", String.valueOf(smtpPort));
+        notificationSettings.put("quarkus.mailer.start-tls", "DISABLED");
+        notifications = new ServiceProcess("notification-service", LocalKeycloak.freePort(), notificationSettings)
+                .start();
+        audit = new ServiceProcess("audit-service", LocalKeycloak.freePort(), shared).start();
+        portal = new ServiceProcess("portal", LocalKeycloak.freePort(), Map.of(
+                "quarkus.oidc.auth-server-url", keycloak.issuer(),
+                "portal.services.cases", cases.url(""),
+                "portal.services.evidence", evidence.url(""),
+                "portal.services.notifications", notifications.url(""),
+                "portal.services.audit", audit.url(""))).start();
+        Stream.of(cases, evidence, notifications, audit, portal).forEach(ServiceProcess::awaitReady);
+    }
+
+    @AfterAll
+    static void stopTheSuite() {
+        Stream.of(portal, audit, notifications, evidence, cases).filter(p -> p != null).forEach(ServiceProcess::close);
+        if (keycloak != null) {
+            keycloak.close();
+        }
+        if (smtp != null) {
+            smtp.stop();
+        }
+    }
+
+    @Test
+    void a_company_acknowledges_uploads_submits_gets_its_receipt_asks_for_time_and_is_notified_live() throws Exception {
+        String iris = keycloak.tokenFor("iris.investigator");
+        String caseId = openCase(iris, "Northwind: training data collected without consent");
+        String requestId = issueRequest(iris, caseId, "northwind-cloud");
+        String contosoCase = openCase(iris, "Contoso: bulk extraction", "contoso-models", "Contoso Models plc");
+        String contosoRequest = issueRequest(iris, contosoCase, "contoso-models");
+
+        try (Browser nora = new Browser(portal.url(""), scratch.resolve("nora"))) {
+            nora.signIn("nora.northwind");
+            assertThat(nora.url()).endsWith("/requests");
+            assertThat(nora.heading()).isEqualTo("Evidence requests");
+            assertThat(nora.text("a[href='/requests/" + requestId + "']")).startsWith("Request");
+            assertThat(nora.all("a[href='/requests/" + contosoRequest + "']")).as("another company's request").isEmpty();
+            assertThat(nora.text("tr:has(a[href='/requests/" + requestId + "']) .countdown")).matches("1[34] days .* left");
+            nora.check("company-requests");
+
+            nora.open("/requests/" + requestId);
+            assertThat(nora.text(".due-panel .countdown")).contains("left");
+            nora.check("company-request");
+            nora.press("Acknowledge receipt of this request");
+            assertThat(nora.text(".notice")).startsWith("Acknowledged");
+
+            // Too large for evidence-service: the page says so and offers to try again; nothing is submitted.
+            Path tooLarge = sparseFile("too-large.bin", MAX_FILE_BYTES + 1);
+            nora.find("#files").sendKeys(tooLarge.toString());
+            nora.awaitText("#uploads li:nth-child(1) .upload-status", "Upload failed");
+            assertThat(nora.text("#uploads li:nth-child(1) button")).isEqualTo("Try too-large.bin again");
+            nora.screenshot("company-upload-failed");
+
+            Path records = scratch.resolve("records-of-processing.csv");
+            Files.writeString(records, "activity,purpose,lawful basis\nmodel training,product improvement,none\n"
+                    .repeat(40_000));
+            nora.find("#files").sendKeys(records.toString());
+            nora.awaitText("#uploads li:nth-child(2) .upload-status", "Uploaded");
+            assertThat(nora.find("#uploads li:nth-child(2) progress").getAttribute("value"))
+                    .isEqualTo(String.valueOf(Files.size(records)));
+            nora.type("#description", "Records of processing for model training, 2025-26");
+            nora.type("#sot-position", "Data Protection Officer");
+            nora.click("input[name=truth]");
+            nora.press("Submit evidence");
+            assertThat(nora.heading()).isEqualTo("Evidence submitted: your receipt");
+            assertThat(nora.text(".verified")).contains("Signature valid");
+            assertThat(nora.text("table")).contains("records-of-processing.csv");
+            nora.check("company-receipt");
+            String receiptLink = nora.find("a[href$='receipt.json']").getAttribute("href");
+            assertThat(nora.fetch("GET", receiptLink)).startsWith("200 application/json");
+
+            nora.open("/requests/" + requestId);
+            nora.click("details.panel summary");
+            nora.type("#ext-reason", "The DPIA is being finalised by external counsel");
+            nora.press("Ask for an extension");
+            assertThat(nora.text(".notice")).contains("more time has been sent");
+            assertThat(nora.text("main")).contains("Waiting for a decision");
+
+            // Another company's request is not there for Nora, whatever the address.
+            nora.open("/requests/" + contosoRequest);
+            assertThat(nora.heading()).isEqualToIgnoringCase("Not found");
+
+            // Live: a new request reaches the open inbox without reloading it.
+            nora.open("/inbox");
+            int before = nora.all("#inbox-items li.notification").size();
+            issueRequest(iris, caseId, "northwind-cloud");
+            await().atMost(Duration.ofSeconds(30)).until(() ->
+                    nora.all("#inbox-items li.notification").size() > before);
+            assertThat(nora.text("#live")).startsWith("New notification");
+            nora.check("company-inbox");
+
+            nora.open("/organisation/webhooks");
+            nora.type("#url", "https://hooks.northwind.example/compliance");
+            nora.press("Register endpoint");
+            assertThat(nora.text("#webhook-secret")).isNotBlank();
+            assertThat(nora.text(".endpoints")).contains("https://hooks.northwind.example/compliance");
+            nora.check("company-webhooks");
+            nora.open("/organisation/webhooks");
+            assertThat(nora.all("#webhook-secret")).as("the secret is shown once").isEmpty();
+
+            nora.narrow();
+            nora.open("/requests/" + requestId).check("company-request-narrow");
+            nora.open("/requests").check("company-requests-narrow");
+        }
+    }
+
+    @Test
+    void a_regulator_filters_cases_moves_one_on_issues_a_request_decides_an_extension_and_reviews_evidence()
+            throws Exception {
+        String iris = keycloak.tokenFor("iris.investigator");
+        String title = "Location data sold to model trainers " + System.nanoTime();
+        String caseId = openCase(iris, title);
+
+        try (Browser sam = new Browser(portal.url(""), scratch.resolve("sam"))) {
+            sam.signIn("sam.supervisor");
+            assertThat(sam.url()).endsWith("/cases");
+            sam.check("regulator-cases");
+            sam.type("input[name=q]", title);
+            sam.press("Show");
+            assertThat(sam.all("tbody tr")).hasSize(1);
+            sam.press(title);
+            assertThat(sam.heading()).isEqualTo(title);
+            assertThat(sam.all("details.step summary")).extracting(e -> e.getText().split(" →")[0])
+                    .containsExactly("Start investigation", "Suspend", "Refer");
+            sam.check("regulator-case");
+
+            sam.click("details.step:nth-of-type(1) summary");
+            sam.press("Start investigation");
+            assertThat(sam.text(".notice")).startsWith("Saved");
+            assertThat(sam.text(".status-line")).contains("Investigating");
+            assertThat(sam.all("details.step summary")).extracting(e -> e.getText().split(" →")[0])
+                    .containsExactly("Record findings", "Suspend", "Refer");
+
+            sam.type("#note", "Spoke to Northwind's DPO; evidence request follows.");
+            sam.press("Add note");
+            assertThat(sam.text("main")).contains("Spoke to Northwind's DPO");
+
+            sam.press("Issue an evidence request");
+            String due14 = sam.text("[data-due-text]");
+            assertThat(due14).contains("23:59:59");
+            sam.type("#items", "Records of processing\nPrivacy notices since March 2025");
+            sam.type("#days", "10");
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(sam.text("[data-due-text]"))
+                    .contains("23:59:59").isNotEqualTo(due14));
+            sam.check("regulator-new-request");
+            sam.press("Send the request");
+            assertThat(sam.text(".notice")).startsWith("Evidence request issued");
+            String requestId = sam.url().replaceAll(".*/requests/([^?]+).*", "$1");
+
+            // The company answers and asks for more time (through the API: this is the regulator's test).
+            String nora = keycloak.tokenFor("nora.northwind");
+            submitEvidence(nora, requestId);
+            post(nora, evidence.url("/requests/" + requestId + "/extension-request"),
+                    Map.of("reason", "Counsel needs another week"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> getJson(iris, evidence.url("/requests/" + requestId))
+                    .path("request").path("extensions").size() == 1);
+
+            sam.open("/requests/" + requestId);
+            assertThat(sam.text("main")).contains("Waiting for a decision");
+            String newDue = LocalDate.now(LONDON).plusDays(30).toString();
+            sam.script("document.getElementById('grant-date').value = arguments[0]", newDue);
+            sam.press("Grant");
+            assertThat(sam.text(".notice")).startsWith("Extension granted");
+            String fileLink = sam.find(".files a").getAttribute("href");
+            assertThat(sam.fetch("GET", fileLink)).as("status, type detected from the bytes, length")
+                    .isEqualTo("200 text/plain 52");
+            sam.check("regulator-request");
+            sam.press("Accept the evidence (the request is complete)");
+            assertThat(sam.text(".notice")).startsWith("Evidence accepted");
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                sam.open("/requests/" + requestId);
+                assertThat(sam.text("h1")).contains("Complete");
+                assertThat(sam.text("main")).contains("Downloaded");
+            });
+
+            sam.open("/inbox").check("regulator-inbox");
+        }
+    }
+
+    @Test
+    void an_auditor_steps_through_the_history_sees_the_case_as_it_stood_verifies_and_exports() throws Exception {
+        String iris = keycloak.tokenFor("iris.investigator");
+        String caseId = openCase(iris, "Audit of a short story " + System.nanoTime());
+        long version = awaitCaseVersion(iris, caseId, 0);
+        changeCase(iris, caseId, "investigation", version, null);
+        issueRequest(iris, caseId, "northwind-cloud");
+        String ada = keycloak.tokenFor("ada.auditor");
+        await().atMost(Duration.ofSeconds(30)).until(() -> getJson(ada, audit.url("/audit/cases/" + caseId
+                + "/history")).path("items").size() >= 3);
+        JsonNode first = getJson(ada, audit.url("/audit/cases/" + caseId + "/history")).path("items").get(0);
+
+        try (Browser browser = new Browser(portal.url(""), scratch.resolve("ada"))) {
+            browser.signIn("ada.auditor");
+            assertThat(browser.url()).endsWith("/audit");
+            browser.check("auditor-cases");
+            browser.open("/audit/cases/" + caseId);
+            assertThat(browser.text("#verify-heading + p")).startsWith("Intact.");
+            assertThat(browser.all("ol.events li")).hasSizeGreaterThanOrEqualTo(3);
+            assertThat(browser.text("[data-state-status]")).contains("Investigating");
+            browser.check("auditor-timeline");
+
+            browser.follow("ol.events li:first-child a");
+            assertThat(browser.text(".event-detail h3")).contains("CaseOpened");
+            assertThat(browser.find("[data-state-status]").getAttribute("data-state-status")).isEqualTo("OPENED");
+            browser.press("Next event →");
+            assertThat(browser.find("ol.events li.selected").getText()).doesNotContain("CaseOpened");
+
+            String momentOfOpening = Instant.parse(first.path("time").asText()).atZone(LONDON).toLocalDateTime()
+                    .toString();
+            browser.script("document.getElementById('at').value = arguments[0]", momentOfOpening);
+            browser.press("Show");
+            assertThat(browser.find("[data-state-status]").getAttribute("data-state-status")).isEqualTo("OPENED");
+            browser.check("auditor-as-of");
+
+            assertThat(browser.fetch("GET", "/audit/cases/" + caseId + "/bundle")).startsWith("200 application/zip");
+
+            // The auditor reads the case page but is offered no change, and the server refuses a forged one.
+            browser.open("/cases/" + caseId);
+            assertThat(browser.all("details.step")).isEmpty();
+            assertThat(browser.fetch("POST", "/cases/" + caseId + "/notes", "version=1&text=forged")).startsWith("403");
+        }
+    }
+
+    /**
+     * Signing out ends the portal's session and Keycloak's: the next page asks for the password again. A portal
+     * session lost while Keycloak's is still alive (a new browser tab after the cookie went) signs in again
+     * without asking, as single sign-on does.
+     */
+    @Test
+    void signing_out_ends_the_session_here_and_at_keycloak() {
+        try (Browser browser = new Browser(portal.url(""), scratch.resolve("iris"))) {
+            browser.signIn("iris.investigator");
+            browser.driver.manage().deleteCookieNamed("q_session");
+            browser.driver.manage().getCookies().stream().filter(c -> c.getName().startsWith("q_session"))
+                    .forEach(c -> browser.driver.manage().deleteCookie(c));
+            browser.open("/cases");
+            assertThat(browser.url()).as("signed in again through Keycloak's session").isEqualTo(portal.url("/cases"));
+
+            browser.press("Sign out");
+            assertThat(browser.heading()).isEqualTo("You have signed out");
+            browser.check("signed-out");
+            browser.driver.get(portal.url("/cases"));
+            browser.find("#username");
+            assertThat(browser.url()).as("Keycloak's session ended too").contains("/realms/compliance/");
+        }
+    }
+
+    // ---- the other users' part of the story, through the services' APIs ------------------------------------
+
+    private static String openCase(String token, String title) throws Exception {
+        return openCase(token, title, "northwind-cloud", "Northwind Cloud Ltd");
+    }
+
+    private static String openCase(String token, String title, String alias, String name) throws Exception {
+        JsonNode opened = post(token, cases.url("/cases"), Map.of(
+                "title", title,
+                "summary", "Customers' personal data used to train language models",
+                "authority", "Information Commissioner's Office",
+                "legalBases", List.of("UK GDPR"),
+                "respondents", List.of(Map.of("organisationAlias", alias, "name", name)),
+                "allegations", List.of(Map.of("legalBasis", "UK GDPR Art. 6(1)",
+                        "description", "Browsing and location data used without a lawful basis"))));
+        String caseId = opened.path("caseId").asText();
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(token, evidence.url("/known-cases/" + caseId)) == 200);
+        return caseId;
+    }
+
+    private static String issueRequest(String token, String caseId, String alias) throws Exception {
+        String requestId = post(token, evidence.url("/requests"), Map.of("caseId", caseId,
+                "respondentOrganisationAlias", alias, "items", List.of("Records of processing activities"),
+                "legalBasis", "UK GDPR Art. 58(1)(a)")).path("requestId").asText();
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(token, evidence.url("/requests/" + requestId)) == 200);
+        return requestId;
+    }
+
+    private static void submitEvidence(String token, String requestId) throws Exception {
+        HttpResponse<String> upload = HTTP.send(HttpRequest.newBuilder(URI.create(
+                        evidence.url("/requests/" + requestId + "/uploads?fileName=ropa.csv")))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofString("activity,purpose\nmodel training,product improvement\n"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(upload.statusCode()).as(upload.body()).isEqualTo(201);
+        post(token, evidence.url("/requests/" + requestId + "/submissions"), Map.of(
+                "uploadIds", List.of(JSON.readTree(upload.body()).path("uploadId").asText()),
+                "description", "Records of processing",
+                "statementOfTruth", Map.of("name", "Nora Northwind", "position", "Data Protection Officer")));
+    }
+
+    private static long awaitCaseVersion(String token, String caseId, long version) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> getJson(token, cases.url("/cases/" + caseId))
+                .path("version").asLong(-1) == version);
+        return version;
+    }
+
+    private static void changeCase(String token, String caseId, String path, long version, Object body)
+            throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(cases.url("/cases/" + caseId
+                        + "/" + path))).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").header("If-Match", "\"" + version + "\"")
+                .POST(body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    }
+
+    private static JsonNode post(String token, String url, Object body) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isBetween(200, 201);
+        return JSON.readTree(response.body());
+    }
+
+    private static JsonNode getJson(String token, String url) throws IOException, InterruptedException {
+        return JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                .build(), HttpResponse.BodyHandlers.ofString()).body());
+    }
+
+    private static int status(String token, String url) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private Path sparseFile(String name, long size) throws IOException {
+        Path file = scratch.resolve(name);
+        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
+            f.setLength(size);
+        }
+        return file;
+    }
+}
