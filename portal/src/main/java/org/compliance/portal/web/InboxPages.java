@@ -8,6 +8,7 @@ import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.common.annotation.RunOnVirtualThread;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -63,7 +64,7 @@ public class InboxPages {
     @Path("stream")
     @Produces("text/event-stream")
     @RunOnVirtualThread
-    public Response stream() {
-        return transfers.events(Service.NOTIFICATIONS, "/inbox/stream");
+    public Response stream(HttpServerRequest browser) {
+        return transfers.events(Service.NOTIFICATIONS, "/inbox/stream", browser);
     }
 }

@@ -1,5 +1,6 @@
 package org.compliance.portal.web;
 
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -12,6 +13,8 @@ import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.compliance.portal.backend.Backend;
 import org.compliance.portal.backend.Service;
 import org.jboss.logging.Logger;
@@ -60,39 +63,61 @@ public class Transfers {
         HttpResponse<InputStream> answer = backend.stream(service, "GET", path, HttpRequest.BodyPublishers.noBody(),
                 headers);
         Backend.requireSuccess(answer);
-        Response.ResponseBuilder response = Response.status(answer.statusCode()).entity(copy(answer.body(), false));
+        Response.ResponseBuilder response = Response.status(answer.statusCode()).entity(copy(answer.body()));
         DOWNLOAD_HEADERS.forEach(name -> answer.headers().firstValue(name).ifPresent(value -> response.header(name, value)));
         return response.build();
     }
 
-    /** A server-sent event stream, passed on event by event. */
-    Response events(Service service, String path) {
+    /**
+     * A server-sent event stream, passed on event by event. When the browser goes, the stream from the service
+     * is closed at once (the thread waiting for its next event is interrupted), not at its next event.
+     */
+    Response events(Service service, String path, HttpServerRequest browser) {
         HttpResponse<InputStream> answer = backend.stream(service, "GET", path, HttpRequest.BodyPublishers.noBody(),
                 Map.of("Accept", "text/event-stream"));
         Backend.requireSuccess(answer);
         InputStream events = answer.body();
+        AtomicReference<Thread> reader = new AtomicReference<>();
+        AtomicBoolean gone = new AtomicBoolean();
+        // The connection carries only this stream (HTTP/1.1 event streams are not shared): its end is the browser's.
+        browser.connection().closeHandler(ignored -> {
+            gone.set(true);
+            Thread waiting = reader.get();
+            if (waiting != null) {
+                waiting.interrupt();
+            }
+        });
         StreamingOutput stream = out -> {
-            // A comment line at once: the browser sees the stream open (and can close it when the page goes)
-            // before the first notification; a stream without an answer yet holds one of its few connections.
-            out.write(": live\n\n".getBytes(StandardCharsets.UTF_8));
-            out.flush();
-            copy(events, true).write(out);
+            reader.set(Thread.currentThread());
+            try (InputStream in = events) {
+                if (gone.get()) {
+                    return;
+                }
+                // A comment line at once: the browser sees the stream open before the first notification.
+                out.write(": live\n\n".getBytes(StandardCharsets.UTF_8));
+                out.flush();
+                byte[] buffer = new byte[8192];
+                for (int n = in.read(buffer); n >= 0 && !gone.get(); n = in.read(buffer)) {
+                    out.write(buffer, 0, n);
+                    out.flush();
+                }
+            } catch (IOException e) {
+                if (!gone.get()) {
+                    throw e;
+                }
+                LOG.debugf("Live stream from %s ended: the browser left", service.name());
+            } finally {
+                reader.set(null);
+                Thread.interrupted();
+            }
         };
         return Response.ok(stream).type("text/event-stream").header("Cache-Control", "no-store").build();
     }
 
-    private static StreamingOutput copy(InputStream body, boolean flushEachRead) {
+    private static StreamingOutput copy(InputStream body) {
         return out -> {
             try (InputStream in = body) {
-                if (!flushEachRead) {
-                    in.transferTo(out);
-                    return;
-                }
-                byte[] buffer = new byte[8192];
-                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                    out.write(buffer, 0, n);
-                    out.flush();
-                }
+                in.transferTo(out);
             }
         };
     }
