@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,10 +18,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.compliance.testing.LocalKeycloak;
 import org.compliance.testing.TestDatabase;
@@ -46,6 +43,7 @@ class CaseSliceSystemTest {
 
     private static final Path CLOCK_OFFSET = Path.of("target", "system", "clock-offset").toAbsolutePath();
 
+    private static Suite suite;
     private static LocalKeycloak keycloak;
     private static GreenMail smtp;
     private static ServiceProcess cases;
@@ -55,44 +53,26 @@ class CaseSliceSystemTest {
 
     @BeforeAll
     static void startTheSuite() throws IOException {
-        TestDatabase.recreate(DATABASE);
         Files.createDirectories(CLOCK_OFFSET.getParent());
         Files.deleteIfExists(CLOCK_OFFSET);
-        keycloak = LocalKeycloak.start(Path.of("target", "system", "keycloak.log"));
-        int smtpPort = LocalKeycloak.freePort();
-        smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
-        Map<String, String> shared = Map.of(
-                "compliance.db.name", DATABASE,
-                "quarkus.oidc.auth-server-url", keycloak.issuer());
-        // Started at the same moment on purpose: their migrations of the shared event store must not collide.
-        cases = new ServiceProcess("case-service", LocalKeycloak.freePort(), shared).start();
-        Map<String, String> evidenceSettings = new HashMap<>(shared);
-        evidenceSettings.put("compliance.clock.offset-file", CLOCK_OFFSET.toString());
-        evidenceSettings.put("compliance.axon.deadline-poll-interval", "500ms");
-        evidenceSettings.put("compliance.evidence.blob-root", Path.of("target", "system", "blobs").toAbsolutePath()
-                .toString());
-        evidence = new ServiceProcess("evidence-service", LocalKeycloak.freePort(), evidenceSettings).start();
-        Map<String, String> notificationSettings = new HashMap<>(shared);
-        notificationSettings.put("quarkus.mailer.host", "127.0.0.1");
-        notificationSettings.put("quarkus.mailer.port", String.valueOf(smtpPort));
-        notificationSettings.put("quarkus.mailer.start-tls", "DISABLED");
-        // a send cut off by the kill is declared UNKNOWN after this long (minutes in production)
-        notificationSettings.put("compliance.notifications.claim-timeout", "5s");
-        notifications = new ServiceProcess("notification-service", LocalKeycloak.freePort(), notificationSettings)
-                .start();
-        audit = new ServiceProcess("audit-service", LocalKeycloak.freePort(), shared).start();
-        Stream.of(cases, evidence, notifications, audit).forEach(ServiceProcess::awaitReady);
+        suite = Suite.start(DATABASE, Path.of("target", "system"), Map.of(
+                        "compliance.clock.offset-file", CLOCK_OFFSET.toString(),
+                        "compliance.axon.deadline-poll-interval", "500ms",
+                        "compliance.evidence.blob-root", Path.of("target", "system", "blobs").toAbsolutePath().toString()),
+                // a send cut off by the kill is declared UNKNOWN after this long (minutes in production)
+                Map.of("compliance.notifications.claim-timeout", "5s"));
+        keycloak = suite.keycloak;
+        smtp = suite.smtp;
+        cases = suite.cases;
+        evidence = suite.evidence;
+        notifications = suite.notifications;
+        audit = suite.audit;
     }
 
     @AfterAll
     static void stopTheSuite() {
-        Stream.of(audit, notifications, evidence, cases).filter(p -> p != null).forEach(ServiceProcess::close);
-        if (keycloak != null) {
-            keycloak.close();
-        }
-        if (smtp != null) {
-            smtp.stop();
+        if (suite != null) {
+            suite.close();
         }
     }
 

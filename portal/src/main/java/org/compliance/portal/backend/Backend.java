@@ -23,6 +23,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
@@ -86,20 +87,23 @@ public class Backend {
      * accepted, so that the page shown next already shows it. Views follow the events a moment later.
      */
     public void awaitVersion(Service service, String path, long version) {
+        awaitView(service, path, answer -> answer.version() == null || answer.version() >= version);
+    }
+
+    /** The same, for a change known by what the view shows rather than by its version. */
+    public void awaitView(Service service, String path, Predicate<Answer> caughtUp) {
         long giveUp = System.nanoTime() + VIEW_CATCH_UP.toNanos();
         long pause = 20;
-        while (true) {
-            Long seen;
+        while (System.nanoTime() < giveUp) {
             try {
-                seen = read(service, path).version();
+                if (caughtUp.test(read(service, path))) {
+                    return;
+                }
             } catch (ServiceProblem e) {
                 if (e.status() != 404) {
                     throw e;
                 }
-                seen = -1L; // a new request or case is not in the view yet
-            }
-            if (seen == null || seen >= version || System.nanoTime() > giveUp) {
-                return;
+                // a new request or case is not in the view yet
             }
             try {
                 Thread.sleep(pause);
@@ -109,6 +113,7 @@ public class Backend {
             }
             pause = Math.min(pause * 2, 250);
         }
+        LOG.debugf("%s's view at %s did not catch up within %s", service.displayName, path, VIEW_CATCH_UP);
     }
 
     /**

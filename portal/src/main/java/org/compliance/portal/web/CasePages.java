@@ -165,7 +165,7 @@ public class CasePages {
         body.put("dueInDays", days == null ? 14 : days);
         String requestId = backend.send(Service.EVIDENCE, "POST", "/requests", body, null).body()
                 .path("requestId").asText();
-        backend.awaitVersion(Service.EVIDENCE, "/requests/" + segment(requestId), 0);
+        backend.awaitView(Service.EVIDENCE, "/requests/" + segment(requestId), issued -> true);
         return Response.seeOther(URI.create("/requests/" + segment(requestId) + "?done=issued")).build();
     }
 

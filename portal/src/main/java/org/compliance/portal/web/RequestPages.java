@@ -127,6 +127,9 @@ public class RequestPages {
         JsonNode signed = backend.send(Service.EVIDENCE, "POST", "/requests/" + segment(requestId) + "/submissions",
                 Map.of("uploadIds", uploadIds, "description", orEmpty(description),
                         "statementOfTruth", Map.of("name", orEmpty(name), "position", orEmpty(position))), null).body();
+        String submissionId = signed.path("receipt").path("submissionId").asText();
+        backend.awaitView(Service.EVIDENCE, "/requests/" + segment(requestId), answer -> answer.body()
+                .path("request").path("submissions").findValuesAsText("submissionId").contains(submissionId));
         return showReceipt(requestId, signed, true);
     }
 

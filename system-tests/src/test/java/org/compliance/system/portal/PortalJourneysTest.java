@@ -5,8 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.net.URI;
@@ -19,13 +17,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.compliance.system.ServiceProcess;
+import org.compliance.system.Suite;
 import org.compliance.testing.LocalKeycloak;
-import org.compliance.testing.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,11 +42,10 @@ class PortalJourneysTest {
     /** Small, so that the test can show a refused upload without sending gigabytes. */
     private static final long MAX_FILE_BYTES = 8 * 1024 * 1024;
 
+    private static Suite suite;
     private static LocalKeycloak keycloak;
-    private static GreenMail smtp;
     private static ServiceProcess cases;
     private static ServiceProcess evidence;
-    private static ServiceProcess notifications;
     private static ServiceProcess audit;
     private static ServiceProcess portal;
 
@@ -59,43 +54,20 @@ class PortalJourneysTest {
 
     @BeforeAll
     static void startTheSuite() {
-        TestDatabase.recreate(DATABASE);
-        keycloak = LocalKeycloak.start(Path.of("target", "portal", "keycloak.log"));
-        int smtpPort = LocalKeycloak.freePort();
-        smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
-        Map<String, String> shared = Map.of("compliance.db.name", DATABASE,
-                "quarkus.oidc.auth-server-url", keycloak.issuer());
-        cases = new ServiceProcess("case-service", LocalKeycloak.freePort(), shared).start();
-        Map<String, String> evidenceSettings = new HashMap<>(shared);
-        evidenceSettings.put("compliance.evidence.blob-root", Path.of("target", "portal", "blobs").toAbsolutePath()
-                .toString());
-        evidenceSettings.put("compliance.evidence.max-file-bytes", String.valueOf(MAX_FILE_BYTES));
-        evidence = new ServiceProcess("evidence-service", LocalKeycloak.freePort(), evidenceSettings).start();
-        Map<String, String> notificationSettings = new HashMap<>(shared);
-        notificationSettings.put("quarkus.mailer.host", "127.0.0.1");
-        notificationSettings.put("quarkus.mailer.port", String.valueOf(smtpPort));
-        notificationSettings.put("quarkus.mailer.start-tls", "DISABLED");
-        notifications = new ServiceProcess("notification-service", LocalKeycloak.freePort(), notificationSettings)
-                .start();
-        audit = new ServiceProcess("audit-service", LocalKeycloak.freePort(), shared).start();
-        portal = new ServiceProcess("portal", LocalKeycloak.freePort(), Map.of(
-                "quarkus.oidc.auth-server-url", keycloak.issuer(),
-                "portal.services.cases", cases.url(""),
-                "portal.services.evidence", evidence.url(""),
-                "portal.services.notifications", notifications.url(""),
-                "portal.services.audit", audit.url(""))).start();
-        Stream.of(cases, evidence, notifications, audit, portal).forEach(ServiceProcess::awaitReady);
+        suite = Suite.start(DATABASE, Path.of("target", "portal"), Map.of(
+                "compliance.evidence.blob-root", Path.of("target", "portal", "blobs").toAbsolutePath().toString(),
+                "compliance.evidence.max-file-bytes", String.valueOf(MAX_FILE_BYTES)), Map.of());
+        keycloak = suite.keycloak;
+        cases = suite.cases;
+        evidence = suite.evidence;
+        audit = suite.audit;
+        portal = suite.startPortal();
     }
 
     @AfterAll
     static void stopTheSuite() {
-        Stream.of(portal, audit, notifications, evidence, cases).filter(p -> p != null).forEach(ServiceProcess::close);
-        if (keycloak != null) {
-            keycloak.close();
-        }
-        if (smtp != null) {
-            smtp.stop();
+        if (suite != null) {
+            suite.close();
         }
     }
 

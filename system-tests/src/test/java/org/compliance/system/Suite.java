@@ -1,0 +1,82 @@
+package org.compliance.system;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.compliance.testing.LocalKeycloak;
+import org.compliance.testing.TestDatabase;
+
+/**
+ * The suite as separate processes for one test class: its own database (so its own event store), a real
+ * Keycloak, an SMTP server in the test JVM, and the four packaged services; optionally the portal in front.
+ */
+public final class Suite implements AutoCloseable {
+
+    public final LocalKeycloak keycloak;
+    public final GreenMail smtp;
+    public final ServiceProcess cases;
+    public final ServiceProcess evidence;
+    public final ServiceProcess notifications;
+    public final ServiceProcess audit;
+    private ServiceProcess portal;
+
+    private Suite(LocalKeycloak keycloak, GreenMail smtp, ServiceProcess cases, ServiceProcess evidence,
+                  ServiceProcess notifications, ServiceProcess audit) {
+        this.keycloak = keycloak;
+        this.smtp = smtp;
+        this.cases = cases;
+        this.evidence = evidence;
+        this.notifications = notifications;
+        this.audit = audit;
+    }
+
+    /**
+     * Starts everything and returns once every service is ready. The services start at the same moment on
+     * purpose: their migrations of the shared event store must not collide.
+     */
+    public static Suite start(String database, Path logs, Map<String, String> evidenceSettings,
+                              Map<String, String> notificationSettings) {
+        TestDatabase.recreate(database);
+        LocalKeycloak keycloak = LocalKeycloak.start(logs.resolve("keycloak.log"));
+        int smtpPort = LocalKeycloak.freePort();
+        GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        Map<String, String> shared = Map.of("compliance.db.name", database,
+                "quarkus.oidc.auth-server-url", keycloak.issuer());
+        Map<String, String> evidence = new HashMap<>(shared);
+        evidence.putAll(evidenceSettings);
+        Map<String, String> notifications = new HashMap<>(shared);
+        notifications.put("quarkus.mailer.host", "127.0.0.1");
+        notifications.put("quarkus.mailer.port", String.valueOf(smtpPort));
+        notifications.put("quarkus.mailer.start-tls", "DISABLED");
+        notifications.putAll(notificationSettings);
+        Suite suite = new Suite(keycloak, smtp,
+                new ServiceProcess("case-service", LocalKeycloak.freePort(), shared).start(),
+                new ServiceProcess("evidence-service", LocalKeycloak.freePort(), evidence).start(),
+                new ServiceProcess("notification-service", LocalKeycloak.freePort(), notifications).start(),
+                new ServiceProcess("audit-service", LocalKeycloak.freePort(), shared).start());
+        Stream.of(suite.cases, suite.evidence, suite.notifications, suite.audit).forEach(ServiceProcess::awaitReady);
+        return suite;
+    }
+
+    /** Starts the portal in front of these services and returns it once ready. */
+    public ServiceProcess startPortal() {
+        portal = new ServiceProcess("portal", LocalKeycloak.freePort(), Map.of(
+                "quarkus.oidc.auth-server-url", keycloak.issuer(),
+                "portal.services.cases", cases.url(""),
+                "portal.services.evidence", evidence.url(""),
+                "portal.services.notifications", notifications.url(""),
+                "portal.services.audit", audit.url(""))).start().awaitReady();
+        return portal;
+    }
+
+    @Override
+    public void close() {
+        Stream.of(portal, audit, notifications, evidence, cases).filter(p -> p != null).forEach(ServiceProcess::close);
+        keycloak.close();
+        smtp.stop();
+    }
+}
