@@ -1,6 +1,8 @@
 package org.compliance.portal.web;
 
 import io.quarkus.qute.TemplateExtension;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -60,7 +62,7 @@ public final class Formats {
 
     /** A value for a link's query string. */
     static String url(String value) {
-        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     /** A byte count as "1.4 GB". */
@@ -100,14 +102,5 @@ public final class Formats {
     /** A local date and time chosen in a form (yyyy-MM-ddTHH:mm[:ss]) read as UK time. */
     public static Instant londonMoment(String local) {
         return LocalDateTime.parse(local).atZone(LONDON).toInstant();
-    }
-
-    /** An instant as the value of a datetime-local input in UK time. */
-    static String localInput(String iso) {
-        try {
-            return Instant.parse(iso).atZone(LONDON).toLocalDateTime().withNano(0).toString();
-        } catch (DateTimeParseException e) {
-            return "";
-        }
     }
 }

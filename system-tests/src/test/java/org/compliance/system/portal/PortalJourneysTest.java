@@ -139,6 +139,21 @@ class PortalJourneysTest {
             assertThat(nora.text("#live")).startsWith("New notification");
             nora.check("company-inbox");
 
+            // A form post from a page of another origin on the same site (Keycloak's) carries the session cookie
+            // and is refused all the same. Had the portal taken it, its answer would come only once the request's
+            // view showed the acknowledgement, so the view read after the answer tells.
+            String unacknowledged = issueRequest(iris, caseId, "northwind-cloud");
+            nora.driver.get(keycloak.issuer() + "/.well-known/openid-configuration");
+            Object sent = nora.driver.executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    fetch(arguments[0], {method: 'POST', mode: 'no-cors', credentials: 'include',
+                        headers: {'Content-Type': 'application/x-www-form-urlencoded'}, body: ''})
+                      .then(() => done('answered'), e => done('failed ' + e));
+                    """, portal.url("/requests/" + unacknowledged + "/acknowledgement"));
+            assertThat(sent).isEqualTo("answered");
+            assertThat(getJson(iris, evidence.url("/requests/" + unacknowledged)).path("request")
+                    .path("acknowledgedBy").isNull()).as("acknowledged from another origin").isTrue();
+
             nora.open("/organisation/webhooks");
             nora.type("#url", "https://hooks.northwind.example/compliance");
             nora.press("Register endpoint");
