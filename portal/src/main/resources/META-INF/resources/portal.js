@@ -105,6 +105,7 @@ function listen(url) {
   const source = new EventSource(url);
   // A page left for another must let its stream go: browsers allow only a few connections per site.
   window.addEventListener('pagehide', () => source.close());
+  source.onopen = () => { document.body.dataset.live = 'open'; };
   source.onmessage = event => {
     let n;
     try { n = JSON.parse(event.data); } catch (ignored) { return; }

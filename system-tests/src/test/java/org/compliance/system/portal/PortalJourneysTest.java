@@ -132,6 +132,7 @@ class PortalJourneysTest {
 
             // Live: a new request reaches the open inbox without reloading it.
             nora.open("/inbox");
+            nora.find("body[data-live=open]"); // the live stream is open before anything new happens
             int before = nora.all("#inbox-items li.notification").size();
             issueRequest(iris, caseId, "northwind-cloud");
             await().atMost(Duration.ofSeconds(30)).until(() ->
