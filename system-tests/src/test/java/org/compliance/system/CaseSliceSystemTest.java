@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
  */
 class CaseSliceSystemTest {
 
-    private static final String DATABASE = "compliance_test_system";
+    private static final String DATABASE = TestDatabase.named("compliance_test_system");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
 

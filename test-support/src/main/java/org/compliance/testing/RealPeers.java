@@ -11,8 +11,8 @@ import java.util.Map;
 public class RealPeers implements QuarkusTestResourceLifecycleManager {
 
     /** One database per service module (tests run in the module's directory), recreated each run. */
-    static final String DATABASE = "compliance_test_"
-            + Path.of("").toAbsolutePath().getFileName().toString().replaceAll("[^a-z0-9]", "_");
+    static final String DATABASE = TestDatabase.named("compliance_test_"
+            + Path.of("").toAbsolutePath().getFileName().toString().replaceAll("[^a-z0-9]", "_"));
     private static volatile LocalKeycloak keycloak;
 
     @Override

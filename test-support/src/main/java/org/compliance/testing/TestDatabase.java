@@ -11,6 +11,15 @@ public final class TestDatabase {
     private TestDatabase() {
     }
 
+    /**
+     * The database name for a purpose, with the suffix of {@code COMPLIANCE_TEST_DB_SUFFIX} when set, so that two
+     * checkouts can run their tests on one PostgreSQL at the same time.
+     */
+    public static String named(String base) {
+        String suffix = System.getenv().getOrDefault("COMPLIANCE_TEST_DB_SUFFIX", "");
+        return (base + suffix).toLowerCase().replaceAll("[^a-z0-9_]", "_");
+    }
+
     /** Drops the database if a previous run left it, and creates it empty. */
     public static String recreate(String name) {
         if (!name.matches("[a-z0-9_]+")) {

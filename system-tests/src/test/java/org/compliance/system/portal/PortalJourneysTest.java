@@ -22,6 +22,7 @@ import java.util.Map;
 import org.compliance.system.ServiceProcess;
 import org.compliance.system.Suite;
 import org.compliance.testing.LocalKeycloak;
+import org.compliance.testing.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PortalJourneysTest {
 
-    private static final String DATABASE = "compliance_test_portal";
+    private static final String DATABASE = TestDatabase.named("compliance_test_portal");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
