@@ -104,7 +104,7 @@ public class EventStoreReader {
                 "SELECT " + COLUMNS + " FROM event_store.domain_event_entry WHERE aggregate_identifier = ANY (?) "
                         + "AND (?::text IS NULL OR time_stamp::timestamptz >= ?::timestamptz) "
                         + "AND (?::text IS NULL OR time_stamp::timestamptz < ?::timestamptz) "
-                        + "AND (?::text IS NULL OR payload_type LIKE '%.' || ?) "
+                        + "AND (?::text IS NULL OR right(payload_type, char_length(?::text)) = ?) "
                         + "AND (?::text IS NULL OR convert_from(meta_data, 'UTF8')::jsonb ->> 'actorSubject' = ?) "
                         + "ORDER BY global_index LIMIT ? OFFSET ?")) {
             select.setArray(1, connection.createArrayOf("varchar", aggregates.toArray()));
@@ -114,12 +114,15 @@ public class EventStoreReader {
             select.setString(3, from);
             select.setString(4, to);
             select.setString(5, to);
-            select.setString(6, filter.type());
-            select.setString(7, filter.type());
-            select.setString(8, filter.actor());
+            // The simple name matches the end of the type, compared as text: no pattern a client could abuse.
+            String typeSuffix = filter.type() == null ? null : "." + filter.type();
+            select.setString(6, typeSuffix);
+            select.setString(7, typeSuffix);
+            select.setString(8, typeSuffix);
             select.setString(9, filter.actor());
-            select.setInt(10, size);
-            select.setLong(11, (long) page * size);
+            select.setString(10, filter.actor());
+            select.setInt(11, size);
+            select.setLong(12, (long) page * size);
             List<StoredEvent> events = new ArrayList<>();
             try (var rows = select.executeQuery()) {
                 while (rows.next()) {

@@ -75,9 +75,22 @@ class AuditResourceTest {
                 .get("/audit/cases/" + story.caseId + "/history").then().body("items.sequenceNumber", contains(1));
         given().auth().oauth2(ada).queryParam("from", "2999-01-01T00:00:00Z").when()
                 .get("/audit/cases/" + story.caseId + "/history").then().statusCode(200).body("items.size()", equalTo(0));
-        given().auth().oauth2(ada).queryParam("from", "yesterday").when()
-                .get("/audit/cases/" + story.caseId + "/history").then().statusCode(422)
-                .contentType("application/problem+json");
+        for (String from : new String[]{"yesterday", "0", "+999999-01-01T00:00:00Z", "-290000-01-01T00:00:00Z"}) {
+            given().auth().oauth2(ada).queryParam("from", from).when()
+                    .get("/audit/cases/" + story.caseId + "/history").then().statusCode(400)
+                    .contentType("application/problem+json").body("errors[0].field", equalTo("from"));
+        }
+        // A type filter is compared as text, never as a pattern: a trailing backslash, % or _ match nothing.
+        for (String type : new String[]{"\\", "%", "_nvestigationStarted", "Investigation%"}) {
+            given().auth().oauth2(ada).queryParam("type", type).when()
+                    .get("/audit/cases/" + story.caseId + "/history").then().statusCode(200)
+                    .body("items.size()", equalTo(0));
+        }
+        given().auth().oauth2(ada).queryParam("position", "-1").when()
+                .get("/audit/cases/" + story.caseId + "/state").then().statusCode(422);
+        given().auth().oauth2(ada).queryParam("position", "99999999999999999999").when()
+                .get("/audit/cases/" + story.caseId + "/state").then().statusCode(400)
+                .body("errors[0].field", equalTo("position"));
         given().auth().oauth2(ada).when().get("/audit/cases/no-such-case/history").then().statusCode(404);
 
         given().auth().oauth2(ada).when().get("/audit/cases/" + story.caseId + "/access").then().statusCode(200)

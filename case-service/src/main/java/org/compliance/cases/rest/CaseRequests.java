@@ -2,6 +2,7 @@ package org.compliance.cases.rest;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -16,6 +17,7 @@ import org.compliance.api.cases.Confidentiality;
 import org.compliance.api.cases.DecisionKind;
 import org.compliance.api.cases.Priority;
 import org.compliance.api.cases.Respondent;
+import org.compliance.platform.input.SingleLine;
 
 /** The bodies case-service accepts. Shapes are checked here (422 with the fields); rules in the domain. */
 public final class CaseRequests {
@@ -26,10 +28,10 @@ public final class CaseRequests {
     static final String ALIAS = "[a-z0-9][a-z0-9-]{1,62}";
 
     public record OpenCaseRequest(
-            @NotBlank @Size(max = 300) String title,
+            @NotBlank @SingleLine @Size(max = 300) String title,
             @NotBlank @Size(max = 10_000) String summary,
-            @NotBlank @Size(max = 200) String authority,
-            @NotEmpty @Size(max = 20) List<@NotBlank @Size(max = 200) String> legalBases,
+            @NotBlank @SingleLine @Size(max = 200) String authority,
+            @NotEmpty @Size(max = 20) List<@NotBlank @SingleLine @Size(max = 200) String> legalBases,
             Priority priority,
             Confidentiality confidentiality,
             @NotEmpty @Size(max = 20) List<@Valid RespondentInput> respondents,
@@ -39,7 +41,7 @@ public final class CaseRequests {
 
     public record RespondentInput(
             @NotBlank @Pattern(regexp = ALIAS) String organisationAlias,
-            @NotBlank @Size(max = 200) String name) {
+            @NotBlank @SingleLine @Size(max = 200) String name) {
 
         Respondent toRespondent() {
             return new Respondent(organisationAlias, name.strip());
@@ -48,7 +50,7 @@ public final class CaseRequests {
 
     public record ComplainantInput(
             @NotNull Complainant.Kind kind,
-            @NotBlank @Size(max = 200) String name,
+            @NotBlank @SingleLine @Size(max = 200) String name,
             @Pattern(regexp = ALIAS) String organisationAlias) {
 
         Complainant toComplainant(String complainantId) {
@@ -57,7 +59,7 @@ public final class CaseRequests {
     }
 
     public record AllegationInput(
-            @NotBlank @Size(max = 200) String legalBasis,
+            @NotBlank @SingleLine @Size(max = 200) String legalBasis,
             @NotBlank @Size(max = 5000) String description,
             LocalDate conductFrom,
             LocalDate conductTo) {
@@ -73,15 +75,15 @@ public final class CaseRequests {
     public record FindingsRequest(@NotBlank @Size(max = 20_000) String findings) {
     }
 
-    public record StaffRequest(@NotBlank @Size(max = 64) String userId) {
+    public record StaffRequest(@NotBlank @SingleLine @Size(max = 64) String userId) {
     }
 
     public record NoteRequest(@NotBlank @Size(max = 20_000) String text) {
     }
 
     public record ReferralRequest(
-            @NotBlank @Size(max = 200) String authority,
-            @NotBlank @Size(max = 200) String theirReference,
+            @NotBlank @SingleLine @Size(max = 200) String authority,
+            @NotBlank @SingleLine @Size(max = 200) String theirReference,
             @NotBlank @Size(max = 5000) String reason) {
     }
 
@@ -98,8 +100,8 @@ public final class CaseRequests {
     }
 
     public record MonetaryPenaltyInput(
-            @NotNull @DecimalMin(value = "0", inclusive = false) BigDecimal amount,
-            @NotBlank @Size(min = 3, max = 3) String currency,
-            @NotNull @DecimalMin("0") BigDecimal worldwideAnnualTurnover) {
+            @NotNull @DecimalMin(value = "0", inclusive = false) @Digits(integer = 15, fraction = 2) BigDecimal amount,
+            @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as GBP") String currency,
+            @NotNull @DecimalMin("0") @Digits(integer = 15, fraction = 2) BigDecimal worldwideAnnualTurnover) {
     }
 }

@@ -18,6 +18,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
@@ -93,15 +94,15 @@ public class CaseResource {
     @Operation(summary = "List cases", description = "Staff see every case their confidentiality allows; companies "
             + "only cases against their organisation, with fewer fields. Filters combine; pages are bounded "
             + "(page * size <= 10000). Sort: OPENED_AT (default), UPDATED_AT, TITLE, PRIORITY, STATUS.")
-    public Uni<Page<?>> list(@QueryParam("status") String status,
+    public Uni<Page<?>> list(@QueryParam("status") CaseStatus status,
                              @QueryParam("authority") String authority,
                              @QueryParam("respondent") String respondent,
                              @QueryParam("assignee") String assignee,
-                             @QueryParam("priority") String priority,
+                             @QueryParam("priority") Priority priority,
                              @QueryParam("q") String text,
-                             @QueryParam("openedFrom") String openedFrom,
-                             @QueryParam("openedTo") String openedTo,
-                             @QueryParam("sort") @DefaultValue("OPENED_AT") String sort,
+                             @QueryParam("openedFrom") Instant openedFrom,
+                             @QueryParam("openedTo") Instant openedTo,
+                             @QueryParam("sort") @DefaultValue("OPENED_AT") CaseQueries.SortKey sort,
                              @QueryParam("direction") @DefaultValue("desc") String direction,
                              @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                              @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
@@ -111,11 +112,9 @@ public class CaseResource {
         if (!direction.equals("asc") && !direction.equals("desc")) {
             throw RuleViolation.unprocessable("direction is asc or desc");
         }
-        var filter = new CaseFilter(QueryParams.oneOf("status", status, CaseStatus.class), authority, respondent,
-                assignee, QueryParams.oneOf("priority", priority, Priority.class), text,
-                QueryParams.instant("openedFrom", openedFrom), QueryParams.instant("openedTo", openedTo));
-        return page(filter, CaseQueries.SortKey.valueOf(QueryParams.oneOf("sort", sort, CaseQueries.SortKey.class)),
-                direction.equals("desc"), page, size);
+        var filter = new CaseFilter(status == null ? null : status.name(), authority, respondent, assignee,
+                priority == null ? null : priority.name(), text, openedFrom, openedTo);
+        return page(filter, sort, direction.equals("desc"), page, size);
     }
 
     @GET

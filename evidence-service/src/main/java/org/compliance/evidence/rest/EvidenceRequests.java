@@ -14,18 +14,21 @@ import java.util.List;
 import java.util.UUID;
 import org.compliance.api.evidence.RequestDocument;
 import org.compliance.evidence.query.RequestViewRow;
+import org.compliance.platform.input.SingleLine;
 
 /** Bodies evidence-service accepts and the views it answers with. */
 public final class EvidenceRequests {
+
+    static final String UUID_TEXT = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
     private EvidenceRequests() {
     }
 
     public record IssueRequest(
-            @NotBlank @Size(max = 64) String caseId,
+            @NotBlank @Pattern(regexp = UUID_TEXT, message = "must be a case id (a UUID)") String caseId,
             @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{1,62}") String respondentOrganisationAlias,
             @NotEmpty @Size(max = 100) List<@NotBlank @Size(max = 2000) String> items,
-            @NotBlank @Size(max = 200) String legalBasis,
+            @NotBlank @SingleLine @Size(max = 200) String legalBasis,
             @Size(max = 10_000) String instructions,
             @Min(1) @Max(366) Integer dueInDays,
             Instant dueAt) {
@@ -46,8 +49,8 @@ public final class EvidenceRequests {
             @NotNull @Valid StatementOfTruthInput statementOfTruth) {
     }
 
-    public record StatementOfTruthInput(@NotBlank @Size(max = 200) String name,
-                                        @NotBlank @Size(max = 200) String position) {
+    public record StatementOfTruthInput(@NotBlank @SingleLine @Size(max = 200) String name,
+                                        @NotBlank @SingleLine @Size(max = 200) String position) {
     }
 
     public record Issued(String requestId, Instant dueAt, String zone) {

@@ -56,7 +56,7 @@ public class InboxResource {
     @GET
     @WithSession
     @Operation(summary = "The caller's notifications, newest first, with the number still unread")
-    public Uni<InboxPage> mine(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+    public Uni<InboxPage> mine(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(10_000) int page,
                                @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         String me = caller.get().subject();
         return inbox.newestFirst(me, Page.of(page, size))

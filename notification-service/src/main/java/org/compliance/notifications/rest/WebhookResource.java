@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.compliance.platform.input.SingleLine;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -42,7 +43,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Blocking
 public class WebhookResource {
 
-    public record Registration(@NotBlank @Size(max = 2000) String url) {
+    public record Registration(@NotBlank @SingleLine @Size(max = 2000) String url) {
     }
 
     private static final Set<String> STATUSES = Set.of("PENDING", "SENDING", "SENT", "FAILED", "DEAD");

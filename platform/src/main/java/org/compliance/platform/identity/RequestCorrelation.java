@@ -30,8 +30,12 @@ public class RequestCorrelation {
 
     @ServerRequestFilter(preMatching = true)
     public void onRequest(ContainerRequestContext request) {
-        String offered = request.getHeaderString(HEADER);
-        requestId = offered != null && SANE.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
+        requestId = offeredOrNew(request.getHeaderString(HEADER));
+    }
+
+    /** The id a client or proxy offered when it is sane, otherwise a new one. */
+    public static String offeredOrNew(String offered) {
+        return offered != null && SANE.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
     }
 
     @ServerResponseFilter

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
@@ -15,13 +16,13 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.axonframework.common.lock.DeadlockException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.compliance.platform.domain.RuleViolation;
 import org.compliance.platform.identity.RequestCorrelation;
+import org.compliance.platform.input.InvalidParameter;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -47,7 +48,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response validation(ResteasyReactiveViolationException e) {
         List<Problem.FieldError> errors = e.getConstraintViolations().stream()
-                .map(v -> new Problem.FieldError(field(v), v.getMessage()))
+                .map(ProblemMappers::fieldError)
                 .sorted(Comparator.comparing(Problem.FieldError::field))
                 .toList();
         return Problem.response(422, "Unprocessable Content", "The request has invalid or missing fields",
@@ -57,15 +58,14 @@ public class ProblemMappers {
     @ServerExceptionMapper({JsonProcessingException.class, JsonParseException.class, JsonMappingException.class,
             MismatchedInputException.class, UnrecognizedPropertyException.class, InvalidFormatException.class})
     public Response unreadableJson(JsonProcessingException e) {
-        String detail;
-        if (e instanceof UnrecognizedPropertyException unknown) {
-            detail = "Unknown field '" + unknown.getPropertyName() + "'";
-        } else if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-            detail = "Field '" + path(mismatch) + "' has the wrong type";
-        } else {
-            detail = "The body is not valid JSON: " + e.getOriginalMessage();
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            var field = JsonPaths.of(mapping.getPath());
+            String message = fieldMessage(mapping);
+            return Problem.response(400, "Bad Request", "Field '" + field.name() + "' " + message,
+                    request.requestId(), List.of(new Problem.FieldError(field.name(), field.pointer(), message)));
         }
-        return Problem.response(Response.Status.BAD_REQUEST, detail, request.requestId());
+        return Problem.response(Response.Status.BAD_REQUEST, "The body is not valid JSON for this request: "
+                + Bounded.text(e.getOriginalMessage()), request.requestId());
     }
 
     @ServerExceptionMapper
@@ -105,14 +105,26 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response invalidParameter(InvalidParameter e) {
+        return Problem.response(400, "Bad Request", e.getMessage(), request.requestId(),
+                List.of(Problem.FieldError.parameter(e.parameter(), e.getMessage())));
+    }
+
+    @ServerExceptionMapper
     public Response web(WebApplicationException e) {
         if (e.getCause() instanceof JsonProcessingException json) {
             return unreadableJson(json);
         }
+        if (e.getCause() instanceof InvalidParameter parameter) {
+            return invalidParameter(parameter);
+        }
         Response original = e.getResponse();
         var status = Response.Status.fromStatusCode(original.getStatus());
         String title = status != null ? status.getReasonPhrase() : "HTTP " + original.getStatus();
-        return Problem.response(original.getStatus(), title, e.getMessage(), request.requestId(), List.of());
+        Response problem = Problem.response(original.getStatus(), title, Bounded.text(e.getMessage()),
+                request.requestId(), List.of());
+        String allow = original.getHeaderString("Allow");
+        return allow == null ? problem : Response.fromResponse(problem).header("Allow", allow).build();
     }
 
     @ServerExceptionMapper(priority = 10_000)
@@ -122,16 +134,25 @@ public class ProblemMappers {
                 "Unexpected error; quote request id " + request.requestId(), request.requestId());
     }
 
-    private static String field(ConstraintViolation<?> violation) {
-        // "open.request.title" -> "title": drop the method and parameter names.
-        String path = violation.getPropertyPath().toString();
-        String[] parts = path.split("\\.", 3);
-        return parts.length == 3 ? parts[2] : path;
+    private static Problem.FieldError fieldError(ConstraintViolation<?> violation) {
+        var field = JsonPaths.of(violation.getPropertyPath());
+        return new Problem.FieldError(field.name(), field.pointer(), violation.getMessage());
     }
 
-    private static String path(MismatchedInputException e) {
-        return e.getPath().stream()
-                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining("."));
+    private static String fieldMessage(JsonMappingException e) {
+        if (e instanceof UnrecognizedPropertyException) {
+            return "is not a field of this request";
+        }
+        if (e instanceof InvalidNullException) {
+            return "must not be null";
+        }
+        if (e instanceof InvalidFormatException format && format.getValue() == null) {
+            return Bounded.text(e.getOriginalMessage());
+        }
+        if (e instanceof MismatchedInputException mismatch) {
+            return "has the wrong type" + (mismatch.getTargetType() == null ? ""
+                    : ": expected " + JsonPaths.kind(mismatch.getTargetType()));
+        }
+        return "cannot be read: " + Bounded.text(e.getOriginalMessage());
     }
 }

@@ -2,9 +2,13 @@ package org.compliance.platform.problem;
 
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.core.EntityTag;
+import java.util.regex.Pattern;
 
 /** Aggregate versions as HTTP entity tags: {@code ETag: "7"} on reads, {@code If-Match: "7"} on changes. */
 public final class Versions {
+
+    /** A strong entity tag holding a version as we write it: quoted, decimal, no sign, no leading zero. */
+    private static final Pattern STRONG_TAG = Pattern.compile("\"(0|[1-9][0-9]{0,17})\"");
 
     private Versions() {
     }
@@ -19,15 +23,10 @@ public final class Versions {
             throw new PreconditionRequired("Send If-Match with the ETag of the version you last read, so that "
                     + "a change made meanwhile by someone else is never silently overwritten");
         }
-        String value = ifMatch.strip();
-        if (value.startsWith("W/")) {
-            value = value.substring(2);
+        var matcher = STRONG_TAG.matcher(ifMatch.strip());
+        if (!matcher.matches()) {
+            throw new BadRequestException("If-Match must be exactly one ETag as this service sent it, e.g. \"3\"");
         }
-        value = value.replace("\"", "");
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw new BadRequestException("If-Match must be the ETag of a read, e.g. \"3\"; got " + ifMatch);
-        }
+        return Long.parseLong(matcher.group(1));
     }
 }
