@@ -214,6 +214,8 @@ class InputBoundaryTest {
                 .header("WWW-Authenticate", containsString("Bearer"));
         given().auth().oauth2(token).contentType(ContentType.JSON).body(body).when().put("/cases")
                 .then().statusCode(405).contentType("application/problem+json");
+        given().auth().oauth2(token).when().get("/no/such/resource")
+                .then().statusCode(404).contentType("application/problem+json");
     }
 
     private ValidatableResponse open(String json) {

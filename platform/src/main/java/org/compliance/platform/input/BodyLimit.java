@@ -1,8 +1,6 @@
 package org.compliance.platform.input;
 
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
@@ -33,10 +31,13 @@ public class BodyLimit implements ReaderInterceptor {
         return context.proceed();
     }
 
-    /** Thrown (unchecked, so no JSON reader mistakes it for bad JSON) when the limit is passed. */
-    public static final class TooLarge extends WebApplicationException {
+    /**
+     * Thrown by the stream when the limit is passed. An I/O failure, so that Jackson passes it on as it is
+     * rather than wrapping it as a mapping problem of the field being read.
+     */
+    public static final class TooLarge extends IOException {
         TooLarge(long limit) {
-            super("The body is larger than " + limit + " bytes", Response.Status.REQUEST_ENTITY_TOO_LARGE);
+            super("The body is larger than " + limit + " bytes");
         }
     }
 
@@ -74,7 +75,7 @@ public class BodyLimit implements ReaderInterceptor {
             return skipped;
         }
 
-        private void add(long n) {
+        private void add(long n) throws TooLarge {
             count += n;
             if (count > limit) {
                 throw new TooLarge(limit);

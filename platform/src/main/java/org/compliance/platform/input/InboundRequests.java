@@ -14,6 +14,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.BiConsumer;
@@ -51,11 +52,15 @@ public class InboundRequests {
 
     private final Limits limits;
     private final long maxBody;
+    private final List<String> guardedPaths;
 
     public InboundRequests(Limits limits,
-                           @ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> maxBody) {
+                           @ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> maxBody,
+                           @ConfigProperty(name = "quarkus.http.auth.permission.api-description.paths")
+                           Optional<List<String>> guardedPaths) {
         this.limits = limits;
         this.maxBody = maxBody.map(MemorySize::asLongValue).orElse(Long.MAX_VALUE);
+        this.guardedPaths = guardedPaths.orElse(List.of());
     }
 
     /** Largest JSON body accepted, in bytes. */
@@ -90,6 +95,12 @@ public class InboundRequests {
             refuse(ctx, 400, "Bad Request", urlProblem.get());
             return;
         }
+        if (request.getHeader("Authorization") == null && isGuardedByConfiguration(request.path())) {
+            // Quarkus answers these with a bare challenge; the same answer, with problem details.
+            ctx.response().putHeader("WWW-Authenticate", "Bearer");
+            refuse(ctx, 401, "Unauthorized", "A valid bearer token is required");
+            return;
+        }
         if (hasBody(ctx)) {
             String contentType = request.getHeader("Content-Type");
             if (contentType == null || contentType.isBlank()) {
@@ -115,6 +126,17 @@ public class InboundRequests {
             }
         }
         ctx.next();
+    }
+
+    /** Paths that configuration, not a resource, keeps for authenticated callers (the API description). */
+    private boolean isGuardedByConfiguration(String path) {
+        for (String guarded : guardedPaths) {
+            if (guarded.endsWith("/*") ? path.startsWith(guarded.substring(0, guarded.length() - 1))
+                    || path.equals(guarded.substring(0, guarded.length() - 2)) : path.equals(guarded)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Why the path or query cannot be read, or empty when they can. */

@@ -22,6 +22,7 @@ import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.compliance.platform.domain.RuleViolation;
 import org.compliance.platform.identity.RequestCorrelation;
+import org.compliance.platform.input.BodyLimit;
 import org.compliance.platform.input.InvalidParameter;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -58,6 +59,9 @@ public class ProblemMappers {
     @ServerExceptionMapper({JsonProcessingException.class, JsonParseException.class, JsonMappingException.class,
             MismatchedInputException.class, UnrecognizedPropertyException.class, InvalidFormatException.class})
     public Response unreadableJson(JsonProcessingException e) {
+        if (causedBy(e, BodyLimit.TooLarge.class) instanceof BodyLimit.TooLarge tooLarge) {
+            return tooLarge(tooLarge);
+        }
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             var field = JsonPaths.of(mapping.getPath());
             String message = fieldMessage(mapping);
@@ -105,6 +109,11 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response tooLarge(BodyLimit.TooLarge e) {
+        return Problem.response(413, "Content Too Large", e.getMessage(), request.requestId(), List.of());
+    }
+
+    @ServerExceptionMapper
     public Response invalidParameter(InvalidParameter e) {
         return Problem.response(400, "Bad Request", e.getMessage(), request.requestId(),
                 List.of(Problem.FieldError.parameter(e.parameter(), e.getMessage())));
@@ -117,6 +126,9 @@ public class ProblemMappers {
         }
         if (e.getCause() instanceof InvalidParameter parameter) {
             return invalidParameter(parameter);
+        }
+        if (causedBy(e, BodyLimit.TooLarge.class) instanceof BodyLimit.TooLarge tooLarge) {
+            return tooLarge(tooLarge);
         }
         Response original = e.getResponse();
         var status = Response.Status.fromStatusCode(original.getStatus());
@@ -132,6 +144,15 @@ public class ProblemMappers {
         LOG.errorf(e, "Unexpected failure in request %s", request.requestId());
         return Problem.response(Response.Status.INTERNAL_SERVER_ERROR,
                 "Unexpected error; quote request id " + request.requestId(), request.requestId());
+    }
+
+    private static Throwable causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return cause;
+            }
+        }
+        return null;
     }
 
     private static Problem.FieldError fieldError(ConstraintViolation<?> violation) {
