@@ -8,6 +8,7 @@ import java.util.function.ToIntFunction;
 import net.jqwik.api.AfterFailureMode;
 import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.lifecycle.AroundPropertyHook;
+import net.jqwik.api.lifecycle.PropagationMode;
 import net.jqwik.api.lifecycle.PropertyExecutionResult;
 import net.jqwik.api.lifecycle.PropertyExecutor;
 import net.jqwik.api.lifecycle.PropertyLifecycleContext;
@@ -55,6 +56,12 @@ public class FuzzSettings implements AroundPropertyHook {
         context.findAnnotation(Covers.class).ifPresent(covers ->
                 context.attributes().setTries(triesPerOperation() * operations.applyAsInt(covers.value())));
         return property.execute();
+    }
+
+    @Override
+    public PropagationMode propagateTo() {
+        // registered on the test class, it must reach each property in it
+        return PropagationMode.ALL_DESCENDANTS;
     }
 
     @Override

@@ -37,8 +37,12 @@ final class Schemas {
         return "string";
     }
 
+    /**
+     * The schema's pattern, matched whole as the services' bean validation does; {@code \\S}, which stands for
+     * "not blank", counts as none.
+     */
     static Optional<Pattern> pattern(Schema<?> schema) {
-        if (schema == null || schema.getPattern() == null) {
+        if (schema == null || schema.getPattern() == null || schema.getPattern().equals("\\S")) {
             return Optional.empty();
         }
         try {
