@@ -62,11 +62,11 @@ class ApiFuzzTest {
         client = new SuiteClient(exchanges::token);
         Files.createDirectories(Path.of("target", "fuzz"));
         for (ServiceProcess service : List.of(suite.cases, suite.evidence, suite.notifications, suite.audit)) {
-            String name = service.url("").replaceAll(".*:", "");
+            int port = Integer.parseInt(service.url("").replaceAll(".*:", ""));
             String document = client.get("ada.auditor", service.url("/q/openapi?format=json")).body();
             String serviceName = serviceName(service);
             Files.writeString(Path.of("target", "fuzz", serviceName + ".openapi.json"), document);
-            OPERATIONS.put(serviceName, ApiDocuments.operations(serviceName, Integer.parseInt(name), document));
+            OPERATIONS.put(serviceName, ApiDocuments.operations(serviceName, port, document));
         }
         FuzzSettings.operations = key -> key.equals("oversized") ? 1 : OPERATIONS.get(key).size();
         requests = new Requests(Fixture.create(suite, client, exchanges.token("ivan.investigator")));
@@ -75,6 +75,8 @@ class ApiFuzzTest {
     @AfterContainer
     static void stopTheSuite() {
         if (exchanges != null) {
+            System.out.println("API fuzzer: " + exchanges.sent() + " requests sent"
+                    + (FuzzSettings.survey() ? ", " + Findings.count() + " distinct findings in target/fuzz/findings.md" : ""));
             exchanges.close();
         }
         if (suite != null) {

@@ -92,7 +92,7 @@ record Fixture(Map<String, List<String>> pathValues, Map<String, List<String>> b
         path.put("/inbox/{id}/read#id", List.of(notification.path("id").asText()));
         if (webhook.statusCode() == 201) {
             path.put("/organisations/{organisation}/webhooks/{id}#id",
-                    List.of(SuiteClient.read(webhook.body()).path("id").asText()));
+                    List.of(SuiteClient.read(webhook.body()).path("subscription").path("id").asText()));
         }
         Map<String, List<String>> body = new HashMap<>();
         body.put("caseId", List.of(quoted(caseId)));

@@ -7,7 +7,6 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -196,7 +195,4 @@ final class RawHttp {
         return line.size() == 0 ? null : line.toString(StandardCharsets.ISO_8859_1);
     }
 
-    static List<Map.Entry<String, String>> headers(Map<String, String> values) {
-        return new ArrayList<>(values.entrySet());
-    }
 }
