@@ -37,6 +37,11 @@ record FuzzRequest(ApiOperation operation, String user, String target, List<Map.
     }
 
     private static String shown(RawHttp.Body body) {
+        if (body.repeat() > 1) {
+            String chunk = new String(body.bytes(), 0, Math.min(body.bytes().length, 8), StandardCharsets.UTF_8);
+            return body.repeat() + " chunks of " + body.bytes().length + " bytes, each like \"" + visible(chunk)
+                    + "…\"  [" + body.length() + " bytes in all]";
+        }
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(body.bytes())).toString();
@@ -44,8 +49,7 @@ record FuzzRequest(ApiOperation operation, String user, String target, List<Map.
             text = new String(body.bytes(), StandardCharsets.UTF_8) + "  [not valid UTF-8; \ufffd marks bytes that are no character]";
         }
         String shown = visible(text.length() > 800 ? text.substring(0, 800) + "…" : text);
-        return body.repeat() > 1 ? "(" + body.repeat() + " times:) " + shown + "  [" + body.length() + " bytes in all]"
-                : shown + (text.length() > 800 ? "  [" + body.length() + " bytes in all]" : "");
+        return shown + (text.length() > 800 ? "  [" + body.length() + " bytes in all]" : "");
     }
 
     /** Controls, format characters, lone surrogates and unusual spaces as \\uXXXX; the rest as is. */
