@@ -56,7 +56,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Returns once the service's readiness check passes (Axon running, database reachable). */
     public ServiceProcess awaitReady() {
-        Instant giveUp = Instant.now().plus(Duration.ofMinutes(2));
+        Instant giveUp = Instant.now().plus(Duration.ofMinutes(4));
         while (Instant.now().isBefore(giveUp)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
@@ -75,7 +75,7 @@ public final class ServiceProcess implements AutoCloseable {
             }
             pause();
         }
-        throw new IllegalStateException(name + " was not ready within 2 minutes; see " + log);
+        throw new IllegalStateException(name + " was not ready within 4 minutes; see " + log);
     }
 
     /** Ends the process the hard way (SIGKILL): no shutdown hook runs, claims and transactions are cut off. */

@@ -54,12 +54,19 @@ public final class Suite implements AutoCloseable {
         notifications.put("quarkus.mailer.start-tls", "DISABLED");
         notifications.putAll(notificationSettings);
         Suite suite = new Suite(keycloak, smtp,
-                new ServiceProcess("case-service", LocalKeycloak.freePort(), shared).start(),
-                new ServiceProcess("evidence-service", LocalKeycloak.freePort(), evidence).start(),
-                new ServiceProcess("notification-service", LocalKeycloak.freePort(), notifications).start(),
-                new ServiceProcess("audit-service", LocalKeycloak.freePort(), shared).start());
-        Stream.of(suite.cases, suite.evidence, suite.notifications, suite.audit).forEach(ServiceProcess::awaitReady);
-        return suite;
+                new ServiceProcess("case-service", LocalKeycloak.freePort(), shared),
+                new ServiceProcess("evidence-service", LocalKeycloak.freePort(), evidence),
+                new ServiceProcess("notification-service", LocalKeycloak.freePort(), notifications),
+                new ServiceProcess("audit-service", LocalKeycloak.freePort(), shared));
+        try {
+            Stream.of(suite.cases, suite.evidence, suite.notifications, suite.audit).forEach(ServiceProcess::start);
+            Stream.of(suite.cases, suite.evidence, suite.notifications, suite.audit).forEach(ServiceProcess::awaitReady);
+            return suite;
+        } catch (RuntimeException e) {
+            // a start that fails must not leave processes behind for the next test class
+            suite.close();
+            throw e;
+        }
     }
 
     /** Starts the portal in front of these services and returns it once ready. */

@@ -48,7 +48,12 @@ public final class LocalKeycloak implements AutoCloseable {
                     .redirectOutput(log.toFile());
             builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
             var keycloak = new LocalKeycloak(builder.start(), "http://127.0.0.1:" + port + "/realms/compliance");
-            keycloak.awaitRealm(log);
+            try {
+                keycloak.awaitRealm(log);
+            } catch (RuntimeException e) {
+                keycloak.close();
+                throw e;
+            }
             return keycloak;
         } catch (IOException e) {
             throw new IllegalStateException("Could not start Keycloak from " + home, e);
