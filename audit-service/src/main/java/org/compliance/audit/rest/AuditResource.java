@@ -210,6 +210,8 @@ public class AuditResource {
     @Path("/checkpoints/latest")
     @Operation(operationId = "getLatestCheckpoint",
             summary = "The latest signed checkpoint")
+    @APIResponse(responseCode = "200", description = "The latest checkpoint", content = @Content(mediaType =
+            MediaType.APPLICATION_JSON, schema = @Schema(implementation = Bundle.SignedCheckpoint.class)))
     @APIResponse(responseCode = "404", description = "No checkpoint has been taken yet")
     public Bundle.SignedCheckpoint latestCheckpoint() throws SQLException {
         return checkpoints.latest().orElseThrow(() -> new NotFoundException("No checkpoint has been taken yet"));

@@ -126,10 +126,12 @@ public class CaseResource {
                              String openedFrom,
                              @QueryParam("openedTo") @Parameter(description = "Opened before this instant",
                                      schema = @Schema(type = SchemaType.STRING, format = "date-time")) String openedTo,
-                             @QueryParam("sort") @DefaultValue("OPENED_AT") @Parameter(schema = @Schema(
-                                     implementation = CaseQueries.SortKey.class, defaultValue = "OPENED_AT"))
+                             @QueryParam("sort") @DefaultValue("OPENED_AT") @Parameter(description = "The order",
+                                     schema = @Schema(implementation = CaseQueries.SortKey.class,
+                                             defaultValue = "OPENED_AT"))
                              String sort,
-                             @QueryParam("direction") @DefaultValue("desc") @Parameter(schema = @Schema(
+                             @QueryParam("direction") @DefaultValue("desc") @Parameter(description = "Ascending or "
+                                     + "descending", schema = @Schema(
                                      type = SchemaType.STRING, enumeration = {"asc", "desc"}, defaultValue = "desc"))
                              String direction,
                              @QueryParam("page") @DefaultValue("0") @Min(0) @Parameter(description = PAGE, schema =

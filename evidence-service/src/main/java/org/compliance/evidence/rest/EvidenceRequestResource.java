@@ -102,6 +102,7 @@ public class EvidenceRequestResource {
     private static final String SUPERVISOR = "supervisor";
     private static final String COMPANY = "company";
     private static final String AUDITOR = "auditor";
+    private static final String CHANGED = "Done; the request's new version";
     private static final String CONFLICT = "The request's state refuses this now (see the problem's detail), or it "
             + "changed at the same moment";
 
@@ -160,7 +161,8 @@ public class EvidenceRequestResource {
     @RolesAllowed({STAFF, SUPERVISOR})
     @Operation(operationId = "previewDueMoment",
             summary = "The due moment a request issued now would get", description = "For showing before sending.")
-    public Issued dueMoment(@QueryParam("days") @DefaultValue("14") @Min(1) @Max(366) int days) {
+    public Issued dueMoment(@QueryParam("days") @DefaultValue("14") @Min(1) @Max(366)
+                            @Parameter(description = "Calendar days from now") int days) {
         return new Issued(null, DueMoments.afterCalendarDays(clock.instant(), days), DueMoments.ZONE.getId());
     }
 
@@ -218,6 +220,8 @@ public class EvidenceRequestResource {
     @Blocking
     @Operation(operationId = "acknowledgeEvidenceRequest",
             summary = "Acknowledge the request (company)")
+    @APIResponse(responseCode = "200", description = CHANGED, content = @Content(mediaType =
+            MediaType.APPLICATION_JSON, schema = @Schema(implementation = Changed.class)))
     @APIResponse(responseCode = "409", description = CONFLICT)
     public Changed acknowledge(@PathParam("requestId") String requestId) {
         CompanyUser me = companyUser(requestId);
@@ -316,6 +320,8 @@ public class EvidenceRequestResource {
     @Blocking
     @Operation(operationId = "requestExtension",
             summary = "Ask for an extension (company)", description = "Before the deadline; one pending at a time.")
+    @APIResponse(responseCode = "200", description = CHANGED, content = @Content(mediaType =
+            MediaType.APPLICATION_JSON, schema = @Schema(implementation = Changed.class)))
     @APIResponse(responseCode = "409", description = CONFLICT)
     public Changed requestExtension(@PathParam("requestId") String requestId, @Valid @NotNull ReasonRequest body) {
         CompanyUser me = companyUser(requestId);
@@ -332,6 +338,8 @@ public class EvidenceRequestResource {
     @Operation(operationId = "grantExtension",
             summary = "Grant the pending extension (supervisors)", description = "With a later due moment; "
             + "reminders and the overdue deadline move with it.")
+    @APIResponse(responseCode = "200", description = CHANGED, content = @Content(mediaType =
+            MediaType.APPLICATION_JSON, schema = @Schema(implementation = Changed.class)))
     @APIResponse(responseCode = "409", description = CONFLICT)
     public Changed grant(@PathParam("requestId") String requestId, @Valid @NotNull GrantRequest body) {
         return changed(requestId, commands.send(new GrantExtension(requestId, body.newDueAt(), staff(requestId))));
@@ -344,6 +352,8 @@ public class EvidenceRequestResource {
     @Blocking
     @Operation(operationId = "refuseExtension",
             summary = "Refuse the pending extension (supervisors)")
+    @APIResponse(responseCode = "200", description = CHANGED, content = @Content(mediaType =
+            MediaType.APPLICATION_JSON, schema = @Schema(implementation = Changed.class)))
     @APIResponse(responseCode = "409", description = CONFLICT)
     public Changed refuse(@PathParam("requestId") String requestId, @Valid @NotNull ReasonRequest body) {
         return changed(requestId, commands.send(new RefuseExtension(requestId, body.reason(), staff(requestId))));
@@ -355,6 +365,8 @@ public class EvidenceRequestResource {
     @Blocking
     @Operation(operationId = "acceptEvidence",
             summary = "Accept the evidence: the request is complete")
+    @APIResponse(responseCode = "200", description = CHANGED, content = @Content(mediaType =
+            MediaType.APPLICATION_JSON, schema = @Schema(implementation = Changed.class)))
     @APIResponse(responseCode = "409", description = CONFLICT)
     public Changed accept(@PathParam("requestId") String requestId) {
         return changed(requestId, commands.send(new AcceptEvidence(requestId, staff(requestId))));
@@ -367,6 +379,8 @@ public class EvidenceRequestResource {
     @Blocking
     @Operation(operationId = "requestMoreEvidence",
             summary = "Ask for more evidence by a new due moment")
+    @APIResponse(responseCode = "200", description = CHANGED, content = @Content(mediaType =
+            MediaType.APPLICATION_JSON, schema = @Schema(implementation = Changed.class)))
     @APIResponse(responseCode = "409", description = CONFLICT)
     public Changed askForMore(@PathParam("requestId") String requestId, @Valid @NotNull MoreEvidenceRequest body) {
         return changed(requestId, commands.send(new RequestMoreEvidence(requestId, body.stillMissing(),
@@ -380,6 +394,8 @@ public class EvidenceRequestResource {
     @Blocking
     @Operation(operationId = "withdrawEvidenceRequest",
             summary = "Withdraw the request")
+    @APIResponse(responseCode = "200", description = CHANGED, content = @Content(mediaType =
+            MediaType.APPLICATION_JSON, schema = @Schema(implementation = Changed.class)))
     @APIResponse(responseCode = "409", description = CONFLICT)
     public Changed withdraw(@PathParam("requestId") String requestId, @Valid @NotNull ReasonRequest body) {
         return changed(requestId, commands.send(new WithdrawEvidenceRequest(requestId, body.reason(),
