@@ -187,6 +187,9 @@ class CaseResourceTest {
                         notNullValue())
                 .body("paths.'/cases/{caseId}'.get.responses.'413'", nullValue())
                 .body("paths.'/cases/{caseId}'.get.responses.'409'", nullValue())
+                .body("paths.'/cases/{caseId}/investigation'.post.responses.'415'", nullValue())
+                .body("paths.'/cases/{caseId}/investigation'.post.responses.'409'.content.'application/problem+json'",
+                        notNullValue())
                 .body("paths.'/cases'.post.responses.'201'", notNullValue())
                 .body("paths.'/cases'.post.responses.'415'.content.'application/problem+json'", notNullValue())
                 .body("servers[0].url", equalTo("http://localhost:8081"))
