@@ -32,6 +32,11 @@ import org.compliance.platform.domain.RuleViolation;
 import org.compliance.platform.identity.Caller;
 import org.compliance.platform.identity.CurrentCaller;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -40,7 +45,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("/audit")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Audit")
+@Tag(name = "Audit", description = "Read-only: history, time travel, verification, bundles and "
+        + "checkpoints; every look at a case is recorded")
 @RolesAllowed({"auditor", "supervisor"})
 @Blocking
 public class AuditResource {
@@ -70,15 +76,21 @@ public class AuditResource {
 
     @GET
     @Path("/cases/{caseId}/history")
-    @Operation(summary = "A case's whole history across services", description = "The case's own events and "
+    @Operation(operationId = "getCaseHistory",
+            summary = "A case's whole history across services", description = "The case's own events and "
             + "those of its evidence requests and submissions, in commit order, each with type, payload, actor, "
             + "time, correlation and causation ids; filtered by time range [from, to), event type (simple name) "
             + "and actor (user id).")
     public HistoryPage history(@PathParam("caseId") String caseId,
                                @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
                                @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size,
-                               @QueryParam("from") Instant from, @QueryParam("to") Instant to,
-                               @QueryParam("type") String type, @QueryParam("actor") String actor)
+                               @QueryParam("from") @Parameter(description = "Events at or after this instant")
+                               Instant from,
+                               @QueryParam("to") @Parameter(description = "Events before this instant") Instant to,
+                               @QueryParam("type") @Parameter(description = "Only events of this type (simple "
+                                       + "name, e.g. CaseOpened)") String type,
+                               @QueryParam("actor") @Parameter(description = "Only events by this user (user id)")
+                               String actor)
             throws SQLException {
         HistoryFilter filter = new HistoryFilter(from, to, blankToNull(type),
                 blankToNull(actor));
@@ -90,11 +102,15 @@ public class AuditResource {
 
     @GET
     @Path("/cases/{caseId}/state")
-    @Operation(summary = "A case and its requests as they stood then", description = "Rebuilt by replaying the "
+    @Operation(operationId = "getCaseStateAsOf",
+            summary = "A case and its requests as they stood then", description = "Rebuilt by replaying the "
             + "events from the event store up to the moment `at` (ISO instant) or the global `position`; "
             + "neither: now.")
-    public TimeTravel.AsOf state(@PathParam("caseId") String caseId, @QueryParam("at") Instant at,
-                                 @QueryParam("position") @Min(0) Long position) throws SQLException, IOException {
+    public TimeTravel.AsOf state(@PathParam("caseId") String caseId,
+                                 @QueryParam("at") @Parameter(description = "The moment; not with position") Instant at,
+                                 @QueryParam("position") @Min(0) @Parameter(description = "The event store's global "
+                                         + "position; not with at") Long position)
+            throws SQLException, IOException {
         if (at != null && position != null) {
             throw RuleViolation.unprocessable("Give either at or position, not both");
         }
@@ -110,11 +126,15 @@ public class AuditResource {
 
     @GET
     @Path("/cases/{caseId}/changes")
-    @Operation(summary = "What changed between two moments, and by whom", description = "The state at `from` "
+    @Operation(operationId = "getCaseChanges",
+            summary = "What changed between two moments, and by whom", description = "The state at `from` "
             + "and at `to` (both rebuilt from the events) and every event after `from` up to and including `to`, "
             + "with its actor.")
-    public Changes changes(@PathParam("caseId") String caseId, @QueryParam("from") Instant start,
-                           @QueryParam("to") Instant end) throws SQLException, IOException {
+    public Changes changes(@PathParam("caseId") String caseId,
+                           @QueryParam("from") @Parameter(required = true, description = "The earlier moment")
+                           Instant start,
+                           @QueryParam("to") @Parameter(required = true, description = "The later moment") Instant end)
+            throws SQLException, IOException {
         if (start == null || end == null || !end.isAfter(start)) {
             throw RuleViolation.unprocessable("from and to are ISO instants with from before to");
         }
@@ -131,7 +151,8 @@ public class AuditResource {
 
     @GET
     @Path("/cases/{caseId}/verification")
-    @Operation(summary = "Verify a case's events against their hash chains",
+    @Operation(operationId = "verifyCase",
+            summary = "Verify a case's events against their hash chains",
             description = "intact, or the first event whose hash or chain does not match, with why.")
     public Audit.Verification verifyCase(@PathParam("caseId") String caseId) throws SQLException {
         var verification = audit.verifyCase(caseId)
@@ -142,7 +163,8 @@ public class AuditResource {
 
     @GET
     @Path("/verification")
-    @Operation(summary = "Verify the whole event store", description = "Aggregate by aggregate (progress in the "
+    @Operation(operationId = "verifyStore",
+            summary = "Verify the whole event store", description = "Aggregate by aggregate (progress in the "
             + "log); stops at the first problem.")
     public Audit.Verification verifyStore() throws SQLException {
         var verification = audit.verifyStore();
@@ -153,10 +175,14 @@ public class AuditResource {
     @GET
     @Path("/cases/{caseId}/bundle")
     @Produces("application/zip")
-    @Operation(summary = "Export the case as one ZIP an outside auditor verifies offline", description = "Events "
+    @Operation(operationId = "exportCaseBundle",
+            summary = "Export the case as one ZIP an outside auditor verifies offline", description = "Events "
             + "(NDJSON, as stored, with their chain hashes), evidence manifest, the signed checkpoint covering them, "
             + "Merkle proofs, public key and a README; check it with audit-verifier.jar. 409 when the newest "
             + "events are too young for a checkpoint yet.")
+    @APIResponse(responseCode = "200", description = "The bundle", content = @Content(mediaType =
+            "application/zip", schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "409", description = "The newest events are not yet covered by a checkpoint")
     public Response bundle(@PathParam("caseId") String caseId) throws SQLException, IOException {
         BundleExport.Prepared prepared;
         try {
@@ -175,7 +201,11 @@ public class AuditResource {
 
     @GET
     @Path("/checkpoints/latest")
-    @Operation(summary = "The latest signed checkpoint")
+    @Operation(operationId = "getLatestCheckpoint",
+            summary = "The latest signed checkpoint")
+    @APIResponse(responseCode = "200", description = "The latest checkpoint", content = @Content(mediaType =
+            MediaType.APPLICATION_JSON, schema = @Schema(implementation = Bundle.SignedCheckpoint.class)))
+    @APIResponse(responseCode = "404", description = "No checkpoint has been taken yet")
     public Bundle.SignedCheckpoint latestCheckpoint() throws SQLException {
         return checkpoints.latest().orElseThrow(() -> new NotFoundException("No checkpoint has been taken yet"));
     }
@@ -183,7 +213,8 @@ public class AuditResource {
     @GET
     @Path("/checkpoints/public-key")
     @RolesAllowed({"auditor", "supervisor", "investigator", "company", "operator"})
-    @Operation(summary = "The Ed25519 public key checkpoints are signed with (X.509, Base64), and its fingerprint")
+    @Operation(operationId = "getCheckpointPublicKey",
+            summary = "The Ed25519 public key checkpoints are signed with (X.509, Base64), and its fingerprint")
     public PublicKey publicKey() {
         return new PublicKey("Ed25519", checkpoints.publicKey(), Checkpoint.fingerprint(checkpoints.publicKey()));
     }
@@ -191,14 +222,16 @@ public class AuditResource {
     @POST
     @Path("/checkpoints")
     @RolesAllowed("operator")
-    @Operation(summary = "Take a checkpoint now (operators); they are also taken at intervals")
+    @Operation(operationId = "takeCheckpoint",
+            summary = "Take a checkpoint now (operators); they are also taken at intervals")
     public Bundle.SignedCheckpoint takeCheckpoint() throws SQLException {
         return checkpoints.take();
     }
 
     @GET
     @Path("/cases/{caseId}/access")
-    @Operation(summary = "Who looked at a case's history, verification or export, and when")
+    @Operation(operationId = "listCaseAccess",
+            summary = "Who looked at a case's history, verification or export, and when")
     public List<AccessLog.Access> accessed(@PathParam("caseId") String caseId) throws SQLException {
         return access.ofCase(caseId);
     }

@@ -58,6 +58,11 @@ import org.compliance.platform.identity.CurrentCaller;
 import org.compliance.platform.messaging.Commands;
 import org.compliance.platform.problem.Versions;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -68,7 +73,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/cases/{caseId}")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Case changes")
+@Tag(name = "Case changes", description = "Every change to a case, each guarded by If-Match")
+@APIResponse(responseCode = "200", description = "Changed; ETag is the new version",
+        headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation =
+                CaseChangeResource.Changed.class)))
 @WithSession
 public class CaseChangeResource {
 
@@ -163,7 +172,8 @@ public class CaseChangeResource {
     @PUT
     @Path("/lead-investigator")
     @RolesAllowed({STAFF, SUPERVISOR})
-    @Operation(summary = "Reassign the case", description = "Only staff (investigators, supervisors) can lead: "
+    @Operation(operationId = "assignLeadInvestigator",
+            summary = "Reassign the case", description = "Only staff (investigators, supervisors) can lead: "
             + "anyone else is a 422.")
     public Uni<Response> assignLead(@PathParam("caseId") String caseId, @HeaderParam("If-Match") String ifMatch,
                                     @Valid @NotNull StaffRequest body) {
@@ -227,7 +237,8 @@ public class CaseChangeResource {
     @POST
     @Path("/closure")
     @RolesAllowed({STAFF, SUPERVISOR})
-    @Operation(summary = "Close the case", description = "Needs a decision or a referral; never under legal hold.")
+    @Operation(operationId = "closeCase",
+            summary = "Close the case", description = "Needs a decision or a referral; never under legal hold.")
     public Uni<Response> close(@PathParam("caseId") String caseId, @HeaderParam("If-Match") String ifMatch,
                                @Valid @NotNull ReasonRequest body) {
         return change(caseId, ifMatch, c -> new CloseCase(caseId, body.reason()));
@@ -236,7 +247,8 @@ public class CaseChangeResource {
     @POST
     @Path("/suspension")
     @RolesAllowed({STAFF, SUPERVISOR})
-    @Operation(summary = "Suspend the case")
+    @Operation(operationId = "suspendCase",
+            summary = "Suspend the case")
     public Uni<Response> suspend(@PathParam("caseId") String caseId, @HeaderParam("If-Match") String ifMatch,
                                  @Valid @NotNull ReasonRequest body) {
         return change(caseId, ifMatch, c -> new SuspendCase(caseId, body.reason()));
@@ -245,7 +257,8 @@ public class CaseChangeResource {
     @POST
     @Path("/resumption")
     @RolesAllowed({STAFF, SUPERVISOR})
-    @Operation(summary = "Resume a suspended case where it stood")
+    @Operation(operationId = "resumeCase",
+            summary = "Resume a suspended case where it stood")
     public Uni<Response> resume(@PathParam("caseId") String caseId, @HeaderParam("If-Match") String ifMatch) {
         return change(caseId, ifMatch, c -> new ResumeCase(caseId));
     }
@@ -253,7 +266,8 @@ public class CaseChangeResource {
     @POST
     @Path("/referral")
     @RolesAllowed({STAFF, SUPERVISOR})
-    @Operation(summary = "Refer the case to another authority")
+    @Operation(operationId = "referCase",
+            summary = "Refer the case to another authority")
     public Uni<Response> refer(@PathParam("caseId") String caseId, @HeaderParam("If-Match") String ifMatch,
                                @Valid @NotNull ReferralRequest body) {
         return change(caseId, ifMatch, c -> new ReferCase(caseId,
@@ -263,7 +277,8 @@ public class CaseChangeResource {
     @POST
     @Path("/reopening")
     @RolesAllowed({STAFF, SUPERVISOR})
-    @Operation(summary = "Reopen a closed case")
+    @Operation(operationId = "reopenCase",
+            summary = "Reopen a closed case")
     public Uni<Response> reopen(@PathParam("caseId") String caseId, @HeaderParam("If-Match") String ifMatch,
                                 @Valid @NotNull ReasonRequest body) {
         return change(caseId, ifMatch, c -> new ReopenCase(caseId, body.reason()));

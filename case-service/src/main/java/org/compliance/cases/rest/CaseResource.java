@@ -41,12 +41,18 @@ import org.compliance.platform.identity.CurrentCaller;
 import org.compliance.platform.messaging.Commands;
 import org.compliance.platform.problem.Versions;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Opening cases, and every read of them. Reads come from the case views, filtered by who is asking. */
 @Path("/cases")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Cases")
+@Tag(name = "Cases", description = "Opening cases, and every read of them, filtered by who asks")
 public class CaseResource {
 
     public record Opened(String caseId) {
@@ -54,6 +60,7 @@ public class CaseResource {
 
     /** Bounded pages keep every list query cheap; narrower filters reach anything further. */
     static final int MAX_OFFSET = 10_000;
+    private static final String PAGE = "From 0; page * size stays below 10000 (422 beyond)";
 
     private final Commands commands;
     private final CurrentCaller caller;
@@ -70,8 +77,13 @@ public class CaseResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({"investigator", "supervisor"})
-    @Operation(summary = "Open a case", description = "Investigators and supervisors. The caller becomes the lead "
+    @Operation(operationId = "openCase",
+            summary = "Open a case", description = "Investigators and supervisors. The caller becomes the lead "
             + "investigator. 201 with the case id; 422 when a rule refuses it (unknown authority, no respondent...).")
+    @APIResponse(responseCode = "201", description = "Opened; Location is the case, ETag its first version",
+            headers = {@Header(name = "Location", schema = @Schema(type = SchemaType.STRING, format = "uri")),
+                    @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING))},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Opened.class)))
     public Uni<Response> open(@Valid @NotNull OpenCaseRequest request, UriInfo uri) {
         var me = caller.get();
         String caseId = UUID.randomUUID().toString();
@@ -91,20 +103,38 @@ public class CaseResource {
     @GET
     @RolesAllowed({"investigator", "supervisor", "auditor", "company"})
     @WithSession
-    @Operation(summary = "List cases", description = "Staff see every case their confidentiality allows; companies "
+    @Operation(operationId = "listCases",
+            summary = "List cases", description = "Staff see every case their confidentiality allows; companies "
             + "only cases against their organisation, with fewer fields. Filters combine; pages are bounded "
             + "(page * size <= 10000). Sort: OPENED_AT (default), UPDATED_AT, TITLE, PRIORITY, STATUS.")
-    public Uni<Page<?>> list(@QueryParam("status") CaseStatus status,
-                             @QueryParam("authority") String authority,
-                             @QueryParam("respondent") String respondent,
-                             @QueryParam("assignee") String assignee,
-                             @QueryParam("priority") Priority priority,
-                             @QueryParam("q") String text,
-                             @QueryParam("openedFrom") Instant openedFrom,
-                             @QueryParam("openedTo") Instant openedTo,
-                             @QueryParam("sort") @DefaultValue("OPENED_AT") CaseQueries.SortKey sort,
-                             @QueryParam("direction") @DefaultValue("desc") String direction,
-                             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+    @APIResponse(responseCode = "200", description = "A page of cases: staff list items, or for a company its "
+            + "shorter ones", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(
+                    anyOf = {StaffCasePage.class, RespondentCasePage.class})))
+    public Uni<Page<?>> list(@QueryParam("status") @Parameter(description = "Only cases in this status")
+                             CaseStatus status,
+                             @QueryParam("authority") @Parameter(description = "Only cases run by this authority "
+                                     + "(its full name)") String authority,
+                             @QueryParam("respondent") @Parameter(description = "Only cases against this "
+                                     + "organisation (its alias)") String respondent,
+                             @QueryParam("assignee") @Parameter(description = "Only cases this member of staff "
+                                     + "leads or is on the team of (user id)") String assignee,
+                             @QueryParam("priority") @Parameter(description = "Only cases of this priority")
+                             Priority priority,
+                             @QueryParam("q") @Parameter(description = "Text in the title or summary, any case")
+                             String text,
+                             @QueryParam("openedFrom") @Parameter(description = "Opened at or after this instant")
+                             Instant openedFrom,
+                             @QueryParam("openedTo") @Parameter(description = "Opened before this instant")
+                             Instant openedTo,
+                             @QueryParam("sort") @DefaultValue("OPENED_AT") @Parameter(description = "The order")
+                             CaseQueries.SortKey sort,
+                             @QueryParam("direction") @DefaultValue("desc") @Parameter(description = "Ascending or "
+                                     + "descending", schema = @Schema(
+                                     type = SchemaType.STRING, enumeration = {"asc", "desc"}, defaultValue = "desc"))
+                             String direction,
+                             @QueryParam("page") @DefaultValue("0") @Min(0) @Parameter(description = PAGE, schema =
+                                     @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "0",
+                                             maximum = "9999", defaultValue = "0")) int page,
                              @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         if ((long) page * size >= MAX_OFFSET) {
             throw RuleViolation.unprocessable("Pages end at case " + MAX_OFFSET + "; narrow the filters instead");
@@ -121,8 +151,13 @@ public class CaseResource {
     @Path("/mine")
     @RolesAllowed({"investigator", "supervisor"})
     @WithSession
-    @Operation(summary = "My cases", description = "Cases the caller leads or is on the team of, newest first.")
-    public Uni<Page<?>> mine(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+    @Operation(operationId = "listMyCases",
+            summary = "My cases", description = "Cases the caller leads or is on the team of, newest first.")
+    @APIResponse(responseCode = "200", description = "A page of the caller's cases", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StaffCasePage.class)))
+    public Uni<Page<?>> mine(@QueryParam("page") @DefaultValue("0") @Min(0) @Parameter(description = PAGE, schema =
+                                     @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "0",
+                                             maximum = "9999", defaultValue = "0")) int page,
                              @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         if ((long) page * size >= MAX_OFFSET) {
             throw RuleViolation.unprocessable("Pages end at case " + MAX_OFFSET);
@@ -135,9 +170,14 @@ public class CaseResource {
     @Path("/{caseId}")
     @RolesAllowed({"investigator", "supervisor", "auditor", "company"})
     @WithSession
-    @Operation(summary = "Read a case", description = "The staff view, or for a company the respondent view. "
+    @Operation(operationId = "getCase",
+            summary = "Read a case", description = "The staff view, or for a company the respondent view. "
             + "ETag is the case version: send it as If-Match with a change. 404 also for a case the caller may "
             + "not see.")
+    @APIResponse(responseCode = "200", description = "The case as the caller may see it; ETag is its version",
+            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(anyOf = {
+                    org.compliance.api.cases.CaseDocument.class, CaseViews.RespondentCaseView.class})))
     public Uni<Response> get(@PathParam("caseId") String caseId) {
         Caller me = caller.get();
         return cases.visible(caseId, me).map(row -> Response.ok(Viewers.readsStaffViews(me) ? CaseViews.document(row)
@@ -148,7 +188,8 @@ public class CaseResource {
     @Path("/{caseId}/notes")
     @RolesAllowed({"investigator", "supervisor", "auditor"})
     @WithSession
-    @Operation(summary = "Internal notes of a case", description = "Staff and auditors only; never companies.")
+    @Operation(operationId = "listCaseNotes",
+            summary = "Internal notes of a case", description = "Staff and auditors only; never companies.")
     public Uni<List<Note>> notes(@PathParam("caseId") String caseId) {
         return cases.visible(caseId, caller.get()).chain(row -> queries.notes(caseId))
                 .map(notes -> notes.stream().map(Note::of).toList());
@@ -158,7 +199,8 @@ public class CaseResource {
     @Path("/{caseId}/next-steps")
     @RolesAllowed({"investigator", "supervisor", "auditor", "company"})
     @WithSession
-    @Operation(summary = "The status changes the caller may make now", description = "From the transition table "
+    @Operation(operationId = "listNextSteps",
+            summary = "The status changes the caller may make now", description = "From the transition table "
             + "(case-service's README) for the case's current status, narrowed by the caller's role: deciding is for "
             + "supervisors; auditors and companies change nothing, so theirs is empty. The portal shows only these.")
     public Uni<List<NextStep>> nextSteps(@PathParam("caseId") String caseId) {
@@ -170,6 +212,13 @@ public class CaseResource {
                         .filter(action -> supervisor || !action.forSupervisorsOnly())
                         .map(action -> new NextStep(action.name(), action.to() == null ? null : action.to().name()))
                         .toList());
+    }
+
+    /** The shapes of {@link Page} in the API description: staff get the one, companies the other. */
+    record StaffCasePage(List<CaseListItem> items, int page, int size) {
+    }
+
+    record RespondentCasePage(List<CaseViews.RespondentListItem> items, int page, int size) {
     }
 
     /** A status change the caller may make: the action and the status it leads to (none for RESUME). */

@@ -178,8 +178,23 @@ class CaseResourceTest {
                 .body("paths.'/cases/{caseId}/decision'.post.responses.'422'.content.'application/problem+json'",
                         notNullValue())
                 .body("paths.'/cases/{caseId}/decision'.post.responses.'428'", notNullValue())
-                .body("paths.'/cases/{caseId}/decision'.post.security[0].SecurityScheme", hasItem("supervisor"))
-                .body("paths.'/cases'.get.security[0].SecurityScheme", hasItem("company"))
-                .body("components.schemas.Problem.properties.detail", notNullValue());
+                .body("paths.'/cases/{caseId}/decision'.post.security[0].bearer", hasItem("supervisor"))
+                .body("paths.'/cases'.get.security[0].bearer", hasItem("company"))
+                .body("paths.'/cases/{caseId}/decision'.post.operationId", equalTo("issueDecision"))
+                .body("paths.'/cases/{caseId}/decision'.post.parameters.find { it.name == 'caseId' }.schema.format",
+                        equalTo("uuid"))
+                .body("paths.'/cases/{caseId}/decision'.post.parameters.find { it.name == 'If-Match' }.schema.pattern",
+                        notNullValue())
+                .body("paths.'/cases/{caseId}'.get.responses.'413'", nullValue())
+                .body("paths.'/cases/{caseId}'.get.responses.'409'", nullValue())
+                .body("paths.'/cases/{caseId}'.get.responses.'414'.content.'application/problem+json'", notNullValue())
+                .body("paths.'/cases/{caseId}/investigation'.post.responses.'415'", notNullValue())
+                .body("paths.'/cases/{caseId}/investigation'.post.responses.'409'.content.'application/problem+json'",
+                        notNullValue())
+                .body("paths.'/cases'.post.responses.'201'", notNullValue())
+                .body("paths.'/cases'.post.responses.'415'.content.'application/problem+json'", notNullValue())
+                .body("servers[0].url", equalTo("http://localhost:8081"))
+                .body("components.schemas.Problem.properties.detail", notNullValue())
+                .body("components.schemas.Problem.properties.errors.items.properties.pointer", notNullValue());
     }
 }

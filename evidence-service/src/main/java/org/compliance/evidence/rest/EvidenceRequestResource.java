@@ -77,6 +77,12 @@ import org.compliance.platform.problem.Problem;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -86,7 +92,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("/requests")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Evidence requests")
+@Tag(name = "Evidence requests", description = "Issued by regulator staff, answered by the respondent company "
+        + "(acknowledgement, uploads, submissions, extensions), reviewed by staff")
 public class EvidenceRequestResource {
 
     private static final Logger LOG = Logger.getLogger(EvidenceRequestResource.class);
@@ -95,6 +102,9 @@ public class EvidenceRequestResource {
     private static final String SUPERVISOR = "supervisor";
     private static final String COMPANY = "company";
     private static final String AUDITOR = "auditor";
+    private static final String CHANGED = "Done; the request's new version";
+    private static final String CONFLICT = "The request's state refuses this now (see the problem's detail), or it "
+            + "changed at the same moment";
 
     private final Commands commands;
     private final CurrentCaller caller;
@@ -128,9 +138,14 @@ public class EvidenceRequestResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({STAFF, SUPERVISOR})
-    @Operation(summary = "Issue an evidence request", description = "For an open case known from the event stream "
+    @Operation(operationId = "issueEvidenceRequest",
+            summary = "Issue an evidence request", description = "For an open case known from the event stream "
             + "and one of its respondents (422 otherwise). Due in 14 calendar days by default (23:59:59 "
             + "Europe/London on the 14th day after issue), or dueInDays, or an explicit dueAt.")
+    @APIResponse(responseCode = "201", description = "Issued; Location is the request",
+            headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING, format = "uri")),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation =
+                    Changed.class)))
     public Uni<Response> issue(@Valid @NotNull IssueRequest body, UriInfo uri) {
         Caller me = caller.get();
         String requestId = UUID.randomUUID().toString();
@@ -144,21 +159,33 @@ public class EvidenceRequestResource {
     @GET
     @Path("/due-moment")
     @RolesAllowed({STAFF, SUPERVISOR})
-    @Operation(summary = "The due moment a request issued now would get", description = "For showing before sending.")
-    public Issued dueMoment(@QueryParam("days") @DefaultValue("14") @Min(1) @Max(366) int days) {
+    @Operation(operationId = "previewDueMoment",
+            summary = "The due moment a request issued now would get", description = "For showing before sending.")
+    public Issued dueMoment(@QueryParam("days") @DefaultValue("14") @Min(1) @Max(366)
+                            @Parameter(description = "Calendar days from now") int days) {
         return new Issued(null, DueMoments.afterCalendarDays(clock.instant(), days), DueMoments.ZONE.getId());
     }
 
     @GET
     @RolesAllowed({STAFF, SUPERVISOR, AUDITOR, COMPANY})
     @WithSession
-    @Operation(summary = "List requests", description = "By case, organisation, status; due within N days (open "
+    @Operation(operationId = "listEvidenceRequests",
+            summary = "List requests", description = "By case, organisation, status; due within N days (open "
             + "ones); overdue. Soonest due first, with the time left. Companies see only their own.")
-    public Uni<List<RequestSummary>> list(@QueryParam("caseId") String caseId,
-                                          @QueryParam("organisation") String organisation,
-                                          @QueryParam("status") String status,
-                                          @QueryParam("dueWithinDays") @Min(0) @Max(3660) Integer dueWithinDays,
-                                          @QueryParam("overdue") Boolean overdue,
+    public Uni<List<RequestSummary>> list(@QueryParam("caseId") @Parameter(description = "Only this case's "
+                                                  + "requests", schema = @Schema(type = SchemaType.STRING,
+                                                  format = "uuid")) String caseId,
+                                          @QueryParam("organisation") @Parameter(description = "Only requests to "
+                                                  + "this organisation (its alias)", schema = @Schema(
+                                                  type = SchemaType.STRING, pattern = "^[a-z0-9][a-z0-9-]{1,62}$",
+                                                  minLength = 2, maxLength = 63)) String organisation,
+                                          @QueryParam("status") @Parameter(description = "Only requests in this "
+                                                  + "status", schema = @Schema(type = SchemaType.STRING,
+                                                  enumeration = {"OPEN", "COMPLETE", "WITHDRAWN"})) String status,
+                                          @QueryParam("dueWithinDays") @Min(0) @Max(3660) @Parameter(description =
+                                                  "Only open requests due within this many days") Integer dueWithinDays,
+                                          @QueryParam("overdue") @Parameter(description = "Only overdue requests "
+                                                  + "(true) or only the others (false)") Boolean overdue,
                                           @QueryParam("page") @DefaultValue("0") @Min(0) @Max(500) int page,
                                           @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
         if (status != null && !List.of("OPEN", "COMPLETE", "WITHDRAWN").contains(status)) {
@@ -175,7 +202,8 @@ public class EvidenceRequestResource {
     @Path("/{requestId}")
     @RolesAllowed({STAFF, SUPERVISOR, AUDITOR, COMPANY})
     @WithSession
-    @Operation(summary = "Read a request", description = "With submissions, extensions, chain of custody and the "
+    @Operation(operationId = "getEvidenceRequest",
+            summary = "Read a request", description = "With submissions, extensions, chain of custody and the "
             + "time left. 404 for a request of another organisation.")
     public Uni<Response> get(@PathParam("requestId") String requestId) {
         return queries.find(requestId, RequestAccess.limitedTo(caller.get()))
@@ -190,7 +218,11 @@ public class EvidenceRequestResource {
     @Path("/{requestId}/acknowledgement")
     @RolesAllowed(COMPANY)
     @Blocking
-    @Operation(summary = "Acknowledge the request (company)")
+    @Operation(operationId = "acknowledgeEvidenceRequest",
+            summary = "Acknowledge the request (company)")
+    @APIResponse(responseCode = "200", description = CHANGED, content = @Content(mediaType =
+            MediaType.APPLICATION_JSON, schema = @Schema(implementation = Changed.class)))
+    @APIResponse(responseCode = "409", description = CONFLICT)
     public Changed acknowledge(@PathParam("requestId") String requestId) {
         CompanyUser me = companyUser(requestId);
         return changed(requestId, commands.send(new AcknowledgeEvidenceRequest(requestId, me)));
@@ -201,15 +233,23 @@ public class EvidenceRequestResource {
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(COMPANY)
     @Blocking
-    @Operation(summary = "Upload one file (company)", description = "The raw bytes as the body; fileName as a query "
+    @Operation(operationId = "uploadEvidenceFile",
+            summary = "Upload one file (company)", description = "The raw bytes as the body; fileName as a query "
             + "parameter (kept as data, never used as a path; at most 255 characters, no control characters). "
             + "Streamed to storage and hashed (SHA-256) on the way; over the size limit (counted on the bytes "
             + "received) 413 and nothing is kept. The same content is stored once. The content type is detected "
             + "from the bytes; the declared Content-Type is not trusted.")
-    @APIResponse(responseCode = "201", description = "Stored; submit it with the upload id")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.WILDCARD, schema = @Schema(
+            type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "201", description = "Stored; submit it with the upload id", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Uploads.Upload.class)))
     @APIResponse(responseCode = "413", description = "Larger than the configured limit; nothing kept")
-    public Response upload(@PathParam("requestId") String requestId, @QueryParam("fileName") String fileName,
-                           @HeaderParam("Content-Length") Long declaredLength, InputStream body) {
+    public Response upload(@PathParam("requestId") String requestId,
+                           @QueryParam("fileName") @Parameter(required = true, description = "The file's name, kept "
+                                   + "as data", schema = @Schema(type = SchemaType.STRING, minLength = 1,
+                                   maxLength = FileNames.MAX_LENGTH)) String fileName,
+                           @HeaderParam("Content-Length") @Parameter(hidden = true) Long declaredLength,
+                           InputStream body) {
         FileNames.problem(fileName).ifPresent(problem -> {
             throw new BadRequestException(problem);
         });
@@ -238,8 +278,12 @@ public class EvidenceRequestResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(COMPANY)
     @Blocking
-    @Operation(summary = "Submit uploaded files as evidence (company)", description = "With a description and a "
+    @Operation(operationId = "submitEvidence",
+            summary = "Submit uploaded files as evidence (company)", description = "With a description and a "
             + "statement of truth. Answers a receipt signed with the service's key (see /receipts).")
+    @APIResponse(responseCode = "201", description = "Submitted; the signed receipt", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Receipts.SignedReceipt.class)))
+    @APIResponse(responseCode = "409", description = CONFLICT)
     public Response submit(@PathParam("requestId") String requestId, @Valid @NotNull SubmissionRequest body) {
         CompanyUser me = companyUser(requestId);
         List<EvidenceFile> files = uploads.files(requestId, me.organisationAlias(), body.uploadIds());
@@ -254,7 +298,8 @@ public class EvidenceRequestResource {
     @Path("/{requestId}/submissions/{submissionId}/receipt")
     @RolesAllowed({STAFF, SUPERVISOR, AUDITOR, COMPANY})
     @Blocking
-    @Operation(summary = "The signed receipt of a submission, again", description = "The same facts as the receipt "
+    @Operation(operationId = "getSubmissionReceipt",
+            summary = "The signed receipt of a submission, again", description = "The same facts as the receipt "
             + "answered at submission, signed now (its issuedAt is this moment); check it at /receipts/verification.")
     public Receipts.SignedReceipt receipt(@PathParam("requestId") String requestId,
                                           @PathParam("submissionId") String submissionId) {
@@ -273,7 +318,11 @@ public class EvidenceRequestResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(COMPANY)
     @Blocking
-    @Operation(summary = "Ask for an extension (company)", description = "Before the deadline; one pending at a time.")
+    @Operation(operationId = "requestExtension",
+            summary = "Ask for an extension (company)", description = "Before the deadline; one pending at a time.")
+    @APIResponse(responseCode = "200", description = CHANGED, content = @Content(mediaType =
+            MediaType.APPLICATION_JSON, schema = @Schema(implementation = Changed.class)))
+    @APIResponse(responseCode = "409", description = CONFLICT)
     public Changed requestExtension(@PathParam("requestId") String requestId, @Valid @NotNull ReasonRequest body) {
         CompanyUser me = companyUser(requestId);
         return changed(requestId, commands.send(new RequestExtension(requestId, body.reason(), me)));
@@ -286,8 +335,12 @@ public class EvidenceRequestResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(SUPERVISOR)
     @Blocking
-    @Operation(summary = "Grant the pending extension (supervisors)", description = "With a later due moment; "
+    @Operation(operationId = "grantExtension",
+            summary = "Grant the pending extension (supervisors)", description = "With a later due moment; "
             + "reminders and the overdue deadline move with it.")
+    @APIResponse(responseCode = "200", description = CHANGED, content = @Content(mediaType =
+            MediaType.APPLICATION_JSON, schema = @Schema(implementation = Changed.class)))
+    @APIResponse(responseCode = "409", description = CONFLICT)
     public Changed grant(@PathParam("requestId") String requestId, @Valid @NotNull GrantRequest body) {
         return changed(requestId, commands.send(new GrantExtension(requestId, body.newDueAt(), staff(requestId))));
     }
@@ -297,7 +350,11 @@ public class EvidenceRequestResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(SUPERVISOR)
     @Blocking
-    @Operation(summary = "Refuse the pending extension (supervisors)")
+    @Operation(operationId = "refuseExtension",
+            summary = "Refuse the pending extension (supervisors)")
+    @APIResponse(responseCode = "200", description = CHANGED, content = @Content(mediaType =
+            MediaType.APPLICATION_JSON, schema = @Schema(implementation = Changed.class)))
+    @APIResponse(responseCode = "409", description = CONFLICT)
     public Changed refuse(@PathParam("requestId") String requestId, @Valid @NotNull ReasonRequest body) {
         return changed(requestId, commands.send(new RefuseExtension(requestId, body.reason(), staff(requestId))));
     }
@@ -306,7 +363,11 @@ public class EvidenceRequestResource {
     @Path("/{requestId}/acceptance")
     @RolesAllowed({STAFF, SUPERVISOR})
     @Blocking
-    @Operation(summary = "Accept the evidence: the request is complete")
+    @Operation(operationId = "acceptEvidence",
+            summary = "Accept the evidence: the request is complete")
+    @APIResponse(responseCode = "200", description = CHANGED, content = @Content(mediaType =
+            MediaType.APPLICATION_JSON, schema = @Schema(implementation = Changed.class)))
+    @APIResponse(responseCode = "409", description = CONFLICT)
     public Changed accept(@PathParam("requestId") String requestId) {
         return changed(requestId, commands.send(new AcceptEvidence(requestId, staff(requestId))));
     }
@@ -316,7 +377,11 @@ public class EvidenceRequestResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({STAFF, SUPERVISOR})
     @Blocking
-    @Operation(summary = "Ask for more evidence by a new due moment")
+    @Operation(operationId = "requestMoreEvidence",
+            summary = "Ask for more evidence by a new due moment")
+    @APIResponse(responseCode = "200", description = CHANGED, content = @Content(mediaType =
+            MediaType.APPLICATION_JSON, schema = @Schema(implementation = Changed.class)))
+    @APIResponse(responseCode = "409", description = CONFLICT)
     public Changed askForMore(@PathParam("requestId") String requestId, @Valid @NotNull MoreEvidenceRequest body) {
         return changed(requestId, commands.send(new RequestMoreEvidence(requestId, body.stillMissing(),
                 body.newDueAt(), staff(requestId))));
@@ -327,7 +392,11 @@ public class EvidenceRequestResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({STAFF, SUPERVISOR})
     @Blocking
-    @Operation(summary = "Withdraw the request")
+    @Operation(operationId = "withdrawEvidenceRequest",
+            summary = "Withdraw the request")
+    @APIResponse(responseCode = "200", description = CHANGED, content = @Content(mediaType =
+            MediaType.APPLICATION_JSON, schema = @Schema(implementation = Changed.class)))
+    @APIResponse(responseCode = "409", description = CONFLICT)
     public Changed withdraw(@PathParam("requestId") String requestId, @Valid @NotNull ReasonRequest body) {
         return changed(requestId, commands.send(new WithdrawEvidenceRequest(requestId, body.reason(),
                 staff(requestId))));
@@ -338,15 +407,20 @@ public class EvidenceRequestResource {
     @Produces(MediaType.WILDCARD)
     @RolesAllowed({STAFF, SUPERVISOR, AUDITOR, COMPANY})
     @Blocking
-    @Operation(summary = "Download a submitted file", description = "Every download is recorded first, as an event "
+    @Operation(operationId = "downloadEvidenceFile",
+            summary = "Download a submitted file", description = "Every download is recorded first, as an event "
             + "in the request's chain of custody (who, which file, when). One byte range may be asked for with "
             + "Range (206 Partial Content; 416 when it lies beyond the end); the original file name comes back in "
             + "Content-Disposition, the SHA-256 in Repr-Digest.")
     @APIResponse(responseCode = "200", description = "The whole file")
     @APIResponse(responseCode = "206", description = "The range asked for")
+    @APIResponse(responseCode = "409", description = "The request changed at the same moment; try again")
     @APIResponse(responseCode = "416", description = "The range lies beyond the end of the file")
     public Response download(@PathParam("requestId") String requestId, @PathParam("fileId") String fileId,
-                             @HeaderParam("Range") String rangeHeader) {
+                             @HeaderParam("Range") @Parameter(description = "One byte range, e.g. bytes=0-1023 or "
+                                     + "bytes=-512; any other form is ignored (the whole file)", schema = @Schema(
+                                     type = SchemaType.STRING, pattern = "^bytes=[0-9]{0,18}-[0-9]{0,18}$",
+                                     maxLength = 44)) String rangeHeader) {
         Caller me = caller.get();
         access.requireVisible(requestId, me);
         EvidenceFile file = submittedFile(requestId, fileId);

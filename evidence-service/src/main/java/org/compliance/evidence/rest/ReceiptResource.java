@@ -15,7 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** The key submission receipts are signed with, and a check of a receipt against it. */
 @Path("/receipts")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Receipts")
+@Tag(name = "Receipts", description = "The key receipts are signed with, and a check of a receipt")
 public class ReceiptResource {
 
     private final Receipts receipts;
@@ -27,7 +27,8 @@ public class ReceiptResource {
     @GET
     @Path("/public-key")
     @RolesAllowed({"investigator", "supervisor", "auditor", "company"})
-    @Operation(summary = "The Ed25519 public key receipts are signed with", description = "Base64 of its X.509 "
+    @Operation(operationId = "getReceiptPublicKey",
+            summary = "The Ed25519 public key receipts are signed with", description = "Base64 of its X.509 "
             + "encoding. A receipt's signature covers its canonical JSON: properties in alphabetical order, no "
             + "whitespace, instants in ISO-8601.")
     public Receipts.PublishedKey publicKey() {
@@ -38,7 +39,8 @@ public class ReceiptResource {
     @Path("/verification")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({"investigator", "supervisor", "auditor", "company"})
-    @Operation(summary = "Check a signed receipt", description = "valid is false, with the reason, for a receipt "
+    @Operation(operationId = "verifyReceipt",
+            summary = "Check a signed receipt", description = "valid is false, with the reason, for a receipt "
             + "changed in any way or signed by another key.")
     public Receipts.Verification verify(@NotNull Receipts.SignedReceipt receipt) {
         return receipts.verify(receipt);

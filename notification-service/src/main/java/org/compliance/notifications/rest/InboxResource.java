@@ -31,7 +31,7 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
 /** The caller's own in-app inbox; nobody can read another person's. */
 @Path("/inbox")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Inbox")
+@Tag(name = "Inbox", description = "The caller's own in-app notifications")
 @RolesAllowed({"investigator", "supervisor", "company", "auditor", "operator"})
 public class InboxResource {
 
@@ -55,7 +55,8 @@ public class InboxResource {
 
     @GET
     @WithSession
-    @Operation(summary = "The caller's notifications, newest first, with the number still unread")
+    @Operation(operationId = "listInbox",
+            summary = "The caller's notifications, newest first, with the number still unread")
     public Uni<InboxPage> mine(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(10_000) int page,
                                @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         String me = caller.get().subject();
@@ -67,7 +68,8 @@ public class InboxResource {
     @GET
     @Path("/unread")
     @WithSession
-    @Operation(summary = "How many of the caller's notifications are unread")
+    @Operation(operationId = "countUnread",
+            summary = "How many of the caller's notifications are unread")
     public Uni<Unread> unread() {
         return inbox.unread(caller.get().subject()).map(Unread::new);
     }
@@ -75,7 +77,8 @@ public class InboxResource {
     @POST
     @Path("/{id}/read")
     @WithTransaction
-    @Operation(summary = "Mark one notification read", description = "404 for a notification that is not the caller's.")
+    @Operation(operationId = "markRead",
+            summary = "Mark one notification read", description = "404 for a notification that is not the caller's.")
     public Uni<InboxItem> markRead(@PathParam("id") UUID id) {
         String me = caller.get().subject();
         return inbox.findById(id).onItem().ifNull().failWith(() -> new NotFoundException("No notification " + id))
@@ -93,7 +96,8 @@ public class InboxResource {
     @POST
     @Path("/read-all")
     @WithTransaction
-    @Operation(summary = "Mark all the caller's notifications read")
+    @Operation(operationId = "markAllRead",
+            summary = "Mark all the caller's notifications read")
     public Uni<Unread> markAllRead() {
         return inbox.markAllRead(caller.get().subject(), clock.instant()).replaceWith(new Unread(0));
     }
@@ -102,7 +106,8 @@ public class InboxResource {
     @Path("/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Live: each new notification of the caller as a server-sent event, as it is created")
+    @Operation(operationId = "streamInbox",
+            summary = "Live: each new notification of the caller as a server-sent event, as it is created")
     public Multi<InboxItem> stream() {
         return live.of(caller.get().subject());
     }

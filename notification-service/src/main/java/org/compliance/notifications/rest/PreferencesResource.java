@@ -27,7 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** The caller's own notification preferences. */
 @Path("/me/preferences")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Preferences")
+@Tag(name = "Preferences", description = "The caller's own notification preferences")
 @RolesAllowed({"investigator", "supervisor", "company", "auditor", "operator"})
 public class PreferencesResource {
 
@@ -49,7 +49,8 @@ public class PreferencesResource {
 
     @GET
     @Blocking
-    @Operation(summary = "The caller's channel choices and digest setting, and the legal notices no choice affects")
+    @Operation(operationId = "getPreferences",
+            summary = "The caller's channel choices and digest setting, and the legal notices no choice affects")
     public Settings get() throws SQLException {
         return settings(store.of(caller.get().subject()));
     }
@@ -57,7 +58,8 @@ public class PreferencesResource {
     @PUT
     @Blocking
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replace the caller's choices", description = "Switch a channel (INBOX, EMAIL) off for a "
+    @Operation(operationId = "replacePreferences",
+            summary = "Replace the caller's choices", description = "Switch a channel (INBOX, EMAIL) off for a "
             + "kind of notice; legal notices (request issued, overdue, decision) cannot be switched off (422). With "
             + "dailyDigest, other e-mail waits for one summary a day.")
     public Settings put(@Valid @NotNull Settings settings) throws SQLException {

@@ -30,6 +30,11 @@ import org.compliance.platform.identity.Caller;
 import org.compliance.platform.identity.CurrentCaller;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -38,7 +43,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("/organisations/{organisation}/webhooks")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Webhooks")
+@Tag(name = "Webhooks", description = "A company's signed webhook endpoints and their deliveries, "
+        + "managed by its own users")
 @RolesAllowed("company")
 @Blocking
 public class WebhookResource {
@@ -61,8 +67,12 @@ public class WebhookResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Register an HTTPS endpoint", description = "Answers the endpoint and its signing secret, "
+    @Operation(operationId = "registerWebhook",
+            summary = "Register an HTTPS endpoint", description = "Answers the endpoint and its signing secret, "
             + "shown this once. Deliveries are signed: see the service README for how to verify them.")
+    @APIResponse(responseCode = "201", description = "Registered; the signing secret is shown this once",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation =
+                    Webhooks.Registered.class)))
     public Response register(@PathParam("organisation") String organisation, @Valid @NotNull Registration body)
             throws SQLException {
         Caller me = member(organisation);
@@ -72,7 +82,8 @@ public class WebhookResource {
     }
 
     @GET
-    @Operation(summary = "The organisation's active endpoints (without their secrets)")
+    @Operation(operationId = "listWebhooks",
+            summary = "The organisation's active endpoints (without their secrets)")
     public List<Webhooks.Subscription> list(@PathParam("organisation") String organisation) throws SQLException {
         member(organisation);
         return webhooks.active(organisation);
@@ -80,7 +91,9 @@ public class WebhookResource {
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Stop delivering to an endpoint")
+    @Operation(operationId = "removeWebhook",
+            summary = "Stop delivering to an endpoint")
+    @APIResponse(responseCode = "204", description = "No longer delivered to")
     public Response remove(@PathParam("organisation") String organisation, @PathParam("id") UUID id)
             throws SQLException {
         member(organisation);
@@ -92,10 +105,14 @@ public class WebhookResource {
 
     @GET
     @Path("/deliveries")
-    @Operation(summary = "Deliveries to the organisation's endpoints, newest first",
+    @Operation(operationId = "listWebhookDeliveries",
+            summary = "Deliveries to the organisation's endpoints, newest first",
             description = "status=FAILED or DEAD lists what did not arrive.")
     public List<Webhooks.Delivery> deliveries(@PathParam("organisation") String organisation,
-                                              @QueryParam("status") String status) throws SQLException {
+                                              @QueryParam("status") @Parameter(description = "Only deliveries in "
+                                                      + "this state", schema = @Schema(type = SchemaType.STRING,
+                                                      enumeration = {"PENDING", "SENDING", "SENT", "FAILED", "DEAD"}))
+                                              String status) throws SQLException {
         member(organisation);
         if (status != null && !STATUSES.contains(status)) {
             throw RuleViolation.unprocessable("status is one of " + STATUSES);
@@ -105,7 +122,9 @@ public class WebhookResource {
 
     @POST
     @Path("/deliveries/{id}/redelivery")
-    @Operation(summary = "Send a failed or dead-lettered delivery again, with the same delivery id")
+    @Operation(operationId = "redeliverWebhookDelivery",
+            summary = "Send a failed or dead-lettered delivery again, with the same delivery id")
+    @APIResponse(responseCode = "202", description = "Queued for delivery again")
     public Response redeliver(@PathParam("organisation") String organisation, @PathParam("id") UUID id)
             throws SQLException {
         member(organisation);

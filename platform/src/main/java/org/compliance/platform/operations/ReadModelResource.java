@@ -13,6 +13,9 @@ import java.util.Map;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.compliance.platform.axon.AxonRuntime;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -21,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("/operations/read-models")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Operations")
+@Tag(name = "Operations", description = "For operators (role operator): the service's read models, no case content")
 public class ReadModelResource {
 
     public record SegmentStatus(int segment, Long position, boolean replaying, boolean caughtUp, String error) {
@@ -38,7 +41,8 @@ public class ReadModelResource {
 
     @GET
     @RolesAllowed("operator")
-    @Operation(summary = "Where the service's processor stands", description = "replaying is true until a rebuild "
+    @Operation(operationId = "getReadModelStatus",
+            summary = "Where the service's processor stands", description = "replaying is true until a rebuild "
             + "has caught up with the events that existed when it began.")
     public ReadModelStatus status() {
         var processor = axon.processor();
@@ -56,8 +60,12 @@ public class ReadModelResource {
     @Path("/rebuild")
     @RolesAllowed("operator")
     @Blocking
-    @Operation(summary = "Rebuild the read models from the event store", description = "202 at once; the replay "
+    @Operation(operationId = "rebuildReadModels",
+            summary = "Rebuild the read models from the event store", description = "202 at once; the replay "
             + "runs in the background (follow it with GET). Reads may be incomplete until it has caught up.")
+    @APIResponse(responseCode = "202", description = "The rebuild has begun; where it stands now",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation =
+                    ReadModelStatus.class)))
     public Response rebuild() {
         axon.rebuildReadModels();
         return Response.accepted(status()).build();

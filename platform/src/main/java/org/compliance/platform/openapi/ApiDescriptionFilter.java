@@ -1,0 +1,91 @@
+package org.compliance.platform.openapi;
+
+import java.util.Map;
+import java.util.function.Supplier;
+import org.compliance.platform.problem.ProblemResponsesFilter;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+
+/**
+ * Completes every service's OpenAPI document at build time: the path segments the whole suite names the same
+ * way get their one format here (a case id is a UUID in every service), paging parameters their meaning, then
+ * {@link ProblemResponsesFilter} documents the problem answers. Registered as {@code mp.openapi.filter} in platform's
+ * {@code microprofile-config.properties}.
+ */
+public class ApiDescriptionFilter implements OASFilter {
+
+    /** An organisation's alias in Keycloak, as {@code CaseRequests} and the realm spell it. */
+    public static final String ORGANISATION_ALIAS = "^[a-z0-9][a-z0-9-]{1,62}$";
+
+    /** A fresh schema for each use: the document must not share one object between parameters. */
+    private record Segment(String description, Supplier<Schema> schema) {
+    }
+
+    private static final Map<String, Segment> SEGMENTS = Map.of(
+            "caseId", new Segment("The case's id", ApiDescriptionFilter::uuid),
+            "requestId", new Segment("The evidence request's id", ApiDescriptionFilter::uuid),
+            "submissionId", new Segment("The submission's id", ApiDescriptionFilter::uuid),
+            "fileId", new Segment("The file's id (its upload id)", ApiDescriptionFilter::uuid),
+            "userId", new Segment("The member of staff's user id in Keycloak", ApiDescriptionFilter::uuid),
+            "id", new Segment("Its id", ApiDescriptionFilter::uuid),
+            "alias", new Segment("The respondent organisation's alias", ApiDescriptionFilter::alias),
+            "organisation", new Segment("The organisation's alias; one the caller is not a member of is a 404",
+                    ApiDescriptionFilter::alias),
+            "allegationId", new Segment("The allegation's id within the case, e.g. A1 or A-1f2e3d4c",
+                    () -> string().pattern("^A(-[0-9a-f]{8}|[1-9][0-9]{0,3})$").maxLength(10)),
+            "complainantId", new Segment("The complainant's id within the case, e.g. C1 or C-1f2e3d4c",
+                    () -> string().pattern("^C(-[0-9a-f]{8}|[1-9][0-9]{0,3})$").maxLength(10)));
+
+    /** Query parameters every list of the suite reads the same way; their bounds come from each method. */
+    private static final Map<String, String> PAGING = Map.of(
+            "page", "The page, from 0",
+            "size", "How many items a page holds");
+
+    private final ProblemResponsesFilter problems = new ProblemResponsesFilter();
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getPaths() != null && openAPI.getPaths().getPathItems() != null) {
+            openAPI.getPaths().getPathItems().values().forEach(item -> item.getOperations().values().stream()
+                    .filter(operation -> operation.getParameters() != null)
+                    .flatMap(operation -> operation.getParameters().stream())
+                    .forEach(ApiDescriptionFilter::describe));
+        }
+        problems.filterOpenAPI(openAPI);
+    }
+
+    private static void describe(Parameter parameter) {
+        if (parameter.getIn() == Parameter.In.QUERY && parameter.getDescription() == null) {
+            parameter.setDescription(PAGING.get(parameter.getName()));
+        }
+        if (parameter.getIn() == Parameter.In.PATH) {
+            describeSegment(parameter);
+        }
+    }
+
+    private static void describeSegment(Parameter parameter) {
+        Segment segment = SEGMENTS.get(parameter.getName());
+        if (segment == null) {
+            return;
+        }
+        if (parameter.getDescription() == null) {
+            parameter.setDescription(segment.description());
+        }
+        parameter.setSchema(segment.schema().get());
+    }
+
+    private static Schema uuid() {
+        return string().format("uuid");
+    }
+
+    private static Schema alias() {
+        return string().pattern(ORGANISATION_ALIAS).minLength(2).maxLength(63);
+    }
+
+    private static Schema string() {
+        return OASFactory.createSchema().addType(Schema.SchemaType.STRING);
+    }
+}
