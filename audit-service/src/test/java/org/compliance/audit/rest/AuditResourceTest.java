@@ -124,7 +124,7 @@ class AuditResourceTest {
                         "LegalHoldPlaced"))
                 .body("changes[2].actorName", equalTo("Nora Northwind"));
         given().auth().oauth2(ada).queryParam("at", "then").when().get("/audit/cases/" + story.caseId + "/state")
-                .then().statusCode(422);
+                .then().statusCode(400).body("errors[0].field", equalTo("at"));
     }
 
     @Test
