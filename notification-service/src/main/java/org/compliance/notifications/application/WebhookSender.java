@@ -133,7 +133,8 @@ public class WebhookSender {
                         WebhookSignature.header(call.secret(), timestamp, call.payload()));
         return http.request(request)
                 .compose(sending -> sending.send(Buffer.buffer(call.payload()))
-                        .compose(response -> response.body().map(ignored -> response.statusCode())))
+                        // The body is read to its end and dropped: a receiver cannot make us hold it.
+                        .compose(response -> response.end().map(ended -> response.statusCode())))
                 .toCompletionStage().toCompletableFuture()
                 .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }

@@ -1,16 +1,22 @@
 package org.compliance.notifications.rest;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Provider;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import org.compliance.notifications.domain.WebhookEndpointPolicy;
 
+/**
+ * Checks a webhook URL with the installation's {@link WebhookEndpointPolicy}. The policy is looked up at the
+ * first check, not when the validator is made: the validator factory is built while the application starts,
+ * before the runtime settings the policy is made from can be read.
+ */
 @ApplicationScoped
 public class PublicEndpointValidator implements ConstraintValidator<PublicEndpoint, String> {
 
-    private final WebhookEndpointPolicy policy;
+    private final Provider<WebhookEndpointPolicy> policy;
 
-    public PublicEndpointValidator(WebhookEndpointPolicy policy) {
+    public PublicEndpointValidator(Provider<WebhookEndpointPolicy> policy) {
         this.policy = policy;
     }
 
@@ -20,7 +26,7 @@ public class PublicEndpointValidator implements ConstraintValidator<PublicEndpoi
             return true; // @NotBlank's to say
         }
         try {
-            policy.registrable(url);
+            policy.get().registrable(url);
             return true;
         } catch (WebhookEndpointPolicy.Refused refused) {
             context.disableDefaultConstraintViolation();

@@ -39,7 +39,11 @@ public final class WebhookReceiver implements AutoCloseable {
 
     /** Its URL written with another host that reaches it, e.g. {@code localhost}. */
     public String urlVia(String host) {
-        return "http://" + host + ":" + server.getAddress().getPort() + "/hooks";
+        return "http://" + host + ":" + port() + "/hooks";
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
     }
 
     public void answerWith(int status) {

@@ -11,6 +11,8 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,8 +33,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Webhook endpoints cannot be aimed inside the regulator's network, through the real API with real tokens:
  * every class of internal address, in every notation, is refused and nothing is stored; an endpoint whose
- * name points inside by the time of a delivery is dead-lettered with the reason and never called. The tests'
- * own receiver on 127.0.0.1 is allowed by {@code compliance.webhooks.private-hosts} and still receives.
+ * name points inside by the time of a delivery (the test JVM's names come from a hosts file this test
+ * rewrites) is dead-lettered with the reason and never called. The tests' own receiver on 127.0.0.1 is
+ * allowed by {@code compliance.webhooks.private-hosts} and still receives.
  */
 @QuarkusTest
 @WithTestResource(RealPeers.class)
@@ -48,7 +51,7 @@ class WebhookEndpointsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-            "https://127.0.0.1/hooks", "https://2130706433/", "https://0x7f000001/", "https://0177.0.0.1/",
+            "https://127.0.0.2/hooks", "https://2130706433/", "https://0x7f000001/", "https://0177.0.0.1/",
             "https://127.1/", "https://[::1]/", "https://[::ffff:127.0.0.1]/", "https://localhost/",
             "https://localhost:8443/", "https://10.0.0.8/", "https://172.16.0.1/", "https://192.168.0.10/",
             "https://169.254.169.254/latest/meta-data/", "https://0xa9fea9fe/", "https://[fe80::1]/",
@@ -76,15 +79,25 @@ class WebhookEndpointsTest {
     }
 
     @Test
-    void an_endpoint_pointed_inside_after_registration_is_dead_lettered_at_delivery_and_never_called()
+    void an_endpoint_that_points_inside_by_delivery_time_is_dead_lettered_with_the_reason_and_never_called()
             throws Exception {
         String nora = RealPeers.tokenFor("nora.northwind");
+        Path hosts = Path.of(System.getProperty("jdk.net.hosts.file"));
+        String names = Files.readString(hosts);
         try (WebhookReceiver allowed = new WebhookReceiver(); WebhookReceiver inside = new WebhookReceiver()) {
             String allowedId = given().auth().oauth2(nora).contentType(ContentType.JSON)
                     .body(Map.of("url", allowed.url())).when().post(WEBHOOKS).then().statusCode(201)
                     .extract().path("subscription.id");
-            // As if the name had resolved to a public address when it was registered and points inside now.
-            UUID rebound = storeEndpoint(inside.urlVia("localhost"));
+            // DNS rebinding: the name is public when registered, and points at loopback by the delivery.
+            Files.writeString(hosts, names + "93.184.215.14 hooks.rebinding.example\n");
+            String rebound = given().auth().oauth2(nora).contentType(ContentType.JSON)
+                    .body(Map.of("url", inside.urlVia("hooks.rebinding.example"))).when().post(WEBHOOKS).then()
+                    .statusCode(201).extract().path("subscription.id");
+            Files.writeString(hosts, names + "127.0.0.1 hooks.rebinding.example\n");
+            // Stored as if they had been accepted once (registered before these checks, or a name that pointed
+            // elsewhere then): the check at delivery is what stops them now.
+            UUID byName = storeEndpoint(inside.urlVia("localhost"));
+            UUID byAddress = storeEndpoint("https://127.0.0.2:" + inside.port() + "/hooks");
             try {
                 String requestId = "req-" + UUID.randomUUID();
                 eventStore.publish(new GenericDomainEventMessage<>("EvidenceRequest", requestId, 0,
@@ -94,17 +107,27 @@ class WebhookEndpointsTest {
                                 new StaffMember(RealPeers.subjectOf(RealPeers.tokenFor("iris.investigator")),
                                         "Iris"), Instant.now())));
 
-                await().atMost(Duration.ofSeconds(20)).until(() -> allowed.calls().stream()
+                await().atMost(Duration.ofSeconds(30)).until(() -> allowed.calls().stream()
                         .anyMatch(call -> call.body().contains(requestId)));
-                await().atMost(Duration.ofSeconds(20)).until(() -> deadDelivery(rebound, requestId) != null);
-                assertThat(deadDelivery(rebound, requestId))
-                        .startsWith("Refused: The endpoint's host resolves to").contains("loopback");
+                await().atMost(Duration.ofSeconds(30)).until(() -> deadDelivery(byName, requestId) != null
+                        && deadDelivery(byAddress, requestId) != null
+                        && deadDelivery(UUID.fromString(rebound), requestId) != null);
+                assertThat(deadDelivery(UUID.fromString(rebound), requestId)).isEqualTo("Refused: The endpoint's "
+                        + "host resolves to 127.0.0.1 (a loopback address): only public addresses can receive webhooks");
+                assertThat(deadDelivery(byName, requestId))
+                        .isEqualTo("Refused: The endpoint's host is a name of a local network");
+                assertThat(deadDelivery(byAddress, requestId)).isEqualTo("Refused: The endpoint's address is "
+                        + "127.0.0.2 (a loopback address): only public addresses can receive webhooks");
                 assertThat(inside.calls()).isEmpty();
                 given().auth().oauth2(nora).when().get(WEBHOOKS + "/deliveries?status=DEAD").then().statusCode(200)
-                        .body("subscriptionId", hasItem(rebound.toString()));
+                        .body("subscriptionId", hasItem(byName.toString()))
+                        .body("subscriptionId", hasItem(byAddress.toString()))
+                        .body("subscriptionId", hasItem(rebound));
             } finally {
-                given().auth().oauth2(nora).when().delete(WEBHOOKS + "/" + allowedId).then().statusCode(204);
-                given().auth().oauth2(nora).when().delete(WEBHOOKS + "/" + rebound).then().statusCode(204);
+                Files.writeString(hosts, names);
+                for (Object id : List.of(allowedId, rebound, byName, byAddress)) {
+                    given().auth().oauth2(nora).when().delete(WEBHOOKS + "/" + id).then().statusCode(204);
+                }
             }
         }
     }
