@@ -47,6 +47,7 @@ class LauncherSystemTest {
             my $prctl = eval { require "syscall.ph"; &SYS_prctl }
                 // {x86_64 => 157, aarch64 => 167}->{(POSIX::uname())[4]} // die "prctl: unknown machine";
             syscall($prctl, 36, 1, 0, 0, 0) == 0 or die "prctl(PR_SET_CHILD_SUBREAPER): $!";
+            $| = 1;
             my $status = system(@ARGV);
             print "launcher exited ", $status >> 8, "\\n";
             <STDIN>;
@@ -81,7 +82,7 @@ class LauncherSystemTest {
             assertThat(new ProcessBuilder("kill", "-0", String.valueOf(killed)).start().waitFor())
                     .as("a killed, unreaped process still answers kill -0").isZero();
 
-            Process second = new ProcessBuilder(root.resolve("infra/local/up").toString()).redirectErrorStream(true)
+            ProcessBuilder second = new ProcessBuilder(root.resolve("infra/local/up").toString()).redirectErrorStream(true)
                     .redirectOutput(work.resolve("up-second.log").toFile());
             second.environment().putAll(env);
             Process again = second.start();
@@ -99,7 +100,7 @@ class LauncherSystemTest {
             assertThat(state(restarted)).hasValueSatisfying(s -> assertThat(s).isNotIn("Z", "X"));
             assertThat(ready()).as("notification-service answers ready after one run").isTrue();
         } finally {
-            Process down = new ProcessBuilder(root.resolve("infra/local/down").toString()).redirectErrorStream(true)
+            ProcessBuilder down = new ProcessBuilder(root.resolve("infra/local/down").toString()).redirectErrorStream(true)
                     .redirectOutput(work.resolve("down.log").toFile());
             down.environment().putAll(env);
             Process stopping = down.start();
