@@ -2,13 +2,16 @@ package org.compliance.notifications.application;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.scheduler.Scheduled;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
+import java.net.UnknownHostException;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -17,8 +20,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.compliance.notifications.domain.RetrySchedule;
+import org.compliance.notifications.domain.WebhookEndpointPolicy;
 import org.compliance.notifications.domain.WebhookSignature;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -28,6 +35,12 @@ import org.jboss.logging.Logger;
  * and body, the stable delivery id in a header; any answer but 2xx, or none within the timeout, is retried
  * with back-off and jitter until the attempts run out (DEAD, listed for the organisation to redeliver).
  * A claim whose sender died is simply retried: receivers de-duplicate by delivery id.
+ *
+ * <p>Every delivery resolves the endpoint's host again and checks the addresses (a name may have been
+ * pointed inside since it was registered), then connects to the very address it checked: the HTTP client is
+ * given the socket address, so it makes no lookup of its own that could answer differently. The host name
+ * still goes in the Host header, SNI and the certificate check. An endpoint refused at delivery is
+ * dead-lettered at once with the reason; one whose name does not resolve is retried like any failure.
  */
 @ApplicationScoped
 public class WebhookSender {
@@ -40,55 +53,95 @@ public class WebhookSender {
     private final AgroalDataSource dataSource;
     private final Clock clock;
     private final RetrySchedule retries;
+    private final WebhookEndpointPolicy endpoints;
     private final Duration timeout;
     private final Duration claimTimeout;
     private final HttpClient http;
 
     public WebhookSender(AgroalDataSource dataSource, Clock clock, RetrySchedule retries,
-                         @ConfigProperty(name = "compliance.webhooks.timeout", defaultValue = "10s") Duration timeout,
+                         WebhookEndpointPolicy endpoints, WebhookSettings settings, Vertx vertx,
                          @ConfigProperty(name = "compliance.notifications.claim-timeout", defaultValue = "5m")
                          Duration claimTimeout) {
         this.dataSource = dataSource;
         this.clock = clock;
         this.retries = retries;
-        this.timeout = timeout;
+        this.endpoints = endpoints;
+        this.timeout = settings.timeout();
         this.claimTimeout = claimTimeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        // Redirects are not followed (the default): a redirect could lead anywhere, unchecked.
+        this.http = vertx.createHttpClient(new HttpClientOptions()
+                .setConnectTimeout((int) timeout.toMillis())
+                .setVerifyHost(true)
+                .setForceSni(true));
+    }
+
+    @PreDestroy
+    void close() {
+        http.close();
     }
 
     @Scheduled(every = "${compliance.notifications.delivery-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sendDue() throws SQLException {
         for (Claimed call : claim(20)) {
+            WebhookEndpointPolicy.Destination destination;
+            try {
+                destination = endpoints.destination(call.url());
+            } catch (WebhookEndpointPolicy.Refused refused) {
+                finish(call, null, "Refused: " + refused.getMessage(), true);
+                continue;
+            } catch (UnknownHostException e) {
+                finish(call, null, "The endpoint's host does not resolve", false);
+                continue;
+            }
             long timestamp = clock.instant().getEpochSecond();
             Integer status = null;
             String error;
             try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(call.url()))
-                        .timeout(timeout)
-                        .header("Content-Type", "application/json")
-                        .header("User-Agent", "compliance-suite-webhooks/1")
-                        .header(WebhookSignature.DELIVERY_HEADER, call.id().toString())
-                        .header(WebhookSignature.TYPE_HEADER, call.type())
-                        .header(WebhookSignature.SIGNATURE_HEADER,
-                                WebhookSignature.header(call.secret(), timestamp, call.payload()))
-                        .POST(HttpRequest.BodyPublishers.ofString(call.payload(), StandardCharsets.UTF_8)).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                status = response.statusCode();
+                status = send(call, destination, timestamp);
                 error = status / 100 == 2 ? null : "The endpoint answered " + status;
-            } catch (IOException e) {
-                error = "No answer: " + e.getMessage();
+            } catch (ExecutionException e) {
+                error = "No answer: " + e.getCause().getMessage();
+            } catch (TimeoutException e) {
+                error = "No answer within " + timeout;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 error = "Interrupted";
             }
-            finish(call, status, error);
+            finish(call, status, error, false);
         }
     }
 
-    private void finish(Claimed call, Integer status, String error) throws SQLException {
+    private int send(Claimed call, WebhookEndpointPolicy.Destination destination, long timestamp)
+            throws ExecutionException, TimeoutException, InterruptedException {
+        RequestOptions request = new RequestOptions()
+                .setMethod(HttpMethod.POST)
+                // The checked address as a literal: nothing left for the client to look up.
+                .setServer(SocketAddress.inetSocketAddress(destination.port(),
+                        destination.address().getHostAddress()))
+                .setHost(destination.host().startsWith("[")
+                        ? destination.host().substring(1, destination.host().length() - 1) : destination.host())
+                .setPort(destination.port())
+                .setSsl(destination.tls())
+                .setURI(destination.requestTarget())
+                .setIdleTimeout(timeout.toMillis())
+                .putHeader("Content-Type", "application/json")
+                .putHeader("User-Agent", "compliance-suite-webhooks/1")
+                .putHeader(WebhookSignature.DELIVERY_HEADER, call.id().toString())
+                .putHeader(WebhookSignature.TYPE_HEADER, call.type())
+                .putHeader(WebhookSignature.SIGNATURE_HEADER,
+                        WebhookSignature.header(call.secret(), timestamp, call.payload()));
+        return http.request(request)
+                .compose(sending -> sending.send(Buffer.buffer(call.payload()))
+                        // The body is read to its end and dropped: a receiver cannot make us hold it.
+                        .compose(response -> response.end().map(ended -> response.statusCode())))
+                .toCompletionStage().toCompletableFuture()
+                .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void finish(Claimed call, Integer status, String error, boolean refused) throws SQLException {
         boolean delivered = error == null;
-        boolean dead = !delivered && retries.exhausted(call.attempts());
+        boolean dead = !delivered && (refused || retries.exhausted(call.attempts()));
         Instant next = clock.instant().plus(retries.delayAfter(call.attempts(), ThreadLocalRandom.current().nextDouble()));
         try (var connection = dataSource.getConnection(); var update = connection.prepareStatement("""
                 UPDATE notification_service.webhook_delivery SET status = ?, last_error = ?, last_status = ?,

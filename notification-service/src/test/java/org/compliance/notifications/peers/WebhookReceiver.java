@@ -32,8 +32,18 @@ public final class WebhookReceiver implements AutoCloseable {
         server.start();
     }
 
+    /** Its URL on 127.0.0.1, the host the tests' configuration allows on loopback. */
     public String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks";
+        return urlVia("127.0.0.1");
+    }
+
+    /** Its URL written with another host that reaches it, e.g. {@code localhost}. */
+    public String urlVia(String host) {
+        return "http://" + host + ":" + port() + "/hooks";
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
     }
 
     public void answerWith(int status) {

@@ -1,0 +1,189 @@
+package org.compliance.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.compliance.testing.LocalKeycloak;
+import org.compliance.testing.TestDatabase;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The real {@code infra/local/up} brings back a service killed with SIGKILL at its first run, even while the
+ * killed process is a zombie that still answers {@code kill -0}. The suite runs on free ports, its own
+ * database and its own run directory, so it collides neither with the other system tests nor with a suite a
+ * developer has running; {@code infra/local/down} stops it at the end.
+ *
+ * <p>To make the zombie certain rather than a matter of how soon the machine's init reaps, the first launcher
+ * runs under a keeper that makes itself the "child subreaper" of what the launcher leaves behind (Linux
+ * {@code prctl(PR_SET_CHILD_SUBREAPER)}) and then never reaps: a service killed under it stays a zombie until
+ * the keeper ends.
+ */
+class LauncherSystemTest {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final Duration LAUNCH = Duration.ofMinutes(8);
+    /**
+     * perl is in every Debian (perl-base; syscall.ph only with the full perl, hence the numbers of prctl on the
+     * usual machines); the keeper runs the launcher, then waits for its input to close, reaping nothing.
+     */
+    private static final String KEEPER = """
+            use POSIX ();
+            my $prctl = eval { require "syscall.ph"; &SYS_prctl }
+                // {x86_64 => 157, aarch64 => 167}->{(POSIX::uname())[4]} // die "prctl: unknown machine";
+            syscall($prctl, 36, 1, 0, 0, 0) == 0 or die "prctl(PR_SET_CHILD_SUBREAPER): $!";
+            $| = 1;
+            my $status = system(@ARGV);
+            print "launcher exited ", $status >> 8, "\\n";
+            <STDIN>;
+            """;
+
+    private final Path root = Path.of(System.getProperty("compliance.root"));
+    private final Path work = Path.of("target", "launcher").toAbsolutePath();
+    private final Path run = work.resolve("run");
+    private final int notificationPort = LocalKeycloak.freePort();
+
+    @Test
+    void one_run_of_the_launcher_brings_back_a_service_killed_with_sigkill() throws Exception {
+        deleteRecursively(work);
+        Files.createDirectories(work);
+        Map<String, String> env = environment();
+        Process keeper = keeperRunningTheLauncher(env);
+        List<Long> started = new ArrayList<>();
+        try {
+            await().atMost(LAUNCH).pollInterval(Duration.ofSeconds(1)).until(() ->
+                    !keeper.isAlive() || read("up-first.log").contains("launcher exited"));
+            assertThat(read("up-first.log")).as("the first run (see %s)", work.resolve("up-first.log"))
+                    .contains("The compliance suite is up.").contains("launcher exited 0");
+            for (String name : List.of("keycloak", "case-service", "evidence-service", "notification-service",
+                    "audit-service", "portal")) {
+                started.add(recordedPid(name));
+            }
+            long killed = recordedPid("notification-service");
+            assertThat(ready()).isTrue();
+
+            ProcessHandle.of(killed).orElseThrow().destroyForcibly();
+            await().atMost(Duration.ofSeconds(30)).until(() -> "Z".equals(state(killed).orElse("")));
+            assertThat(new ProcessBuilder("kill", "-0", String.valueOf(killed)).start().waitFor())
+                    .as("a killed, unreaped process still answers kill -0").isZero();
+
+            ProcessBuilder second = new ProcessBuilder(root.resolve("infra/local/up").toString()).redirectErrorStream(true)
+                    .redirectOutput(work.resolve("up-second.log").toFile());
+            second.environment().putAll(env);
+            Process again = second.start();
+            assertThat(again.waitFor(LAUNCH.toMinutes(), TimeUnit.MINUTES)).as("the second run ends").isTrue();
+            String output = read("up-second.log");
+            assertThat(again.exitValue()).as("the second run (see %s):%n%s", work.resolve("up-second.log"), output)
+                    .isZero();
+            assertThat(output).contains("Starting notification-service")
+                    .doesNotContain("notification-service already running")
+                    .contains("case-service already running", "evidence-service already running",
+                            "audit-service already running", "portal already running", "Keycloak already running");
+            long restarted = recordedPid("notification-service");
+            started.add(restarted);
+            assertThat(restarted).isNotEqualTo(killed);
+            assertThat(state(restarted)).hasValueSatisfying(s -> assertThat(s).isNotIn("Z", "X"));
+            assertThat(ready()).as("notification-service answers ready after one run").isTrue();
+        } finally {
+            ProcessBuilder down = new ProcessBuilder(root.resolve("infra/local/down").toString()).redirectErrorStream(true)
+                    .redirectOutput(work.resolve("down.log").toFile());
+            down.environment().putAll(env);
+            Process stopping = down.start();
+            boolean stopped = stopping.waitFor(3, TimeUnit.MINUTES);
+            try {
+                assertThat(stopped && stopping.exitValue() == 0)
+                        .as("infra/local/down (see %s)", work.resolve("down.log")).isTrue();
+                for (long pid : started) {
+                    assertThat(state(pid)).as("pid %d after down", pid).satisfiesAnyOf(
+                            s -> assertThat(s).isEmpty(), s -> assertThat(s).hasValue("Z"));
+                }
+            } finally {
+                keeper.getOutputStream().close(); // the keeper ends; what it never reaped goes to init
+                keeper.waitFor(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private Process keeperRunningTheLauncher(Map<String, String> env) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder("perl", "-e", KEEPER, root.resolve("infra/local/up").toString())
+                .redirectErrorStream(true).redirectOutput(work.resolve("up-first.log").toFile());
+        builder.environment().putAll(env);
+        return builder.start();
+    }
+
+    private Map<String, String> environment() {
+        String database = TestDatabase.recreate(TestDatabase.named("compliance_test_launcher"));
+        Map<String, String> env = new HashMap<>();
+        env.put("JAVA_HOME", System.getProperty("java.home"));
+        env.put("COMPLIANCE_RUN_DIR", run.toString());
+        env.put("COMPLIANCE_BUILD", "no");
+        env.put("COMPLIANCE_DB_HOST", TestDatabase.HOST);
+        env.put("COMPLIANCE_DB_PORT", String.valueOf(TestDatabase.PORT));
+        env.put("COMPLIANCE_DB_NAME", database);
+        env.put("COMPLIANCE_KEYCLOAK_PORT", String.valueOf(LocalKeycloak.freePort()));
+        env.put("COMPLIANCE_KEYCLOAK_MANAGEMENT_PORT", String.valueOf(LocalKeycloak.freePort()));
+        env.put("COMPLIANCE_CASE_PORT", String.valueOf(LocalKeycloak.freePort()));
+        env.put("COMPLIANCE_EVIDENCE_PORT", String.valueOf(LocalKeycloak.freePort()));
+        env.put("COMPLIANCE_NOTIFICATION_PORT", String.valueOf(notificationPort));
+        env.put("COMPLIANCE_AUDIT_PORT", String.valueOf(LocalKeycloak.freePort()));
+        env.put("COMPLIANCE_PORTAL_PORT", String.valueOf(LocalKeycloak.freePort()));
+        return env;
+    }
+
+    private boolean ready() {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + notificationPort
+                    + "/q/health/ready")).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private long recordedPid(String name) throws IOException {
+        return Long.parseLong(Files.readString(run.resolve("pids").resolve(name + ".pid")).strip().split(" ")[0]);
+    }
+
+    /** The state letter in /proc/PID/stat (R, S, Z, ...); empty when there is no such process. */
+    private static Optional<String> state(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+            return Optional.of(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[0]);
+        } catch (IOException gone) {
+            return Optional.empty();
+        }
+    }
+
+    private String read(String log) throws IOException {
+        Path file = work.resolve(log);
+        return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}
