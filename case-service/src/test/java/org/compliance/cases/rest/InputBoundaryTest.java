@@ -129,6 +129,7 @@ class InputBoundaryTest {
     void paths_and_queries_hold_only_readable_text() {
         refusedUnchanged(() -> get("/cases/%00"), 400).body("detail", containsString("U+0000"));
         refusedUnchanged(() -> get("/cases/%C3"), 400).body("detail", containsString("UTF-8"));
+        refusedUnchanged(() -> get("/cases/x/%2E%2E/x"), 400).body("detail", containsString(".."));
         refusedUnchanged(() -> get("/cases?q=a%00b"), 400).body("detail", containsString("'q'"));
         refusedUnchanged(() -> get("/cases?q=%ED%A0%80"), 400);
         refusedUnchanged(() -> get("/cases?q=" + "x".repeat(3000)), 400);

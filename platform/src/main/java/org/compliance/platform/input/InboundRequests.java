@@ -143,6 +143,11 @@ public class InboundRequests {
     Optional<String> urlProblem(String path, String query) {
         if (path != null) {
             for (String segment : path.split("/", -1)) {
+                String decoded = decode(segment, false);
+                if (".".equals(decoded) || "..".equals(decoded)) {
+                    // The router would resolve it onto another resource than the one the client named.
+                    return Optional.of("A path segment may not be . or ..");
+                }
                 Optional<String> problem = partProblem(segment, false, "A path segment");
                 if (problem.isPresent()) {
                     return problem;
