@@ -153,6 +153,8 @@ public class AxonRuntime {
                             handlers.stream().<org.axonframework.eventhandling.EventMessageHandler>map(
                                     invoker::wrapEventMessageHandler).toList(), savepoints)))
                     .transactionManager(savepoints)
+                    // Remembers per segment which aggregates have letters, sparing a query per event when none do.
+                    .enableSequenceIdentifierCache()
                     // A rebuild replays every event: the letters of the old run would be parked a second time.
                     .allowReset(true));
         });
