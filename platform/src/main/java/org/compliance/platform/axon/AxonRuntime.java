@@ -114,6 +114,8 @@ public class AxonRuntime {
             // token stays, and the processor retries with back-off until it succeeds.
             processing.registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
             processing.byDefaultAssignTo(processor);
+            // Every processing group, an annotated one too, runs in the service's one processor.
+            processing.assignProcessingGroup(group -> processor);
             components.eventHandlers().forEach(handler -> processing.registerEventHandler(c -> handler));
             deadLetters(processing, connections, serializer, transactions);
         });
@@ -204,19 +206,22 @@ public class AxonRuntime {
     }
 
     /**
-     * Axon's own rule: a handler's {@code @ProcessingGroup}, or else the package of its class (ArC's client proxies
-     * live in the package of the bean they stand for).
+     * Axon's own rule as this configuration applies it: a handler's {@code @ProcessingGroup}, or else the group
+     * {@code byDefaultAssignTo} names, the processor's own name (so today each service has one group, all its
+     * handlers in registration order).
      */
-    private static Map<String, List<Object>> processingGroups(List<Object> handlers) {
+    private Map<String, List<Object>> processingGroups(List<Object> handlers) {
         Map<String, List<Object>> groups = new LinkedHashMap<>();
         for (Object handler : handlers) {
-            String group = null;
-            for (Class<?> type = handler.getClass(); type != null && group == null; type = type.getSuperclass()) {
+            String group = settings.processorName();
+            for (Class<?> type = handler.getClass(); type != null; type = type.getSuperclass()) {
                 ProcessingGroup annotation = type.getAnnotation(ProcessingGroup.class);
-                group = annotation != null ? annotation.value() : null;
+                if (annotation != null) {
+                    group = annotation.value();
+                    break;
+                }
             }
-            groups.computeIfAbsent(group != null ? group : handler.getClass().getPackageName(),
-                    k -> new java.util.ArrayList<>()).add(handler);
+            groups.computeIfAbsent(group, k -> new java.util.ArrayList<>()).add(handler);
         }
         return groups;
     }

@@ -48,6 +48,10 @@ public interface AxonSettings {
     @WithDefault("3")
     int parkAfterAttempts();
 
+    /** How often the parked letters are counted for the metric {@code compliance_dead_letters}. */
+    @WithDefault("5s")
+    Duration deadLetterCountInterval();
+
     /** How often due deadlines are looked for. */
     @WithDefault("1s")
     Duration deadlinePollInterval();

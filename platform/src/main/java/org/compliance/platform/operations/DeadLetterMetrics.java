@@ -30,7 +30,8 @@ public class DeadLetterMetrics {
         this.registry = registry;
     }
 
-    @Scheduled(every = "${compliance.axon.dead-letter-count-interval}", delayed = "1s",
+    // The scheduler reads the key itself: its default here is AxonSettings' default.
+    @Scheduled(every = "${compliance.axon.dead-letter-count-interval:5s}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void count() {
         if (!axon.isRunning()) {
