@@ -44,7 +44,7 @@ class DeadLetterTest {
 
     private static final String GROUP = "notification-service";
     private static final String DEAD_LETTERS = "/operations/dead-letters/" + GROUP;
-    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Duration WAIT = Duration.ofSeconds(60);
     private static final Map<String, AtomicLong> SEQUENCES = new ConcurrentHashMap<>();
 
     @Inject
@@ -61,6 +61,7 @@ class DeadLetterTest {
         String healthy = "case-" + UUID.randomUUID();
         // The inbox row is written first, then the e-mail row is refused: the transaction is aborted by then.
         String constraint = "dead_letter_test_" + UUID.randomUUID().toString().replace("-", "");
+        assertThat(inboxKinds(iris, poisoned)).isEmpty();
         sql("ALTER TABLE notification_service.email_delivery ADD CONSTRAINT " + constraint
                 + " CHECK (case_id <> '" + poisoned + "') NOT VALID");
         try {

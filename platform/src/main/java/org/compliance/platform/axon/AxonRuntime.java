@@ -148,7 +148,7 @@ public class AxonRuntime {
             // Assigned by instance, so the group Axon uses is the one named here.
             processing.assignHandlerInstancesMatching(group,
                     candidate -> handlers.stream().anyMatch(handler -> handler == candidate));
-            ParkingPolicy parking = new ParkingPolicy(settings.parkAfterAttempts());
+            ParkingPolicy parking = new ParkingPolicy(group, settings.parkAfterAttempts());
             processing.registerDeadLetterPolicy(group, c -> parking);
             processing.registerDeadLetteringEventHandlerInvokerConfiguration(group, (c, invoker) -> invoker
                     .eventHandlers(List.of(new GroupHandlersInSavepoint(

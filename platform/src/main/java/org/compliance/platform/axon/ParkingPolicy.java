@@ -16,6 +16,7 @@ import org.axonframework.messaging.deadletter.EnqueueDecision;
 import org.axonframework.messaging.deadletter.EnqueuePolicy;
 import org.axonframework.messaging.deadletter.ThrowableCause;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.jboss.logging.Logger;
 
 /**
  * When a processing group's handler failed on an event, whether the event is parked as a dead letter.
@@ -35,6 +36,9 @@ public final class ParkingPolicy implements EnqueuePolicy<EventMessage<?>> {
     private static final Set<String> TRANSIENT_SQL_STATES = Set.of("08", "40", "53", "57", "58");
     private static final int REMEMBERED_FAILURES = 1000;
 
+    private static final Logger LOG = Logger.getLogger(ParkingPolicy.class);
+
+    private final String processingGroup;
     private final int parkAfterAttempts;
     private final Map<String, Integer> failures = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -43,7 +47,8 @@ public final class ParkingPolicy implements EnqueuePolicy<EventMessage<?>> {
         }
     };
 
-    ParkingPolicy(int parkAfterAttempts) {
+    ParkingPolicy(String processingGroup, int parkAfterAttempts) {
+        this.processingGroup = processingGroup;
         this.parkAfterAttempts = parkAfterAttempts;
     }
 
@@ -69,6 +74,9 @@ public final class ParkingPolicy implements EnqueuePolicy<EventMessage<?>> {
             throw new EventProcessingException("Event " + eventId + " failed (attempt " + attempts + " of "
                     + parkAfterAttempts + " before it is parked)", cause);
         }
+        LOG.warnf(cause, "Event %s (%s) parked in processing group %s after %d attempts; it and the later events "
+                + "of its aggregate wait for an operator at /operations/dead-letters", eventId,
+                letter.message().getPayloadType().getSimpleName(), processingGroup, attempts);
         return Decisions.enqueue(cause(cause));
     }
 

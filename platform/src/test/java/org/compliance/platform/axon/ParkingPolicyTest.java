@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /** Which failures park an event, after how many attempts, and what is stored of the cause. */
 class ParkingPolicyTest {
 
-    private final ParkingPolicy policy = new ParkingPolicy(3);
+    private final ParkingPolicy policy = new ParkingPolicy("a-service", 3);
 
     @Test
     void a_failure_of_the_event_parks_it_at_the_third_attempt_in_a_row() {
