@@ -101,19 +101,26 @@ public final class ParkingPolicy implements EnqueuePolicy<EventMessage<?>> {
     }
 
     /**
-     * The cause as it is stored: PostgreSQL keeps no U+0000 nor unpaired surrogates in text, and a failure caused
-     * by such text may quote it; the column holds 1023 characters.
+     * The cause as it is stored and shown to operators: without PostgreSQL's "Detail" (the refused row's
+     * content, which operators do not see), without U+0000 or unpaired surrogates (PostgreSQL keeps neither in
+     * text, and a failure caused by such text may quote it), at most 1023 characters (the column).
      */
     static ThrowableCause cause(Throwable failure) {
         Throwable root = failure;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String message = failure.getMessage() != null ? failure.getMessage() : root.getMessage();
-        if (root != failure && root.getMessage() != null && message != null && !message.contains(root.getMessage())) {
-            message = message + " (caused by " + root.getClass().getName() + ": " + root.getMessage() + ")";
+        String rootMessage = withoutDetail(root.getMessage());
+        String message = failure.getMessage() != null ? withoutDetail(failure.getMessage()) : rootMessage;
+        if (root != failure && rootMessage != null && message != null && !message.contains(rootMessage)) {
+            message = message + " (caused by " + root.getClass().getName() + ": " + rootMessage + ")";
         }
         return new ThrowableCause(failure.getClass().getName(), storable(message));
+    }
+
+    private static String withoutDetail(String message) {
+        int detail = message == null ? -1 : message.indexOf("\n  Detail:");
+        return detail < 0 ? message : message.substring(0, detail);
     }
 
     private static String storable(String text) {

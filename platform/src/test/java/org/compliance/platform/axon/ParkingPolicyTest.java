@@ -59,6 +59,15 @@ class ParkingPolicyTest {
     }
 
     @Test
+    void a_stored_cause_leaves_out_the_refused_row() {
+        var cause = ParkingPolicy.cause(new SQLException("ERROR: new row for relation \"case_note\" violates check "
+                + "constraint \"no_secrets\"\n  Detail: Failing row contains (case-1, Confidential text).", "23514"));
+
+        assertThat(cause.message()).isEqualTo("ERROR: new row for relation \"case_note\" violates check constraint "
+                + "\"no_secrets\"");
+    }
+
+    @Test
     void a_stored_cause_names_the_root_cause() {
         var cause = ParkingPolicy.cause(new IllegalStateException("Could not read the event",
                 new ArithmeticException("Number length (1002) exceeds the maximum length (1000)")));
