@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,10 +24,12 @@ import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurationScopeAwareProvider;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.config.ProcessingGroup;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
-import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.EventMessageHandler;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
@@ -111,7 +114,7 @@ public class AxonRuntime {
                             .batchSize(settings.batchSize()));
             processing.registerTokenStore(processor, c -> tokenStore);
             // A handler that fails must not be skipped (Axon's default only logs): the batch rolls back, the
-            // token stays, and the processor retries with back-off until it succeeds.
+            // token stays, and the processor retries with back-off; an event that keeps failing is parked (below).
             processing.registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
             processing.byDefaultAssignTo(processor);
             // Every processing group, an annotated one too, runs in the service's one processor.
@@ -132,7 +135,7 @@ public class AxonRuntime {
      * aggregates go on. Each group handles an event inside a savepoint, so a failed statement leaves nothing behind
      * and does not doom the batch's transaction (see docs/decisions/0006-dead-letters.md).
      */
-    private void deadLetters(org.axonframework.config.EventProcessingConfigurer processing,
+    private void deadLetters(EventProcessingConfigurer processing,
                              DataSourceConnectionProvider connections, Serializer serializer,
                              TransactionManager transactions) {
         Map<String, List<Object>> groups = processingGroups(components.eventHandlers());
@@ -152,8 +155,8 @@ public class AxonRuntime {
             processing.registerDeadLetterPolicy(group, c -> parking);
             processing.registerDeadLetteringEventHandlerInvokerConfiguration(group, (c, invoker) -> invoker
                     .eventHandlers(List.of(new GroupHandlersInSavepoint(
-                            handlers.stream().<org.axonframework.eventhandling.EventMessageHandler>map(
-                                    invoker::wrapEventMessageHandler).toList(), savepoints)))
+                            handlers.stream().<EventMessageHandler>map(invoker::wrapEventMessageHandler).toList(),
+                            savepoints)))
                     .transactionManager(savepoints)
                     // Remembers per segment which aggregates have letters, sparing a query per event when none do.
                     .enableSequenceIdentifierCache()
@@ -221,7 +224,7 @@ public class AxonRuntime {
                     break;
                 }
             }
-            groups.computeIfAbsent(group, k -> new java.util.ArrayList<>()).add(handler);
+            groups.computeIfAbsent(group, k -> new ArrayList<>()).add(handler);
         }
         return groups;
     }
