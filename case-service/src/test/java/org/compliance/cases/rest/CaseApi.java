@@ -45,11 +45,20 @@ final class CaseApi {
         return openCaseWith(user, caseBody(title, "northwind-cloud", "Northwind Cloud Ltd", "STANDARD"));
     }
 
+    /** Opens a case as {@link #openCase(String, String)} does, waiting longer for its view. */
+    static String openCase(String user, String title, Duration wait) {
+        return openCaseWith(user, caseBody(title, "northwind-cloud", "Northwind Cloud Ltd", "STANDARD"), wait);
+    }
+
     static String openCaseWith(String user, String body) {
+        return openCaseWith(user, body, Duration.ofSeconds(10));
+    }
+
+    private static String openCaseWith(String user, String body, Duration wait) {
         String token = token(user);
         String caseId = given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
                 .when().post("/cases").then().statusCode(201).extract().path("caseId");
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+        await().atMost(wait).untilAsserted(() ->
                 given().auth().oauth2(token).when().get("/cases/" + caseId).then().statusCode(200));
         return caseId;
     }

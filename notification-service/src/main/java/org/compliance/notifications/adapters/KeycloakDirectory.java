@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.compliance.notifications.application.Directory;
+import org.compliance.platform.axon.PeerUnavailable;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -169,8 +170,11 @@ public class KeycloakDirectory implements Directory {
         return token.value();
     }
 
-    /** The directory cannot answer now; whoever asked must try again later, not carry on without it. */
-    public static final class DirectoryUnavailable extends RuntimeException {
+    /**
+     * The directory cannot answer now; whoever asked must try again later, not carry on without it (the event
+     * processor retries the event, it does not park it).
+     */
+    public static final class DirectoryUnavailable extends PeerUnavailable {
         DirectoryUnavailable(String message) {
             super(message);
         }

@@ -9,7 +9,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -20,10 +24,16 @@ import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurationScopeAwareProvider;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.config.ProcessingGroup;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.EventMessageHandler;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
+import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
@@ -31,14 +41,17 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.axonframework.serialization.Serializer;
 import org.compliance.platform.messaging.AuditCorrelationDataProvider;
 import org.jboss.logging.Logger;
 
 /**
  * Builds, starts and stops the service's Axon configuration: the shared JDBC event store, the service's
- * own token store and streaming processor, Jackson everywhere, and JTA transactions through Narayana.
- * Started from a plain startup observer (after Flyway has migrated) rather than a CDI extension.
+ * own token store and streaming processor, a dead-letter queue for each of its processing groups, Jackson
+ * everywhere, and JTA transactions through Narayana. Started from a plain startup observer (after Flyway has
+ * migrated) rather than a CDI extension.
  */
 @ApplicationScoped
 public class AxonRuntime {
@@ -51,6 +64,7 @@ public class AxonRuntime {
     private final ServiceComponents components;
     private final Clock clock;
     private volatile Configuration configuration;
+    private volatile List<String> processingGroups = List.of();
 
     public AxonRuntime(AgroalDataSource dataSource, jakarta.transaction.TransactionManager jta, AxonSettings settings,
                        ServiceComponents components, Clock clock) {
@@ -100,15 +114,119 @@ public class AxonRuntime {
                             .batchSize(settings.batchSize()));
             processing.registerTokenStore(processor, c -> tokenStore);
             // A handler that fails must not be skipped (Axon's default only logs): the batch rolls back, the
-            // token stays, and the processor retries with back-off until it succeeds.
+            // token stays, and the processor retries with back-off; an event that keeps failing is parked (below).
             processing.registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
             processing.byDefaultAssignTo(processor);
+            // Every processing group, an annotated one too, runs in the service's one processor.
+            processing.assignProcessingGroup(group -> processor);
             components.eventHandlers().forEach(handler -> processing.registerEventHandler(c -> handler));
+            deadLetters(processing, connections, serializer, transactions);
         });
 
         configuration = configurer.start();
-        LOG.infof("Axon started: %d aggregate type(s), %d event handler bean(s) in processor '%s'",
-                components.aggregates().size(), components.eventHandlers().size(), processor);
+        LOG.infof("Axon started: %d aggregate type(s), %d event handler bean(s) in processor '%s', "
+                        + "processing groups %s", components.aggregates().size(), components.eventHandlers().size(),
+                processor, processingGroups);
+    }
+
+    /**
+     * Every processing group parks the events its handlers keep failing on in the service's dead-letter table,
+     * per aggregate: the failing event and the later events of its aggregate wait, in order, while the other
+     * aggregates go on. Each group handles an event inside a savepoint, so a failed statement leaves nothing behind
+     * and does not doom the batch's transaction (see docs/decisions/0006-dead-letters.md).
+     */
+    private void deadLetters(EventProcessingConfigurer processing,
+                             DataSourceConnectionProvider connections, Serializer serializer,
+                             TransactionManager transactions) {
+        Map<String, List<Object>> groups = processingGroups(components.eventHandlers());
+        if (groups.isEmpty()) {
+            return;
+        }
+        String table = settings.deadLetterTable().orElseThrow(() -> new IllegalStateException(
+                "compliance.axon.dead-letter-table is required: the service has event handlers"));
+        TransactionManager savepoints = new SavepointTransactionManager(dataSource, jta, transactions);
+        processing.registerDeadLetterQueueProvider(group -> c -> deadLetterQueue(group, table, connections,
+                serializer, transactions));
+        groups.forEach((group, handlers) -> {
+            // Assigned by instance, so the group Axon uses is the one named here.
+            processing.assignHandlerInstancesMatching(group,
+                    candidate -> handlers.stream().anyMatch(handler -> handler == candidate));
+            ParkingPolicy parking = new ParkingPolicy(group, settings.parkAfterAttempts());
+            processing.registerDeadLetterPolicy(group, c -> parking);
+            processing.registerDeadLetteringEventHandlerInvokerConfiguration(group, (c, invoker) -> invoker
+                    .eventHandlers(List.of(new GroupHandlersInSavepoint(
+                            handlers.stream().<EventMessageHandler>map(invoker::wrapEventMessageHandler).toList(),
+                            savepoints)))
+                    .transactionManager(savepoints)
+                    // Remembers per segment which aggregates have letters, sparing a query per event when none do.
+                    .enableSequenceIdentifierCache()
+                    // A rebuild replays every event: the letters of the old run would be parked a second time.
+                    .allowReset(true));
+        });
+        processingGroups = List.copyOf(groups.keySet());
+    }
+
+    private SequencedDeadLetterQueue<EventMessage<?>> deadLetterQueue(String group, String table,
+                                                                      DataSourceConnectionProvider connections,
+                                                                      Serializer serializer,
+                                                                      TransactionManager transactions) {
+        return JdbcSequencedDeadLetterQueue.<EventMessage<?>>builder()
+                .processingGroup(group)
+                .connectionProvider(connections)
+                // Joins the processor's transaction: a letter is parked with the batch that parks it, or not at all.
+                .transactionManager(transactions)
+                .schema(DeadLetterSchema.builder()
+                        .deadLetterTable(table)
+                        .deadLetterIdentifierColumn("dead_letter_id")
+                        .processingGroupColumn("processing_group")
+                        .sequenceIdentifierColumn("sequence_identifier")
+                        .sequenceIndexColumn("sequence_index")
+                        .messageTypeColumn("message_type")
+                        .eventIdentifierColumn("event_identifier")
+                        .timestampColumn("time_stamp")
+                        .payloadTypeColumn("payload_type")
+                        .payloadRevisionColumn("payload_revision")
+                        .payloadColumn("payload")
+                        .metaDataColumn("meta_data")
+                        .aggregateTypeColumn("aggregate_type")
+                        .aggregateIdentifierColumn("aggregate_identifier")
+                        .sequenceNumberColumn("sequence_number")
+                        .tokenTypeColumn("token_type")
+                        .tokenColumn("token")
+                        .enqueuedAtColumn("enqueued_at")
+                        .lastTouchedColumn("last_touched")
+                        .processingStartedColumn("processing_started")
+                        .causeTypeColumn("cause_type")
+                        .causeMessageColumn("cause_message")
+                        .diagnosticsColumn("diagnostics")
+                        .build())
+                .genericSerializer(serializer)
+                .eventSerializer(serializer)
+                // A full queue would stall the processor again: no practical bound.
+                .maxSequences(Integer.MAX_VALUE)
+                .maxSequenceSize(Integer.MAX_VALUE)
+                .build();
+    }
+
+    /**
+     * Axon's own rule as this configuration applies it: a handler's {@code @ProcessingGroup}, or else the group
+     * {@code byDefaultAssignTo} names, the processor's own name (so today each service has one group, all its
+     * handlers in registration order).
+     */
+    private Map<String, List<Object>> processingGroups(List<Object> handlers) {
+        Map<String, List<Object>> groups = new LinkedHashMap<>();
+        for (Object handler : handlers) {
+            String group = settings.processorName();
+            for (Class<?> type = handler.getClass(); type != null; type = type.getSuperclass()) {
+                ProcessingGroup annotation = type.getAnnotation(ProcessingGroup.class);
+                if (annotation != null) {
+                    group = annotation.value();
+                    break;
+                }
+            }
+            groups.computeIfAbsent(group, k -> new ArrayList<>()).add(handler);
+        }
+        return groups;
     }
 
     /**
@@ -211,6 +329,22 @@ public class AxonRuntime {
         return processor().processingStatus().values().stream()
                 .mapToLong(status -> status.getCurrentPosition().orElse(-1))
                 .map(position -> Math.max(0, headPosition - position)).max().orElse(0);
+    }
+
+    /** The service's processing groups, each with its own dead-letter queue. */
+    public List<String> processingGroups() {
+        return processingGroups;
+    }
+
+    public Optional<SequencedDeadLetterQueue<EventMessage<?>>> deadLetterQueue(String processingGroup) {
+        return processingGroups.contains(processingGroup)
+                ? configuration().eventProcessingConfiguration().deadLetterQueue(processingGroup) : Optional.empty();
+    }
+
+    public Optional<SequencedDeadLetterProcessor<EventMessage<?>>> deadLetterProcessor(String processingGroup) {
+        return processingGroups.contains(processingGroup)
+                ? configuration().eventProcessingConfiguration().sequencedDeadLetterProcessor(processingGroup)
+                : Optional.empty();
     }
 
     public boolean isRunning() {

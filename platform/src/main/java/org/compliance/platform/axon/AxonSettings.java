@@ -38,6 +38,20 @@ public interface AxonSettings {
     @WithDefault("60s")
     Duration gapTimeout();
 
+    /**
+     * Dead-letter table of the service, schema-qualified, e.g. {@code case_service.dead_letter_entry}: where every
+     * processing group parks the events its handlers keep failing on. Required when the service has event handlers.
+     */
+    java.util.Optional<String> deadLetterTable();
+
+    /** How many times in a row an event must fail in a processing group (not for an outage) before it is parked. */
+    @WithDefault("3")
+    int parkAfterAttempts();
+
+    /** How often the parked letters are counted for the metric {@code compliance_dead_letters}. */
+    @WithDefault("5s")
+    Duration deadLetterCountInterval();
+
     /** How often due deadlines are looked for. */
     @WithDefault("1s")
     Duration deadlinePollInterval();

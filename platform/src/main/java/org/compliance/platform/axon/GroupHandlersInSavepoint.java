@@ -1,0 +1,72 @@
+package org.compliance.platform.axon;
+
+import java.util.List;
+import org.axonframework.common.transaction.Transaction;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.EventMessageHandler;
+
+/**
+ * The handlers of one processing group, run for one event all or nothing inside a savepoint: a dead letter is
+ * per event and group, so when one of them fails, none of the group's writes for that event stay, and a retry
+ * of the letter runs them all again on a clean slate. Writes of other groups and other events of the batch are
+ * untouched.
+ */
+final class GroupHandlersInSavepoint implements EventMessageHandler {
+
+    private final List<EventMessageHandler> handlers;
+    private final TransactionManager savepoints;
+
+    GroupHandlersInSavepoint(List<EventMessageHandler> handlers, TransactionManager savepoints) {
+        this.handlers = List.copyOf(handlers);
+        this.savepoints = savepoints;
+    }
+
+    @Override
+    public Object handle(EventMessage<?> event) throws Exception {
+        if (!canHandle(event)) {
+            return null;
+        }
+        Transaction savepoint = savepoints.startTransaction();
+        try {
+            for (EventMessageHandler handler : handlers) {
+                handler.handle(event);
+            }
+            savepoint.commit();
+        } catch (Exception | Error e) {
+            savepoint.rollback();
+            throw e;
+        }
+        return null;
+    }
+
+    @Override
+    public boolean canHandle(EventMessage<?> event) {
+        return handlers.stream().anyMatch(handler -> handler.canHandle(event));
+    }
+
+    @Override
+    public boolean canHandleType(Class<?> payloadType) {
+        return handlers.stream().anyMatch(handler -> handler.canHandleType(payloadType));
+    }
+
+    @Override
+    public Class<?> getTargetType() {
+        return handlers.get(0).getTargetType();
+    }
+
+    @Override
+    public void prepareReset() {
+        prepareReset(null);
+    }
+
+    @Override
+    public <R> void prepareReset(R resetContext) {
+        handlers.forEach(handler -> handler.prepareReset(resetContext));
+    }
+
+    @Override
+    public boolean supportsReset() {
+        return handlers.stream().anyMatch(EventMessageHandler::supportsReset);
+    }
+}
