@@ -317,9 +317,14 @@ public class AxonRuntime {
     }
 
     public StreamingEventProcessor processor() {
-        return configuration().eventProcessingConfiguration()
-                .eventProcessor(settings.processorName(), StreamingEventProcessor.class)
+        return processorIfAny()
                 .orElseThrow(() -> new IllegalStateException("No processor " + settings.processorName()));
+    }
+
+    /** The service's processor; none when the service handles no events (audit-service reads the store directly). */
+    public Optional<StreamingEventProcessor> processorIfAny() {
+        return configuration().eventProcessingConfiguration()
+                .eventProcessor(settings.processorName(), StreamingEventProcessor.class);
     }
 
     /** How many events of the store this service's processor has still to handle (its slowest segment). */

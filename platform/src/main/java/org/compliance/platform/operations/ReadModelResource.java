@@ -3,6 +3,7 @@ package org.compliance.platform.operations;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -44,8 +45,12 @@ public class ReadModelResource {
     @Operation(operationId = "getReadModelStatus",
             summary = "Where the service's processor stands", description = "replaying is true until a rebuild "
             + "has caught up with the events that existed when it began.")
+    @APIResponse(responseCode = "200", description = "The processor's segments and where each stands",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation =
+                    ReadModelStatus.class)))
+    @APIResponse(responseCode = "404", description = "This service keeps no read models")
     public ReadModelStatus status() {
-        var processor = axon.processor();
+        var processor = axon.processorIfAny().orElseThrow(ReadModelResource::noReadModels);
         Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
         List<SegmentStatus> statuses = segments.entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .map(e -> new SegmentStatus(e.getKey(), e.getValue().getCurrentPosition().isPresent()
@@ -66,8 +71,14 @@ public class ReadModelResource {
     @APIResponse(responseCode = "202", description = "The rebuild has begun; where it stands now",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation =
                     ReadModelStatus.class)))
+    @APIResponse(responseCode = "404", description = "This service keeps no read models")
     public Response rebuild() {
+        axon.processorIfAny().orElseThrow(ReadModelResource::noReadModels);
         axon.rebuildReadModels();
         return Response.accepted(status()).build();
+    }
+
+    private static NotFoundException noReadModels() {
+        return new NotFoundException("This service keeps no read models: it reads the event store directly");
     }
 }
