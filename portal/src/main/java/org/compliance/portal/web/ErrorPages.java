@@ -69,10 +69,10 @@ public class ErrorPages {
             }
             // The error page itself failed: a page that cannot fail, still with the request id.
             LOG.errorf(e, "The error page failed (request %s)", requestId);
-            return new Shown(HTML, "<!DOCTYPE html><html lang=\"en-GB\"><head><meta charset=\"utf-8\"><title>Error · "
-                    + "Compliance portal</title></head><body><main><h1>Something went wrong</h1><p>Request id <code>"
-                    + requestId + "</code> (status " + status + ").</p><p><a href=\"/\">Start page</a></p></main>"
-                    + "</body></html>");
+            return new Shown(HTML, "<!DOCTYPE html><html lang=\"en-GB\"><head><meta charset=\"utf-8\">"
+                    + "<title>Error · Compliance portal</title></head><body data-page-id=\"" + PageIds.pageId()
+                    + "\"><main><h1>Something went wrong</h1><p>Request id <code id=\"request-id\">" + requestId
+                    + "</code> (status " + status + ").</p><p><a href=\"/\">Start page</a></p></main></body></html>");
         }
     }
 
