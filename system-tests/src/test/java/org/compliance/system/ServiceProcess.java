@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 public final class ServiceProcess implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final Duration READY_WITHIN = Duration.ofMinutes(5);
 
     private final String name;
     private final int port;
@@ -54,9 +55,12 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    /** Returns once the service's readiness check passes (Axon running, database reachable). */
+    /**
+     * Returns once the service's readiness check passes (Axon running, database reachable). A service that died
+     * fails at once; a live one gets minutes, as a machine shared by several builds starts one in two or more.
+     */
     public ServiceProcess awaitReady() {
-        Instant giveUp = Instant.now().plus(Duration.ofMinutes(4));
+        Instant giveUp = Instant.now().plus(READY_WITHIN);
         while (Instant.now().isBefore(giveUp)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
@@ -75,7 +79,7 @@ public final class ServiceProcess implements AutoCloseable {
             }
             pause();
         }
-        throw new IllegalStateException(name + " was not ready within 4 minutes; see " + log);
+        throw new IllegalStateException(name + " was not ready within " + READY_WITHIN + "; see " + log);
     }
 
     /** Ends the process the hard way (SIGKILL): no shutdown hook runs, claims and transactions are cut off. */

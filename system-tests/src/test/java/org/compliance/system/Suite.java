@@ -2,6 +2,9 @@ package org.compliance.system;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -21,12 +24,18 @@ public final class Suite implements AutoCloseable {
     public final ServiceProcess evidence;
     public final ServiceProcess notifications;
     public final ServiceProcess audit;
+    /**
+     * The portal's port, held from the start (notifications link to the portal, so notification-service must
+     * know it) and let go only as the portal starts, so that no other socket takes it meanwhile.
+     */
+    private final ServerSocket portalPort;
     private ServiceProcess portal;
 
-    private Suite(LocalKeycloak keycloak, GreenMail smtp, ServiceProcess cases, ServiceProcess evidence,
-                  ServiceProcess notifications, ServiceProcess audit) {
+    private Suite(LocalKeycloak keycloak, GreenMail smtp, ServerSocket portalPort, ServiceProcess cases,
+                  ServiceProcess evidence, ServiceProcess notifications, ServiceProcess audit) {
         this.keycloak = keycloak;
         this.smtp = smtp;
+        this.portalPort = portalPort;
         this.cases = cases;
         this.evidence = evidence;
         this.notifications = notifications;
@@ -52,8 +61,10 @@ public final class Suite implements AutoCloseable {
         notifications.put("quarkus.mailer.host", "127.0.0.1");
         notifications.put("quarkus.mailer.port", String.valueOf(smtpPort));
         notifications.put("quarkus.mailer.start-tls", "DISABLED");
+        ServerSocket portalPort = holdAPort();
+        notifications.put("compliance.portal.url", "http://127.0.0.1:" + portalPort.getLocalPort());
         notifications.putAll(notificationSettings);
-        Suite suite = new Suite(keycloak, smtp,
+        Suite suite = new Suite(keycloak, smtp, portalPort,
                 new ServiceProcess("case-service", LocalKeycloak.freePort(), shared),
                 new ServiceProcess("evidence-service", LocalKeycloak.freePort(), evidence),
                 new ServiceProcess("notification-service", LocalKeycloak.freePort(), notifications),
@@ -71,7 +82,9 @@ public final class Suite implements AutoCloseable {
 
     /** Starts the portal in front of these services and returns it once ready. */
     public ServiceProcess startPortal() {
-        portal = new ServiceProcess("portal", LocalKeycloak.freePort(), Map.of(
+        int port = portalPort.getLocalPort();
+        release(portalPort);
+        portal = new ServiceProcess("portal", port, Map.of(
                 "quarkus.oidc.auth-server-url", keycloak.issuer(),
                 "portal.services.cases", cases.url(""),
                 "portal.services.evidence", evidence.url(""),
@@ -85,5 +98,22 @@ public final class Suite implements AutoCloseable {
         Stream.of(portal, audit, notifications, evidence, cases).filter(p -> p != null).forEach(ServiceProcess::close);
         keycloak.close();
         smtp.stop();
+        release(portalPort);
+    }
+
+    private static ServerSocket holdAPort() {
+        try {
+            return new ServerSocket(0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void release(ServerSocket port) {
+        try {
+            port.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -98,7 +98,8 @@ public final class LocalKeycloak implements AutoCloseable {
     }
 
     private void awaitRealm(Path log) {
-        Instant giveUp = Instant.now().plus(Duration.ofMinutes(4));
+        // generous: on a machine shared by several builds a first start has taken over four minutes
+        Instant giveUp = Instant.now().plus(Duration.ofMinutes(8));
         while (Instant.now().isBefore(giveUp)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Keycloak exited; see " + log);
@@ -122,7 +123,7 @@ public final class LocalKeycloak implements AutoCloseable {
                 throw new IllegalStateException(e);
             }
         }
-        throw new IllegalStateException("Keycloak did not serve the realm within 4 minutes; see " + log);
+        throw new IllegalStateException("Keycloak did not serve the realm within 8 minutes; see " + log);
     }
 
     public static int freePort() {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import org.compliance.portal.web.RequestIds;
 import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 
@@ -49,12 +51,14 @@ public class Backend {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     private final Map<Service, String> baseUrls = new EnumMap<>(Service.class);
     private final SecurityIdentity identity;
+    private final RoutingContext browserRequest;
 
-    public Backend(Config config, SecurityIdentity identity) {
+    public Backend(Config config, SecurityIdentity identity, RoutingContext browserRequest) {
         for (Service service : Service.values()) {
             baseUrls.put(service, config.getValue("portal.services." + service.key, String.class));
         }
         this.identity = identity;
+        this.browserRequest = browserRequest;
     }
 
     public JsonNode get(Service service, String path) {
@@ -176,6 +180,7 @@ public class Backend {
     private HttpRequest.Builder request(Service service, String path) {
         return HttpRequest.newBuilder(URI.create(baseUrls.get(service) + path)).timeout(ANSWER_WITHIN)
                 .header("Authorization", "Bearer " + accessToken())
+                .header(RequestIds.HEADER, RequestIds.of(browserRequest))
                 .header("Accept", "application/json");
     }
 

@@ -63,6 +63,7 @@ public class CasePages {
         return list.data("cases", Backend.data(cases.path("items"))).data("count", cases.path("items").size())
                 .data("page", pageNumber).data("status", status).data("priority", priority).data("q", q)
                 .data("respondent", respondent).data("mine", "yes".equals(mine))
+                .data("staffView", viewer.isStaff() || viewer.isAuditor())
                 .data("statuses", List.of("OPENED", "INVESTIGATING", "FINDINGS", "DECISION_ISSUED", "CLOSED",
                         "SUSPENDED", "REFERRED"))
                 .data("priorities", List.of("LOW", "NORMAL", "HIGH", "URGENT"));
@@ -80,6 +81,7 @@ public class CasePages {
                 .data("nextSteps", Backend.data(backend.get(Service.CASES, path + "/next-steps")))
                 .data("requests", Backend.data(backend.get(Service.EVIDENCE, "/requests"
                         + query(parameters("caseId", caseId, "size", 200)))))
+                .data("staffView", staffView)
                 .data("canChange", viewer.isStaff())
                 .data("canHold", viewer.isSupervisor());
     }

@@ -37,7 +37,7 @@ public class SameOrigin {
         }
         LOG.warnf("Refused %s %s from origin %s (portal host %s)", request.getMethod(),
                 request.getUriInfo().getPath(), origin, host);
-        return Response.status(403).type(Problems.PROBLEM_JSON).entity(Map.of("status", 403, "title",
+        return Response.status(403).type(ErrorPages.PROBLEM_JSON).entity(Map.of("status", 403, "title",
                 "Refused", "detail", "Changes are accepted only from the portal's own pages.")).build();
     }
 }

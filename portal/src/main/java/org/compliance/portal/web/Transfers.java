@@ -46,11 +46,11 @@ public class Transfers {
         try (InputStream in = answer.body()) {
             byte[] json = in.readAllBytes();
             return Response.status(answer.statusCode())
-                    .type(answer.statusCode() < 300 ? MediaType.APPLICATION_JSON : Problems.PROBLEM_JSON)
+                    .type(answer.statusCode() < 300 ? MediaType.APPLICATION_JSON : ErrorPages.PROBLEM_JSON)
                     .entity(json).build();
         } catch (IOException e) {
             LOG.warnf("Upload to %s broke off: %s", path, e.toString());
-            return Response.status(502).type(Problems.PROBLEM_JSON).entity(Map.of("status", 502, "title",
+            return Response.status(502).type(ErrorPages.PROBLEM_JSON).entity(Map.of("status", 502, "title",
                     "The upload broke off", "detail", "Nothing was kept. Try again.")).build();
         }
     }

@@ -14,7 +14,11 @@ import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoSuchSessionException;
+import org.openqa.selenium.NoSuchWindowException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -60,22 +64,27 @@ final class Browser implements AutoCloseable {
         driver.get(portal + "/");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
         assertThat(driver.getCurrentUrl()).as("the sign-in page is Keycloak's").contains("/realms/compliance/");
+        assertThat(driver.manage().getCookies()).as("the portal's sign-in state cookie")
+                .filteredOn(cookie -> cookie.getName().startsWith("q_auth")).isNotEmpty()
+                .allSatisfy(cookie -> assertThat(cookie.getSameSite()).as(cookie.getName()).isEqualTo("Lax"));
         driver.findElement(By.id("username")).sendKeys(username);
         if (driver.findElements(By.id("password")).isEmpty()) {
             // With organisations on, Keycloak asks for the username first (to find the user's organisation)
-            driver.findElement(By.id("kc-login")).click();
+            leaveKeycloakPage(() -> driver.findElement(By.id("kc-login")).click());
         }
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("password"))).sendKeys("demo");
+        String before = pageId();
         driver.findElement(By.id("kc-login")).click();
-        wait.until(ExpectedConditions.urlContains(portal));
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("h1")));
+        awaitNextPage(before);
+        assertThat(driver.getCurrentUrl()).as("back on the portal").startsWith(portal + "/");
         return this;
     }
 
-    /** Goes to a portal path and waits for its heading. */
+    /** Goes to a portal path and waits for the page it shows. */
     Browser open(String path) {
+        String before = pageId();
         driver.get(portal + path);
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("h1")));
+        awaitNextPage(before);
         return this;
     }
 
@@ -91,29 +100,64 @@ final class Browser implements AutoCloseable {
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
     }
 
-    /** Clicks a button or link by its visible text and waits for the next page's heading. */
+    /** Clicks a button or link by its visible text and waits for the next page. */
     void press(String text) {
-        WebElement page = driver.findElement(By.tagName("html"));
+        String before = pageId();
         wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
                 "//button[normalize-space()='" + text + "'] | //a[normalize-space()='" + text + "']"))).click();
-        awaitNextPage(page);
+        awaitNextPage(before);
     }
 
     /** Follows a link and waits for the page it leads to. */
     void follow(String css) {
-        WebElement page = driver.findElement(By.tagName("html"));
+        String before = pageId();
         click(css);
-        awaitNextPage(page);
+        awaitNextPage(before);
     }
 
-    private void awaitNextPage(WebElement previous) {
+    /**
+     * The id the portal gave the page shown now ({@code <body data-page-id>}, new with every response), once that
+     * page has loaded; null while a page is loading or when the page is not the portal's (Keycloak's).
+     */
+    String pageId() {
+        return (String) ask("return document.readyState === 'complete' && document.body"
+                + " ? document.body.getAttribute('data-page-id') : null");
+    }
+
+    /**
+     * Waits until the browser shows a portal page other than {@code before}, by what the new page states. (Probing
+     * the old page's elements until they go stale fails while the next page loads: Chromium then answers about a
+     * node "that does not belong to the document".)
+     */
+    private void awaitNextPage(String before) {
         try {
-            wait.until(ExpectedConditions.stalenessOf(previous));
-        } catch (org.openqa.selenium.TimeoutException e) {
+            wait.until(browser -> {
+                String now = pageId();
+                return now != null && !now.equals(before);
+            });
+        } catch (TimeoutException e) {
             screenshot("no-next-page-from-" + driver.getTitle().replaceAll("[^A-Za-z0-9]+", "-"));
-            throw new AssertionError("The page did not change from " + driver.getCurrentUrl(), e);
+            throw new AssertionError("No new portal page after " + driver.getCurrentUrl(), e);
         }
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("h1")));
+    }
+
+    /** The same for Keycloak's pages, which carry no id: the page left is marked, and the next one is not. */
+    private void leaveKeycloakPage(Runnable action) {
+        script("document.documentElement.setAttribute('data-left-by-test', '')");
+        action.run();
+        wait.until(browser -> Boolean.TRUE.equals(ask("return document.readyState === 'complete'"
+                + " && !document.documentElement.hasAttribute('data-left-by-test')")));
+    }
+
+    /** A question to the page; null while the page is being replaced and cannot answer (ask again). */
+    private Object ask(String script) {
+        try {
+            return ((JavascriptExecutor) driver).executeScript(script);
+        } catch (NoSuchSessionException | NoSuchWindowException e) {
+            throw e;
+        } catch (WebDriverException e) {
+            return null;
+        }
     }
 
     void type(String css, String text) {
@@ -154,6 +198,16 @@ final class Browser implements AutoCloseable {
                   .then(r => r.arrayBuffer().then(b => done(r.status + ' ' + r.headers.get('content-type') + ' ' + b.byteLength)))
                   .catch(e => done('failed ' + e));
                 """, method, path, form);
+    }
+
+    /** The response headers of a same-origin GET from the page, as its scripts would see them. */
+    Map<String, String> headersOf(String path) {
+        @SuppressWarnings("unchecked")
+        Map<String, String> headers = (Map<String, String>) ((JavascriptExecutor) driver).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(arguments[0]).then(r => done(Object.fromEntries(r.headers.entries())), e => done({failed: String(e)}));
+                """, path);
+        return headers;
     }
 
     /**

@@ -47,6 +47,7 @@ class PortalJourneysTest {
     private static LocalKeycloak keycloak;
     private static ServiceProcess cases;
     private static ServiceProcess evidence;
+    private static ServiceProcess notifications;
     private static ServiceProcess audit;
     private static ServiceProcess portal;
 
@@ -61,6 +62,7 @@ class PortalJourneysTest {
         keycloak = suite.keycloak;
         cases = suite.cases;
         evidence = suite.evidence;
+        notifications = suite.notifications;
         audit = suite.audit;
         portal = suite.startPortal();
     }
@@ -79,11 +81,31 @@ class PortalJourneysTest {
         String requestId = issueRequest(iris, caseId, "northwind-cloud");
         String contosoCase = openCase(iris, "Contoso: bulk extraction", "contoso-models", "Contoso Models plc");
         String contosoRequest = issueRequest(iris, contosoCase, "contoso-models");
+        String decidedTitle = "Northwind: consent boxes pre-ticked";
+        String decided = decideWithAReprimand(iris, decidedTitle);
 
         try (Browser nora = new Browser(portal.url(""), scratch.resolve("nora"))) {
             nora.signIn("nora.northwind");
             assertThat(nora.url()).endsWith("/requests");
             assertThat(nora.heading()).isEqualTo("Evidence requests");
+            assertThat(nora.driver.manage().getCookies()).as("the portal's cookies (Keycloak's share the host here)")
+                    .filteredOn(cookie -> cookie.getName().startsWith("q_")).isNotEmpty()
+                    .allSatisfy(cookie -> assertThat(cookie.getSameSite()).as(cookie.getName()).isEqualTo("Lax"));
+            Map<String, String> headers = nora.headersOf("/requests");
+            assertThat(headers.get("content-security-policy")).contains("script-src 'self'", "frame-ancestors 'none'")
+                    .doesNotContain("unsafe-inline");
+            assertThat(headers).containsEntry("x-content-type-options", "nosniff")
+                    .containsEntry("referrer-policy", "same-origin").containsKey("x-request-id");
+
+            // The decision's notification links to the case: the company's view of it, not an error.
+            nora.open("/inbox");
+            nora.follow("#inbox-items a[href='" + portal.url("/cases/" + decided) + "']");
+            assertThat(nora.heading()).isEqualTo(decidedTitle);
+            assertThat(nora.text(".facts")).contains("northwind-cloud (your organisation)");
+            assertThat(nora.text("main")).contains("Reprimand", "Consent must be given, not assumed")
+                    .doesNotContain("Notes", "Findings");
+            nora.check("company-case");
+            nora.open("/requests");
             assertThat(nora.text("a[href='/requests/" + requestId + "']")).startsWith("Request");
             assertThat(nora.all("a[href='/requests/" + contosoRequest + "']")).as("another company's request").isEmpty();
             assertThat(nora.text("tr:has(a[href='/requests/" + requestId + "']) .countdown")).matches("1[34] days .* left");
@@ -165,8 +187,13 @@ class PortalJourneysTest {
             nora.open("/organisation/webhooks");
             assertThat(nora.all("#webhook-secret")).as("the secret is shown once").isEmpty();
 
+            rendersEveryPage(nora, "/requests", "/requests/" + requestId, "/cases", "/cases/" + decided,
+                    "/cases/" + caseId, "/cases/" + decided + "/requests/new", "/audit", "/audit/cases/" + decided,
+                    "/organisation/webhooks", "/inbox", "/cases/" + contosoCase, "/no-such-page");
+
             nora.narrow();
             nora.open("/requests/" + requestId).check("company-request-narrow");
+            nora.open("/cases/" + decided).check("company-case-narrow");
             nora.open("/requests").check("company-requests-narrow");
         }
     }
@@ -241,6 +268,9 @@ class PortalJourneysTest {
             });
 
             sam.open("/inbox").check("regulator-inbox");
+            rendersEveryPage(sam, "/cases", "/cases?mine=yes", "/cases/" + caseId, "/cases/" + caseId + "/requests/new",
+                    "/requests", "/requests/" + requestId, "/audit", "/audit/cases/" + caseId,
+                    "/organisation/webhooks", "/inbox");
         }
     }
 
@@ -285,6 +315,8 @@ class PortalJourneysTest {
             browser.open("/cases/" + caseId);
             assertThat(browser.all("details.step")).isEmpty();
             assertThat(browser.fetch("POST", "/cases/" + caseId + "/notes", "version=1&text=forged")).startsWith("403");
+            rendersEveryPage(browser, "/audit", "/audit/cases/" + caseId, "/cases", "/cases/" + caseId,
+                    "/cases/" + caseId + "/requests/new", "/requests", "/inbox", "/organisation/webhooks");
         }
     }
 
@@ -312,7 +344,40 @@ class PortalJourneysTest {
         }
     }
 
+    /**
+     * Every page the user can reach renders for their role: their view of the data, or the service's refusal on
+     * the portal's page; never a server error, never a template gap.
+     */
+    private static void rendersEveryPage(Browser browser, String... paths) {
+        for (String path : paths) {
+            String answer = browser.fetch("GET", path);
+            assertThat(Integer.parseInt(answer.split(" ")[0])).as("GET " + path + ": " + answer).isLessThan(500);
+            browser.open(path);
+            assertThat(browser.driver.getPageSource()).as(path).doesNotContain("NOT_FOUND", "Internal Server Error");
+        }
+    }
+
     // ---- the other users' part of the story, through the services' APIs ------------------------------------
+
+    /** A case against Northwind taken to a reprimand; returns once Nora's inbox has the decision's notification. */
+    private static String decideWithAReprimand(String investigator, String title) throws Exception {
+        String caseId = openCase(investigator, title);
+        changeCase(investigator, caseId, "investigation", awaitCaseVersion(investigator, caseId, 0), null);
+        changeCase(investigator, caseId, "findings", awaitCaseVersion(investigator, caseId, 1),
+                Map.of("findings", "Consent was pre-ticked on the sign-up form"));
+        changeCase(keycloak.tokenFor("sam.supervisor"), caseId, "decision", awaitCaseVersion(investigator, caseId, 2),
+                Map.of("kind", "REPRIMAND", "reasons", "Consent must be given, not assumed"));
+        String nora = keycloak.tokenFor("nora.northwind");
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            for (JsonNode item : getJson(nora, notifications.url("/inbox")).path("items")) {
+                if (item.path("link").asText().endsWith("/cases/" + caseId)) {
+                    return true;
+                }
+            }
+            return false;
+        });
+        return caseId;
+    }
 
     private static String openCase(String token, String title) throws Exception {
         return openCase(token, title, "northwind-cloud", "Northwind Cloud Ltd");

@@ -1,0 +1,73 @@
+package org.compliance.portal.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.inject.Inject;
+import java.util.List;
+import org.compliance.portal.backend.Backend;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The case page renders each audience's view as case-service answers it: a company's (its organisation, the
+ * allegations themselves, the decision; no respondents, team, notes or findings) and the staff's full one.
+ */
+@QuarkusTest
+@TestProfile(FailuresTest.WithoutSignIn.class)
+class CasePageTest {
+
+    @Inject
+    @Location("case.html")
+    Template page;
+
+    @Test
+    @ActivateRequestContext
+    void a_company_sees_its_view_of_a_decided_case() throws Exception {
+        String html = render("""
+                {"caseId": "c-1", "title": "Northwind: consent boxes pre-ticked", "authority": "ICO",
+                 "status": "DECISION_ISSUED", "legalBases": ["UK GDPR"], "yourOrganisation": "northwind-cloud",
+                 "allegations": [{"allegationId": "a-1", "legalBasis": "UK GDPR Art. 6(1)",
+                                  "description": "Consent assumed", "conductFrom": "2025-03-01", "conductTo": null}],
+                 "decision": {"kind": "REPRIMAND", "reasons": "Consent must be given, not assumed",
+                              "enforcementNotice": null, "monetaryPenalty": null, "issuedAt": "2026-11-30T10:00:00Z"},
+                 "openedAt": "2026-10-01T09:00:00Z", "version": 3}
+                """, false);
+        assertThat(html).contains("Northwind: consent boxes pre-ticked", "northwind-cloud (your organisation)",
+                        "UK GDPR Art. 6(1)", "Consent assumed", "conduct from 1 Mar 2025", "Reprimand",
+                        "Consent must be given, not assumed")
+                .doesNotContain("NOT_FOUND", "<h2>Respondents</h2>", "<h2>Notes</h2>", "Findings", "Withdrawn");
+    }
+
+    @Test
+    @ActivateRequestContext
+    void staff_see_the_full_case() throws Exception {
+        String html = render("""
+                {"caseId": "c-2", "version": 4, "title": "Contoso: bulk extraction", "summary": "API misuse",
+                 "authority": "CMA", "legalBases": ["Competition Act 1998"], "priority": "HIGH",
+                 "confidentiality": "RESTRICTED", "status": "FINDINGS", "statusBeforeSuspension": null,
+                 "suspensionReason": null,
+                 "respondents": [{"organisationAlias": "contoso-models", "name": "Contoso Models plc"}],
+                 "complainants": [],
+                 "allegations": [{"allegation": {"allegationId": "a-2", "legalBasis": "s.18", "description": "Scraping",
+                                                 "conductFrom": null, "conductTo": null},
+                                  "withdrawn": true, "withdrawalReason": "Not pursued"}],
+                 "leadInvestigator": {"userId": "u-1", "name": "Iris Investigator"}, "team": [],
+                 "findings": "Bulk extraction shown", "decision": null, "referral": null, "legalHoldReason": null,
+                 "overdueEvidence": [], "closingReason": null, "reopeningReason": null,
+                 "openedAt": "2026-10-01T09:00:00Z", "updatedAt": "2026-11-01T09:00:00Z"}
+                """, true);
+        assertThat(html).contains("Contoso Models plc", "Iris Investigator", "Scraping", "Withdrawn: Not pursued",
+                        "Bulk extraction shown", "<h2>Notes</h2>")
+                .doesNotContain("NOT_FOUND", "your organisation");
+    }
+
+    private String render(String json, boolean staffView) throws Exception {
+        return page.data("c", Backend.data(Backend.JSON.readTree(json))).data("version", 3L).data("done", null)
+                .data("notes", List.of()).data("nextSteps", List.of()).data("requests", List.of())
+                .data("staffView", staffView).data("canChange", false).data("canHold", false).render();
+    }
+}
