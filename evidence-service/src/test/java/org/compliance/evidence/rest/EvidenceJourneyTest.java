@@ -150,7 +150,7 @@ class EvidenceJourneyTest {
         String iris = RealPeers.tokenFor("iris.investigator");
         String body = "{\"caseId\":\"%s\",\"respondentOrganisationAlias\":\"%s\",\"items\":[\"Policies\"],"
                 + "\"legalBasis\":\"UK GDPR Art. 58(1)(a)\"}";
-        given().auth().oauth2(iris).contentType(ContentType.JSON).body(body.formatted("no-such-case", "northwind-cloud"))
+        given().auth().oauth2(iris).contentType(ContentType.JSON).body(body.formatted(java.util.UUID.randomUUID(), "northwind-cloud"))
                 .when().post("/requests").then().statusCode(422).body("detail", containsString("No case"));
         given().auth().oauth2(iris).contentType(ContentType.JSON).body(body.formatted(closed, "northwind-cloud"))
                 .when().post("/requests").then().statusCode(422).body("detail", containsString("closed"));
@@ -163,7 +163,8 @@ class EvidenceJourneyTest {
         given().auth().oauth2(iris).contentType(ContentType.JSON).body("{\"caseId\":")
                 .when().post("/requests").then().statusCode(400).contentType("application/problem+json");
         given().auth().oauth2(iris).contentType(ContentType.JSON).body("{\"caseId\":\"x\"}")
-                .when().post("/requests").then().statusCode(422).body("errors.field", hasItem("items"));
+                .when().post("/requests").then().statusCode(422).body("errors.field", hasItem("items"))
+                .body("errors.pointer", hasItem("/caseId"));
         given().when().get("/requests").then().statusCode(401);
     }
 
