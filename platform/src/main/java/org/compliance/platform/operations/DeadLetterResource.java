@@ -30,6 +30,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class DeadLetterResource {
 
     /** What an eviction dropped. */
+    private static final String GROUP = "The processing group, e.g. case-service";
+    private static final String SEQUENCE = "The parked sequence: the id of the aggregate whose events wait";
+
     public record Evicted(String processingGroup, String sequence, long letters) {
     }
 
@@ -56,7 +59,7 @@ public class DeadLetterResource {
     @Operation(summary = "Parked events of one processing group", description = "404 for a group the service "
             + "does not have.")
     public DeadLetters.ParkedGroup group(
-            @PathParam("group") String group,
+            @Parameter(description = GROUP) @PathParam("group") String group,
             @Parameter(description = "Sequences shown (1 to 500)")
             @QueryParam("sequences") @DefaultValue("50") @Min(1) @Max(500) int sequences) {
         return deadLetters.list(group, sequences);
@@ -69,7 +72,8 @@ public class DeadLetterResource {
             + "sequence's events, oldest first, each in its own savepoint; the handled ones leave the queue, the "
             + "first that fails again stays with its new cause, and the rest behind it. 404 for an unknown group "
             + "or a sequence with nothing parked.")
-    public DeadLetters.RetryOutcome retry(@PathParam("group") String group, @PathParam("sequence") String sequence) {
+    public DeadLetters.RetryOutcome retry(@Parameter(description = GROUP) @PathParam("group") String group,
+                                          @Parameter(description = SEQUENCE) @PathParam("sequence") String sequence) {
         return deadLetters.retry(group, sequence);
     }
 
@@ -78,7 +82,7 @@ public class DeadLetterResource {
     @RolesAllowed("operator")
     @Operation(summary = "Handle every parked sequence of a group again", description = "Each sequence parked "
             + "now is tried once, as in a single retry.")
-    public DeadLetters.RetryAllOutcome retryAll(@PathParam("group") String group) {
+    public DeadLetters.RetryAllOutcome retryAll(@Parameter(description = GROUP) @PathParam("group") String group) {
         return deadLetters.retryAll(group);
     }
 
@@ -88,7 +92,8 @@ public class DeadLetterResource {
     @Operation(summary = "Evict a parked sequence", description = "Its events are dropped: this group will never "
             + "handle them (other groups are not affected). Later events of the aggregate are handled as usual. "
             + "404 for an unknown group or a sequence with nothing parked.")
-    public Evicted evict(@PathParam("group") String group, @PathParam("sequence") String sequence) {
+    public Evicted evict(@Parameter(description = GROUP) @PathParam("group") String group,
+                         @Parameter(description = SEQUENCE) @PathParam("sequence") String sequence) {
         return new Evicted(group, sequence, deadLetters.evict(group, sequence));
     }
 }
