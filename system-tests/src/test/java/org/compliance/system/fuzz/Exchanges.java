@@ -132,7 +132,11 @@ final class Exchanges implements AutoCloseable {
             } else if (!request.operation().documents(status)) {
                 problems.add(status + " is not among the documented answers " + request.operation().statuses());
             }
-            if (status >= 400 && status < 500) {
+            if (request.malformedTarget()) {
+                if (status != 400) {
+                    problems.add(status + " for a request target that is not valid URI syntax (400 expected)");
+                }
+            } else if (status >= 400 && status < 500) {
                 problems.addAll(problemDetails(answer));
             }
             if (status < 400 && request.mustRefuse() != null) {

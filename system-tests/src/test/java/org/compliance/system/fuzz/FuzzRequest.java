@@ -16,6 +16,19 @@ record FuzzRequest(ApiOperation operation, String user, String target, List<Map.
 
     static final String CURRENT_VERSION = "%v";
 
+    /**
+     * True when the request target is not valid URI syntax (a {@code %} not followed by two hex digits, a raw
+     * backslash): the HTTP server itself answers 400 before any handler of ours runs, and Quarkus offers no hook
+     * to give that answer a body (decision 7 names this gap). Such a request must still be refused and change
+     * nothing.
+     */
+    boolean malformedTarget() {
+        return MALFORMED_TARGET.matcher(target).find();
+    }
+
+    private static final java.util.regex.Pattern MALFORMED_TARGET =
+            java.util.regex.Pattern.compile("%(?![0-9A-Fa-f]{2})|\\\\");
+
     boolean needsVersion() {
         return headers.stream().anyMatch(h -> h.getValue().contains(CURRENT_VERSION));
     }
