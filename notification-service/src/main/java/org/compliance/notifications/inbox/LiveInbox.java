@@ -62,7 +62,10 @@ public class LiveInbox {
 
     /** The new notifications of one recipient, from now on (bodies longer than 4000 characters cut). */
     public Multi<InboxItem> of(String recipientId) {
-        return announcements.filter(a -> a.recipientId().equals(recipientId));
+        // Every stream sees every announcement before its filter: without a buffer of its own, a burst for other
+        // people (more than the stream has asked for) fails the stream with a back-pressure error and the browser
+        // misses what comes next. A stream that falls 1024 behind is ended; the browser reconnects.
+        return announcements.onOverflow().buffer(1024).filter(a -> a.recipientId().equals(recipientId));
     }
 
     private void announce(String payload) {
