@@ -56,11 +56,6 @@ public final class Moments {
         }
     }
 
-    /** True when {@code instant} lies in the accepted range (for instants computed from accepted input). */
-    public static boolean inRange(Instant instant) {
-        return !instant.isBefore(EARLIEST) && !instant.isAfter(LATEST);
-    }
-
     private static boolean fourDigitYear(String text) {
         return text.length() >= 5 && Character.isDigit(text.charAt(0)) && text.charAt(4) == '-';
     }
