@@ -1,5 +1,5 @@
 package org.compliance.api.cases;
 
 /** The case was closed. */
-public record CaseClosed(String caseId, String reason) {
+public record CaseClosed(String caseId, String reason) implements CaseEvent {
 }

@@ -8,7 +8,7 @@ import org.compliance.api.shared.StaffMember;
 public record CaseOpened(String caseId, String title, String summary, String authority, List<String> legalBases,
                          Priority priority, Confidentiality confidentiality, List<Respondent> respondents,
                          List<Complainant> complainants, List<Allegation> allegations,
-                         StaffMember leadInvestigator, Instant openedAt) {
+                         StaffMember leadInvestigator, Instant openedAt) implements CaseEvent {
 
     /** Events stored before a field existed read with its neutral value rather than null. */
     public CaseOpened {

@@ -1,5 +1,5 @@
 package org.compliance.api.cases;
 
 /** A closed case was reopened and is under investigation again. */
-public record CaseReopened(String caseId, String reason) {
+public record CaseReopened(String caseId, String reason) implements CaseEvent {
 }

@@ -6,5 +6,5 @@ import org.compliance.api.shared.StaffMember;
 /** A supervisor issued the decision on the case. */
 public record DecisionIssued(String caseId, DecisionKind kind, String reasons,
                              EnforcementNotice enforcementNotice, MonetaryPenalty monetaryPenalty,
-                             StaffMember decidedBy, Instant issuedAt) {
+                             StaffMember decidedBy, Instant issuedAt) implements CaseEvent {
 }

@@ -1,5 +1,5 @@
 package org.compliance.api.cases;
 
 /** The investigation's findings were recorded. */
-public record FindingsRecorded(String caseId, String findings) {
+public record FindingsRecorded(String caseId, String findings) implements CaseEvent {
 }

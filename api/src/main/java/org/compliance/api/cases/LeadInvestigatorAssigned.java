@@ -4,5 +4,5 @@ import org.compliance.api.shared.StaffMember;
 
 /** The case has a new lead investigator. */
 public record LeadInvestigatorAssigned(String caseId, StaffMember leadInvestigator,
-                                       StaffMember previousLeadInvestigator) {
+                                       StaffMember previousLeadInvestigator) implements CaseEvent {
 }

@@ -1,5 +1,5 @@
 package org.compliance.api.cases;
 
 /** The legal hold was lifted. */
-public record LegalHoldLifted(String caseId, String reason) {
+public record LegalHoldLifted(String caseId, String reason) implements CaseEvent {
 }

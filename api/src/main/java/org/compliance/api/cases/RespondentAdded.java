@@ -1,5 +1,5 @@
 package org.compliance.api.cases;
 
 /** An organisation became a respondent. */
-public record RespondentAdded(String caseId, Respondent respondent) {
+public record RespondentAdded(String caseId, Respondent respondent) implements CaseEvent {
 }

@@ -5,5 +5,5 @@ import org.compliance.api.shared.CompanyUser;
 
 /** The respondent acknowledged the request. */
 public record EvidenceRequestAcknowledged(String requestId, String caseId, CompanyUser acknowledgedBy,
-                                          Instant acknowledgedAt) {
+                                          Instant acknowledgedAt) implements EvidenceEvent {
 }

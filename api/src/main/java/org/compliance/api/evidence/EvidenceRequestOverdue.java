@@ -7,5 +7,5 @@ import java.time.Instant;
  * evidence-service exactly once per due moment; case-service records it on the case.
  */
 public record EvidenceRequestOverdue(String requestId, String caseId, String respondentOrganisationAlias,
-                                     Instant dueAt) {
+                                     Instant dueAt) implements EvidenceEvent {
 }

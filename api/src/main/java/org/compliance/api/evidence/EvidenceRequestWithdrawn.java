@@ -4,5 +4,5 @@ import org.compliance.api.shared.StaffMember;
 
 /** The request was withdrawn. */
 public record EvidenceRequestWithdrawn(String requestId, String caseId, String reason,
-                                       StaffMember withdrawnBy) {
+                                       StaffMember withdrawnBy) implements EvidenceEvent {
 }

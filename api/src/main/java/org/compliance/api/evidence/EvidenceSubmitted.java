@@ -8,5 +8,5 @@ import org.compliance.api.shared.CompanyUser;
 public record EvidenceSubmitted(String requestId, String caseId, String submissionId,
                                 List<EvidenceFile> files, String description,
                                 StatementOfTruth statementOfTruth, CompanyUser submittedBy,
-                                Instant submittedAt, boolean late) {
+                                Instant submittedAt, boolean late) implements EvidenceEvent {
 }

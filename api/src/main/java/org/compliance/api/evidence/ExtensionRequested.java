@@ -5,5 +5,5 @@ import org.compliance.api.shared.CompanyUser;
 
 /** The respondent asked for an extension. */
 public record ExtensionRequested(String requestId, String caseId, String reason, CompanyUser requestedBy,
-                                 Instant requestedAt) {
+                                 Instant requestedAt) implements EvidenceEvent {
 }

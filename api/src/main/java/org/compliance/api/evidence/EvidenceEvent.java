@@ -1,0 +1,24 @@
+package org.compliance.api.evidence;
+
+/**
+ * Everything that can happen to an evidence request: sealed for the same reason as {@code CaseEvent}, so every
+ * fold over a request's history is an exhaustive {@code switch}.
+ */
+public sealed interface EvidenceEvent permits
+        EvidenceRequestIssued,
+        EvidenceRequestAcknowledged,
+        ExtensionRequested,
+        ExtensionGranted,
+        ExtensionRefused,
+        EvidenceSubmitted,
+        EvidenceAccepted,
+        MoreEvidenceRequested,
+        EvidenceRequestWithdrawn,
+        EvidenceDeadlineApproaching,
+        EvidenceRequestOverdue,
+        EvidenceDownloaded {
+
+    String requestId();
+
+    String caseId();
+}

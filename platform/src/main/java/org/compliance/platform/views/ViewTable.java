@@ -1,0 +1,99 @@
+package org.compliance.platform.views;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Writes a view's rows in the event processor's JDBC transaction (decision 2) from the same entity class that
+ * Panache reads them through, so a view's columns are declared once: in the entity, beside the migration that
+ * creates its table (Hibernate validates the one against the other at start). The upsert is derived from the
+ * entity's {@code @Table}, {@code @Id} and {@code @Column} mapping; a field without {@code @Column} is stored
+ * under its own name, as Hibernate does.
+ */
+public final class ViewTable<R> {
+
+    private final Class<R> type;
+    private final List<Field> fields;
+    private final String upsert;
+
+    private ViewTable(Class<R> type) {
+        this.type = type;
+        Table table = type.getAnnotation(Table.class);
+        if (table == null) {
+            throw new IllegalArgumentException(type.getName() + " names no @Table");
+        }
+        this.fields = Arrays.stream(type.getFields())
+                .filter(f -> !Modifier.isStatic(f.getModifiers()) && !f.isAnnotationPresent(Transient.class))
+                .toList();
+        List<String> keys = fields.stream().filter(f -> f.isAnnotationPresent(Id.class)).map(ViewTable::column)
+                .toList();
+        if (keys.isEmpty()) {
+            throw new IllegalArgumentException(type.getName() + " has no public @Id field");
+        }
+        List<String> columns = fields.stream().map(ViewTable::column).toList();
+        List<String> updated = new ArrayList<>(columns);
+        updated.removeAll(keys);
+        this.upsert = "INSERT INTO " + table.schema() + "." + table.name() + " (" + String.join(", ", columns)
+                + ") VALUES (" + columns.stream().map(c -> "?").collect(Collectors.joining(", ")) + ")"
+                + " ON CONFLICT (" + String.join(", ", keys) + ") DO "
+                + (updated.isEmpty() ? "NOTHING" : "UPDATE SET " + updated.stream()
+                        .map(c -> c + " = excluded." + c).collect(Collectors.joining(", ")));
+    }
+
+    public static <R> ViewTable<R> of(Class<R> type) {
+        return new ViewTable<>(type);
+    }
+
+    /** Inserts the row, or replaces every column of the row with the same key. */
+    public void upsert(Connection connection, R row) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(upsert)) {
+            bind(statement, row);
+            statement.executeUpdate();
+        }
+    }
+
+    /** Upserts many rows in one batch. */
+    public void upsertAll(Connection connection, Iterable<R> rows) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(upsert)) {
+            for (R row : rows) {
+                bind(statement, row);
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+    }
+
+    String upsertStatement() {
+        return upsert;
+    }
+
+    private void bind(PreparedStatement statement, R row) throws SQLException {
+        for (int i = 0; i < fields.size(); i++) {
+            Object value;
+            try {
+                value = fields.get(i).get(row);
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException("Cannot read " + type.getSimpleName() + "." + fields.get(i).getName(), e);
+            }
+            statement.setObject(i + 1, value instanceof Instant instant ? Timestamp.from(instant) : value);
+        }
+    }
+
+    private static String column(Field field) {
+        Column column = field.getAnnotation(Column.class);
+        return column != null && !column.name().isEmpty() ? column.name() : field.getName();
+    }
+}
