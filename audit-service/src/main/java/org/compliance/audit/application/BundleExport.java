@@ -16,7 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.compliance.audit.adapters.EventStoreReader;
+import org.compliance.audit.query.EventStoreReader;
 import org.compliance.audit.chain.ChainLink;
 import org.compliance.audit.chain.MerkleTree;
 import org.compliance.audit.chain.StoredEvent;

@@ -12,7 +12,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.compliance.audit.adapters.EventStoreReader;
+import org.compliance.audit.query.EventStoreReader;
 import org.compliance.audit.chain.Checkpoint;
 import org.compliance.audit.chain.MerkleTree;
 import org.compliance.audit.verifier.Bundle;

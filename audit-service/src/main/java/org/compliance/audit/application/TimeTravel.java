@@ -14,7 +14,7 @@ import org.compliance.api.cases.CaseDocument;
 import org.compliance.api.cases.CaseOpened;
 import org.compliance.api.evidence.EvidenceRequestIssued;
 import org.compliance.api.evidence.RequestDocument;
-import org.compliance.audit.adapters.EventStoreReader;
+import org.compliance.audit.query.EventStoreReader;
 import org.compliance.audit.chain.StoredEvent;
 import org.compliance.platform.axon.EventSerialization;
 

@@ -20,7 +20,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import org.compliance.audit.adapters.HistoryFilter;
+import org.compliance.audit.query.HistoryFilter;
 import org.compliance.audit.application.AccessLog;
 import org.compliance.audit.application.Audit;
 import org.compliance.audit.application.BundleExport;

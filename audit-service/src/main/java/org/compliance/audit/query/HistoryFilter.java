@@ -1,4 +1,4 @@
-package org.compliance.audit.adapters;
+package org.compliance.audit.query;
 
 import java.time.Instant;
 

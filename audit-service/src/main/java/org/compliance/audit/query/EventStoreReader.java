@@ -1,4 +1,4 @@
-package org.compliance.audit.adapters;
+package org.compliance.audit.query;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
