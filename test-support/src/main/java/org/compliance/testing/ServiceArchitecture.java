@@ -82,11 +82,4 @@ public final class ServiceArchitecture {
     public ArchRule packagesAreFreeOfCycles() {
         return slices().matching(root + ".(*)..").should().beFreeOfCycles();
     }
-
-    /** Checks every rule above against the service's classes. */
-    public void check() {
-        domainIsFreeOfFrameworksAndOuterLayers().check(classes);
-        layersDependInwardsOnly().check(classes);
-        packagesAreFreeOfCycles().check(classes);
-    }
 }

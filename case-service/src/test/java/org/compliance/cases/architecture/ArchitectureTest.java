@@ -1,25 +1,11 @@
 package org.compliance.cases.architecture;
 
-import org.compliance.testing.ServiceArchitecture;
-import org.junit.jupiter.api.Test;
+import org.compliance.testing.ServiceArchitectureTest;
 
-/** The service keeps the suite's layout (test-support's {@link ServiceArchitecture}). */
-class ArchitectureTest {
+/** The service keeps the suite's layout: the rules shared from test-support. */
+class ArchitectureTest extends ServiceArchitectureTest {
 
-    private static final ServiceArchitecture SERVICE = ServiceArchitecture.of("org.compliance.cases");
-
-    @Test
-    void domain_code_depends_on_no_framework_and_no_outer_layer() {
-        SERVICE.domainIsFreeOfFrameworksAndOuterLayers().check(SERVICE.classes());
-    }
-
-    @Test
-    void layers_depend_inwards_only() {
-        SERVICE.layersDependInwardsOnly().check(SERVICE.classes());
-    }
-
-    @Test
-    void packages_are_free_of_cycles() {
-        SERVICE.packagesAreFreeOfCycles().check(SERVICE.classes());
+    ArchitectureTest() {
+        super("org.compliance.cases");
     }
 }
