@@ -50,6 +50,10 @@ import org.compliance.api.evidence.RequestMoreEvidence;
 import org.compliance.api.evidence.StatementOfTruth;
 import org.compliance.api.evidence.SubmitEvidence;
 import org.compliance.api.evidence.WithdrawEvidenceRequest;
+import org.compliance.api.evidence.views.Changed;
+import org.compliance.api.evidence.views.Issued;
+import org.compliance.api.evidence.views.RequestDetail;
+import org.compliance.api.evidence.views.RequestSummary;
 import org.compliance.api.shared.CompanyUser;
 import org.compliance.api.shared.StaffMember;
 import org.compliance.evidence.application.BlobStore;
@@ -60,14 +64,10 @@ import org.compliance.evidence.application.Uploads;
 import org.compliance.evidence.domain.DueMoments;
 import org.compliance.api.evidence.RequestDocument;
 import org.compliance.evidence.query.RequestQueries;
-import org.compliance.evidence.rest.EvidenceRequests.Changed;
 import org.compliance.evidence.rest.EvidenceRequests.GrantRequest;
 import org.compliance.evidence.rest.EvidenceRequests.IssueRequest;
-import org.compliance.evidence.rest.EvidenceRequests.Issued;
 import org.compliance.evidence.rest.EvidenceRequests.MoreEvidenceRequest;
 import org.compliance.evidence.rest.EvidenceRequests.ReasonRequest;
-import org.compliance.evidence.rest.EvidenceRequests.RequestDetail;
-import org.compliance.evidence.rest.EvidenceRequests.RequestSummary;
 import org.compliance.evidence.rest.EvidenceRequests.SubmissionRequest;
 import org.compliance.platform.axon.EventSerialization;
 import org.compliance.platform.identity.Caller;
@@ -195,7 +195,7 @@ public class EvidenceRequestResource {
         var filter = new RequestQueries.Filter(caseId, organisation, dueWithinDays == null ? status : "OPEN",
                 dueWithinDays == null ? null : now.plus(Duration.ofDays(dueWithinDays)), overdue);
         return queries.list(filter, RequestAccess.limitedTo(caller.get()), page, size)
-                .map(rows -> rows.stream().map(row -> RequestSummary.of(row, now)).toList());
+                .map(rows -> rows.stream().map(row -> EvidenceRequests.summary(row, now)).toList());
     }
 
     @GET
@@ -208,7 +208,7 @@ public class EvidenceRequestResource {
     public Uni<Response> get(@PathParam("requestId") String requestId) {
         return queries.find(requestId, RequestAccess.limitedTo(caller.get()))
                 .onItem().ifNull().failWith(() -> new NotFoundException("No evidence request " + requestId))
-                .map(row -> Response.ok(RequestDetail.of(document(row.document), clock.instant()))
+                .map(row -> Response.ok(EvidenceRequests.detail(document(row.document), clock.instant()))
                         .tag(Long.toString(row.version)).build());
     }
 
