@@ -6,7 +6,8 @@ import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 import jakarta.ws.rs.ProcessingException;
 import java.net.ConnectException;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import org.jboss.logging.Logger;
@@ -48,10 +49,19 @@ public class Unanswered {
                         + "so later; try again in a moment.");
     }
 
+    /** The service of the client called: its interface's config key (the bean itself is a generated wrapper). */
     private static Service service(InvocationContext call) {
-        RegisterRestClient client = call.getMethod().getDeclaringClass().getAnnotation(RegisterRestClient.class);
-        String key = client == null ? "" : client.configKey();
-        return Arrays.stream(Service.values()).filter(s -> s.key.equals(key)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("No service for the client " + key));
+        Class<?> client = call.getMethod().getDeclaringClass();
+        List<Class<?>> candidates = new ArrayList<>(List.of(client));
+        candidates.addAll(List.of(client.getInterfaces()));
+        for (Class<?> candidate : candidates) {
+            RegisterRestClient registered = candidate.getAnnotation(RegisterRestClient.class);
+            for (Service service : Service.values()) {
+                if (registered != null && service.key.equals(registered.configKey())) {
+                    return service;
+                }
+            }
+        }
+        throw new IllegalStateException("No service for the client " + client.getName());
     }
 }
