@@ -54,6 +54,7 @@ import org.compliance.api.evidence.views.Changed;
 import org.compliance.api.evidence.views.Issued;
 import org.compliance.api.evidence.views.RequestDetail;
 import org.compliance.api.evidence.views.RequestSummary;
+import org.compliance.api.evidence.views.SignedReceipt;
 import org.compliance.api.shared.CompanyUser;
 import org.compliance.api.shared.StaffMember;
 import org.compliance.evidence.application.BlobStore;
@@ -282,7 +283,7 @@ public class EvidenceRequestResource {
             summary = "Submit uploaded files as evidence (company)", description = "With a description and a "
             + "statement of truth. Answers a receipt signed with the service's key (see /receipts).")
     @APIResponse(responseCode = "201", description = "Submitted; the signed receipt", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Receipts.SignedReceipt.class)))
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SignedReceipt.class)))
     @APIResponse(responseCode = "409", description = CONFLICT)
     public Response submit(@PathParam("requestId") String requestId, @Valid @NotNull SubmissionRequest body) {
         CompanyUser me = companyUser(requestId);
@@ -301,7 +302,7 @@ public class EvidenceRequestResource {
     @Operation(operationId = "getSubmissionReceipt",
             summary = "The signed receipt of a submission, again", description = "The same facts as the receipt "
             + "answered at submission, signed now (its issuedAt is this moment); check it at /receipts/verification.")
-    public Receipts.SignedReceipt receipt(@PathParam("requestId") String requestId,
+    public SignedReceipt receipt(@PathParam("requestId") String requestId,
                                           @PathParam("submissionId") String submissionId) {
         access.requireVisible(requestId, caller.get());
         RequestDocument request = access.document(requestId);

@@ -1,6 +1,5 @@
 package org.compliance.portal.backend;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -16,6 +15,8 @@ import org.compliance.api.evidence.views.Changed;
 import org.compliance.api.evidence.views.Issued;
 import org.compliance.api.evidence.views.RequestDetail;
 import org.compliance.api.evidence.views.RequestSummary;
+import org.compliance.api.evidence.views.SignedReceipt;
+import org.compliance.api.evidence.views.Verification;
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
@@ -64,17 +65,16 @@ public interface EvidenceClient {
     Changed decideExtension(@PathParam("requestId") String requestId, @PathParam("decision") String decision,
                             @HeaderParam("If-Match") String ifMatch, Map<String, Object> body);
 
-    /** The signed receipt, kept as the service signed it: it goes back unchanged to be verified. */
     @POST
     @Path("/requests/{requestId}/submissions")
-    JsonNode submit(@PathParam("requestId") String requestId, @HeaderParam("If-Match") String ifMatch,
+    SignedReceipt submit(@PathParam("requestId") String requestId, @HeaderParam("If-Match") String ifMatch,
                     Map<String, Object> body);
 
     @GET
     @Path("/requests/{requestId}/submissions/{submissionId}/receipt")
-    JsonNode receipt(@PathParam("requestId") String requestId, @PathParam("submissionId") String submissionId);
+    SignedReceipt receipt(@PathParam("requestId") String requestId, @PathParam("submissionId") String submissionId);
 
     @POST
     @Path("/receipts/verification")
-    JsonNode verify(JsonNode signedReceipt);
+    Verification verify(SignedReceipt signed);
 }

@@ -1,6 +1,5 @@
 package org.compliance.portal.backend;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -10,15 +9,21 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
 import java.util.Map;
+import org.compliance.api.notifications.views.Delivery;
+import org.compliance.api.notifications.views.InboxItem;
+import org.compliance.api.notifications.views.InboxPage;
+import org.compliance.api.notifications.views.Registered;
+import org.compliance.api.notifications.views.Subscription;
+import org.compliance.api.notifications.views.Unread;
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
  * notification-service, as the signed-in user: the inbox and a company's webhooks. The live stream goes through
- * {@link Streams}. Its answers are still JSON trees: their records live in notification-service's application
- * package, not yet in the api module.
+ * {@link Streams}.
  */
 @RegisterRestClient(configKey = "notifications")
 @RegisterClientHeaders(SignedInHeaders.class)
@@ -30,31 +35,31 @@ public interface NotificationsClient {
 
     @GET
     @Path("/inbox")
-    JsonNode inbox(@QueryParam("page") int page, @QueryParam("size") int size);
+    InboxPage inbox(@QueryParam("page") int page, @QueryParam("size") int size);
 
     @GET
     @Path("/inbox/unread")
-    JsonNode unread();
+    Unread unread();
 
     @POST
     @Path("/inbox/{id}/read")
-    JsonNode markRead(@PathParam("id") String id);
+    InboxItem markRead(@PathParam("id") String id);
 
     @POST
     @Path("/inbox/read-all")
-    JsonNode markAllRead();
+    Unread markAllRead();
 
     @GET
     @Path("/organisations/{organisation}/webhooks")
-    JsonNode webhooks(@PathParam("organisation") String organisation);
+    List<Subscription> webhooks(@PathParam("organisation") String organisation);
 
     @GET
     @Path("/organisations/{organisation}/webhooks/deliveries")
-    JsonNode deliveries(@PathParam("organisation") String organisation);
+    List<Delivery> deliveries(@PathParam("organisation") String organisation);
 
     @POST
     @Path("/organisations/{organisation}/webhooks")
-    JsonNode register(@PathParam("organisation") String organisation, Map<String, Object> body);
+    Registered register(@PathParam("organisation") String organisation, Map<String, Object> body);
 
     @DELETE
     @Path("/organisations/{organisation}/webhooks/{id}")

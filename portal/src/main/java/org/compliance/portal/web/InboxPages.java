@@ -13,6 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import org.compliance.api.notifications.views.InboxPage;
 import org.compliance.portal.backend.NotificationsClient;
 import org.compliance.portal.backend.Service;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -39,9 +40,9 @@ public class InboxPages {
     @GET
     public TemplateInstance inbox(@RestQuery Integer page, @RestQuery String done) {
         int pageNumber = page == null ? 0 : Math.max(0, page);
-        var answer = notifications.inbox(pageNumber, 50);
-        return inbox.data("items", asAnswered.of(answer.path("items"))).data("unread", answer.path("unread").asInt())
-                .data("page", pageNumber).data("fullPage", answer.path("items").size() == 50)
+        InboxPage answer = notifications.inbox(pageNumber, 50);
+        return inbox.data("items", asAnswered.of(answer.items())).data("unread", answer.unread())
+                .data("page", pageNumber).data("fullPage", answer.items().size() == 50)
                 .data("done", Done.message(done));
     }
 

@@ -4,7 +4,6 @@ import static org.compliance.portal.web.Forms.given;
 import static org.compliance.portal.web.Forms.orEmpty;
 import static org.compliance.portal.web.Forms.segment;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
@@ -28,6 +27,8 @@ import java.util.Map;
 import org.compliance.api.evidence.RequestDocument;
 import org.compliance.api.evidence.views.Issued;
 import org.compliance.api.evidence.views.RequestDetail;
+import org.compliance.api.evidence.views.SignedReceipt;
+import org.compliance.api.evidence.views.Verification;
 import org.compliance.portal.backend.ETags;
 import org.compliance.portal.backend.EvidenceClient;
 import org.compliance.portal.backend.Service;
@@ -134,10 +135,10 @@ public class RequestPages {
         if (!"yes".equals(truth)) {
             throw new BadRequestException("The statement of truth has to be confirmed before submitting.");
         }
-        JsonNode signed = evidence.submit(requestId, ifMatch(version), Map.of("uploadIds", uploadIds,
+        SignedReceipt signed = evidence.submit(requestId, ifMatch(version), Map.of("uploadIds", uploadIds,
                 "description", orEmpty(description),
                 "statementOfTruth", Map.of("name", orEmpty(name), "position", orEmpty(position))));
-        String submissionId = signed.path("receipt").path("submissionId").asText();
+        String submissionId = signed.receipt().submissionId();
         ViewCatchUp.await("request " + requestId, () -> evidence.get(requestId).getEntity().request().submissions
                 .stream().anyMatch(submission -> submissionId.equals(submission.submissionId())));
         return showReceipt(requestId, signed, true);
@@ -155,7 +156,7 @@ public class RequestPages {
     @Produces(MediaType.APPLICATION_JSON)
     public Response receiptFile(@PathParam("requestId") String requestId,
                                 @PathParam("submissionId") String submissionId) {
-        JsonNode signed = evidence.receipt(requestId, submissionId);
+        SignedReceipt signed = evidence.receipt(requestId, submissionId);
         return Response.ok(signed).header("Content-Disposition",
                 "attachment; filename=\"receipt-" + submissionId.replaceAll("[^A-Za-z0-9-]", "") + ".json\"").build();
     }
@@ -246,11 +247,11 @@ public class RequestPages {
         return ETags.ifMatch(version);
     }
 
-    private TemplateInstance showReceipt(String requestId, JsonNode signed, boolean justSubmitted) {
-        JsonNode verification = evidence.verify(signed);
+    private TemplateInstance showReceipt(String requestId, SignedReceipt signed, boolean justSubmitted) {
+        Verification verification = evidence.verify(signed);
         return receipt.data("requestId", requestId).data("signed", asAnswered.of(signed))
-                .data("valid", verification.path("valid").asBoolean())
-                .data("reason", verification.path("reason").asText(""))
+                .data("valid", verification.valid())
+                .data("reason", verification.reason() == null ? "" : verification.reason())
                 .data("justSubmitted", justSubmitted);
     }
 

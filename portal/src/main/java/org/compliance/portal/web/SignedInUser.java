@@ -84,7 +84,7 @@ public class SignedInUser {
     public int unread() {
         if (unread == null) {
             try {
-                unread = notifications.unread().path("unread").asInt();
+                unread = (int) notifications.unread().unread();
             } catch (ServiceProblem e) {
                 unread = 0;
             }

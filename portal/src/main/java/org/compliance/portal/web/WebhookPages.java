@@ -1,6 +1,5 @@
 package org.compliance.portal.web;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
@@ -15,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.Map;
+import org.compliance.api.notifications.views.Registered;
 import org.compliance.portal.backend.NotificationsClient;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestForm;
@@ -46,7 +46,7 @@ public class WebhookPages {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public TemplateInstance register(@RestForm String url) {
-        JsonNode registered = notifications.register(organisation(), Map.of("url", Forms.orEmpty(url)));
+        Registered registered = notifications.register(organisation(), Map.of("url", Forms.orEmpty(url)));
         return page(asAnswered.of(registered)).data("done", Done.message("registered"));
     }
 
