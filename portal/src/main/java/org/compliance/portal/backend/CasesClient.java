@@ -18,6 +18,7 @@ import org.compliance.api.cases.views.NextStep;
 import org.compliance.api.cases.views.Note;
 import org.compliance.api.cases.views.Page;
 import org.compliance.api.cases.views.RespondentCaseView;
+import org.compliance.api.cases.views.RespondentListItem;
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
@@ -33,12 +34,20 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Consumes(MediaType.APPLICATION_JSON)
 public interface CasesClient {
 
-    /** The staff list (staff and auditors); a company's list has fewer columns, which this record's nulls show. */
+    /** The staff list (staff and auditors). */
     @GET
     Page<CaseListItem> list(@QueryParam("status") String status, @QueryParam("priority") String priority,
                             @QueryParam("q") String text, @QueryParam("respondent") String respondent,
                             @QueryParam("assignee") String assignee, @QueryParam("page") int page,
                             @QueryParam("size") int size);
+
+    /** A company's list: its own cases, fewer columns. */
+    @GET
+    Page<RespondentListItem> respondentList(@QueryParam("status") String status,
+                                            @QueryParam("priority") String priority, @QueryParam("q") String text,
+                                            @QueryParam("respondent") String respondent,
+                                            @QueryParam("assignee") String assignee, @QueryParam("page") int page,
+                                            @QueryParam("size") int size);
 
     /** The staff view of a case (staff and auditors). */
     @GET

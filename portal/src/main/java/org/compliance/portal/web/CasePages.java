@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.compliance.api.cases.CaseDocument;
-import org.compliance.api.cases.views.CaseListItem;
 import org.compliance.api.cases.views.Page;
 import org.compliance.api.evidence.views.Changed;
 import org.compliance.portal.backend.CasesClient;
@@ -73,12 +72,15 @@ public class CasePages {
                                  @RestQuery String respondent, @RestQuery String mine, @RestQuery Integer page) {
         int pageNumber = page == null ? 0 : Math.max(0, page);
         String assignee = "yes".equals(mine) ? user.subject() : null;
-        Page<CaseListItem> found = cases.list(given(status), given(priority), given(q), given(respondent),
-                given(assignee), pageNumber, 25);
+        boolean staffView = user.isStaff() || user.isAuditor();
+        Page<?> found = staffView
+                ? cases.list(given(status), given(priority), given(q), given(respondent), given(assignee), pageNumber, 25)
+                : cases.respondentList(given(status), given(priority), given(q), given(respondent), given(assignee),
+                        pageNumber, 25);
         return list.data("cases", asAnswered.of(found.items())).data("count", found.items().size())
                 .data("page", pageNumber).data("status", status).data("priority", priority).data("q", q)
                 .data("respondent", respondent).data("mine", "yes".equals(mine))
-                .data("staffView", user.isStaff() || user.isAuditor())
+                .data("staffView", staffView)
                 .data("statuses", List.of("OPENED", "INVESTIGATING", "FINDINGS", "DECISION_ISSUED", "CLOSED",
                         "SUSPENDED", "REFERRED"))
                 .data("priorities", List.of("LOW", "NORMAL", "HIGH", "URGENT"));

@@ -127,8 +127,8 @@ public class RequestPages {
     @Path("{requestId}/submissions")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public TemplateInstance submit(@PathParam("requestId") String requestId, @RestForm Long version,
-                                   @RestForm List<String> uploadIds, @RestForm String description, @RestForm String name, @RestForm String position,
-                                   @RestForm String truth) {
+                                   @RestForm List<String> uploadIds, @RestForm String description,
+                                   @RestForm String name, @RestForm String position, @RestForm String truth) {
         if (uploadIds == null || uploadIds.isEmpty()) {
             throw new BadRequestException("Upload at least one file before submitting.");
         }
