@@ -150,6 +150,17 @@ class ServiceCallsTest {
     }
 
     @Test
+    void a_page_the_service_does_not_have_is_its_not_found() throws Exception {
+        HttpResponse<String> request = get("/requests/r-404", "text/html");
+        HttpResponse<String> caseFile = get("/cases/c-404", "text/html");
+
+        assertThat(request.statusCode()).isEqualTo(404);
+        assertThat(request.body()).contains("Nothing at /requests/r-404");
+        assertThat(caseFile.statusCode()).isEqualTo(404);
+        assertThat(caseFile.body()).contains("Nothing at /cases/c-404");
+    }
+
+    @Test
     void a_service_that_does_not_answer_is_named() throws Exception {
         HttpResponse<String> page = get("/inbox", "text/html");
 
