@@ -41,6 +41,7 @@ import org.compliance.api.cases.SuspendCase;
 import org.compliance.api.cases.WithdrawAllegation;
 import org.compliance.api.cases.WithdrawComplainant;
 import org.compliance.api.cases.WithdrawRespondent;
+import org.compliance.api.cases.views.Changed;
 import org.compliance.api.shared.StaffMember;
 import org.compliance.cases.application.StaffDirectory;
 import org.compliance.cases.rest.CaseRequests.AllegationInput;
@@ -77,12 +78,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(responseCode = "200", description = "Changed; ETag is the new version",
         headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
         content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation =
-                CaseChangeResource.Changed.class)))
+                Changed.class)))
 @WithSession
 public class CaseChangeResource {
-
-    public record Changed(String caseId, long version) {
-    }
 
     private static final String STAFF = "investigator";
     private static final String SUPERVISOR = "supervisor";

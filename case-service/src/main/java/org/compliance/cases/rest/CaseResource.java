@@ -25,6 +25,12 @@ import java.util.stream.IntStream;
 import org.compliance.api.cases.CaseStatus;
 import org.compliance.api.cases.OpenCase;
 import org.compliance.api.cases.Priority;
+import org.compliance.api.cases.views.CaseListItem;
+import org.compliance.api.cases.views.Note;
+import org.compliance.api.cases.views.Opened;
+import org.compliance.api.cases.views.Page;
+import org.compliance.api.cases.views.RespondentCaseView;
+import org.compliance.api.cases.views.RespondentListItem;
 import org.compliance.api.shared.StaffMember;
 import org.compliance.cases.application.Viewers;
 import org.compliance.cases.domain.CaseAction;
@@ -32,9 +38,6 @@ import org.compliance.cases.query.CaseFilter;
 import org.compliance.cases.query.CaseQueries;
 import org.compliance.cases.query.Viewer;
 import org.compliance.cases.rest.CaseRequests.OpenCaseRequest;
-import org.compliance.cases.rest.CaseViews.CaseListItem;
-import org.compliance.cases.rest.CaseViews.Note;
-import org.compliance.cases.rest.CaseViews.Page;
 import org.compliance.platform.domain.RuleViolation;
 import org.compliance.platform.identity.Caller;
 import org.compliance.platform.identity.CurrentCaller;
@@ -54,9 +57,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Cases", description = "Opening cases, and every read of them, filtered by who asks")
 public class CaseResource {
-
-    public record Opened(String caseId) {
-    }
 
     /** Bounded pages keep every list query cheap; narrower filters reach anything further. */
     static final int MAX_OFFSET = 10_000;
@@ -177,7 +177,7 @@ public class CaseResource {
     @APIResponse(responseCode = "200", description = "The case as the caller may see it; ETag is its version",
             headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(anyOf = {
-                    org.compliance.api.cases.CaseDocument.class, CaseViews.RespondentCaseView.class})))
+                    org.compliance.api.cases.CaseDocument.class, RespondentCaseView.class})))
     public Uni<Response> get(@PathParam("caseId") String caseId) {
         Caller me = caller.get();
         return cases.visible(caseId, me).map(row -> Response.ok(Viewers.readsStaffViews(me) ? CaseViews.document(row)
@@ -192,7 +192,7 @@ public class CaseResource {
             summary = "Internal notes of a case", description = "Staff and auditors only; never companies.")
     public Uni<List<Note>> notes(@PathParam("caseId") String caseId) {
         return cases.visible(caseId, caller.get()).chain(row -> queries.notes(caseId))
-                .map(notes -> notes.stream().map(Note::of).toList());
+                .map(notes -> notes.stream().map(CaseViews::note).toList());
     }
 
     @GET
@@ -218,7 +218,7 @@ public class CaseResource {
     record StaffCasePage(List<CaseListItem> items, int page, int size) {
     }
 
-    record RespondentCasePage(List<CaseViews.RespondentListItem> items, int page, int size) {
+    record RespondentCasePage(List<RespondentListItem> items, int page, int size) {
     }
 
     /** A status change the caller may make: the action and the status it leads to (none for RESUME). */
@@ -230,7 +230,7 @@ public class CaseResource {
         Viewer viewer = Viewers.of(me);
         boolean staff = Viewers.readsStaffViews(me);
         return queries.list(filter, viewer, sort, descending, page, size)
-                .map(rows -> new Page<>(rows.stream().map(r -> staff ? CaseListItem.of(r)
-                        : CaseViews.RespondentListItem.of(r)).toList(), page, size));
+                .map(rows -> new Page<>(rows.stream().map(r -> staff ? CaseViews.listItem(r)
+                        : CaseViews.respondentListItem(r)).toList(), page, size));
     }
 }

@@ -18,9 +18,12 @@ import java.security.spec.X509EncodedKeySpec;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.List;
 import org.compliance.api.evidence.EvidenceSubmitted;
-import org.compliance.api.evidence.StatementOfTruth;
+import org.compliance.api.evidence.views.PublishedKey;
+import org.compliance.api.evidence.views.Receipt;
+import org.compliance.api.evidence.views.ReceiptFile;
+import org.compliance.api.evidence.views.SignedReceipt;
+import org.compliance.api.evidence.views.Verification;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -32,23 +35,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class Receipts {
 
     public static final String ALGORITHM = "Ed25519";
-
-    public record ReceiptFile(String fileName, long sizeBytes, String sha256) {
-    }
-
-    public record Receipt(String requestId, String caseId, String organisationAlias, String submissionId,
-                          List<ReceiptFile> files, String submittedByUserId, String submittedByName,
-                          StatementOfTruth statementOfTruth, Instant submittedAt, boolean late, Instant issuedAt) {
-    }
-
-    public record SignedReceipt(Receipt receipt, String algorithm, String keyId, String signature) {
-    }
-
-    public record PublishedKey(String algorithm, String keyId, String publicKey) {
-    }
-
-    public record Verification(boolean valid, String reason) {
-    }
 
     private static final ObjectMapper CANONICAL = JsonMapper.builder()
             .addModule(new JavaTimeModule())

@@ -50,6 +50,11 @@ import org.compliance.api.evidence.RequestMoreEvidence;
 import org.compliance.api.evidence.StatementOfTruth;
 import org.compliance.api.evidence.SubmitEvidence;
 import org.compliance.api.evidence.WithdrawEvidenceRequest;
+import org.compliance.api.evidence.views.Changed;
+import org.compliance.api.evidence.views.Issued;
+import org.compliance.api.evidence.views.RequestDetail;
+import org.compliance.api.evidence.views.RequestSummary;
+import org.compliance.api.evidence.views.SignedReceipt;
 import org.compliance.api.shared.CompanyUser;
 import org.compliance.api.shared.StaffMember;
 import org.compliance.evidence.application.BlobStore;
@@ -60,14 +65,10 @@ import org.compliance.evidence.application.Uploads;
 import org.compliance.evidence.domain.DueMoments;
 import org.compliance.api.evidence.RequestDocument;
 import org.compliance.evidence.query.RequestQueries;
-import org.compliance.evidence.rest.EvidenceRequests.Changed;
 import org.compliance.evidence.rest.EvidenceRequests.GrantRequest;
 import org.compliance.evidence.rest.EvidenceRequests.IssueRequest;
-import org.compliance.evidence.rest.EvidenceRequests.Issued;
 import org.compliance.evidence.rest.EvidenceRequests.MoreEvidenceRequest;
 import org.compliance.evidence.rest.EvidenceRequests.ReasonRequest;
-import org.compliance.evidence.rest.EvidenceRequests.RequestDetail;
-import org.compliance.evidence.rest.EvidenceRequests.RequestSummary;
 import org.compliance.evidence.rest.EvidenceRequests.SubmissionRequest;
 import org.compliance.platform.axon.EventSerialization;
 import org.compliance.platform.identity.Caller;
@@ -195,7 +196,7 @@ public class EvidenceRequestResource {
         var filter = new RequestQueries.Filter(caseId, organisation, dueWithinDays == null ? status : "OPEN",
                 dueWithinDays == null ? null : now.plus(Duration.ofDays(dueWithinDays)), overdue);
         return queries.list(filter, RequestAccess.limitedTo(caller.get()), page, size)
-                .map(rows -> rows.stream().map(row -> RequestSummary.of(row, now)).toList());
+                .map(rows -> rows.stream().map(row -> EvidenceRequests.summary(row, now)).toList());
     }
 
     @GET
@@ -208,7 +209,7 @@ public class EvidenceRequestResource {
     public Uni<Response> get(@PathParam("requestId") String requestId) {
         return queries.find(requestId, RequestAccess.limitedTo(caller.get()))
                 .onItem().ifNull().failWith(() -> new NotFoundException("No evidence request " + requestId))
-                .map(row -> Response.ok(RequestDetail.of(document(row.document), clock.instant()))
+                .map(row -> Response.ok(EvidenceRequests.detail(document(row.document), clock.instant()))
                         .tag(Long.toString(row.version)).build());
     }
 
@@ -282,7 +283,7 @@ public class EvidenceRequestResource {
             summary = "Submit uploaded files as evidence (company)", description = "With a description and a "
             + "statement of truth. Answers a receipt signed with the service's key (see /receipts).")
     @APIResponse(responseCode = "201", description = "Submitted; the signed receipt", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Receipts.SignedReceipt.class)))
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SignedReceipt.class)))
     @APIResponse(responseCode = "409", description = CONFLICT)
     public Response submit(@PathParam("requestId") String requestId, @Valid @NotNull SubmissionRequest body) {
         CompanyUser me = companyUser(requestId);
@@ -301,7 +302,7 @@ public class EvidenceRequestResource {
     @Operation(operationId = "getSubmissionReceipt",
             summary = "The signed receipt of a submission, again", description = "The same facts as the receipt "
             + "answered at submission, signed now (its issuedAt is this moment); check it at /receipts/verification.")
-    public Receipts.SignedReceipt receipt(@PathParam("requestId") String requestId,
+    public SignedReceipt receipt(@PathParam("requestId") String requestId,
                                           @PathParam("submissionId") String submissionId) {
         access.requireVisible(requestId, caller.get());
         RequestDocument request = access.document(requestId);

@@ -13,10 +13,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.compliance.api.evidence.RequestDocument;
+import org.compliance.api.evidence.views.RequestDetail;
+import org.compliance.api.evidence.views.RequestSummary;
 import org.compliance.evidence.query.RequestViewRow;
 import org.compliance.platform.input.SingleLine;
 
-/** Bodies evidence-service accepts and the views it answers with. */
+/** Bodies evidence-service accepts, and its views made from its rows (the records are in the api module's evidence.views). */
 public final class EvidenceRequests {
 
     static final String UUID_TEXT = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
@@ -53,28 +55,14 @@ public final class EvidenceRequests {
                                         @NotBlank @SingleLine @Size(max = 200) String position) {
     }
 
-    public record Issued(String requestId, Instant dueAt, String zone) {
+    static RequestSummary summary(RequestViewRow row, Instant now) {
+        Duration left = Duration.between(now, row.dueAt);
+        return new RequestSummary(row.requestId, row.caseId, row.organisationAlias, row.status, row.dueAt,
+                row.overdue, left.toSeconds(), left.toString(), row.issuedAt);
     }
 
-    public record Changed(String requestId, long version) {
-    }
-
-    /** One line of a request list, with the time left (negative once overdue). */
-    public record RequestSummary(String requestId, String caseId, String organisationAlias, String status,
-                                 Instant dueAt, boolean overdue, long secondsLeft, String timeLeft,
-                                 Instant issuedAt) {
-        static RequestSummary of(RequestViewRow row, Instant now) {
-            Duration left = Duration.between(now, row.dueAt);
-            return new RequestSummary(row.requestId, row.caseId, row.organisationAlias, row.status, row.dueAt,
-                    row.overdue, left.toSeconds(), left.toString(), row.issuedAt);
-        }
-    }
-
-    /** A request in full, with the time left. */
-    public record RequestDetail(RequestDocument request, long secondsLeft, String timeLeft) {
-        static RequestDetail of(RequestDocument document, Instant now) {
-            Duration left = Duration.between(now, document.dueAt);
-            return new RequestDetail(document, left.toSeconds(), left.toString());
-        }
+    static RequestDetail detail(RequestDocument document, Instant now) {
+        Duration left = Duration.between(now, document.dueAt);
+        return new RequestDetail(document, left.toSeconds(), left.toString());
     }
 }

@@ -8,6 +8,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.compliance.api.evidence.views.PublishedKey;
+import org.compliance.api.evidence.views.SignedReceipt;
+import org.compliance.api.evidence.views.Verification;
 import org.compliance.evidence.application.Receipts;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -31,7 +34,7 @@ public class ReceiptResource {
             summary = "The Ed25519 public key receipts are signed with", description = "Base64 of its X.509 "
             + "encoding. A receipt's signature covers its canonical JSON: properties in alphabetical order, no "
             + "whitespace, instants in ISO-8601.")
-    public Receipts.PublishedKey publicKey() {
+    public PublishedKey publicKey() {
         return receipts.publishedKey();
     }
 
@@ -42,7 +45,7 @@ public class ReceiptResource {
     @Operation(operationId = "verifyReceipt",
             summary = "Check a signed receipt", description = "valid is false, with the reason, for a receipt "
             + "changed in any way or signed by another key.")
-    public Receipts.Verification verify(@NotNull Receipts.SignedReceipt receipt) {
+    public Verification verify(@NotNull SignedReceipt receipt) {
         return receipts.verify(receipt);
     }
 }

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.compliance.api.notifications.views.Subscription;
 import org.compliance.notifications.application.Directory.Person;
 import org.compliance.notifications.domain.Audience;
 import org.compliance.notifications.domain.Channel;
@@ -90,7 +91,7 @@ public class Notifier {
             }
         }
         for (String organisation : organisations) {
-            for (Webhooks.Subscription subscription : webhooks.active(organisation)) {
+            for (Subscription subscription : webhooks.active(organisation)) {
                 UUID deliveryId = UUID.nameUUIDFromBytes((eventId + "/" + subscription.id()).getBytes());
                 outbox.webhook(eventId, deliveryId, subscription.id(), notice.kind().webhookType(),
                         payload(deliveryId, notice, organisation, at, link), now);

@@ -7,28 +7,18 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.compliance.api.notifications.views.Delivery;
+import org.compliance.api.notifications.views.Registered;
+import org.compliance.api.notifications.views.Subscription;
 
 /** Organisations' webhook endpoints and what was delivered to them. */
 @ApplicationScoped
 public class Webhooks {
-
-    public record Subscription(UUID id, String organisationAlias, String url, String createdBy, Instant createdAt) {
-    }
-
-    /** The secret is shown once, when the endpoint is registered. */
-    public record Registered(Subscription subscription, String secret) {
-    }
-
-    public record Delivery(UUID id, UUID subscriptionId, String eventId, String type, String status, int attempts,
-                           Instant nextAttemptAt, String lastError, Integer lastStatus, Instant createdAt,
-                           Instant deliveredAt) {
-    }
 
     private final AgroalDataSource dataSource;
     private final Clock clock;

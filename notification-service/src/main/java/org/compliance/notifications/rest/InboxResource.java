@@ -18,9 +18,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
-import java.util.List;
 import java.util.UUID;
-import org.compliance.notifications.inbox.InboxItem;
+import org.compliance.api.notifications.views.InboxItem;
+import org.compliance.api.notifications.views.InboxPage;
+import org.compliance.api.notifications.views.Unread;
+import org.compliance.notifications.inbox.InboxNotification;
 import org.compliance.notifications.inbox.InboxRepository;
 import org.compliance.notifications.inbox.LiveInbox;
 import org.compliance.platform.identity.CurrentCaller;
@@ -34,12 +36,6 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
 @Tag(name = "Inbox", description = "The caller's own in-app notifications")
 @RolesAllowed({"investigator", "supervisor", "company", "auditor", "operator"})
 public class InboxResource {
-
-    public record InboxPage(List<InboxItem> items, int page, int size, long unread) {
-    }
-
-    public record Unread(long unread) {
-    }
 
     private final InboxRepository inbox;
     private final LiveInbox live;
@@ -62,7 +58,7 @@ public class InboxResource {
         String me = caller.get().subject();
         return inbox.newestFirst(me, Page.of(page, size))
                 .flatMap(items -> inbox.unread(me)
-                        .map(unread -> new InboxPage(items.stream().map(InboxItem::of).toList(), page, size, unread)));
+                        .map(unread -> new InboxPage(items.stream().map(InboxResource::item).toList(), page, size, unread)));
     }
 
     @GET
@@ -89,7 +85,7 @@ public class InboxResource {
                     if (n.readAt == null) {
                         n.readAt = clock.instant();
                     }
-                    return InboxItem.of(n);
+                    return item(n);
                 });
     }
 
@@ -110,5 +106,10 @@ public class InboxResource {
             summary = "Live: each new notification of the caller as a server-sent event, as it is created")
     public Multi<InboxItem> stream() {
         return live.of(caller.get().subject());
+    }
+
+    private static InboxItem item(InboxNotification n) {
+        return new InboxItem(n.id, n.recipientId, n.kind, n.urgency, n.caseId, n.requestId, n.subject, n.body,
+                n.link, n.createdAt, n.readAt);
     }
 }

@@ -23,6 +23,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.compliance.api.notifications.views.Delivery;
+import org.compliance.api.notifications.views.Registered;
+import org.compliance.api.notifications.views.Subscription;
 import org.compliance.notifications.application.Webhooks;
 import org.compliance.platform.domain.RuleViolation;
 import org.compliance.platform.identity.Caller;
@@ -69,18 +72,18 @@ public class WebhookResource {
             + "resolves to one, is refused (422).")
     @APIResponse(responseCode = "201", description = "Registered; the signing secret is shown this once",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation =
-                    Webhooks.Registered.class)))
+                    Registered.class)))
     public Response register(@PathParam("organisation") String organisation, @Valid @NotNull Registration body)
             throws SQLException {
         Caller me = member(organisation);
-        Webhooks.Registered registered = webhooks.register(organisation, body.url().strip(), me.subject());
+        Registered registered = webhooks.register(organisation, body.url().strip(), me.subject());
         return Response.status(Response.Status.CREATED).entity(registered).build();
     }
 
     @GET
     @Operation(operationId = "listWebhooks",
             summary = "The organisation's active endpoints (without their secrets)")
-    public List<Webhooks.Subscription> list(@PathParam("organisation") String organisation) throws SQLException {
+    public List<Subscription> list(@PathParam("organisation") String organisation) throws SQLException {
         member(organisation);
         return webhooks.active(organisation);
     }
@@ -104,7 +107,7 @@ public class WebhookResource {
     @Operation(operationId = "listWebhookDeliveries",
             summary = "Deliveries to the organisation's endpoints, newest first",
             description = "status=FAILED or DEAD lists what did not arrive.")
-    public List<Webhooks.Delivery> deliveries(@PathParam("organisation") String organisation,
+    public List<Delivery> deliveries(@PathParam("organisation") String organisation,
                                               @QueryParam("status") @Parameter(description = "Only deliveries in "
                                                       + "this state", schema = @Schema(type = SchemaType.STRING,
                                                       enumeration = {"PENDING", "SENDING", "SENT", "FAILED", "DEAD"}))

@@ -1,11 +1,11 @@
 package org.compliance.portal.web;
 
-import static org.compliance.portal.backend.Backend.parameters;
-import static org.compliance.portal.backend.Backend.query;
-import static org.compliance.portal.backend.Backend.segment;
+import static org.compliance.portal.web.Forms.given;
+import static org.compliance.portal.web.Forms.segment;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
@@ -18,8 +18,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
-import org.compliance.portal.backend.Backend;
+import org.compliance.api.cases.views.CaseListItem;
+import org.compliance.api.cases.views.Page;
+import org.compliance.portal.backend.AuditClient;
+import org.compliance.portal.backend.CasesClient;
 import org.compliance.portal.backend.Service;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestQuery;
 
 /**
@@ -33,14 +37,21 @@ public class AuditPages {
     /** audit-service's largest page; a longer history is paged. */
     private static final int EVENTS_PER_PAGE = 1000;
 
-    private final Backend backend;
+    private final CasesClient caseService;
+    private final AuditClient audit;
+    private final AsAnswered asAnswered;
+    private final ObjectMapper json;
     private final Transfers transfers;
     private final Template cases;
     private final Template timeline;
 
-    public AuditPages(Backend backend, Transfers transfers, @Location("audit-cases.html") Template cases,
+    public AuditPages(@RestClient CasesClient caseService, @RestClient AuditClient audit, AsAnswered asAnswered,
+                      ObjectMapper json, Transfers transfers, @Location("audit-cases.html") Template cases,
                       @Location("timeline.html") Template timeline) {
-        this.backend = backend;
+        this.caseService = caseService;
+        this.audit = audit;
+        this.asAnswered = asAnswered;
+        this.json = json;
         this.transfers = transfers;
         this.cases = cases;
         this.timeline = timeline;
@@ -49,9 +60,9 @@ public class AuditPages {
     @GET
     public TemplateInstance cases(@RestQuery String q, @RestQuery Integer page) {
         int pageNumber = page == null ? 0 : Math.max(0, page);
-        JsonNode found = backend.get(Service.CASES, "/cases" + query(parameters("q", q, "page", pageNumber, "size", 25)));
-        return cases.data("cases", Backend.data(found.path("items"))).data("q", q).data("page", pageNumber)
-                .data("count", found.path("items").size());
+        Page<CaseListItem> found = caseService.list(null, null, given(q), null, null, pageNumber, 25);
+        return cases.data("cases", asAnswered.of(found.items())).data("q", q).data("page", pageNumber)
+                .data("count", found.items().size());
     }
 
     /**
@@ -62,10 +73,8 @@ public class AuditPages {
     @Path("cases/{caseId}")
     public TemplateInstance timeline(@PathParam("caseId") String caseId, @RestQuery Long position,
                                      @RestQuery String at, @RestQuery Integer page) {
-        String path = "/audit/cases/" + segment(caseId);
         int pageNumber = page == null ? 0 : Math.max(0, page);
-        JsonNode history = backend.get(Service.AUDIT, path + "/history" + query(parameters("page", pageNumber,
-                "size", EVENTS_PER_PAGE)));
+        JsonNode history = audit.history(caseId, pageNumber, EVENTS_PER_PAGE);
         List<JsonNode> events = new ArrayList<>();
         history.path("items").forEach(events::add);
 
@@ -74,28 +83,28 @@ public class AuditPages {
         String atMoment = null;
         if (at != null && !at.isBlank()) {
             atMoment = Forms.moment(at, "the moment").toString();
-            state = backend.get(Service.AUDIT, path + "/state" + query(parameters("at", atMoment)));
+            state = audit.state(caseId, atMoment, null);
             selected = state.path("position").isNumber() ? state.path("position").asLong() : null;
         } else {
             selected = position != null ? position
                     : events.isEmpty() ? null : events.get(events.size() - 1).path("position").asLong();
             state = selected == null ? null
-                    : backend.get(Service.AUDIT, path + "/state" + query(parameters("position", selected)));
+                    : audit.state(caseId, null, selected);
         }
         int index = indexOf(events, selected);
         JsonNode event = index >= 0 ? events.get(index) : null;
         return timeline.data("caseId", caseId)
-                .data("events", Backend.data(history.path("items")))
+                .data("events", asAnswered.of(history.path("items")))
                 .data("page", pageNumber).data("fullPage", events.size() == EVENTS_PER_PAGE)
                 .data("selected", selected)
-                .data("event", event == null ? null : Backend.data(event))
+                .data("event", event == null ? null : asAnswered.of(event))
                 .data("payload", event == null ? "" : pretty(event.path("payload")))
                 .data("previous", index > 0 ? events.get(index - 1).path("position").asLong() : null)
                 .data("next", index >= 0 && index < events.size() - 1 ? events.get(index + 1).path("position").asLong() : null)
-                .data("state", state == null ? null : Backend.data(state))
+                .data("state", state == null ? null : asAnswered.of(state))
                 .data("at", at)
                 .data("atMoment", atMoment)
-                .data("verification", Backend.data(backend.get(Service.AUDIT, path + "/verification")));
+                .data("verification", asAnswered.of(audit.verification(caseId)));
     }
 
     @GET
@@ -115,9 +124,9 @@ public class AuditPages {
         return -1;
     }
 
-    private static String pretty(JsonNode payload) {
+    private String pretty(JsonNode payload) {
         try {
-            return Backend.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(payload);
+            return json.writerWithDefaultPrettyPrinter().writeValueAsString(payload);
         } catch (JsonProcessingException e) {
             return payload.toString();
         }

@@ -1,11 +1,9 @@
 package org.compliance.portal.web;
 
-import static org.compliance.portal.backend.Backend.parameters;
-import static org.compliance.portal.backend.Backend.query;
-import static org.compliance.portal.backend.Backend.segment;
-import static org.compliance.portal.web.RequestPages.orEmpty;
+import static org.compliance.portal.web.Forms.given;
+import static org.compliance.portal.web.Forms.orEmpty;
+import static org.compliance.portal.web.Forms.segment;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
@@ -24,10 +22,18 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.compliance.portal.backend.Backend;
-import org.compliance.portal.backend.Service;
+import java.util.regex.Pattern;
+import org.compliance.api.cases.CaseDocument;
+import org.compliance.api.cases.views.Page;
+import org.compliance.api.evidence.views.Changed;
+import org.compliance.portal.backend.CasesClient;
+import org.compliance.portal.backend.ETags;
+import org.compliance.portal.backend.EvidenceClient;
+import org.compliance.portal.backend.ViewCatchUp;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * The regulator's cases: the list with filters, the case page (parties, allegations, team, status with only
@@ -38,16 +44,24 @@ import org.jboss.resteasy.reactive.RestQuery;
 @Produces(MediaType.TEXT_HTML)
 public class CasePages {
 
-    private final Backend backend;
-    private final Viewer viewer;
+    /** A next step's path as case-service names it: one segment under the case. */
+    private static final Pattern STEP = Pattern.compile("[a-z][a-z-]{0,62}");
+
+    private final CasesClient cases;
+    private final EvidenceClient evidence;
+    private final SignedInUser user;
+    private final AsAnswered asAnswered;
     private final Template list;
     private final Template page;
     private final Template newRequest;
 
-    public CasePages(Backend backend, Viewer viewer, @Location("cases.html") Template list,
+    public CasePages(@RestClient CasesClient cases, @RestClient EvidenceClient evidence, SignedInUser user,
+                     AsAnswered asAnswered, @Location("cases.html") Template list,
                      @Location("case.html") Template page, @Location("new-request.html") Template newRequest) {
-        this.backend = backend;
-        this.viewer = viewer;
+        this.cases = cases;
+        this.evidence = evidence;
+        this.user = user;
+        this.asAnswered = asAnswered;
         this.list = list;
         this.page = page;
         this.newRequest = newRequest;
@@ -57,13 +71,16 @@ public class CasePages {
     public TemplateInstance list(@RestQuery String status, @RestQuery String priority, @RestQuery String q,
                                  @RestQuery String respondent, @RestQuery String mine, @RestQuery Integer page) {
         int pageNumber = page == null ? 0 : Math.max(0, page);
-        String assignee = "yes".equals(mine) ? viewer.subject() : null;
-        JsonNode cases = backend.get(Service.CASES, "/cases" + query(parameters("status", status, "priority", priority,
-                "q", q, "respondent", respondent, "assignee", assignee, "page", pageNumber, "size", 25)));
-        return list.data("cases", Backend.data(cases.path("items"))).data("count", cases.path("items").size())
+        String assignee = "yes".equals(mine) ? user.subject() : null;
+        boolean staffView = user.isStaff() || user.isAuditor();
+        Page<?> found = staffView
+                ? cases.list(given(status), given(priority), given(q), given(respondent), given(assignee), pageNumber, 25)
+                : cases.respondentList(given(status), given(priority), given(q), given(respondent), given(assignee),
+                        pageNumber, 25);
+        return list.data("cases", asAnswered.of(found.items())).data("count", found.items().size())
                 .data("page", pageNumber).data("status", status).data("priority", priority).data("q", q)
                 .data("respondent", respondent).data("mine", "yes".equals(mine))
-                .data("staffView", viewer.isStaff() || viewer.isAuditor())
+                .data("staffView", staffView)
                 .data("statuses", List.of("OPENED", "INVESTIGATING", "FINDINGS", "DECISION_ISSUED", "CLOSED",
                         "SUSPENDED", "REFERRED"))
                 .data("priorities", List.of("LOW", "NORMAL", "HIGH", "URGENT"));
@@ -72,41 +89,33 @@ public class CasePages {
     @GET
     @Path("{caseId}")
     public TemplateInstance page(@PathParam("caseId") String caseId, @RestQuery String done) {
-        String path = "/cases/" + segment(caseId);
-        Backend.Answer file = backend.read(Service.CASES, path);
-        boolean staffView = viewer.isStaff() || viewer.isAuditor();
-        return page.data("c", Backend.data(file.body())).data("version", file.version())
+        boolean staffView = user.isStaff() || user.isAuditor();
+        RestResponse<?> file = staffView ? cases.staffView(caseId) : cases.respondentView(caseId);
+        return page.data("c", asAnswered.of(file.getEntity())).data("version", ETags.version(file))
                 .data("done", Done.message(done))
-                .data("notes", staffView ? Backend.data(backend.get(Service.CASES, path + "/notes")) : List.of())
-                .data("nextSteps", Backend.data(backend.get(Service.CASES, path + "/next-steps")))
-                .data("requests", Backend.data(backend.get(Service.EVIDENCE, "/requests"
-                        + query(parameters("caseId", caseId, "size", 200)))))
+                .data("notes", staffView ? asAnswered.of(cases.notes(caseId)) : List.of())
+                .data("nextSteps", asAnswered.of(cases.nextSteps(caseId)))
+                .data("requests", asAnswered.of(evidence.list(caseId, null, null, 200)))
                 .data("staffView", staffView)
-                .data("canChange", viewer.isStaff())
-                .data("canHold", viewer.isSupervisor());
+                .data("canChange", user.isStaff())
+                .data("canHold", user.isSupervisor());
     }
 
-    /** One of the next steps the case page offered; case-service refuses it with a 409 if the case moved on. */
+    /**
+     * One of the next steps the case page offered, sent where case-service said it goes (the step's method and
+     * path, carried by the form); the action only chooses the form's fields. case-service refuses it with a 409 if
+     * the case moved on.
+     */
     @POST
     @Path("{caseId}/steps/{action}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response step(@PathParam("caseId") String caseId, @PathParam("action") String action,
-                         @RestForm Long version, @RestForm String reason, @RestForm String findings,
+                         @RestForm Long version, @RestForm String method, @RestForm String path,
+                         @RestForm String reason, @RestForm String findings,
                          @RestForm String authority, @RestForm String theirReference, @RestForm String kind,
                          @RestForm String reasons, @RestForm String steps, @RestForm String complianceDate,
                          @RestForm String amount, @RestForm String turnover) {
-        String path = switch (action) {
-            case "START_INVESTIGATION" -> "investigation";
-            case "RECORD_FINDINGS" -> "findings";
-            case "ISSUE_DECISION" -> "decision";
-            case "CLOSE" -> "closure";
-            case "SUSPEND" -> "suspension";
-            case "RESUME" -> "resumption";
-            case "REFER" -> "referral";
-            case "REOPEN" -> "reopening";
-            default -> throw new BadRequestException("There is no step " + action);
-        };
-        Object body = switch (action) {
+        Map<String, Object> body = switch (action) {
             case "START_INVESTIGATION", "RESUME" -> null;
             case "RECORD_FINDINGS" -> Map.of("findings", orEmpty(findings));
             case "REFER" -> Map.of("authority", orEmpty(authority), "theirReference", orEmpty(theirReference),
@@ -114,7 +123,7 @@ public class CasePages {
             case "ISSUE_DECISION" -> decision(kind, reasons, steps, complianceDate, amount, turnover);
             default -> Map.of("reason", orEmpty(reason));
         };
-        change(caseId, "POST", path, version, body);
+        change(caseId, stepUnderCase(caseId, method, path), version, body);
         return back(caseId, "changed");
     }
 
@@ -122,7 +131,7 @@ public class CasePages {
     @Path("{caseId}/notes")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response addNote(@PathParam("caseId") String caseId, @RestForm Long version, @RestForm String text) {
-        change(caseId, "POST", "notes", version, Map.of("text", orEmpty(text)));
+        change(caseId, "notes", version, Map.of("text", orEmpty(text)));
         return back(caseId, "noted");
     }
 
@@ -130,7 +139,7 @@ public class CasePages {
     @Path("{caseId}/legal-hold")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response placeHold(@PathParam("caseId") String caseId, @RestForm Long version, @RestForm String reason) {
-        change(caseId, "POST", "legal-hold", version, Map.of("reason", orEmpty(reason)));
+        change(caseId, "legal-hold", version, Map.of("reason", orEmpty(reason)));
         return back(caseId, "changed");
     }
 
@@ -138,16 +147,17 @@ public class CasePages {
     @Path("{caseId}/legal-hold/lifting")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response liftHold(@PathParam("caseId") String caseId, @RestForm Long version, @RestForm String reason) {
-        change(caseId, "POST", "legal-hold/lifting", version, Map.of("reason", orEmpty(reason)));
+        long changed = cases.liftLegalHold(caseId, ifMatch(version), Map.of("reason", orEmpty(reason))).version();
+        awaitVersion(caseId, changed);
         return back(caseId, "changed");
     }
 
     @GET
     @Path("{caseId}/requests/new")
     public TemplateInstance newRequest(@PathParam("caseId") String caseId) {
-        JsonNode file = backend.get(Service.CASES, "/cases/" + segment(caseId));
-        JsonNode due = backend.get(Service.EVIDENCE, "/requests/due-moment?days=14");
-        return newRequest.data("c", Backend.data(file)).data("dueAt", due.path("dueAt").asText());
+        RestResponse<CaseDocument> file = cases.staffView(caseId);
+        return newRequest.data("c", asAnswered.of(file.getEntity()))
+                .data("dueAt", evidence.dueMoment(14).dueAt().toString());
     }
 
     @POST
@@ -165,19 +175,43 @@ public class CasePages {
         body.put("legalBasis", orEmpty(legalBasis));
         body.put("instructions", orEmpty(instructions));
         body.put("dueInDays", days == null ? 14 : days);
-        String requestId = backend.send(Service.EVIDENCE, "POST", "/requests", body, null).body()
-                .path("requestId").asText();
-        backend.awaitView(Service.EVIDENCE, "/requests/" + segment(requestId), issued -> true);
+        Changed issued = evidence.issue(body);
+        String requestId = issued.requestId();
+        ViewCatchUp.await("request " + requestId, () -> evidence.get(requestId) != null);
         return Response.seeOther(URI.create("/requests/" + segment(requestId) + "?done=issued")).build();
     }
 
-    private void change(String caseId, String method, String path, Long version, Object body) {
+    /**
+     * The one segment under the case that a next step's form names, as case-service gave it
+     * ({@code POST /cases/<id>/closure}); anything else was not offered by case-service.
+     */
+    private static String stepUnderCase(String caseId, String method, String path) {
+        String under = "/cases/" + segment(caseId) + "/";
+        String step = path == null || !path.startsWith(under) ? "" : path.substring(under.length());
+        if (!"POST".equals(method) || !STEP.matcher(step).matches()) {
+            throw new BadRequestException("That step was not offered for this case; reload the case and try again.");
+        }
+        return step;
+    }
+
+    private void change(String caseId, String change, Long version, Map<String, Object> body) {
+        long changed = cases.change(caseId, change, ifMatch(version), body).version();
+        awaitVersion(caseId, changed);
+    }
+
+    private void awaitVersion(String caseId, long changed) {
+        ViewCatchUp.await("case " + caseId, () -> {
+            Long shown = ETags.version(user.isStaff() || user.isAuditor() ? cases.staffView(caseId)
+                    : cases.respondentView(caseId));
+            return shown == null || shown >= changed;
+        });
+    }
+
+    private static String ifMatch(Long version) {
         if (version == null) {
             throw new BadRequestException("The form lacks the case version; reload the case and try again.");
         }
-        long changed = backend.send(Service.CASES, method, "/cases/" + segment(caseId) + "/" + path, body, version)
-                .body().path("version").asLong();
-        backend.awaitVersion(Service.CASES, "/cases/" + segment(caseId), changed);
+        return ETags.ifMatch(version);
     }
 
     private static Map<String, Object> decision(String kind, String reasons, String steps, String complianceDate,

@@ -1,13 +1,13 @@
 package org.compliance.portal.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MediaType;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.compliance.portal.backend.Backend;
 import org.jboss.logging.Logger;
 
 /**
@@ -27,9 +27,11 @@ public class ErrorPages {
     }
 
     private final Template error;
+    private final ObjectMapper json;
 
-    public ErrorPages(@Location("error.html") Template error) {
+    public ErrorPages(@Location("error.html") Template error, ObjectMapper json) {
         this.error = error;
+        this.json = json;
     }
 
     /**
@@ -55,7 +57,7 @@ public class ErrorPages {
             problem.put("detail", detail == null ? "" : detail);
             problem.put("requestId", requestId);
             try {
-                return new Shown(PROBLEM_JSON, Backend.JSON.writeValueAsString(problem));
+                return new Shown(PROBLEM_JSON, json.writeValueAsString(problem));
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }

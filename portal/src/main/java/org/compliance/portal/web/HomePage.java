@@ -15,26 +15,26 @@ import java.net.URI;
 @Produces(MediaType.TEXT_HTML)
 public class HomePage {
 
-    private final Viewer viewer;
+    private final SignedInUser user;
     private final Template noRole;
     private final Template signedOut;
 
-    public HomePage(Viewer viewer, @Location("no-role.html") Template noRole,
+    public HomePage(SignedInUser user, @Location("no-role.html") Template noRole,
                     @Location("signed-out.html") Template signedOut) {
-        this.viewer = viewer;
+        this.user = user;
         this.noRole = noRole;
         this.signedOut = signedOut;
     }
 
     @GET
     public Response home() {
-        if (viewer.isCompany()) {
+        if (user.isCompany()) {
             return Response.seeOther(URI.create("/requests")).build();
         }
-        if (viewer.isStaff()) {
+        if (user.isStaff()) {
             return Response.seeOther(URI.create("/cases")).build();
         }
-        if (viewer.isAuditor()) {
+        if (user.isAuditor()) {
             return Response.seeOther(URI.create("/audit")).build();
         }
         return Response.status(403).entity(noRole.instance()).build();

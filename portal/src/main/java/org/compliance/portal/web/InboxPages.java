@@ -1,9 +1,5 @@
 package org.compliance.portal.web;
 
-import static org.compliance.portal.backend.Backend.parameters;
-import static org.compliance.portal.backend.Backend.query;
-import static org.compliance.portal.backend.Backend.segment;
-
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
@@ -17,8 +13,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import org.compliance.portal.backend.Backend;
+import org.compliance.api.notifications.views.InboxPage;
+import org.compliance.portal.backend.NotificationsClient;
 import org.compliance.portal.backend.Service;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestQuery;
 
 /** The user's notifications: the inbox, marking read, and the live stream every page listens to. */
@@ -26,12 +24,15 @@ import org.jboss.resteasy.reactive.RestQuery;
 @Produces(MediaType.TEXT_HTML)
 public class InboxPages {
 
-    private final Backend backend;
+    private final NotificationsClient notifications;
+    private final AsAnswered asAnswered;
     private final Transfers transfers;
     private final Template inbox;
 
-    public InboxPages(Backend backend, Transfers transfers, @Location("inbox.html") Template inbox) {
-        this.backend = backend;
+    public InboxPages(@RestClient NotificationsClient notifications, AsAnswered asAnswered, Transfers transfers,
+                      @Location("inbox.html") Template inbox) {
+        this.notifications = notifications;
+        this.asAnswered = asAnswered;
         this.transfers = transfers;
         this.inbox = inbox;
     }
@@ -39,23 +40,23 @@ public class InboxPages {
     @GET
     public TemplateInstance inbox(@RestQuery Integer page, @RestQuery String done) {
         int pageNumber = page == null ? 0 : Math.max(0, page);
-        var answer = backend.get(Service.NOTIFICATIONS, "/inbox" + query(parameters("page", pageNumber, "size", 50)));
-        return inbox.data("items", Backend.data(answer.path("items"))).data("unread", answer.path("unread").asInt())
-                .data("page", pageNumber).data("fullPage", answer.path("items").size() == 50)
+        InboxPage answer = notifications.inbox(pageNumber, 50);
+        return inbox.data("items", asAnswered.of(answer.items())).data("unread", answer.unread())
+                .data("page", pageNumber).data("fullPage", answer.items().size() == 50)
                 .data("done", Done.message(done));
     }
 
     @POST
     @Path("{id}/read")
     public Response markRead(@PathParam("id") String id) {
-        backend.send(Service.NOTIFICATIONS, "POST", "/inbox/" + segment(id) + "/read", null, null);
+        notifications.markRead(id);
         return Response.seeOther(URI.create("/inbox?done=read")).build();
     }
 
     @POST
     @Path("read-all")
     public Response markAllRead() {
-        backend.send(Service.NOTIFICATIONS, "POST", "/inbox/read-all", null, null);
+        notifications.markAllRead();
         return Response.seeOther(URI.create("/inbox?done=read")).build();
     }
 

@@ -1,10 +1,9 @@
 package org.compliance.portal.web;
 
-import static org.compliance.portal.backend.Backend.parameters;
-import static org.compliance.portal.backend.Backend.query;
-import static org.compliance.portal.backend.Backend.segment;
+import static org.compliance.portal.web.Forms.given;
+import static org.compliance.portal.web.Forms.orEmpty;
+import static org.compliance.portal.web.Forms.segment;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
@@ -17,40 +16,52 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpRequest;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.StreamSupport;
-import org.compliance.portal.backend.Backend;
+import org.compliance.api.evidence.RequestDocument;
+import org.compliance.api.evidence.views.Issued;
+import org.compliance.api.evidence.views.RequestDetail;
+import org.compliance.api.evidence.views.SignedReceipt;
+import org.compliance.api.evidence.views.Verification;
+import org.compliance.portal.backend.ETags;
+import org.compliance.portal.backend.EvidenceClient;
 import org.compliance.portal.backend.Service;
+import org.compliance.portal.backend.ViewCatchUp;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * Evidence requests: the company's list with the time left, acknowledging, uploading, submitting, asking for
  * more time and its receipts; the regulator's review, extension decisions and downloads. One page per request
- * serves both sides; each sees the actions its role has.
+ * serves both sides; each sees the actions its role has. Every change carries the version of the request the page
+ * was rendered from (If-Match), so a change made meanwhile by someone else is refused, not lost.
  */
 @Path("/requests")
 @Produces(MediaType.TEXT_HTML)
 public class RequestPages {
 
-    private final Backend backend;
-    private final Viewer viewer;
+    private final EvidenceClient evidence;
+    private final SignedInUser user;
+    private final AsAnswered asAnswered;
     private final Transfers transfers;
     private final Template list;
     private final Template page;
     private final Template receipt;
 
-    public RequestPages(Backend backend, Viewer viewer, Transfers transfers, @Location("requests.html") Template list,
+    public RequestPages(@RestClient EvidenceClient evidence, SignedInUser user, AsAnswered asAnswered,
+                        Transfers transfers, @Location("requests.html") Template list,
                         @Location("request.html") Template page, @Location("receipt.html") Template receipt) {
-        this.backend = backend;
-        this.viewer = viewer;
+        this.evidence = evidence;
+        this.user = user;
+        this.asAnswered = asAnswered;
         this.transfers = transfers;
         this.list = list;
         this.page = page;
@@ -59,44 +70,44 @@ public class RequestPages {
 
     @GET
     public TemplateInstance list(@RestQuery String caseId, @RestQuery String status, @RestQuery Boolean overdue) {
-        JsonNode requests = backend.get(Service.EVIDENCE, "/requests" + query(parameters("caseId", caseId,
-                "status", status, "overdue", overdue, "size", 200)));
-        return list.data("requests", Backend.data(requests)).data("status", status).data("overdue", overdue)
-                .data("caseId", caseId);
+        return list.data("requests", asAnswered.of(evidence.list(given(caseId), given(status), overdue, 200)))
+                .data("status", status).data("overdue", overdue).data("caseId", caseId);
     }
 
     @GET
     @Path("{requestId}")
     public TemplateInstance page(@PathParam("requestId") String requestId, @RestQuery String done) {
-        JsonNode detail = backend.get(Service.EVIDENCE, "/requests/" + segment(requestId));
-        JsonNode request = detail.path("request");
-        boolean open = request.path("status").asText().equals("OPEN");
-        boolean pendingExtension = StreamSupport.stream(request.path("extensions").spliterator(), false)
-                .anyMatch(e -> e.path("outcome").asText().equals("PENDING"));
-        boolean hasSubmissions = !request.path("submissions").isEmpty();
-        return page.data("r", Backend.data(request))
-                .data("secondsLeft", detail.path("secondsLeft").asLong())
+        RestResponse<RequestDetail> answer = evidence.get(requestId);
+        RequestDetail detail = answer.getEntity();
+        RequestDocument request = detail.request();
+        boolean open = "OPEN".equals(request.status);
+        boolean pendingExtension = request.extensions.stream().anyMatch(e -> "PENDING".equals(e.outcome()));
+        boolean hasSubmissions = !request.submissions.isEmpty();
+        return page.data("r", asAnswered.of(request))
+                .data("version", ETags.version(answer))
+                .data("secondsLeft", detail.secondsLeft())
                 .data("done", Done.message(done))
-                .data("canAcknowledge", viewer.isCompany() && open && request.path("acknowledgedBy").isNull())
-                .data("canSubmit", viewer.isCompany() && open)
-                .data("canAskForTime", viewer.isCompany() && open && !pendingExtension && !request.path("overdue").asBoolean())
+                .data("canAcknowledge", user.isCompany() && open && request.acknowledgedBy == null)
+                .data("canSubmit", user.isCompany() && open)
+                .data("canAskForTime", user.isCompany() && open && !pendingExtension && !request.overdue)
                 .data("pendingExtension", pendingExtension)
-                .data("canDecideExtension", viewer.isSupervisor() && open && pendingExtension)
-                .data("canReview", viewer.isStaff() && open && hasSubmissions)
-                .data("canWithdraw", viewer.isStaff() && open);
+                .data("canDecideExtension", user.isSupervisor() && open && pendingExtension)
+                .data("canReview", user.isStaff() && open && hasSubmissions)
+                .data("canWithdraw", user.isStaff() && open);
     }
 
     @GET
     @Path("due-moment")
     @Produces(MediaType.APPLICATION_JSON)
-    public JsonNode dueMoment(@RestQuery Integer days) {
-        return backend.get(Service.EVIDENCE, "/requests/due-moment" + query(parameters("days", days)));
+    public Issued dueMoment(@RestQuery Integer days) {
+        return evidence.dueMoment(days);
     }
 
     @POST
     @Path("{requestId}/acknowledgement")
-    public Response acknowledge(@PathParam("requestId") String requestId) {
-        change(requestId, "acknowledgement", null);
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response acknowledge(@PathParam("requestId") String requestId, @RestForm Long version) {
+        change(requestId, "acknowledgement", version, null);
         return back(requestId, "acknowledged");
     }
 
@@ -108,28 +119,28 @@ public class RequestPages {
     @RunOnVirtualThread
     public Response upload(@PathParam("requestId") String requestId, @RestQuery String fileName,
                            @HeaderParam("Content-Length") Long length, InputStream body) {
-        return transfers.upload("/requests/" + segment(requestId) + "/uploads" + query(parameters("fileName", fileName)),
-                length, body);
+        return transfers.upload("/requests/" + segment(requestId) + "/uploads"
+                + (fileName == null ? "" : "?fileName=" + URLEncoder.encode(fileName, StandardCharsets.UTF_8)), length, body);
     }
 
     @POST
     @Path("{requestId}/submissions")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public TemplateInstance submit(@PathParam("requestId") String requestId, @RestForm List<String> uploadIds,
-                                   @RestForm String description, @RestForm String name, @RestForm String position,
-                                   @RestForm String truth) {
+    public TemplateInstance submit(@PathParam("requestId") String requestId, @RestForm Long version,
+                                   @RestForm List<String> uploadIds, @RestForm String description,
+                                   @RestForm String name, @RestForm String position, @RestForm String truth) {
         if (uploadIds == null || uploadIds.isEmpty()) {
             throw new BadRequestException("Upload at least one file before submitting.");
         }
         if (!"yes".equals(truth)) {
             throw new BadRequestException("The statement of truth has to be confirmed before submitting.");
         }
-        JsonNode signed = backend.send(Service.EVIDENCE, "POST", "/requests/" + segment(requestId) + "/submissions",
-                Map.of("uploadIds", uploadIds, "description", orEmpty(description),
-                        "statementOfTruth", Map.of("name", orEmpty(name), "position", orEmpty(position))), null).body();
-        String submissionId = signed.path("receipt").path("submissionId").asText();
-        backend.awaitView(Service.EVIDENCE, "/requests/" + segment(requestId), answer -> answer.body()
-                .path("request").path("submissions").findValuesAsText("submissionId").contains(submissionId));
+        SignedReceipt signed = evidence.submit(requestId, ifMatch(version), Map.of("uploadIds", uploadIds,
+                "description", orEmpty(description),
+                "statementOfTruth", Map.of("name", orEmpty(name), "position", orEmpty(position))));
+        String submissionId = signed.receipt().submissionId();
+        ViewCatchUp.await("request " + requestId, () -> evidence.get(requestId).getEntity().request().submissions
+                .stream().anyMatch(submission -> submissionId.equals(submission.submissionId())));
         return showReceipt(requestId, signed, true);
     }
 
@@ -137,7 +148,7 @@ public class RequestPages {
     @Path("{requestId}/submissions/{submissionId}")
     public TemplateInstance receipt(@PathParam("requestId") String requestId,
                                     @PathParam("submissionId") String submissionId) {
-        return showReceipt(requestId, backend.get(Service.EVIDENCE, receiptPath(requestId, submissionId)), false);
+        return showReceipt(requestId, evidence.receipt(requestId, submissionId), false);
     }
 
     @GET
@@ -145,7 +156,7 @@ public class RequestPages {
     @Produces(MediaType.APPLICATION_JSON)
     public Response receiptFile(@PathParam("requestId") String requestId,
                                 @PathParam("submissionId") String submissionId) {
-        JsonNode signed = backend.get(Service.EVIDENCE, receiptPath(requestId, submissionId));
+        SignedReceipt signed = evidence.receipt(requestId, submissionId);
         return Response.ok(signed).header("Content-Disposition",
                 "attachment; filename=\"receipt-" + submissionId.replaceAll("[^A-Za-z0-9-]", "") + ".json\"").build();
     }
@@ -153,40 +164,46 @@ public class RequestPages {
     @POST
     @Path("{requestId}/extension-request")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response askForTime(@PathParam("requestId") String requestId, @RestForm String reason) {
-        change(requestId, "extension-request", Map.of("reason", orEmpty(reason)));
+    public Response askForTime(@PathParam("requestId") String requestId, @RestForm Long version,
+                               @RestForm String reason) {
+        change(requestId, "extension-request", version, Map.of("reason", orEmpty(reason)));
         return back(requestId, "extension-asked");
     }
 
     @POST
     @Path("{requestId}/extension/grant")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response grant(@PathParam("requestId") String requestId, @RestForm String newDueDate) {
-        change(requestId, "extension/grant", Map.of("newDueAt", Forms.endOfDay(newDueDate, "the new due date")));
+    public Response grant(@PathParam("requestId") String requestId, @RestForm Long version,
+                          @RestForm String newDueDate) {
+        Map<String, Object> body = Map.of("newDueAt", Forms.endOfDay(newDueDate, "the new due date"));
+        awaitVersion(requestId, evidence.decideExtension(requestId, "grant", ifMatch(version), body).version());
         return back(requestId, "extension-granted");
     }
 
     @POST
     @Path("{requestId}/extension/refusal")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response refuse(@PathParam("requestId") String requestId, @RestForm String reason) {
-        change(requestId, "extension/refusal", Map.of("reason", orEmpty(reason)));
+    public Response refuse(@PathParam("requestId") String requestId, @RestForm Long version,
+                           @RestForm String reason) {
+        Map<String, Object> body = Map.of("reason", orEmpty(reason));
+        awaitVersion(requestId, evidence.decideExtension(requestId, "refusal", ifMatch(version), body).version());
         return back(requestId, "extension-refused");
     }
 
     @POST
     @Path("{requestId}/acceptance")
-    public Response accept(@PathParam("requestId") String requestId) {
-        change(requestId, "acceptance", null);
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response accept(@PathParam("requestId") String requestId, @RestForm Long version) {
+        change(requestId, "acceptance", version, null);
         return back(requestId, "accepted");
     }
 
     @POST
     @Path("{requestId}/more-evidence")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response askForMore(@PathParam("requestId") String requestId, @RestForm String stillMissing,
-                               @RestForm String newDueDate) {
-        change(requestId, "more-evidence", Map.of("stillMissing", orEmpty(stillMissing),
+    public Response askForMore(@PathParam("requestId") String requestId, @RestForm Long version,
+                               @RestForm String stillMissing, @RestForm String newDueDate) {
+        change(requestId, "more-evidence", version, Map.of("stillMissing", orEmpty(stillMissing),
                 "newDueAt", Forms.endOfDay(newDueDate, "the new due date")));
         return back(requestId, "more-asked");
     }
@@ -194,8 +211,9 @@ public class RequestPages {
     @POST
     @Path("{requestId}/withdrawal")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response withdraw(@PathParam("requestId") String requestId, @RestForm String reason) {
-        change(requestId, "withdrawal", Map.of("reason", orEmpty(reason)));
+    public Response withdraw(@PathParam("requestId") String requestId, @RestForm Long version,
+                             @RestForm String reason) {
+        change(requestId, "withdrawal", version, Map.of("reason", orEmpty(reason)));
         return back(requestId, "withdrawn");
     }
 
@@ -211,30 +229,33 @@ public class RequestPages {
     }
 
     /** Sends a change and waits until the request's view shows it, so that the page after it does too. */
-    private void change(String requestId, String action, Object body) {
-        String path = "/requests/" + segment(requestId);
-        long version = backend.send(Service.EVIDENCE, "POST", path + "/" + action, body, null).body()
-                .path("version").asLong();
-        backend.awaitVersion(Service.EVIDENCE, path, version);
+    private void change(String requestId, String change, Long version, Map<String, Object> body) {
+        awaitVersion(requestId, evidence.change(requestId, change, ifMatch(version), body).version());
     }
 
-    private TemplateInstance showReceipt(String requestId, JsonNode signed, boolean justSubmitted) {
-        JsonNode verification = backend.send(Service.EVIDENCE, "POST", "/receipts/verification", signed, null).body();
-        return receipt.data("requestId", requestId).data("signed", Backend.data(signed))
-                .data("valid", verification.path("valid").asBoolean())
-                .data("reason", verification.path("reason").asText(""))
+    private void awaitVersion(String requestId, long changed) {
+        ViewCatchUp.await("request " + requestId, () -> {
+            Long shown = ETags.version(evidence.get(requestId));
+            return shown == null || shown >= changed;
+        });
+    }
+
+    private static String ifMatch(Long version) {
+        if (version == null) {
+            throw new BadRequestException("The form lacks the request's version; reload the request and try again.");
+        }
+        return ETags.ifMatch(version);
+    }
+
+    private TemplateInstance showReceipt(String requestId, SignedReceipt signed, boolean justSubmitted) {
+        Verification verification = evidence.verify(signed);
+        return receipt.data("requestId", requestId).data("signed", asAnswered.of(signed))
+                .data("valid", verification.valid())
+                .data("reason", verification.reason() == null ? "" : verification.reason())
                 .data("justSubmitted", justSubmitted);
-    }
-
-    private static String receiptPath(String requestId, String submissionId) {
-        return "/requests/" + segment(requestId) + "/submissions/" + segment(submissionId) + "/receipt";
     }
 
     private static Response back(String requestId, String done) {
         return Response.seeOther(URI.create("/requests/" + segment(requestId) + "?done=" + done)).build();
-    }
-
-    static String orEmpty(String value) {
-        return value == null ? "" : value.strip();
     }
 }

@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import org.compliance.portal.backend.Backend;
 import org.compliance.portal.backend.Service;
+import org.compliance.portal.backend.Streams;
 import org.jboss.logging.Logger;
 
 /**
@@ -31,16 +31,16 @@ public class Transfers {
     private static final List<String> DOWNLOAD_HEADERS = List.of("Content-Type", "Content-Length",
             "Content-Disposition", "Content-Range", "Accept-Ranges", "Repr-Digest");
 
-    private final Backend backend;
+    private final Streams streams;
 
-    public Transfers(Backend backend) {
-        this.backend = backend;
+    public Transfers(Streams streams) {
+        this.streams = streams;
     }
 
     /** Streams the body to evidence-service and answers what it answered (the upload, or its problem). */
     Response upload(String path, Long length, InputStream body) {
         HttpRequest.BodyPublisher bytes = HttpRequest.BodyPublishers.ofInputStream(() -> body);
-        HttpResponse<InputStream> answer = backend.stream(Service.EVIDENCE, "POST", path,
+        HttpResponse<InputStream> answer = streams.exchange(Service.EVIDENCE, "POST", path,
                 length == null ? bytes : HttpRequest.BodyPublishers.fromPublisher(bytes, length),
                 Map.of("Content-Type", MediaType.APPLICATION_OCTET_STREAM));
         try (InputStream in = answer.body()) {
@@ -60,9 +60,9 @@ public class Transfers {
         if (range != null) {
             headers.put("Range", range);
         }
-        HttpResponse<InputStream> answer = backend.stream(service, "GET", path, HttpRequest.BodyPublishers.noBody(),
+        HttpResponse<InputStream> answer = streams.exchange(service, "GET", path, HttpRequest.BodyPublishers.noBody(),
                 headers);
-        Backend.requireSuccess(answer);
+        Streams.requireSuccess(answer);
         Response.ResponseBuilder response = Response.status(answer.statusCode()).entity(copy(answer.body()));
         DOWNLOAD_HEADERS.forEach(name -> answer.headers().firstValue(name).ifPresent(value -> response.header(name, value)));
         return response.build();
@@ -73,9 +73,9 @@ public class Transfers {
      * is closed at once (the thread waiting for its next event is interrupted), not at its next event.
      */
     Response events(Service service, String path, HttpServerRequest browser) {
-        HttpResponse<InputStream> answer = backend.stream(service, "GET", path, HttpRequest.BodyPublishers.noBody(),
+        HttpResponse<InputStream> answer = streams.exchange(service, "GET", path, HttpRequest.BodyPublishers.noBody(),
                 Map.of("Accept", "text/event-stream"));
-        Backend.requireSuccess(answer);
+        Streams.requireSuccess(answer);
         InputStream events = answer.body();
         AtomicReference<Thread> reader = new AtomicReference<>();
         AtomicBoolean gone = new AtomicBoolean();

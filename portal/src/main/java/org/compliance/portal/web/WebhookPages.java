@@ -1,8 +1,5 @@
 package org.compliance.portal.web;
 
-import static org.compliance.portal.backend.Backend.segment;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
@@ -17,8 +14,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.Map;
-import org.compliance.portal.backend.Backend;
-import org.compliance.portal.backend.Service;
+import org.compliance.api.notifications.views.Registered;
+import org.compliance.portal.backend.NotificationsClient;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -27,13 +25,16 @@ import org.jboss.resteasy.reactive.RestQuery;
 @Produces(MediaType.TEXT_HTML)
 public class WebhookPages {
 
-    private final Backend backend;
-    private final Viewer viewer;
+    private final NotificationsClient notifications;
+    private final SignedInUser user;
+    private final AsAnswered asAnswered;
     private final Template webhooks;
 
-    public WebhookPages(Backend backend, Viewer viewer, @Location("webhooks.html") Template webhooks) {
-        this.backend = backend;
-        this.viewer = viewer;
+    public WebhookPages(@RestClient NotificationsClient notifications, SignedInUser user, AsAnswered asAnswered,
+                        @Location("webhooks.html") Template webhooks) {
+        this.notifications = notifications;
+        this.user = user;
+        this.asAnswered = asAnswered;
         this.webhooks = webhooks;
     }
 
@@ -45,38 +46,33 @@ public class WebhookPages {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public TemplateInstance register(@RestForm String url) {
-        JsonNode registered = backend.send(Service.NOTIFICATIONS, "POST", base(), Map.of("url",
-                RequestPages.orEmpty(url)), null).body();
-        return page(Backend.data(registered)).data("done", Done.message("registered"));
+        Registered registered = notifications.register(organisation(), Map.of("url", Forms.orEmpty(url)));
+        return page(asAnswered.of(registered)).data("done", Done.message("registered"));
     }
 
     @POST
     @Path("{id}/removal")
     public Response remove(@PathParam("id") String id) {
-        backend.send(Service.NOTIFICATIONS, "DELETE", base() + "/" + segment(id), null, null);
+        notifications.remove(organisation(), id);
         return Response.seeOther(URI.create("/organisation/webhooks?done=removed")).build();
     }
 
     @POST
     @Path("deliveries/{id}/redelivery")
     public Response redeliver(@PathParam("id") String id) {
-        backend.send(Service.NOTIFICATIONS, "POST", base() + "/deliveries/" + segment(id) + "/redelivery", null, null);
+        notifications.redeliver(organisation(), id);
         return Response.seeOther(URI.create("/organisation/webhooks?done=redelivering")).build();
     }
 
     private TemplateInstance page(Object registered) {
         return webhooks.data("organisation", organisation())
-                .data("subscriptions", Backend.data(backend.get(Service.NOTIFICATIONS, base())))
-                .data("deliveries", Backend.data(backend.get(Service.NOTIFICATIONS, base() + "/deliveries")))
+                .data("subscriptions", asAnswered.of(notifications.webhooks(organisation())))
+                .data("deliveries", asAnswered.of(notifications.deliveries(organisation())))
                 .data("registered", registered);
     }
 
-    private String base() {
-        return "/organisations/" + segment(organisation()) + "/webhooks";
-    }
-
     private String organisation() {
-        String organisation = viewer.organisation();
+        String organisation = user.organisation();
         if (organisation == null) {
             throw new ForbiddenException("Webhooks belong to a company's organisation; you are not a member of one.");
         }

@@ -2,6 +2,7 @@ package org.compliance.portal.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.test.junit.QuarkusTest;
@@ -9,12 +10,14 @@ import io.quarkus.test.junit.TestProfile;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
 import java.util.List;
-import org.compliance.portal.backend.Backend;
+import org.compliance.api.cases.CaseDocument;
+import org.compliance.api.cases.views.RespondentCaseView;
 import org.junit.jupiter.api.Test;
 
 /**
  * The case page renders each audience's view as case-service answers it: a company's (its organisation, the
- * allegations themselves, the decision; no respondents, team, notes or findings) and the staff's full one.
+ * allegations themselves, the decision; no respondents, team, notes or findings) and the staff's full one. The
+ * answers are read into the api module's records, as the portal's clients read them.
  */
 @QuarkusTest
 @TestProfile(FailuresTest.WithoutSignIn.class)
@@ -23,6 +26,12 @@ class CasePageTest {
     @Inject
     @Location("case.html")
     Template page;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    AsAnswered asAnswered;
 
     @Test
     @ActivateRequestContext
@@ -35,7 +44,7 @@ class CasePageTest {
                  "decision": {"kind": "REPRIMAND", "reasons": "Consent must be given, not assumed",
                               "enforcementNotice": null, "monetaryPenalty": null, "issuedAt": "2026-11-30T10:00:00Z"},
                  "openedAt": "2026-10-01T09:00:00Z", "version": 3}
-                """, false);
+                """, RespondentCaseView.class, false);
         assertThat(html).contains("Northwind: consent boxes pre-ticked", "northwind-cloud (your organisation)",
                         "UK GDPR Art. 6(1)", "Consent assumed", "conduct from 1 Mar 2025", "Reprimand",
                         "Consent must be given, not assumed")
@@ -59,14 +68,14 @@ class CasePageTest {
                  "findings": "Bulk extraction shown", "decision": null, "referral": null, "legalHoldReason": null,
                  "overdueEvidence": [], "closingReason": null, "reopeningReason": null,
                  "openedAt": "2026-10-01T09:00:00Z", "updatedAt": "2026-11-01T09:00:00Z"}
-                """, true);
+                """, CaseDocument.class, true);
         assertThat(html).contains("Contoso Models plc", "Iris Investigator", "Scraping", "Withdrawn: Not pursued",
                         "Bulk extraction shown", "<h2>Notes</h2>")
                 .doesNotContain("NOT_FOUND", "your organisation");
     }
 
-    private String render(String json, boolean staffView) throws Exception {
-        return page.data("c", Backend.data(Backend.JSON.readTree(json))).data("version", 3L).data("done", null)
+    private String render(String answer, Class<?> view, boolean staffView) throws Exception {
+        return page.data("c", asAnswered.of(json.readValue(answer, view))).data("version", 3L).data("done", null)
                 .data("notes", List.of()).data("nextSteps", List.of()).data("requests", List.of())
                 .data("staffView", staffView).data("canChange", false).data("canHold", false).render();
     }

@@ -1,6 +1,7 @@
 package org.compliance.portal.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
@@ -9,26 +10,28 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import org.compliance.portal.backend.Backend;
-import org.compliance.portal.backend.Service;
+import org.compliance.portal.backend.NotificationsClient;
 import org.compliance.portal.backend.ServiceProblem;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
  * Who is signed in, for choosing what the pages offer. It only hides what the services would refuse anyway;
- * the services decide from the same access token. Templates read it as {@code {inject:viewer.name}}.
+ * the services decide from the same access token. Templates read it as {@code {inject:signedInUser.name}}.
  */
-@Named("viewer")
+@Named("signedInUser")
 @RequestScoped
-public class Viewer {
+public class SignedInUser {
 
     private final SecurityIdentity identity;
-    private final Backend backend;
+    private final NotificationsClient notifications;
+    private final ObjectMapper json;
     private JsonNode claims;
     private Integer unread;
 
-    public Viewer(SecurityIdentity identity, Backend backend) {
+    public SignedInUser(SecurityIdentity identity, @RestClient NotificationsClient notifications, ObjectMapper json) {
         this.identity = identity;
-        this.backend = backend;
+        this.notifications = notifications;
+        this.json = json;
     }
 
     public String name() {
@@ -81,7 +84,7 @@ public class Viewer {
     public int unread() {
         if (unread == null) {
             try {
-                unread = backend.get(Service.NOTIFICATIONS, "/inbox/unread").path("unread").asInt();
+                unread = (int) notifications.unread().unread();
             } catch (ServiceProblem e) {
                 unread = 0;
             }
@@ -93,10 +96,10 @@ public class Viewer {
         if (claims == null) {
             AccessTokenCredential token = identity.getCredential(AccessTokenCredential.class);
             try {
-                claims = token == null ? Backend.JSON.createObjectNode()
-                        : Backend.JSON.readTree(Base64.getUrlDecoder().decode(token.getToken().split("\\.")[1]));
+                claims = token == null ? json.createObjectNode()
+                        : json.readTree(Base64.getUrlDecoder().decode(token.getToken().split("\\.")[1]));
             } catch (IOException | RuntimeException e) {
-                claims = Backend.JSON.createObjectNode();
+                claims = json.createObjectNode();
             }
         }
         return claims;

@@ -1,0 +1,5 @@
+package org.compliance.api.cases.views;
+
+/** A case case-service opened. */
+public record Opened(String caseId) {
+}

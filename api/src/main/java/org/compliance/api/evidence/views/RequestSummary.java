@@ -1,0 +1,9 @@
+package org.compliance.api.evidence.views;
+
+import java.time.Instant;
+
+/** One line of a request list, with the time left (negative once overdue). */
+public record RequestSummary(String requestId, String caseId, String organisationAlias, String status,
+                             Instant dueAt, boolean overdue, long secondsLeft, String timeLeft,
+                             Instant issuedAt) {
+}

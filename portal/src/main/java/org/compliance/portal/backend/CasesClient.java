@@ -1,0 +1,83 @@
+package org.compliance.portal.backend;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.Map;
+import org.compliance.api.cases.CaseDocument;
+import org.compliance.api.cases.views.CaseListItem;
+import org.compliance.api.cases.views.Changed;
+import org.compliance.api.cases.views.NextStep;
+import org.compliance.api.cases.views.Note;
+import org.compliance.api.cases.views.Page;
+import org.compliance.api.cases.views.RespondentCaseView;
+import org.compliance.api.cases.views.RespondentListItem;
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/** case-service, as the signed-in user. The case's ETag is its version: send it back as If-Match with a change. */
+@RegisterRestClient(configKey = "cases")
+@RegisterClientHeaders(SignedInHeaders.class)
+@RegisterProvider(ServiceProblems.class)
+@ServiceCall
+@Path("/cases")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public interface CasesClient {
+
+    /** The staff list (staff and auditors). */
+    @GET
+    Page<CaseListItem> list(@QueryParam("status") String status, @QueryParam("priority") String priority,
+                            @QueryParam("q") String text, @QueryParam("respondent") String respondent,
+                            @QueryParam("assignee") String assignee, @QueryParam("page") int page,
+                            @QueryParam("size") int size);
+
+    /** A company's list: its own cases, fewer columns. */
+    @GET
+    Page<RespondentListItem> respondentList(@QueryParam("status") String status,
+                                            @QueryParam("priority") String priority, @QueryParam("q") String text,
+                                            @QueryParam("respondent") String respondent,
+                                            @QueryParam("assignee") String assignee, @QueryParam("page") int page,
+                                            @QueryParam("size") int size);
+
+    /** The staff view of a case (staff and auditors). */
+    @GET
+    @Path("{caseId}")
+    RestResponse<CaseDocument> staffView(@PathParam("caseId") String caseId);
+
+    /** The respondent's view of a case (companies). */
+    @GET
+    @Path("{caseId}")
+    RestResponse<RespondentCaseView> respondentView(@PathParam("caseId") String caseId);
+
+    @GET
+    @Path("{caseId}/notes")
+    List<Note> notes(@PathParam("caseId") String caseId);
+
+    @GET
+    @Path("{caseId}/next-steps")
+    List<NextStep> nextSteps(@PathParam("caseId") String caseId);
+
+    /**
+     * A change to the case at {@code change}, one path segment under it that case-service named (a next step's
+     * path, {@code notes}, {@code legal-hold}); {@code body} is null for the steps that take none.
+     */
+    @POST
+    @Path("{caseId}/{change}")
+    Changed change(@PathParam("caseId") String caseId, @PathParam("change") String change,
+                   @HeaderParam("If-Match") String ifMatch, Map<String, Object> body);
+
+    @POST
+    @Path("{caseId}/legal-hold/lifting")
+    Changed liftLegalHold(@PathParam("caseId") String caseId, @HeaderParam("If-Match") String ifMatch,
+                          Map<String, Object> body);
+}

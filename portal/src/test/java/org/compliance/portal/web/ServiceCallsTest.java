@@ -1,0 +1,194 @@
+package org.compliance.portal.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.compliance.portal.web.StubbedServices.Answer;
+import org.compliance.portal.web.StubbedServices.Call;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The portal's calls to the services, against stand-ins for case-service and evidence-service: every call carries the
+ * signed-in user's token and the request id; a next step goes where case-service said, with the version the user
+ * saw; every evidence change carries the version the page was rendered from; the services' problems and silence
+ * are shown as before.
+ */
+@QuarkusTest
+@TestProfile(ServiceCallsTest.AgainstStubbedServices.class)
+class ServiceCallsTest {
+
+    public static class AgainstStubbedServices implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.oidc.tenant-enabled", "false",
+                    "quarkus.http.auth.permission.signed-in.policy", "permit",
+                    "portal.test.signed-in-token", TestSignIn.TOKEN);
+        }
+
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(StubbedServices.class));
+        }
+    }
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String CASE = "{\"caseId\":\"c-1\",\"version\":%d,\"title\":\"Northwind: consent\","
+            + "\"authority\":\"ICO\",\"status\":\"DECISION_ISSUED\"}";
+    private static final String REQUEST = "{\"request\":{\"requestId\":\"r-1\",\"version\":%d,\"caseId\":\"c-1\","
+            + "\"organisationAlias\":\"northwind-cloud\",\"items\":[\"Consent records\"],\"legalBasis\":\"UK GDPR\","
+            + "\"status\":\"OPEN\",\"dueAt\":\"2026-12-15T23:59:59Z\",\"zone\":\"Europe/London\",\"overdue\":false,"
+            + "\"issuedBy\":{\"userId\":\"u-iris\",\"name\":\"Iris Investigator\"},"
+            + "\"issuedAt\":\"2026-12-01T10:00:00Z\"},\"secondsLeft\":1000000,\"timeLeft\":\"PT277H\"}";
+
+    @TestHTTPResource("/")
+    URI portal;
+
+    @BeforeEach
+    void reset() {
+        StubbedServices.reset();
+    }
+
+    @Test
+    void a_next_step_goes_where_case_service_said_with_the_version_the_user_saw() throws Exception {
+        StubbedServices.answer("POST", "/cases/c-1/closure",
+                new Answer(200, "4", "application/json", "{\"caseId\":\"c-1\",\"version\":4}"));
+        StubbedServices.answer("GET", "/cases/c-1", new Answer(200, "4", "application/json", CASE.formatted(4)));
+
+        HttpResponse<String> answer = post("/cases/c-1/steps/CLOSE", Map.of("version", "3", "method", "POST",
+                "path", "/cases/c-1/closure", "reason", "Decision complied with"));
+
+        assertThat(answer.statusCode()).isEqualTo(303);
+        assertThat(answer.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l)
+                .endsWith("/cases/c-1?done=changed"));
+        Call closure = only("POST", "/cases/c-1/closure");
+        assertThat(closure.header("If-Match")).isEqualTo("\"3\"");
+        assertThat(closure.header("Authorization")).isEqualTo("Bearer " + TestSignIn.TOKEN);
+        assertThat(closure.header("X-Request-Id")).isNotBlank();
+        assertThat(closure.header("Content-Type")).startsWith("application/json");
+        assertThat(closure.body()).isEqualTo("{\"reason\":\"Decision complied with\"}");
+    }
+
+    @Test
+    void a_step_case_service_did_not_offer_for_this_case_is_not_sent() throws Exception {
+        HttpResponse<String> elsewhere = post("/cases/c-1/steps/CLOSE", Map.of("version", "3", "method", "POST",
+                "path", "/cases/c-2/closure", "reason", "x"));
+        HttpResponse<String> deeper = post("/cases/c-1/steps/CLOSE", Map.of("version", "3", "method", "POST",
+                "path", "/cases/c-1/team/u-1", "reason", "x"));
+        HttpResponse<String> otherMethod = post("/cases/c-1/steps/CLOSE", Map.of("version", "3", "method", "DELETE",
+                "path", "/cases/c-1/closure", "reason", "x"));
+
+        assertThat(List.of(elsewhere.statusCode(), deeper.statusCode(), otherMethod.statusCode()))
+                .containsOnly(400);
+        assertThat(StubbedServices.calls).isEmpty();
+    }
+
+    @Test
+    void the_request_page_carries_its_version_into_every_change() throws Exception {
+        StubbedServices.answer("GET", "/requests/r-1", new Answer(200, "7", "application/json", REQUEST.formatted(7)));
+
+        HttpResponse<String> page = get("/requests/r-1", "text/html");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Consent records", "<input type=\"hidden\" name=\"version\" value=\"7\">")
+                .doesNotContain("NOT_FOUND");
+        assertThat(only("GET", "/requests/r-1").header("Authorization")).isEqualTo("Bearer " + TestSignIn.TOKEN);
+    }
+
+    @Test
+    void an_evidence_change_sends_the_version_the_page_was_rendered_from() throws Exception {
+        StubbedServices.answer("POST", "/requests/r-1/withdrawal",
+                new Answer(200, "8", "application/json", "{\"requestId\":\"r-1\",\"version\":8}"));
+        StubbedServices.answer("GET", "/requests/r-1", new Answer(200, "8", "application/json", REQUEST.formatted(8)));
+
+        HttpResponse<String> answer = post("/requests/r-1/withdrawal", Map.of("version", "7", "reason", "Issued twice"));
+
+        assertThat(answer.statusCode()).isEqualTo(303);
+        Call withdrawal = only("POST", "/requests/r-1/withdrawal");
+        assertThat(withdrawal.header("If-Match")).isEqualTo("\"7\"");
+        assertThat(withdrawal.body()).isEqualTo("{\"reason\":\"Issued twice\"}");
+    }
+
+    @Test
+    void an_evidence_change_without_the_version_is_not_sent() throws Exception {
+        HttpResponse<String> answer = post("/requests/r-1/acceptance", Map.of());
+
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(StubbedServices.calls).isEmpty();
+    }
+
+    @Test
+    void a_services_problem_is_shown_in_its_own_words_with_its_status() throws Exception {
+        StubbedServices.answer("POST", "/requests/r-1/acknowledgement", new Answer(412, null,
+                "application/problem+json", "{\"type\":\"about:blank\",\"title\":\"Changed meanwhile\",\"status\":412,"
+                        + "\"detail\":\"The request is at version 9, not 7\"}"));
+
+        HttpResponse<String> page = post("/requests/r-1/acknowledgement", Map.of("version", "7"));
+        assertThat(page.statusCode()).isEqualTo(412);
+        assertThat(page.body()).contains("Changed meanwhile", "The request is at version 9, not 7");
+
+        HttpResponse<String> script = send(HttpRequest.newBuilder(portal.resolve("/requests/r-1/acknowledgement"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("X-Requested-With", "fetch")
+                .POST(HttpRequest.BodyPublishers.ofString("version=7")).build());
+        assertThat(script.statusCode()).isEqualTo(412);
+        assertThat(script.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(script.body()).contains("\"title\":\"Changed meanwhile\"", "The request is at version 9, not 7");
+    }
+
+    @Test
+    void a_page_the_service_does_not_have_is_its_not_found() throws Exception {
+        HttpResponse<String> request = get("/requests/r-404", "text/html");
+        HttpResponse<String> caseFile = get("/cases/c-404", "text/html");
+
+        assertThat(request.statusCode()).isEqualTo(404);
+        assertThat(request.body()).contains("Nothing at /requests/r-404");
+        assertThat(caseFile.statusCode()).isEqualTo(404);
+        assertThat(caseFile.body()).contains("Nothing at /cases/c-404");
+    }
+
+    @Test
+    void a_service_that_does_not_answer_is_named() throws Exception {
+        HttpResponse<String> page = get("/inbox", "text/html");
+
+        assertThat(page.statusCode()).isEqualTo(503);
+        assertThat(page.body()).contains("notification-service is not answering");
+    }
+
+    private Call only(String method, String path) {
+        List<Call> matching = StubbedServices.calls.stream()
+                .filter(c -> c.method().equals(method) && c.path().equals(path)).toList();
+        assertThat(matching).as(method + " " + path + " among " + StubbedServices.calls).hasSize(1);
+        return matching.get(0);
+    }
+
+    private HttpResponse<String> get(String path, String accept) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(portal.resolve(path)).header("Accept", accept).build());
+    }
+
+    private HttpResponse<String> post(String path, Map<String, String> form) throws IOException, InterruptedException {
+        String body = new LinkedHashMap<>(form).entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(portal.resolve(path)).header("Accept", "text/html")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+}
