@@ -7,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.Map;
-import org.compliance.portal.web.RequestIds;
+import org.compliance.portal.http.RequestIds;
 import org.eclipse.microprofile.rest.client.ext.ClientHeadersFactory;
 
 /**

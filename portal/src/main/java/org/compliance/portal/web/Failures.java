@@ -14,6 +14,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import org.compliance.portal.backend.ServiceProblem;
+import org.compliance.portal.http.RequestIds;
 import org.jboss.logging.Logger;
 
 /**

@@ -1,4 +1,4 @@
-package org.compliance.portal.web;
+package org.compliance.portal.http;
 
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.ext.web.Router;
