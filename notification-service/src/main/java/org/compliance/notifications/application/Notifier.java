@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.compliance.notifications.application.Directory.Person;
@@ -33,6 +34,7 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 @Unremovable
+@ProcessingGroup("notifier")
 public class Notifier {
 
     private static final Logger LOG = Logger.getLogger(Notifier.class);
