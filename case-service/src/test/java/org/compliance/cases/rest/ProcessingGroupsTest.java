@@ -47,6 +47,7 @@ class ProcessingGroupsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String REPLAY_TOKEN = "org.axonframework.eventhandling.ReplayToken";
+    private static final Instant DUE = Instant.parse("2026-11-16T23:59:59Z");
 
     @Inject
     AgroalDataSource dataSource;
@@ -63,7 +64,7 @@ class ProcessingGroupsTest {
         change("iris.investigator", "POST", "/cases/" + caseId + "/investigation", 0, null).statusCode(200);
         String requestId = "R-" + UUID.randomUUID();
         eventStore.publish(new GenericDomainEventMessage<>("EvidenceRequest", requestId, 0,
-                new EvidenceRequestOverdue(requestId, caseId, "northwind-cloud", Instant.parse("2026-11-16T23:59:59Z"))));
+                new EvidenceRequestOverdue(requestId, caseId, "northwind-cloud", DUE)));
         viewAt("iris.investigator", caseId, 2).body("overdueEvidence.requestId", hasItem(requestId));
         await().atMost(WAIT).until(() -> axon.processorLag() == 0);
         long caseEvents = count("SELECT count(*) FROM event_store.domain_event_entry WHERE aggregate_identifier = ?",
@@ -127,8 +128,7 @@ class ProcessingGroupsTest {
         cause.put("requestId", "evidence-" + requestId);
         cause.put("actorSubject", "evidence-deadline");
         eventStore.publish(new GenericDomainEventMessage<>("EvidenceRequest", requestId, 0,
-                new EvidenceRequestOverdue(requestId, caseId, "northwind-cloud", Instant.parse("2026-11-16T23:59:59Z")),
-                MetaData.from(cause)));
+                new EvidenceRequestOverdue(requestId, caseId, "northwind-cloud", DUE), MetaData.from(cause)));
         JsonNode awaiting = metadataOf(caseId, 3).get(2);
         assertThat(awaiting.path("correlationId").asText()).isEqualTo(chain);
         assertThat(awaiting.path("requestId").asText()).isEqualTo("evidence-" + requestId);
@@ -147,7 +147,8 @@ class ProcessingGroupsTest {
         for (Map<String, Object> segment : status.<Map<String, Object>>getList("segments")) {
             if (group.equals(segment.get("processingGroup"))) {
                 Object position = segment.get("position");
-                positions.put((Integer) segment.get("segment"), position == null ? -1 : ((Number) position).longValue());
+                positions.put((Integer) segment.get("segment"),
+                        position == null ? -1 : ((Number) position).longValue());
             }
         }
         return positions;
