@@ -101,8 +101,12 @@ public final class ReplayBench {
         while (true) {
             JsonNode state = JSON.readTree(get(status, token));
             long position = 0;
+            String projections = state.path("projections").toString();
             for (JsonNode segment : state.path("segments")) {
-                position = Math.max(position, segment.path("position").asLong());
+                // Only the projections replay; the policy's segments stand at the head all along.
+                if (projections.contains("\"" + segment.path("processingGroup").asText() + "\"")) {
+                    position = Math.max(position, segment.path("position").asLong());
+                }
             }
             if (!state.path("replaying").asBoolean() && position >= head) {
                 break;

@@ -3,7 +3,7 @@ package org.compliance.cases.application;
 import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.eventhandling.DisallowReplay;
+import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.compliance.api.cases.OverdueEvidenceResolution;
@@ -21,11 +21,12 @@ import org.jboss.logging.Logger;
  * When evidence-service reports one of a case's requests overdue, the case records it (and so becomes
  * eligible for referral); when evidence arrives, the request is withdrawn or given a new due moment, the case
  * stops awaiting it. The commands inherit the event's actor and correlation; both are idempotent (the case
- * ignores a resolution for a request it does not await), and a rebuild of the case views never re-runs this
- * ({@link DisallowReplay}).
+ * ignores a resolution for a request it does not await). A processing group of its own, not a projection: a rebuild
+ * of the case views never re-runs it.
  */
 @ApplicationScoped
 @Unremovable
+@ProcessingGroup("overdue-evidence")
 public class OverdueEvidencePolicy {
 
     private static final Logger LOG = Logger.getLogger(OverdueEvidencePolicy.class);
@@ -37,7 +38,6 @@ public class OverdueEvidencePolicy {
     }
 
     @EventHandler
-    @DisallowReplay
     void on(EvidenceRequestOverdue event) {
         if (send(new RecordOverdueEvidence(event.caseId(), event.requestId(), event.dueAt()), event.requestId())) {
             LOG.infof("Case %s is awaiting overdue evidence (request %s, due %s)", event.caseId(), event.requestId(),
@@ -46,7 +46,6 @@ public class OverdueEvidencePolicy {
     }
 
     @EventHandler
-    @DisallowReplay
     void on(EvidenceSubmitted event) {
         if (event.late()) {
             resolve(event.caseId(), event.requestId(), OverdueEvidenceResolution.EVIDENCE_SUBMITTED);
@@ -54,25 +53,21 @@ public class OverdueEvidencePolicy {
     }
 
     @EventHandler
-    @DisallowReplay
     void on(EvidenceAccepted event) {
         resolve(event.caseId(), event.requestId(), OverdueEvidenceResolution.EVIDENCE_ACCEPTED);
     }
 
     @EventHandler
-    @DisallowReplay
     void on(ExtensionGranted event) {
         resolve(event.caseId(), event.requestId(), OverdueEvidenceResolution.DUE_MOMENT_MOVED);
     }
 
     @EventHandler
-    @DisallowReplay
     void on(MoreEvidenceRequested event) {
         resolve(event.caseId(), event.requestId(), OverdueEvidenceResolution.DUE_MOMENT_MOVED);
     }
 
     @EventHandler
-    @DisallowReplay
     void on(EvidenceRequestWithdrawn event) {
         resolve(event.caseId(), event.requestId(), OverdueEvidenceResolution.REQUEST_WITHDRAWN);
     }

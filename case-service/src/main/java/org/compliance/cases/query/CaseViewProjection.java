@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -18,6 +19,7 @@ import org.compliance.api.cases.CaseOpened;
 import org.compliance.api.cases.Complainant;
 import org.compliance.api.cases.Respondent;
 import org.compliance.platform.axon.EventSerialization;
+import org.compliance.platform.axon.Projection;
 import org.jboss.logging.Logger;
 
 /**
@@ -28,6 +30,8 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 @Unremovable
+@ProcessingGroup("case-views")
+@Projection
 public class CaseViewProjection {
 
     static final String AGGREGATE_TYPE = "InvestigationCase";

@@ -299,7 +299,8 @@ class CaseLifecycleTest {
         given().auth().oauth2(sam).when().get("/cases/" + caseId + "/notes").then().statusCode(200)
                 .body("text", hasItem("Kept across rebuilds"));
         given().auth().oauth2(token("otto.operator")).when().get("/operations/read-models").then().statusCode(200)
-                .body("processor", equalTo("case-service"));
+                .body("processingGroups", equalTo(List.of("case-views", "overdue-evidence")))
+                .body("projections", equalTo(List.of("case-views")));
     }
 
     private static long version(io.restassured.response.ValidatableResponse response) {

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(RealPeers.class)
 class DeadLetterTest {
 
-    private static final String GROUP = "case-service";
+    private static final String GROUP = "case-views";
     private static final String DEAD_LETTERS = "/operations/dead-letters/" + GROUP;
     private static final Duration WAIT = Duration.ofSeconds(30);
 
@@ -144,7 +144,7 @@ class DeadLetterTest {
                 .statusCode(403);
         given().when().get("/operations/dead-letters").then().statusCode(401);
         given().auth().oauth2(token("otto.operator")).when().get("/operations/dead-letters").then().statusCode(200)
-                .body("processingGroup", equalTo(List.of(GROUP)));
+                .body("processingGroup", equalTo(List.of(GROUP, "overdue-evidence")));
         given().auth().oauth2(token("otto.operator")).when().get("/operations/dead-letters?sequences=0").then()
                 .statusCode(anyOf(equalTo(400), equalTo(422))).contentType("application/problem+json");
         given().auth().oauth2(token("otto.operator")).when().get("/operations/dead-letters/no-such-group").then()

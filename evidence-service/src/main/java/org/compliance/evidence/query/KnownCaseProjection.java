@@ -5,6 +5,7 @@ import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.compliance.api.cases.CaseClosed;
@@ -13,6 +14,7 @@ import org.compliance.api.cases.CaseReopened;
 import org.compliance.api.cases.Respondent;
 import org.compliance.api.cases.RespondentAdded;
 import org.compliance.api.cases.RespondentWithdrawn;
+import org.compliance.platform.axon.Projection;
 
 /**
  * Learns of cases from case-service's events: whether each is open, and who its respondents are. Written in
@@ -20,6 +22,8 @@ import org.compliance.api.cases.RespondentWithdrawn;
  */
 @ApplicationScoped
 @Unremovable
+@ProcessingGroup("known-cases")
+@Projection
 public class KnownCaseProjection {
 
     private final AgroalDataSource dataSource;

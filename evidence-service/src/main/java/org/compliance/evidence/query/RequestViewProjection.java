@@ -6,12 +6,14 @@ import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.Timestamp;
+import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.compliance.api.evidence.RequestDocument;
 import org.compliance.api.evidence.EvidenceRequestIssued;
 import org.compliance.platform.axon.EventSerialization;
+import org.compliance.platform.axon.Projection;
 
 /**
  * Keeps {@code request_view} from the events of {@code EvidenceRequest} aggregates, in the processor's
@@ -19,6 +21,8 @@ import org.compliance.platform.axon.EventSerialization;
  */
 @ApplicationScoped
 @Unremovable
+@ProcessingGroup("request-views")
+@Projection
 public class RequestViewProjection {
 
     static final String AGGREGATE_TYPE = "EvidenceRequest";

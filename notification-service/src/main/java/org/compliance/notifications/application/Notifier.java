@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.compliance.api.notifications.views.Subscription;
@@ -34,6 +35,7 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 @Unremovable
+@ProcessingGroup("notifier")
 public class Notifier {
 
     private static final Logger LOG = Logger.getLogger(Notifier.class);

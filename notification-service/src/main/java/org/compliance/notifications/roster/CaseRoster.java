@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.compliance.api.cases.CaseOpened;
 import org.compliance.api.cases.ComplainantAdded;
@@ -19,11 +20,13 @@ import org.compliance.api.evidence.EvidenceRequestIssued;
 
 /**
  * Who belongs to a case and to whom a request is addressed, as the events tell it: what the notification
- * rules need to find "the lead investigator", "the team", "the parties" and "the respondent". Registered
- * before the notifier in the same processor, so an event's roster change is in place when it is notified.
+ * rules need to find "the lead investigator", "the team", "the parties" and "the respondent". In the notifier's
+ * processing group, registered before it: an event's roster change is in place when it is notified, is parked
+ * with its notices, and is never rebuilt apart from them.
  */
 @ApplicationScoped
 @Unremovable
+@ProcessingGroup("notifier")
 public class CaseRoster {
 
     private final AgroalDataSource dataSource;

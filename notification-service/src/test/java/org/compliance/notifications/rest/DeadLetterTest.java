@@ -42,7 +42,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(Mailbox.class)
 class DeadLetterTest {
 
-    private static final String GROUP = "notification-service";
+    private static final String GROUP = "notifier";
     private static final String DEAD_LETTERS = "/operations/dead-letters/" + GROUP;
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final Map<String, AtomicLong> SEQUENCES = new ConcurrentHashMap<>();

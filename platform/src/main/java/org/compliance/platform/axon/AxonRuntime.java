@@ -9,11 +9,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -25,7 +23,6 @@ import org.axonframework.config.ConfigurationScopeAwareProvider;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.config.EventProcessingConfigurer;
-import org.axonframework.config.ProcessingGroup;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
 import org.axonframework.eventhandling.EventMessage;
@@ -44,14 +41,15 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.axonframework.serialization.Serializer;
-import org.compliance.platform.messaging.AuditCorrelationDataProvider;
+import org.compliance.platform.messaging.CallerOnCommands;
+import org.compliance.platform.messaging.EventMetadata;
 import org.jboss.logging.Logger;
 
 /**
  * Builds, starts and stops the service's Axon configuration: the shared JDBC event store, the service's
- * own token store and streaming processor, a dead-letter queue for each of its processing groups, Jackson
- * everywhere, and JTA transactions through Narayana. Started from a plain startup observer (after Flyway has
- * migrated) rather than a CDI extension.
+ * own token store, a streaming processor and a dead-letter queue for each of its processing groups, the suite's
+ * metadata on every message, Jackson everywhere, and JTA transactions through Narayana. Started from a plain
+ * startup observer (after Flyway has migrated) rather than a CDI extension.
  */
 @ApplicationScoped
 public class AxonRuntime {
@@ -63,23 +61,25 @@ public class AxonRuntime {
     private final AxonSettings settings;
     private final ServiceComponents components;
     private final Clock clock;
+    private final CallerOnCommands caller;
+    private final ProcessingGroups groups;
     private volatile Configuration configuration;
-    private volatile List<String> processingGroups = List.of();
 
     public AxonRuntime(AgroalDataSource dataSource, jakarta.transaction.TransactionManager jta, AxonSettings settings,
-                       ServiceComponents components, Clock clock) {
+                       ServiceComponents components, Clock clock, CallerOnCommands caller) {
         this.dataSource = dataSource;
         this.jta = jta;
         this.settings = settings;
         this.components = components;
         this.clock = clock;
+        this.caller = caller;
+        this.groups = ProcessingGroups.of(components.eventHandlers());
     }
 
     void start(@Observes @Priority(100) StartupEvent event) {
         Serializer serializer = EventSerialization.serializer();
         TransactionManager transactions = new NarayanaTransactionManager(jta);
         var connections = new DataSourceConnectionProvider(dataSource);
-        String processor = settings.processorName();
 
         Configurer configurer = DefaultConfigurer.defaultConfiguration(false)
                 .configureSerializer(c -> serializer)
@@ -87,7 +87,7 @@ public class AxonRuntime {
                 .configureMessageSerializer(c -> serializer)
                 .configureTransactionManager(c -> transactions)
                 .registerComponent(Clock.class, c -> clock)
-                .configureCorrelationDataProviders(c -> List.of(new AuditCorrelationDataProvider()))
+                .configureCorrelationDataProviders(c -> EventMetadata.correlationDataProviders())
                 .configureEventStore(c -> EmbeddedEventStore.builder()
                         .storageEngine(storageEngine(connections, serializer, transactions))
                         .fetchDelay(settings.pollInterval().toMillis())
@@ -109,24 +109,28 @@ public class AxonRuntime {
                 .contentType(byte[].class)
                 .build();
         configurer.eventProcessing(processing -> {
-            processing.registerPooledStreamingEventProcessor(processor, Configuration::eventStore,
-                    (c, builder) -> builder.initialSegmentCount(settings.initialSegments())
-                            .batchSize(settings.batchSize()));
-            processing.registerTokenStore(processor, c -> tokenStore);
+            // One processor per processing group, named like it (Axon's default assignment): each group keeps its
+            // own token, so a projection can be rebuilt while a policy or notifier goes on where it stands.
+            groups.names().forEach(group -> {
+                processing.registerPooledStreamingEventProcessor(group, Configuration::eventStore,
+                        (c, builder) -> builder.initialSegmentCount(settings.initialSegments())
+                                .batchSize(settings.batchSize()));
+                processing.registerTokenStore(group, c -> tokenStore);
+            });
             // A handler that fails must not be skipped (Axon's default only logs): the batch rolls back, the
             // token stays, and the processor retries with back-off; an event that keeps failing is parked (below).
             processing.registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
-            processing.byDefaultAssignTo(processor);
-            // Every processing group, an annotated one too, runs in the service's one processor.
-            processing.assignProcessingGroup(group -> processor);
             components.eventHandlers().forEach(handler -> processing.registerEventHandler(c -> handler));
             deadLetters(processing, connections, serializer, transactions);
         });
 
-        configuration = configurer.start();
-        LOG.infof("Axon started: %d aggregate type(s), %d event handler bean(s) in processor '%s', "
-                        + "processing groups %s", components.aggregates().size(), components.eventHandlers().size(),
-                processor, processingGroups);
+        Configuration built = configurer.buildConfiguration();
+        built.commandBus().registerDispatchInterceptor(caller);
+        built.start();
+        configuration = built;
+        LOG.infof("Axon started: %d aggregate type(s), %d event handler bean(s); processing groups %s, of which "
+                        + "projections %s", components.aggregates().size(), components.eventHandlers().size(),
+                groups.names(), groups.projections());
     }
 
     /**
@@ -138,8 +142,7 @@ public class AxonRuntime {
     private void deadLetters(EventProcessingConfigurer processing,
                              DataSourceConnectionProvider connections, Serializer serializer,
                              TransactionManager transactions) {
-        Map<String, List<Object>> groups = processingGroups(components.eventHandlers());
-        if (groups.isEmpty()) {
+        if (groups.names().isEmpty()) {
             return;
         }
         String table = settings.deadLetterTable().orElseThrow(() -> new IllegalStateException(
@@ -147,7 +150,8 @@ public class AxonRuntime {
         TransactionManager savepoints = new SavepointTransactionManager(dataSource, jta, transactions);
         processing.registerDeadLetterQueueProvider(group -> c -> deadLetterQueue(group, table, connections,
                 serializer, transactions));
-        groups.forEach((group, handlers) -> {
+        groups.groups().forEach((group, members) -> {
+            List<Object> handlers = members.handlers();
             // Assigned by instance, so the group Axon uses is the one named here.
             processing.assignHandlerInstancesMatching(group,
                     candidate -> handlers.stream().anyMatch(handler -> handler == candidate));
@@ -163,7 +167,6 @@ public class AxonRuntime {
                     // A rebuild replays every event: the letters of the old run would be parked a second time.
                     .allowReset(true));
         });
-        processingGroups = List.copyOf(groups.keySet());
     }
 
     private SequencedDeadLetterQueue<EventMessage<?>> deadLetterQueue(String group, String table,
@@ -206,27 +209,6 @@ public class AxonRuntime {
                 .maxSequences(Integer.MAX_VALUE)
                 .maxSequenceSize(Integer.MAX_VALUE)
                 .build();
-    }
-
-    /**
-     * Axon's own rule as this configuration applies it: a handler's {@code @ProcessingGroup}, or else the group
-     * {@code byDefaultAssignTo} names, the processor's own name (so today each service has one group, all its
-     * handlers in registration order).
-     */
-    private Map<String, List<Object>> processingGroups(List<Object> handlers) {
-        Map<String, List<Object>> groups = new LinkedHashMap<>();
-        for (Object handler : handlers) {
-            String group = settings.processorName();
-            for (Class<?> type = handler.getClass(); type != null; type = type.getSuperclass()) {
-                ProcessingGroup annotation = type.getAnnotation(ProcessingGroup.class);
-                if (annotation != null) {
-                    group = annotation.value();
-                    break;
-                }
-            }
-            groups.computeIfAbsent(group, k -> new ArrayList<>()).add(handler);
-        }
-        return groups;
     }
 
     /**
@@ -297,57 +279,69 @@ public class AxonRuntime {
     }
 
     /**
-     * Empties this service's read models and rebuilds them from the whole event store: the processor stops
-     * (releasing its claims), its tokens go back to the start of the stream, its {@code @ResetHandler}s run,
-     * and it starts again, replaying. Handlers marked {@code @DisallowReplay} do not run again.
+     * Empties this service's read models and rebuilds them from the whole event store: the processors of the
+     * projection groups stop (releasing their claims), their tokens go back to the start of the stream, their
+     * {@code @ResetHandler}s run and their dead letters go, and they start again, replaying. The other groups
+     * (policies, notifiers) are not touched: they keep their tokens and never handle an event twice.
      */
     public void rebuildReadModels() {
-        StreamingEventProcessor processor = processor();
-        LOG.infof("Rebuilding the read models of processor '%s' from the event store", processor.getName());
+        List<StreamingEventProcessor> projections = projectionProcessors();
+        LOG.infof("Rebuilding the read models of processing groups %s from the event store", groups.projections());
         try {
-            processor.shutdownAsync().get(settings.claimTimeout().toMillis() * 3, TimeUnit.MILLISECONDS);
+            CompletableFuture.allOf(projections.stream().map(StreamingEventProcessor::shutdownAsync)
+                            .toArray(CompletableFuture[]::new))
+                    .get(settings.claimTimeout().toMillis() * 3, TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("Processor " + processor.getName() + " did not stop", e);
+            throw new IllegalStateException("The processors of " + groups.projections() + " did not stop", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-        processor.resetTokens();
-        processor.start();
+        projections.forEach(processor -> {
+            processor.resetTokens();
+            processor.start();
+        });
     }
 
-    public StreamingEventProcessor processor() {
-        return processorIfAny()
-                .orElseThrow(() -> new IllegalStateException("No processor " + settings.processorName()));
+    /** The processors of the projection groups, which a rebuild resets; none when the service keeps no read models. */
+    public List<StreamingEventProcessor> projectionProcessors() {
+        return groups.projections().stream().map(this::processor).toList();
     }
 
-    /** The service's processor; none when the service handles no events (audit-service reads the store directly). */
-    public Optional<StreamingEventProcessor> processorIfAny() {
+    /** The processor of one processing group (named like it). */
+    public StreamingEventProcessor processor(String processingGroup) {
         return configuration().eventProcessingConfiguration()
-                .eventProcessor(settings.processorName(), StreamingEventProcessor.class);
+                .eventProcessor(processingGroup, StreamingEventProcessor.class)
+                .orElseThrow(() -> new IllegalStateException("No processor " + processingGroup));
     }
 
-    /** How many events of the store this service's processor has still to handle (its slowest segment). */
+    /** How many events of the store this service has still to handle (the slowest segment of all its groups). */
     public long processorLag() {
         var head = configuration().eventStore().createHeadToken();
         long headPosition = head == null ? 0 : head.position().orElse(0);
-        return processor().processingStatus().values().stream()
+        return groups.names().stream().map(this::processor)
+                .flatMap(processor -> processor.processingStatus().values().stream())
                 .mapToLong(status -> status.getCurrentPosition().orElse(-1))
                 .map(position -> Math.max(0, headPosition - position)).max().orElse(0);
     }
 
     /** The service's processing groups, each with its own dead-letter queue. */
     public List<String> processingGroups() {
-        return processingGroups;
+        return groups.names();
+    }
+
+    /** The processing groups that are projections: what a rebuild of the read models resets. */
+    public List<String> projectionGroups() {
+        return groups.projections();
     }
 
     public Optional<SequencedDeadLetterQueue<EventMessage<?>>> deadLetterQueue(String processingGroup) {
-        return processingGroups.contains(processingGroup)
+        return groups.names().contains(processingGroup)
                 ? configuration().eventProcessingConfiguration().deadLetterQueue(processingGroup) : Optional.empty();
     }
 
     public Optional<SequencedDeadLetterProcessor<EventMessage<?>>> deadLetterProcessor(String processingGroup) {
-        return processingGroups.contains(processingGroup)
+        return groups.names().contains(processingGroup)
                 ? configuration().eventProcessingConfiguration().sequencedDeadLetterProcessor(processingGroup)
                 : Optional.empty();
     }

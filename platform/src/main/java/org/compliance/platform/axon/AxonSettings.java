@@ -8,9 +8,6 @@ import java.time.Duration;
 @ConfigMapping(prefix = "compliance.axon")
 public interface AxonSettings {
 
-    /** Name of the service's streaming processor; its tokens are stored under this name. */
-    String processorName();
-
     /** Token table of the service, schema-qualified, e.g. {@code case_service.token_entry}. */
     String tokenTable();
 
@@ -18,11 +15,11 @@ public interface AxonSettings {
     @WithDefault("event_store")
     String eventStoreSchema();
 
-    /** Segments the processor's stream is split into when its tokens are first created. */
+    /** Segments each processor's stream is split into when its tokens are first created. */
     @WithDefault("4")
     int initialSegments();
 
-    /** Events handled in one transaction. */
+    /** Events a processor handles in one transaction. */
     @WithDefault("100")
     int batchSize();
 

@@ -4,13 +4,14 @@ import java.util.List;
 
 /**
  * What a service hands to Axon, listed explicitly: its event-sourced aggregates and the beans whose
- * {@code @EventHandler} methods run in the service's streaming processor. Each service has exactly one
- * bean of this type, so a reader finds every Axon component of the service in one place.
+ * {@code @EventHandler} methods run, each in the processor of its {@code @ProcessingGroup} (see {@link Projection}).
+ * Each service has exactly one bean of this type, so a reader finds every Axon component of the service in one place.
  */
 public interface ServiceComponents {
 
     List<Class<?>> aggregates();
 
+    /** The event handler beans; within a processing group they handle each event in this order. */
     List<Object> eventHandlers();
 
     /** Objects that command, deadline and event handlers may take as parameters, by the type they ask for. */

@@ -7,36 +7,33 @@ import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.compliance.platform.identity.CurrentCaller;
-import org.compliance.platform.identity.RequestCorrelation;
 import org.compliance.platform.reactive.CallerContext;
 
-/** Sends a command on behalf of the current HTTP caller, stamped with the suite's metadata. */
+/**
+ * Sends a command on behalf of the current HTTP caller; Axon's command bus adds the caller and the request
+ * ({@link CallerOnCommands}).
+ */
 @ApplicationScoped
 public class Commands {
 
     private final CommandGateway gateway;
-    private final CurrentCaller caller;
-    private final RequestCorrelation request;
 
-    public Commands(CommandGateway gateway, CurrentCaller caller, RequestCorrelation request) {
+    public Commands(CommandGateway gateway) {
         this.gateway = gateway;
-        this.caller = caller;
-        this.request = request;
     }
 
     /** Sends and waits for the outcome; a refusal surfaces as the exception the handler threw. */
     public <R> R send(Object command) {
-        return sendAndWait(stamped(command));
+        return sendAndWait(GenericCommandMessage.asCommandMessage(command));
     }
 
     /**
-     * For non-blocking endpoints: stamps the command with the caller's metadata on the request's thread and
-     * runs it (JDBC, JTA) on a worker thread. Non-blocking endpoints receive their body whole, which spares
+     * For non-blocking endpoints: runs the command (JDBC, JTA) on a worker thread, in the request's context (so
+     * that the caller is known where it is dispatched). Non-blocking endpoints receive their body whole, which spares
      * the event loop the blocking-input hand-off a blocking endpoint pays for on every request.
      */
     public <R> Uni<R> dispatch(Object command) {
-        return dispatchStamped(stamped(command));
+        return dispatchMessage(GenericCommandMessage.asCommandMessage(command));
     }
 
     /**
@@ -44,19 +41,14 @@ public class Commands {
      * {@code expectedVersion}: if it has changed since, the command fails with a version conflict (409).
      */
     public <R> Uni<R> dispatch(Object command, long expectedVersion) {
-        return dispatchStamped(stamped(command).andMetaData(java.util.Map.of(EventMetadata.EXPECTED_VERSION,
-                expectedVersion)));
+        return dispatchMessage(GenericCommandMessage.asCommandMessage(command)
+                .andMetaData(java.util.Map.of(EventMetadata.EXPECTED_VERSION, expectedVersion)));
     }
 
-    private <R> Uni<R> dispatchStamped(CommandMessage<Object> message) {
+    private <R> Uni<R> dispatchMessage(CommandMessage<Object> message) {
         return Uni.createFrom().<R>item(() -> sendAndWait(message))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .emitOn(CallerContext.current());
-    }
-
-    private CommandMessage<Object> stamped(Object command) {
-        return GenericCommandMessage.asCommandMessage(command)
-                .andMetaData(EventMetadata.forCommand(caller.get(), request.requestId()));
     }
 
     private <R> R sendAndWait(CommandMessage<Object> message) {

@@ -4,12 +4,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.compliance.platform.identity.Caller;
 
 /**
- * The one event-metadata convention of the suite. Every command carries these keys and every event it
- * causes inherits them (see {@link AuditCorrelationDataProvider}), so an auditor can tell who did what,
- * in which HTTP request, as part of which chain of messages.
+ * The one event-metadata convention of the suite. Every command sent in an HTTP request carries the actor and
+ * request keys ({@link CallerOnCommands}), and every message a message causes inherits them and is linked to its
+ * cause and to the chain's first message ({@link #correlationDataProviders()}), so an auditor can tell who did
+ * what, in which HTTP request, as part of which chain of messages. The key names are in stored events (audit-service
+ * and bundles read them): never rename one.
  */
 public final class EventMetadata {
 
@@ -26,12 +31,23 @@ public final class EventMetadata {
     /** The aggregate version the sender last saw (HTTP If-Match); only on commands, never inherited. */
     public static final String EXPECTED_VERSION = "expectedVersion";
 
-    static final List<String> INHERITED = List.of(ACTOR_SUBJECT, ACTOR_NAME, ACTOR_ROLES, ACTOR_ORGANISATIONS,
+    private static final List<String> INHERITED = List.of(ACTOR_SUBJECT, ACTOR_NAME, ACTOR_ROLES, ACTOR_ORGANISATIONS,
             REQUEST_ID);
 
     private EventMetadata() {
     }
 
+    /**
+     * Axon's own providers, registered in the configuration: what a message's handling copies onto every message
+     * it causes. Axon's {@link MessageOriginProvider} calls the direct cause its "correlation" and the chain's
+     * first message its "trace": under our names, {@code causationId} and {@code correlationId}.
+     */
+    public static List<CorrelationDataProvider> correlationDataProviders() {
+        return List.of(new MessageOriginProvider(CAUSATION_ID, CORRELATION_ID),
+                new SimpleCorrelationDataProvider(INHERITED.toArray(String[]::new)));
+    }
+
+    /** The actor and request keys of a command sent by this caller in this HTTP request. */
     public static MetaData forCommand(Caller caller, String requestId) {
         Map<String, Object> values = new HashMap<>();
         values.put(ACTOR_SUBJECT, caller.subject());

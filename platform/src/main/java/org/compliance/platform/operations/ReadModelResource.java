@@ -11,7 +11,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
+import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.compliance.platform.axon.AxonRuntime;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -28,10 +30,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Operations", description = "For operators (role operator): the service's read models, no case content")
 public class ReadModelResource {
 
-    public record SegmentStatus(int segment, Long position, boolean replaying, boolean caughtUp, String error) {
+    public record SegmentStatus(String processingGroup, int segment, Long position, boolean replaying,
+                                boolean caughtUp, String error) {
     }
 
-    public record ReadModelStatus(String processor, boolean running, boolean replaying, List<SegmentStatus> segments) {
+    /**
+     * Where the service's processors stand: every processing group (one processor each), those of them a rebuild
+     * resets (the projections), whether all run, whether any is still replaying, and each group's segments.
+     */
+    public record ReadModelStatus(List<String> processingGroups, List<String> projections, boolean running,
+                                  boolean replaying, List<SegmentStatus> segments) {
     }
 
     private final AxonRuntime axon;
@@ -43,22 +51,31 @@ public class ReadModelResource {
     @GET
     @RolesAllowed("operator")
     @Operation(operationId = "getReadModelStatus",
-            summary = "Where the service's processor stands", description = "replaying is true until a rebuild "
-            + "has caught up with the events that existed when it began.")
-    @APIResponse(responseCode = "200", description = "The processor's segments and where each stands",
+            summary = "Where the service's processors stand", description = "One processor per processing group; "
+            + "projections are the groups a rebuild replays. replaying is true until a rebuild has caught up with "
+            + "the events that existed when it began.")
+    @APIResponse(responseCode = "200", description = "The processing groups' segments and where each stands",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation =
                     ReadModelStatus.class)))
-    @APIResponse(responseCode = "404", description = "This service keeps no read models")
+    @APIResponse(responseCode = "404", description = "This service handles no events")
     public ReadModelStatus status() {
-        var processor = axon.processorIfAny().orElseThrow(ReadModelResource::noReadModels);
-        Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
-        List<SegmentStatus> statuses = segments.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .map(e -> new SegmentStatus(e.getKey(), e.getValue().getCurrentPosition().isPresent()
-                        ? e.getValue().getCurrentPosition().getAsLong() : null, e.getValue().isReplaying(),
-                        e.getValue().isCaughtUp(), e.getValue().isErrorState()
-                        ? String.valueOf(e.getValue().getError()) : null))
+        List<StreamingEventProcessor> processors = axon.processingGroups().stream().map(axon::processor).toList();
+        if (processors.isEmpty()) {
+            throw noReadModels();
+        }
+        List<SegmentStatus> segments = processors.stream().flatMap(processor -> processor.processingStatus()
+                        .entrySet().stream().sorted(Map.Entry.comparingByKey())
+                        .map(e -> segment(processor.getName(), e.getKey(), e.getValue())))
                 .toList();
-        return new ReadModelStatus(processor.getName(), processor.isRunning(), processor.isReplaying(), statuses);
+        return new ReadModelStatus(axon.processingGroups(), axon.projectionGroups(),
+                processors.stream().allMatch(EventProcessor::isRunning),
+                processors.stream().anyMatch(StreamingEventProcessor::isReplaying), segments);
+    }
+
+    private static SegmentStatus segment(String group, int segment, EventTrackerStatus status) {
+        return new SegmentStatus(group, segment, status.getCurrentPosition().isPresent()
+                ? status.getCurrentPosition().getAsLong() : null, status.isReplaying(), status.isCaughtUp(),
+                status.isErrorState() ? String.valueOf(status.getError()) : null);
     }
 
     @POST
@@ -67,18 +84,21 @@ public class ReadModelResource {
     @Blocking
     @Operation(operationId = "rebuildReadModels",
             summary = "Rebuild the read models from the event store", description = "202 at once; the replay "
-            + "runs in the background (follow it with GET). Reads may be incomplete until it has caught up.")
+            + "runs in the background (follow it with GET). Reads may be incomplete until it has caught up. Only "
+            + "the projections are replayed: policies and notifications go on where they stand and act once.")
     @APIResponse(responseCode = "202", description = "The rebuild has begun; where it stands now",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation =
                     ReadModelStatus.class)))
-    @APIResponse(responseCode = "404", description = "This service keeps no read models")
+    @APIResponse(responseCode = "404", description = "This service keeps no read models (no projection)")
     public Response rebuild() {
-        axon.processorIfAny().orElseThrow(ReadModelResource::noReadModels);
+        if (axon.projectionGroups().isEmpty()) {
+            throw noReadModels();
+        }
         axon.rebuildReadModels();
         return Response.accepted(status()).build();
     }
 
     private static NotFoundException noReadModels() {
-        return new NotFoundException("This service keeps no read models: it reads the event store directly");
+        return new NotFoundException("This service keeps no read models");
     }
 }
