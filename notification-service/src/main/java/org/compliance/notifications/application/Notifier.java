@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -18,6 +19,8 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.compliance.api.notifications.views.Subscription;
+import org.compliance.api.cases.CaseEvent;
+import org.compliance.api.evidence.EvidenceEvent;
 import org.compliance.notifications.application.Directory.Person;
 import org.compliance.notifications.domain.Audience;
 import org.compliance.notifications.domain.Channel;
@@ -67,8 +70,17 @@ public class Notifier {
     }
 
     @EventHandler
-    void on(Object event, EventMessage<?> message) throws SQLException {
-        for (Notice notice : NotificationPolicy.on(event)) {
+    void on(CaseEvent event, EventMessage<?> message) throws SQLException {
+        notify(message, NotificationPolicy.notices(event));
+    }
+
+    @EventHandler
+    void on(EvidenceEvent event, EventMessage<?> message) throws SQLException {
+        notify(message, NotificationPolicy.notices(event));
+    }
+
+    private void notify(EventMessage<?> message, List<Notice> notices) throws SQLException {
+        for (Notice notice : notices) {
             notify(message.getIdentifier(), message.getTimestamp(), notice);
         }
     }

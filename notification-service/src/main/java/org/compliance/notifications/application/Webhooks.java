@@ -8,13 +8,13 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.compliance.api.notifications.views.Delivery;
 import org.compliance.api.notifications.views.Registered;
 import org.compliance.api.notifications.views.Subscription;
+import org.compliance.notifications.domain.WebhookSignature;
 
 /** Organisations' webhook endpoints and what was delivered to them. */
 @ApplicationScoped
@@ -32,7 +32,7 @@ public class Webhooks {
     public Registered register(String organisation, String url, String createdBy) throws SQLException {
         byte[] secret = new byte[32];
         random.nextBytes(secret);
-        String secretHex = "whsec_" + HexFormat.of().formatHex(secret);
+        String secretText = WebhookSignature.secret(secret);
         Subscription subscription = new Subscription(UUID.randomUUID(), organisation, url, createdBy, clock.instant());
         try (var connection = dataSource.getConnection(); var insert = connection.prepareStatement("""
                 INSERT INTO notification_service.webhook_subscription
@@ -40,12 +40,12 @@ public class Webhooks {
             insert.setObject(1, subscription.id());
             insert.setString(2, organisation);
             insert.setString(3, url);
-            insert.setString(4, secretHex);
+            insert.setString(4, secretText);
             insert.setString(5, createdBy);
             insert.setTimestamp(6, Timestamp.from(subscription.createdAt()));
             insert.executeUpdate();
         }
-        return new Registered(subscription, secretHex);
+        return new Registered(subscription, secretText);
     }
 
     public List<Subscription> active(String organisation) throws SQLException {

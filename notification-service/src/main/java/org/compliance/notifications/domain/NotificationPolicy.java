@@ -19,13 +19,36 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import org.compliance.api.cases.AllegationAdded;
+import org.compliance.api.cases.AllegationAmended;
+import org.compliance.api.cases.AllegationWithdrawn;
+import org.compliance.api.cases.CaseAwaitingOverdueEvidence;
 import org.compliance.api.cases.CaseClosed;
+import org.compliance.api.cases.CaseEvent;
+import org.compliance.api.cases.CaseNoteAdded;
 import org.compliance.api.cases.CaseOpened;
+import org.compliance.api.cases.CaseOverdueEvidenceResolved;
 import org.compliance.api.cases.CaseReferred;
+import org.compliance.api.cases.CaseReopened;
+import org.compliance.api.cases.CaseResumed;
+import org.compliance.api.cases.CaseSuspended;
+import org.compliance.api.cases.ComplainantAdded;
+import org.compliance.api.cases.ComplainantWithdrawn;
 import org.compliance.api.cases.DecisionIssued;
+import org.compliance.api.cases.FindingsRecorded;
+import org.compliance.api.cases.InvestigationStarted;
 import org.compliance.api.cases.LeadInvestigatorAssigned;
+import org.compliance.api.cases.LegalHoldLifted;
+import org.compliance.api.cases.LegalHoldPlaced;
+import org.compliance.api.cases.RespondentAdded;
+import org.compliance.api.cases.RespondentWithdrawn;
 import org.compliance.api.cases.TeamMemberAdded;
+import org.compliance.api.cases.TeamMemberRemoved;
+import org.compliance.api.evidence.EvidenceAccepted;
 import org.compliance.api.evidence.EvidenceDeadlineApproaching;
+import org.compliance.api.evidence.EvidenceDownloaded;
+import org.compliance.api.evidence.EvidenceEvent;
+import org.compliance.api.evidence.EvidenceRequestAcknowledged;
 import org.compliance.api.evidence.EvidenceRequestIssued;
 import org.compliance.api.evidence.EvidenceRequestOverdue;
 import org.compliance.api.evidence.EvidenceRequestWithdrawn;
@@ -44,7 +67,8 @@ import org.compliance.notifications.domain.Audience.Role;
 
 /**
  * Who is told what, for each event the suite publishes: the one place a reader finds these rules (the
- * service README has them as a table). Events not named here notify nobody.
+ * service README has them as a table). Each family of events is folded by an exhaustive switch: an event added
+ * to a family must be given its notices (or an explicit none) here before the service compiles.
  */
 public final class NotificationPolicy {
 
@@ -56,7 +80,8 @@ public final class NotificationPolicy {
     private NotificationPolicy() {
     }
 
-    public static List<Notice> on(Object event) {
+    /** The notices a case event gives; none for the events the README's table does not name. */
+    public static List<Notice> notices(CaseEvent event) {
         return switch (event) {
             case CaseOpened e -> one(CASE_ASSIGNED, Urgency.NORMAL, List.of(new Person(e.leadInvestigator().userId())),
                     e.caseId(), null, "You lead the new case " + e.caseId() + ": " + e.title(),
@@ -67,6 +92,40 @@ public final class NotificationPolicy {
             case TeamMemberAdded e -> one(CASE_ASSIGNED, Urgency.NORMAL, List.of(new Person(e.member().userId())),
                     e.caseId(), null, "You joined the team of case " + e.caseId(),
                     "You were added to the investigation team of case " + e.caseId() + ".");
+            case DecisionIssued e -> one(DECISION_ISSUED, Urgency.HIGH, partiesAndTeam(e.caseId()), e.caseId(), null,
+                    "Decision issued in case " + e.caseId() + ": " + e.kind(),
+                    "A decision (" + e.kind() + ") was issued in case " + e.caseId() + ".\nReasons: " + e.reasons());
+            case CaseReferred e -> one(CASE_REFERRED, Urgency.NORMAL, partiesAndTeam(e.caseId()), e.caseId(), null,
+                    "Case " + e.caseId() + " referred to " + e.referral().authority(),
+                    "Case " + e.caseId() + " was referred to " + e.referral().authority() + " (their reference "
+                            + e.referral().theirReference() + ").");
+            case CaseClosed e -> one(CASE_CLOSED, Urgency.NORMAL, partiesAndTeam(e.caseId()), e.caseId(), null,
+                    "Case " + e.caseId() + " closed", "Case " + e.caseId() + " was closed: " + e.reason());
+            // nobody is told of these
+            case AllegationAdded e -> List.of();
+            case AllegationAmended e -> List.of();
+            case AllegationWithdrawn e -> List.of();
+            case CaseAwaitingOverdueEvidence e -> List.of();
+            case CaseNoteAdded e -> List.of();
+            case CaseOverdueEvidenceResolved e -> List.of();
+            case CaseReopened e -> List.of();
+            case CaseResumed e -> List.of();
+            case CaseSuspended e -> List.of();
+            case ComplainantAdded e -> List.of();
+            case ComplainantWithdrawn e -> List.of();
+            case FindingsRecorded e -> List.of();
+            case InvestigationStarted e -> List.of();
+            case LegalHoldLifted e -> List.of();
+            case LegalHoldPlaced e -> List.of();
+            case RespondentAdded e -> List.of();
+            case RespondentWithdrawn e -> List.of();
+            case TeamMemberRemoved e -> List.of();
+        };
+    }
+
+    /** The notices an evidence request's event gives; none for the events the README's table does not name. */
+    public static List<Notice> notices(EvidenceEvent event) {
+        return switch (event) {
             case EvidenceRequestIssued e -> one(REQUEST_ISSUED, Urgency.HIGH,
                     List.of(new Organisation(e.respondentOrganisationAlias()), new Person(e.issuedBy().userId())),
                     e.caseId(), e.requestId(), "Evidence requested in case " + e.caseId() + ", due " + due(e.dueAt()),
@@ -109,16 +168,10 @@ public final class NotificationPolicy {
                     List.of(new RequestRespondent(e.requestId())), e.caseId(), e.requestId(),
                     "Evidence request withdrawn (case " + e.caseId() + ")",
                     "The evidence request " + e.requestId() + " was withdrawn: " + e.reason());
-            case DecisionIssued e -> one(DECISION_ISSUED, Urgency.HIGH, partiesAndTeam(e.caseId()), e.caseId(), null,
-                    "Decision issued in case " + e.caseId() + ": " + e.kind(),
-                    "A decision (" + e.kind() + ") was issued in case " + e.caseId() + ".\nReasons: " + e.reasons());
-            case CaseReferred e -> one(CASE_REFERRED, Urgency.NORMAL, partiesAndTeam(e.caseId()), e.caseId(), null,
-                    "Case " + e.caseId() + " referred to " + e.referral().authority(),
-                    "Case " + e.caseId() + " was referred to " + e.referral().authority() + " (their reference "
-                            + e.referral().theirReference() + ").");
-            case CaseClosed e -> one(CASE_CLOSED, Urgency.NORMAL, partiesAndTeam(e.caseId()), e.caseId(), null,
-                    "Case " + e.caseId() + " closed", "Case " + e.caseId() + " was closed: " + e.reason());
-            default -> List.of();
+            // nobody is told of these
+            case EvidenceRequestAcknowledged e -> List.of();
+            case EvidenceAccepted e -> List.of();
+            case EvidenceDownloaded e -> List.of();
         };
     }
 

@@ -3,54 +3,69 @@ package org.compliance.notifications.domain;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.util.HexFormat;
+import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * How a webhook delivery is signed, and how a receiver checks it: {@code Compliance-Signature:
- * t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>}. The receiver recomputes the HMAC over the
- * timestamp, a dot and the raw body with its secret, compares in constant time, and refuses timestamps
- * too far from its own clock (replays).
+ * How a webhook delivery is signed: the Standard Webhooks specification (standardwebhooks.com), so that a
+ * receiver can check it with any of that specification's libraries. The headers are {@code webhook-id} (the
+ * delivery id, the same on every retry), {@code webhook-timestamp} (unix seconds of this attempt) and
+ * {@code webhook-signature}: {@code v1,} and the base64 HMAC-SHA256 of {@code "<id>.<timestamp>.<body>"}, keyed
+ * with the secret's bytes. A secret is written {@code whsec_} and the base64 of those bytes.
  */
 public final class WebhookSignature {
 
-    public static final String SIGNATURE_HEADER = "Compliance-Signature";
-    public static final String DELIVERY_HEADER = "Compliance-Delivery-Id";
+    public static final String ID_HEADER = "webhook-id";
+    public static final String TIMESTAMP_HEADER = "webhook-timestamp";
+    public static final String SIGNATURE_HEADER = "webhook-signature";
+    /** Not part of the specification: the payload's {@code type} again, for receivers that route by header. */
     public static final String TYPE_HEADER = "Compliance-Event-Type";
+
+    private static final String SECRET_PREFIX = "whsec_";
+    private static final String VERSION = "v1,";
 
     private WebhookSignature() {
     }
 
-    public static String header(String secret, long timestamp, String body) {
-        return "t=" + timestamp + ",v1=" + hmac(secret, timestamp + "." + body);
+    /** A secret as it is shown to the organisation and stored: {@code whsec_} and the base64 of the key. */
+    public static String secret(byte[] key) {
+        return SECRET_PREFIX + Base64.getEncoder().encodeToString(key);
     }
 
-    /** The receiver's check: true when {@code header} signs {@code body} with {@code secret}. */
-    public static boolean verify(String secret, String header, String body) {
-        String timestamp = null;
-        String signature = null;
-        for (String part : header.split(",")) {
-            if (part.startsWith("t=")) {
-                timestamp = part.substring(2);
-            } else if (part.startsWith("v1=")) {
-                signature = part.substring(3);
+    /** The {@code webhook-signature} header of one attempt. */
+    public static String sign(String secret, String id, long timestamp, String body) {
+        return VERSION + hmac(secret, id, String.valueOf(timestamp), body);
+    }
+
+    /**
+     * The receiver's check (without its clock: it must also refuse a timestamp too far from now): true when
+     * any of the space-separated signatures in {@code signatures} is a {@code v1} signature of this delivery.
+     */
+    public static boolean verify(String secret, String id, String timestamp, String signatures, String body) {
+        byte[] expected = hmac(secret, id, timestamp, body).getBytes(StandardCharsets.US_ASCII);
+        for (String signature : signatures.split(" ")) {
+            if (signature.startsWith(VERSION) && MessageDigest.isEqual(expected,
+                    signature.substring(VERSION.length()).getBytes(StandardCharsets.US_ASCII))) {
+                return true;
             }
         }
-        if (timestamp == null || signature == null) {
-            return false;
-        }
-        return MessageDigest.isEqual(hmac(secret, timestamp + "." + body).getBytes(StandardCharsets.US_ASCII),
-                signature.getBytes(StandardCharsets.US_ASCII));
+        return false;
     }
 
-    private static String hmac(String secret, String message) {
+    private static String hmac(String secret, String id, String timestamp, String body) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
+            mac.init(new SecretKeySpec(key(secret), "HmacSHA256"));
+            byte[] signed = mac.doFinal((id + "." + timestamp + "." + body).getBytes(StandardCharsets.UTF_8));
+            return Base64.getEncoder().encodeToString(signed);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static byte[] key(String secret) {
+        return Base64.getDecoder().decode(secret.startsWith(SECRET_PREFIX)
+                ? secret.substring(SECRET_PREFIX.length()) : secret);
     }
 }

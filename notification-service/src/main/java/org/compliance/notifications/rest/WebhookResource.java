@@ -66,11 +66,14 @@ public class WebhookResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "registerWebhook",
-            summary = "Register an HTTPS endpoint", description = "Answers the endpoint and its signing secret, "
-            + "shown this once. Deliveries are signed: see the service README for how to verify them. An endpoint "
+            summary = "Register an HTTPS endpoint", description = "Answers the endpoint and its signing secret "
+            + "(whsec_ and the base64 of the key), shown this once. Deliveries are signed as the Standard Webhooks "
+            + "specification says (headers webhook-id, webhook-timestamp, webhook-signature), so any of its "
+            + "libraries verifies them; webhook-id is the delivery id, the same on every retry. An endpoint "
             + "on a loopback, private, link-local or other non-public address, in any notation, or a name that "
             + "resolves to one, is refused (422).")
-    @APIResponse(responseCode = "201", description = "Registered; the signing secret is shown this once",
+    @APIResponse(responseCode = "201", description = "Registered; the signing secret (a Standard Webhooks "
+            + "whsec_ secret) is shown this once",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation =
                     Registered.class)))
     public Response register(@PathParam("organisation") String organisation, @Valid @NotNull Registration body)

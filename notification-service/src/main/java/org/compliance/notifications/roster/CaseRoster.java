@@ -9,14 +9,44 @@ import java.util.List;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.compliance.api.cases.AllegationAdded;
+import org.compliance.api.cases.AllegationAmended;
+import org.compliance.api.cases.AllegationWithdrawn;
+import org.compliance.api.cases.CaseAwaitingOverdueEvidence;
+import org.compliance.api.cases.CaseClosed;
+import org.compliance.api.cases.CaseEvent;
+import org.compliance.api.cases.CaseNoteAdded;
 import org.compliance.api.cases.CaseOpened;
+import org.compliance.api.cases.CaseOverdueEvidenceResolved;
+import org.compliance.api.cases.CaseReferred;
+import org.compliance.api.cases.CaseReopened;
+import org.compliance.api.cases.CaseResumed;
+import org.compliance.api.cases.CaseSuspended;
 import org.compliance.api.cases.ComplainantAdded;
+import org.compliance.api.cases.ComplainantWithdrawn;
+import org.compliance.api.cases.DecisionIssued;
+import org.compliance.api.cases.FindingsRecorded;
+import org.compliance.api.cases.InvestigationStarted;
 import org.compliance.api.cases.LeadInvestigatorAssigned;
+import org.compliance.api.cases.LegalHoldLifted;
+import org.compliance.api.cases.LegalHoldPlaced;
 import org.compliance.api.cases.RespondentAdded;
 import org.compliance.api.cases.RespondentWithdrawn;
 import org.compliance.api.cases.TeamMemberAdded;
 import org.compliance.api.cases.TeamMemberRemoved;
+import org.compliance.api.evidence.EvidenceAccepted;
+import org.compliance.api.evidence.EvidenceDeadlineApproaching;
+import org.compliance.api.evidence.EvidenceDownloaded;
+import org.compliance.api.evidence.EvidenceEvent;
+import org.compliance.api.evidence.EvidenceRequestAcknowledged;
 import org.compliance.api.evidence.EvidenceRequestIssued;
+import org.compliance.api.evidence.EvidenceRequestOverdue;
+import org.compliance.api.evidence.EvidenceRequestWithdrawn;
+import org.compliance.api.evidence.EvidenceSubmitted;
+import org.compliance.api.evidence.ExtensionGranted;
+import org.compliance.api.evidence.ExtensionRefused;
+import org.compliance.api.evidence.ExtensionRequested;
+import org.compliance.api.evidence.MoreEvidenceRequested;
 
 /**
  * Who belongs to a case and to whom a request is addressed, as the events tell it: what the notification
@@ -36,7 +66,70 @@ public class CaseRoster {
     }
 
     @EventHandler
-    void on(CaseOpened e) throws SQLException {
+    void on(CaseEvent event) throws SQLException {
+        switch (event) {
+            case CaseOpened e -> opened(e);
+            case LeadInvestigatorAssigned e -> {
+                update("DELETE FROM notification_service.case_roster WHERE case_id = ? AND role = 'LEAD'", e.caseId());
+                update("DELETE FROM notification_service.case_roster WHERE case_id = ? AND user_id = ?", e.caseId(),
+                        e.leadInvestigator().userId());
+                member(e.caseId(), e.leadInvestigator().userId(), "LEAD");
+            }
+            case TeamMemberAdded e -> member(e.caseId(), e.member().userId(), "MEMBER");
+            case TeamMemberRemoved e -> update("DELETE FROM notification_service.case_roster "
+                    + "WHERE case_id = ? AND user_id = ? AND role = 'MEMBER'", e.caseId(), e.userId());
+            case RespondentAdded e -> party(e.caseId(), e.respondent().organisationAlias(), "RESPONDENT");
+            case RespondentWithdrawn e -> update("DELETE FROM notification_service.case_party "
+                    + "WHERE case_id = ? AND organisation_alias = ? AND role = 'RESPONDENT'", e.caseId(),
+                    e.organisationAlias());
+            case ComplainantAdded e -> {
+                if (e.complainant().organisationAlias() != null) {
+                    party(e.caseId(), e.complainant().organisationAlias(), "COMPLAINANT");
+                }
+            }
+            // who belongs to the case is not changed by these
+            case AllegationAdded e -> { }
+            case AllegationAmended e -> { }
+            case AllegationWithdrawn e -> { }
+            case CaseAwaitingOverdueEvidence e -> { }
+            case CaseClosed e -> { }
+            case CaseNoteAdded e -> { }
+            case CaseOverdueEvidenceResolved e -> { }
+            case CaseReferred e -> { }
+            case CaseReopened e -> { }
+            case CaseResumed e -> { }
+            case CaseSuspended e -> { }
+            case ComplainantWithdrawn e -> { }
+            case DecisionIssued e -> { }
+            case FindingsRecorded e -> { }
+            case InvestigationStarted e -> { }
+            case LegalHoldLifted e -> { }
+            case LegalHoldPlaced e -> { }
+        }
+    }
+
+    @EventHandler
+    void on(EvidenceEvent event) throws SQLException {
+        switch (event) {
+            case EvidenceRequestIssued e -> update("INSERT INTO notification_service.request_roster "
+                    + "(request_id, case_id, organisation_alias) VALUES (?, ?, ?) ON CONFLICT (request_id) DO NOTHING",
+                    e.requestId(), e.caseId(), e.respondentOrganisationAlias());
+            // to whom the request is addressed is not changed by these
+            case EvidenceRequestAcknowledged e -> { }
+            case ExtensionRequested e -> { }
+            case ExtensionGranted e -> { }
+            case ExtensionRefused e -> { }
+            case EvidenceSubmitted e -> { }
+            case EvidenceAccepted e -> { }
+            case MoreEvidenceRequested e -> { }
+            case EvidenceRequestWithdrawn e -> { }
+            case EvidenceDeadlineApproaching e -> { }
+            case EvidenceRequestOverdue e -> { }
+            case EvidenceDownloaded e -> { }
+        }
+    }
+
+    private void opened(CaseOpened e) throws SQLException {
         member(e.caseId(), e.leadInvestigator().userId(), "LEAD");
         for (var respondent : e.respondents()) {
             party(e.caseId(), respondent.organisationAlias(), "RESPONDENT");
@@ -46,50 +139,6 @@ public class CaseRoster {
                 party(e.caseId(), complainant.organisationAlias(), "COMPLAINANT");
             }
         }
-    }
-
-    @EventHandler
-    void on(LeadInvestigatorAssigned e) throws SQLException {
-        update("DELETE FROM notification_service.case_roster WHERE case_id = ? AND role = 'LEAD'", e.caseId());
-        update("DELETE FROM notification_service.case_roster WHERE case_id = ? AND user_id = ?", e.caseId(),
-                e.leadInvestigator().userId());
-        member(e.caseId(), e.leadInvestigator().userId(), "LEAD");
-    }
-
-    @EventHandler
-    void on(TeamMemberAdded e) throws SQLException {
-        member(e.caseId(), e.member().userId(), "MEMBER");
-    }
-
-    @EventHandler
-    void on(TeamMemberRemoved e) throws SQLException {
-        update("DELETE FROM notification_service.case_roster WHERE case_id = ? AND user_id = ? AND role = 'MEMBER'",
-                e.caseId(), e.userId());
-    }
-
-    @EventHandler
-    void on(RespondentAdded e) throws SQLException {
-        party(e.caseId(), e.respondent().organisationAlias(), "RESPONDENT");
-    }
-
-    @EventHandler
-    void on(RespondentWithdrawn e) throws SQLException {
-        update("DELETE FROM notification_service.case_party WHERE case_id = ? AND organisation_alias = ? "
-                + "AND role = 'RESPONDENT'", e.caseId(), e.organisationAlias());
-    }
-
-    @EventHandler
-    void on(ComplainantAdded e) throws SQLException {
-        if (e.complainant().organisationAlias() != null) {
-            party(e.caseId(), e.complainant().organisationAlias(), "COMPLAINANT");
-        }
-    }
-
-    @EventHandler
-    void on(EvidenceRequestIssued e) throws SQLException {
-        update("INSERT INTO notification_service.request_roster (request_id, case_id, organisation_alias) "
-                + "VALUES (?, ?, ?) ON CONFLICT (request_id) DO NOTHING", e.requestId(), e.caseId(),
-                e.respondentOrganisationAlias());
     }
 
     public Optional<String> lead(String caseId) throws SQLException {

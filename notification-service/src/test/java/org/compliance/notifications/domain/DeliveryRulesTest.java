@@ -37,13 +37,28 @@ class DeliveryRulesTest {
     }
 
     @Test
-    void a_webhook_signature_verifies_only_for_the_same_secret_timestamp_and_body() {
-        String header = WebhookSignature.header("whsec_1", 1_790_000_000L, "{\"id\":\"d-1\"}");
-        assertThat(header).startsWith("t=1790000000,v1=");
-        assertThat(WebhookSignature.verify("whsec_1", header, "{\"id\":\"d-1\"}")).isTrue();
-        assertThat(WebhookSignature.verify("whsec_2", header, "{\"id\":\"d-1\"}")).isFalse();
-        assertThat(WebhookSignature.verify("whsec_1", header, "{\"id\":\"d-2\"}")).isFalse();
-        assertThat(WebhookSignature.verify("whsec_1", header.replace("t=1790000000", "t=1790000001"),
-                "{\"id\":\"d-1\"}")).isFalse();
+    void a_webhook_is_signed_as_the_standard_webhooks_specification_says() {
+        // The specification's own example: secret, webhook-id, webhook-timestamp, body and the signature it gives.
+        String secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+        String body = "{\"test\": 2432232314}";
+        assertThat(WebhookSignature.sign(secret, "msg_p5jXN8AQM9LWM0D4loKWxJek", 1_614_265_330L, body))
+                .isEqualTo("v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=");
+        assertThat(WebhookSignature.secret(java.util.Base64.getDecoder().decode("MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")))
+                .isEqualTo(secret);
+    }
+
+    @Test
+    void a_webhook_signature_verifies_only_for_the_same_secret_id_timestamp_and_body() {
+        String secret = WebhookSignature.secret(new byte[] {1, 2, 3, 4});
+        String other = WebhookSignature.secret(new byte[] {1, 2, 3, 5});
+        String signature = WebhookSignature.sign(secret, "d-1", 1_790_000_000L, "{\"id\":\"d-1\"}");
+        assertThat(signature).startsWith("v1,");
+        assertThat(WebhookSignature.verify(secret, "d-1", "1790000000", signature, "{\"id\":\"d-1\"}")).isTrue();
+        assertThat(WebhookSignature.verify(secret, "d-1", "1790000000", "v1,other " + signature,
+                "{\"id\":\"d-1\"}")).as("one of several signatures").isTrue();
+        assertThat(WebhookSignature.verify(other, "d-1", "1790000000", signature, "{\"id\":\"d-1\"}")).isFalse();
+        assertThat(WebhookSignature.verify(secret, "d-1", "1790000000", signature, "{\"id\":\"d-2\"}")).isFalse();
+        assertThat(WebhookSignature.verify(secret, "d-2", "1790000000", signature, "{\"id\":\"d-1\"}")).isFalse();
+        assertThat(WebhookSignature.verify(secret, "d-1", "1790000001", signature, "{\"id\":\"d-1\"}")).isFalse();
     }
 }

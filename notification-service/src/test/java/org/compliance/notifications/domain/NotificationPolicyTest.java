@@ -2,11 +2,13 @@ package org.compliance.notifications.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigDecimal;
+import java.util.Arrays;
 import java.time.Instant;
 import java.util.List;
+import org.axonframework.eventhandling.EventHandler;
 import org.compliance.api.cases.Allegation;
 import org.compliance.api.cases.CaseClosed;
+import org.compliance.api.cases.CaseEvent;
 import org.compliance.api.cases.CaseNoteAdded;
 import org.compliance.api.cases.CaseOpened;
 import org.compliance.api.cases.CaseReferred;
@@ -19,7 +21,9 @@ import org.compliance.api.cases.Referral;
 import org.compliance.api.cases.Respondent;
 import org.compliance.api.cases.TeamMemberAdded;
 import org.compliance.api.evidence.EvidenceDeadlineApproaching;
+import org.compliance.api.evidence.EvidenceEvent;
 import org.compliance.api.evidence.EvidenceFile;
+import org.compliance.api.evidence.EvidenceRequestAcknowledged;
 import org.compliance.api.evidence.EvidenceRequestIssued;
 import org.compliance.api.evidence.EvidenceRequestOverdue;
 import org.compliance.api.evidence.EvidenceRequestWithdrawn;
@@ -31,6 +35,7 @@ import org.compliance.api.evidence.MoreEvidenceRequested;
 import org.compliance.api.evidence.StatementOfTruth;
 import org.compliance.api.shared.CompanyUser;
 import org.compliance.api.shared.StaffMember;
+import org.compliance.notifications.application.Notifier;
 import org.compliance.notifications.domain.Audience.CaseLead;
 import org.compliance.notifications.domain.Audience.CaseParties;
 import org.compliance.notifications.domain.Audience.CaseTeam;
@@ -133,8 +138,17 @@ class NotificationPolicyTest {
 
     @Test
     void events_outside_the_table_notify_nobody() {
-        assertThat(NotificationPolicy.on(new CaseNoteAdded("c-1", "n-1", "Internal", IRIS, DUE))).isEmpty();
-        assertThat(NotificationPolicy.on(BigDecimal.ONE)).isEmpty();
+        assertThat(NotificationPolicy.notices(new CaseNoteAdded("c-1", "n-1", "Internal", IRIS, DUE))).isEmpty();
+        assertThat(NotificationPolicy.notices(new EvidenceRequestAcknowledged("r-1", "c-1", NORA, DUE))).isEmpty();
+    }
+
+    @Test
+    void what_is_not_a_case_or_request_event_never_reaches_the_policy() {
+        // The policy takes only the two sealed families; the notifier handles nothing else.
+        assertThat(Arrays.stream(Notifier.class.getDeclaredMethods())
+                .filter(m -> m.isAnnotationPresent(EventHandler.class))
+                .map(m -> m.getParameterTypes()[0]))
+                .containsExactlyInAnyOrder(CaseEvent.class, EvidenceEvent.class);
     }
 
     @Test
@@ -144,7 +158,11 @@ class NotificationPolicyTest {
     }
 
     private static Notice assertOne(Object event, NoticeKind kind, Urgency urgency, Audience... audience) {
-        List<Notice> notices = NotificationPolicy.on(event);
+        List<Notice> notices = switch (event) {
+            case CaseEvent e -> NotificationPolicy.notices(e);
+            case EvidenceEvent e -> NotificationPolicy.notices(e);
+            default -> throw new IllegalArgumentException("Not an event of a case or a request: " + event);
+        };
         assertThat(notices).hasSize(1);
         Notice notice = notices.getFirst();
         assertThat(notice.kind()).isEqualTo(kind);

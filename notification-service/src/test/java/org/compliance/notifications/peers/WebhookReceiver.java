@@ -11,8 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** A real HTTP server in the test JVM that receives webhook calls and answers with a status the test sets. */
 public final class WebhookReceiver implements AutoCloseable {
 
-    /** One call as it arrived: the headers that matter and the raw body. */
-    public record Call(String deliveryId, String type, String signature, String body) {
+    /** One call as it arrived: the headers that matter (Standard Webhooks' and the type) and the raw body. */
+    public record Call(String deliveryId, String timestamp, String signature, String type, String body) {
     }
 
     private final HttpServer server;
@@ -24,8 +24,8 @@ public final class WebhookReceiver implements AutoCloseable {
         server.createContext("/hooks", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             var headers = exchange.getRequestHeaders();
-            calls.add(new Call(headers.getFirst("Compliance-Delivery-Id"), headers.getFirst("Compliance-Event-Type"),
-                    headers.getFirst("Compliance-Signature"), body));
+            calls.add(new Call(headers.getFirst("webhook-id"), headers.getFirst("webhook-timestamp"),
+                    headers.getFirst("webhook-signature"), headers.getFirst("Compliance-Event-Type"), body));
             exchange.sendResponseHeaders(answer.get(), -1);
             exchange.close();
         });

@@ -44,6 +44,7 @@ import org.compliance.api.shared.StaffMember;
 import org.compliance.notifications.application.Digests;
 import org.compliance.notifications.domain.WebhookSignature;
 import org.compliance.notifications.peers.Mailbox;
+import org.compliance.notifications.peers.StandardWebhooks;
 import org.compliance.notifications.peers.WebhookReceiver;
 import org.compliance.testing.RealPeers;
 import org.junit.jupiter.api.BeforeEach;
@@ -117,8 +118,18 @@ class NotificationStoriesTest {
 
             await().atMost(WAIT).until(() -> !receiver.callsOfType("evidence-request.issued").isEmpty());
             WebhookReceiver.Call call = receiver.callsOfType("evidence-request.issued").getFirst();
-            assertThat(WebhookSignature.verify(secret, call.signature(), call.body())).isTrue();
-            assertThat(WebhookSignature.verify(secret, call.signature(), call.body().replace(caseId, "x"))).isFalse();
+            assertThat(secret).matches("whsec_[A-Za-z0-9+/]{43}=");
+            assertThat(Long.parseLong(call.timestamp())).isCloseTo(Instant.now().getEpochSecond(),
+                    org.assertj.core.data.Offset.offset(60L));
+            assertThat(WebhookSignature.verify(secret, call.deliveryId(), call.timestamp(), call.signature(),
+                    call.body())).isTrue();
+            assertThat(WebhookSignature.verify(secret, call.deliveryId(), call.timestamp(), call.signature(),
+                    call.body().replace(caseId, "x"))).isFalse();
+            // as a company would check it, with the specification's reference library
+            assertThat(StandardWebhooks.verifies(secret, call)).as("verified by standardwebhooks").isTrue();
+            WebhookReceiver.Call tampered = new WebhookReceiver.Call(call.deliveryId(), call.timestamp(),
+                    call.signature(), call.type(), call.body().replace(caseId, "x"));
+            assertThat(StandardWebhooks.verifies(secret, tampered)).as("a tampered body").isFalse();
             JsonNode delivered = new ObjectMapper().readTree(call.body());
             assertThat(delivered.path("id").asText()).isEqualTo(call.deliveryId());
             assertThat(delivered.path("data").path("requestId").asText()).isEqualTo(requestId);
