@@ -90,7 +90,8 @@ public final class CaseRules {
      */
     public static List<CaseEvent> decide(CaseState state, CaseCommand command, Instant now, Authorities authorities) {
         if (state == null && !(command instanceof OpenCase)) {
-            throw new IllegalStateException("Case " + command.caseId() + " is not open; " + command.getClass().getSimpleName() + " cannot apply to it");
+            throw new IllegalStateException("Case " + command.caseId() + " is not open; "
+                    + command.getClass().getSimpleName() + " cannot apply to it");
         }
         return switch (command) {
             case OpenCase c -> List.of(open(state, c, now, authorities));

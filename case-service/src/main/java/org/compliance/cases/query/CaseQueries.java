@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Reads of the case views. Every query takes the caller's {@link CaseVisibility}, so visibility is part of the query itself
- * and a case the caller may not see is indistinguishable from one that does not exist.
+ * Reads of the case views. Every query takes the caller's {@link CaseVisibility}, so visibility is part of the query
+ * itself, and a case the caller may not see is indistinguishable from one that does not exist.
  */
 @ApplicationScoped
 public class CaseQueries {
@@ -41,8 +41,8 @@ public class CaseQueries {
         return views.find(where.toString(), params).firstResult();
     }
 
-    public Uni<List<CaseViewRow>> list(CaseFilter filter, CaseVisibility visibility, SortKey sortKey, boolean descending,
-                                       int page, int size) {
+    public Uni<List<CaseViewRow>> list(CaseFilter filter, CaseVisibility visibility, SortKey sortKey,
+                                       boolean descending, int page, int size) {
         var where = new StringBuilder("from CaseViewRow c where 1 = 1");
         var params = new Parameters();
         if (filter.status() != null) {
@@ -96,10 +96,10 @@ public class CaseQueries {
                 where.append(" and (c.confidentiality = 'STANDARD' or c.members like :investigator escape '!')");
                 params.and("investigator", "% " + likeEscaped(investigator.userId()) + " %");
             }
-            case CaseVisibility.RespondentCases company -> {
+            case CaseVisibility.RespondentCases respondent -> {
                 where.append(" and exists (select 1 from CasePartyRow o where o.caseId = c.caseId"
                         + " and o.role = 'RESPONDENT' and o.organisationAlias in :organisations)");
-                params.and("organisations", company.organisations().isEmpty() ? List.of("") : company.organisations());
+                params.and("organisations", respondent.organisations().isEmpty() ? List.of("") : respondent.organisations());
             }
         }
     }

@@ -304,7 +304,8 @@ class CaseDeciderTest {
 
         @Test
         void only_awaited_overdue_evidence_is_resolved() {
-            CaseState awaiting = given(historyAt(INVESTIGATING, new CaseAwaitingOverdueEvidence(CASE_ID, "req-7", DUE)));
+            CaseState awaiting = given(historyAt(INVESTIGATING,
+                    new CaseAwaitingOverdueEvidence(CASE_ID, "req-7", DUE)));
             assertThat(when(awaiting, new ResolveOverdueEvidence(CASE_ID, "req-7",
                     OverdueEvidenceResolution.EVIDENCE_SUBMITTED))).containsExactly(new CaseOverdueEvidenceResolved(
                     CASE_ID, "req-7", OverdueEvidenceResolution.EVIDENCE_SUBMITTED));
