@@ -99,7 +99,8 @@ public class CaseQueries {
             case CaseVisibility.RespondentCases respondent -> {
                 where.append(" and exists (select 1 from CasePartyRow o where o.caseId = c.caseId"
                         + " and o.role = 'RESPONDENT' and o.organisationAlias in :organisations)");
-                params.and("organisations", respondent.organisations().isEmpty() ? List.of("") : respondent.organisations());
+                params.and("organisations", respondent.organisations().isEmpty() ? List.of("")
+                        : respondent.organisations());
             }
         }
     }
