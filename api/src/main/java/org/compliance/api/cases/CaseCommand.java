@@ -2,8 +2,35 @@ package org.compliance.api.cases;
 
 import org.compliance.api.shared.Addressed;
 
-/** A command addressed to one investigation case. */
-public interface CaseCommand extends Addressed {
+/**
+ * A command addressed to one investigation case. Sealed, like {@link CaseEvent}: case-service decides each in one
+ * exhaustive {@code switch}, so a command added here and not decided there is a compile error.
+ */
+public sealed interface CaseCommand extends Addressed permits
+        AddAllegation,
+        AddCaseNote,
+        AddComplainant,
+        AddRespondent,
+        AddTeamMember,
+        AmendAllegation,
+        AssignLeadInvestigator,
+        CloseCase,
+        IssueDecision,
+        LiftLegalHold,
+        OpenCase,
+        PlaceLegalHold,
+        RecordFindings,
+        RecordOverdueEvidence,
+        ReferCase,
+        RemoveTeamMember,
+        ReopenCase,
+        ResolveOverdueEvidence,
+        ResumeCase,
+        StartInvestigation,
+        SuspendCase,
+        WithdrawAllegation,
+        WithdrawComplainant,
+        WithdrawRespondent {
 
     String caseId();
 

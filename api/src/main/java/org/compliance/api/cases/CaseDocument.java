@@ -63,9 +63,15 @@ public class CaseDocument {
         return d;
     }
 
-    /** Folds one later event of this case in; returns whether the event concerns the view at all. */
-    public boolean apply(Object event) {
+    /**
+     * Folds one later event of this case in. A case is opened once: its document starts from that event
+     * ({@link #opened}), so here the opening changes nothing.
+     */
+    public void apply(CaseEvent event) {
         switch (event) {
+            case CaseOpened e -> {
+                // the document began with it
+            }
             case RespondentAdded e -> respondents.add(e.respondent());
             case RespondentWithdrawn e -> respondents.removeIf(r -> r.organisationAlias().equals(e.organisationAlias()));
             case ComplainantAdded e -> complainants.add(e.complainant());
@@ -120,10 +126,6 @@ public class CaseDocument {
             case CaseNoteAdded e -> {
                 // notes live in case_note; the version still moves
             }
-            default -> {
-                return false;
-            }
         }
-        return true;
     }
 }

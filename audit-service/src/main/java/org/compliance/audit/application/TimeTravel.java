@@ -11,7 +11,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.compliance.api.cases.CaseDocument;
+import org.compliance.api.cases.CaseEvent;
 import org.compliance.api.cases.CaseOpened;
+import org.compliance.api.evidence.EvidenceEvent;
 import org.compliance.api.evidence.EvidenceRequestIssued;
 import org.compliance.api.evidence.RequestDocument;
 import org.compliance.audit.query.EventStoreReader;
@@ -63,15 +65,22 @@ public class TimeTravel {
                 if (!included.test(stored)) {
                     break;
                 }
-                Object event = payload(stored);
-                if (event instanceof CaseOpened opened) {
-                    caseState = CaseDocument.opened(opened);
-                } else if (event instanceof EvidenceRequestIssued issued) {
-                    requestState = RequestDocument.issued(issued);
-                } else if (caseState != null) {
-                    caseState.apply(event);
-                } else if (requestState != null) {
-                    requestState.apply(event);
+                switch (payload(stored)) {
+                    case CaseOpened opened -> caseState = CaseDocument.opened(opened);
+                    case CaseEvent event -> {
+                        if (caseState != null) {
+                            caseState.apply(event);
+                        }
+                    }
+                    case EvidenceRequestIssued issued -> requestState = RequestDocument.issued(issued);
+                    case EvidenceEvent event -> {
+                        if (requestState != null) {
+                            requestState.apply(event);
+                        }
+                    }
+                    default -> {
+                        // neither of a case nor of an evidence request: nothing to fold
+                    }
                 }
                 if (caseState != null) {
                     caseState.version = stored.sequenceNumber();

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import org.compliance.api.cases.AddAllegation;
 import org.compliance.api.cases.AddCaseNote;
 import org.compliance.api.cases.AddComplainant;
@@ -21,6 +20,8 @@ import org.compliance.api.cases.AssignLeadInvestigator;
 import org.compliance.api.cases.CaseAwaitingOverdueEvidence;
 import org.compliance.api.cases.CaseOverdueEvidenceResolved;
 import org.compliance.api.cases.CaseClosed;
+import org.compliance.api.cases.CaseCommand;
+import org.compliance.api.cases.CaseEvent;
 import org.compliance.api.cases.CaseNoteAdded;
 import org.compliance.api.cases.CaseOpened;
 import org.compliance.api.cases.CaseReferred;
@@ -69,9 +70,11 @@ import org.compliance.api.shared.StaffMember;
 import org.compliance.platform.domain.RuleViolation;
 
 /**
- * The rules of a case as plain functions: the command, the case as its events left it, and the time in;
- * the event that records the change out, or a {@link RuleViolation} saying why not. A conflict (409) is
- * a refusal because of where the case stands; unprocessable (422) a request that could never succeed.
+ * The rules of a case, as a decider: {@link #decide} takes the case as its events left it, a command and the
+ * circumstances (the time, the authorities) and answers the events that record the change, or throws a
+ * {@link RuleViolation} saying why not; {@link #evolve} folds one event into the case. A conflict (409) is a
+ * refusal because of where the case stands; unprocessable (422) a request that could never succeed. Plain Java:
+ * {@code InvestigationCase} is only the shell that Axon loads, stores and routes commands to.
  */
 public final class CaseRules {
 
@@ -81,9 +84,107 @@ public final class CaseRules {
     private CaseRules() {
     }
 
+    /**
+     * The events that record what the command does to the case: none when it changes nothing (a repeated report
+     * of overdue evidence), else one. {@code state} is {@code null} until the case is opened.
+     */
+    public static List<CaseEvent> decide(CaseState state, CaseCommand command, Instant now, Authorities authorities) {
+        if (state == null && !(command instanceof OpenCase)) {
+            throw new IllegalStateException("Case " + command.caseId() + " is not open; "
+                    + command.getClass().getSimpleName() + " cannot apply to it");
+        }
+        return switch (command) {
+            case OpenCase c -> List.of(open(state, c, now, authorities));
+            case AddRespondent c -> List.of(addRespondent(state, c));
+            case WithdrawRespondent c -> List.of(withdrawRespondent(state, c));
+            case AddComplainant c -> List.of(addComplainant(state, c));
+            case WithdrawComplainant c -> List.of(withdrawComplainant(state, c));
+            case AddAllegation c -> List.of(addAllegation(state, c, now));
+            case AmendAllegation c -> List.of(amendAllegation(state, c, now));
+            case WithdrawAllegation c -> List.of(withdrawAllegation(state, c));
+            case AssignLeadInvestigator c -> List.of(assignLead(state, c));
+            case AddTeamMember c -> List.of(addTeamMember(state, c));
+            case RemoveTeamMember c -> List.of(removeTeamMember(state, c));
+            case StartInvestigation c -> List.of(startInvestigation(state, c));
+            case RecordFindings c -> List.of(recordFindings(state, c));
+            case IssueDecision c -> List.of(issueDecision(state, c, now));
+            case CloseCase c -> List.of(close(state, c));
+            case SuspendCase c -> List.of(suspend(state, c));
+            case ResumeCase c -> List.of(resume(state, c));
+            case ReferCase c -> List.of(refer(state, c));
+            case ReopenCase c -> List.of(reopen(state, c));
+            case PlaceLegalHold c -> List.of(placeLegalHold(state, c));
+            case LiftLegalHold c -> List.of(liftLegalHold(state, c));
+            case AddCaseNote c -> List.of(addNote(state, c, now));
+            case RecordOverdueEvidence c -> recordOverdueEvidence(state, c);
+            case ResolveOverdueEvidence c -> resolveOverdueEvidence(state, c);
+        };
+    }
+
+    /** The case after one more of its events; the opening event starts it ({@code state} is then {@code null}). */
+    public static CaseState evolve(CaseState state, CaseEvent event) {
+        return switch (event) {
+            case CaseOpened e -> CaseState.opened(e);
+            case RespondentAdded e -> state.with(s -> s.respondents.put(e.respondent().organisationAlias(),
+                    e.respondent()));
+            case RespondentWithdrawn e -> state.with(s -> s.respondents.remove(e.organisationAlias()));
+            case ComplainantAdded e -> state.with(s -> s.complainants.put(e.complainant().complainantId(),
+                    e.complainant()));
+            case ComplainantWithdrawn e -> state.with(s -> s.complainants.remove(e.complainantId()));
+            case AllegationAdded e -> state.with(s -> s.allegations.put(e.allegation().allegationId(), e.allegation()));
+            case AllegationAmended e -> state.with(s -> s.allegations.put(e.allegation().allegationId(),
+                    e.allegation()));
+            case AllegationWithdrawn e -> state.with(s -> {
+                s.allegations.remove(e.allegationId());
+                s.withdrawnAllegations.add(e.allegationId());
+            });
+            case LeadInvestigatorAssigned e -> state.with(s -> {
+                s.leadInvestigator = e.leadInvestigator();
+                s.team.remove(e.leadInvestigator().userId());
+            });
+            case TeamMemberAdded e -> state.with(s -> s.team.put(e.member().userId(), e.member()));
+            case TeamMemberRemoved e -> state.with(s -> s.team.remove(e.userId()));
+            case InvestigationStarted e -> state.with(s -> s.status = CaseStatus.INVESTIGATING);
+            case FindingsRecorded e -> state.with(s -> s.status = CaseStatus.FINDINGS);
+            case DecisionIssued e -> state.with(s -> {
+                s.status = CaseStatus.DECISION_ISSUED;
+                s.decided = true;
+            });
+            case CaseClosed e -> state.with(s -> s.status = CaseStatus.CLOSED);
+            case CaseSuspended e -> state.with(s -> {
+                s.statusBeforeSuspension = e.statusBefore();
+                s.status = CaseStatus.SUSPENDED;
+            });
+            case CaseResumed e -> state.with(s -> {
+                s.status = e.status();
+                s.statusBeforeSuspension = null;
+            });
+            case CaseReferred e -> state.with(s -> {
+                s.status = CaseStatus.REFERRED;
+                s.referred = true;
+            });
+            case CaseReopened e -> state.with(s -> {
+                s.status = CaseStatus.INVESTIGATING;
+                s.decided = false;
+                s.referred = false;
+            });
+            case LegalHoldPlaced e -> state.with(s -> s.legalHold = e.reason());
+            case LegalHoldLifted e -> state.with(s -> s.legalHold = null);
+            case CaseAwaitingOverdueEvidence e -> state.with(s -> {
+                s.overdueReported.add(new CaseState.OverdueReport(e.requestId(), e.dueAt()));
+                s.awaitingOverdue.add(e.requestId());
+            });
+            case CaseOverdueEvidenceResolved e -> state.with(s -> s.awaitingOverdue.remove(e.requestId()));
+            case CaseNoteAdded e -> state.with(s -> s.notes.add(e.noteId()));
+        };
+    }
+
     // ---- opening ------------------------------------------------------------------------------------
 
-    public static CaseOpened open(OpenCase c, Instant now, Authorities authorities) {
+    private static CaseOpened open(CaseState state, OpenCase c, Instant now, Authorities authorities) {
+        if (state != null) {
+            throw RuleViolation.conflict("Case " + c.caseId() + " is open already");
+        }
         requireText(c.title(), "A case needs a title");
         requireText(c.summary(), "A case needs a summary");
         authorities.require(c.authority());
@@ -113,138 +214,138 @@ public final class CaseRules {
 
     // ---- parties ------------------------------------------------------------------------------------
 
-    public static RespondentAdded addRespondent(CaseFile file, AddRespondent c) {
-        requireNotClosed(file, "add a respondent to");
+    private static RespondentAdded addRespondent(CaseState state, AddRespondent c) {
+        requireNotClosed(state, "add a respondent to");
         requireValid(c.respondent());
-        if (file.respondents().containsKey(c.respondent().organisationAlias())) {
+        if (state.respondents().containsKey(c.respondent().organisationAlias())) {
             throw RuleViolation.conflict(c.respondent().name() + " is already a respondent");
         }
-        return new RespondentAdded(file.caseId(), c.respondent());
+        return new RespondentAdded(state.caseId(), c.respondent());
     }
 
-    public static RespondentWithdrawn withdrawRespondent(CaseFile file, WithdrawRespondent c) {
-        requireNotClosed(file, "withdraw a respondent from");
+    private static RespondentWithdrawn withdrawRespondent(CaseState state, WithdrawRespondent c) {
+        requireNotClosed(state, "withdraw a respondent from");
         requireText(c.reason(), "Withdrawing a respondent needs a reason");
-        if (!file.respondents().containsKey(c.organisationAlias())) {
+        if (!state.respondents().containsKey(c.organisationAlias())) {
             throw RuleViolation.unprocessable("'" + c.organisationAlias() + "' is not a respondent of this case");
         }
-        if (file.respondents().size() == 1) {
+        if (state.respondents().size() == 1) {
             throw RuleViolation.conflict("The last respondent cannot be withdrawn; close the case with a decision "
                     + "or a referral instead");
         }
-        return new RespondentWithdrawn(file.caseId(), c.organisationAlias(), c.reason().strip());
+        return new RespondentWithdrawn(state.caseId(), c.organisationAlias(), c.reason().strip());
     }
 
-    public static ComplainantAdded addComplainant(CaseFile file, AddComplainant c) {
-        requireNotClosed(file, "add a complainant to");
+    private static ComplainantAdded addComplainant(CaseState state, AddComplainant c) {
+        requireNotClosed(state, "add a complainant to");
         requireValid(c.complainant());
-        if (file.complainants().containsKey(c.complainant().complainantId())) {
+        if (state.complainants().containsKey(c.complainant().complainantId())) {
             throw RuleViolation.conflict("Complainant " + c.complainant().complainantId() + " is already on the case");
         }
-        return new ComplainantAdded(file.caseId(), c.complainant());
+        return new ComplainantAdded(state.caseId(), c.complainant());
     }
 
-    public static ComplainantWithdrawn withdrawComplainant(CaseFile file, WithdrawComplainant c) {
-        requireNotClosed(file, "withdraw a complainant from");
+    private static ComplainantWithdrawn withdrawComplainant(CaseState state, WithdrawComplainant c) {
+        requireNotClosed(state, "withdraw a complainant from");
         requireText(c.reason(), "Withdrawing a complainant needs a reason");
-        if (!file.complainants().containsKey(c.complainantId())) {
+        if (!state.complainants().containsKey(c.complainantId())) {
             throw RuleViolation.unprocessable("'" + c.complainantId() + "' is not a complainant of this case");
         }
-        return new ComplainantWithdrawn(file.caseId(), c.complainantId(), c.reason().strip());
+        return new ComplainantWithdrawn(state.caseId(), c.complainantId(), c.reason().strip());
     }
 
     // ---- allegations --------------------------------------------------------------------------------
 
-    public static AllegationAdded addAllegation(CaseFile file, AddAllegation c, Instant now) {
-        requireNotClosed(file, "add an allegation to");
+    private static AllegationAdded addAllegation(CaseState state, AddAllegation c, Instant now) {
+        requireNotClosed(state, "add an allegation to");
         requireValid(c.allegation(), now);
         String id = c.allegation().allegationId();
-        if (file.allegations().containsKey(id) || file.allegationWithdrawn(id)) {
+        if (state.allegations().containsKey(id) || state.allegationWithdrawn(id)) {
             throw RuleViolation.conflict("Allegation " + id + " already exists");
         }
-        return new AllegationAdded(file.caseId(), c.allegation());
+        return new AllegationAdded(state.caseId(), c.allegation());
     }
 
-    public static AllegationAmended amendAllegation(CaseFile file, AmendAllegation c, Instant now) {
-        requireNotClosed(file, "amend an allegation of");
+    private static AllegationAmended amendAllegation(CaseState state, AmendAllegation c, Instant now) {
+        requireNotClosed(state, "amend an allegation of");
         requireValid(c.allegation(), now);
         String id = c.allegation().allegationId();
-        if (file.allegationWithdrawn(id)) {
+        if (state.allegationWithdrawn(id)) {
             throw RuleViolation.conflict("Allegation " + id + " was withdrawn and can no longer be amended");
         }
-        Allegation current = file.allegations().get(id);
+        Allegation current = state.allegations().get(id);
         if (current == null) {
             throw RuleViolation.unprocessable("The case has no allegation " + id);
         }
         if (current.equals(c.allegation())) {
             throw RuleViolation.unprocessable("The amendment changes nothing in allegation " + id);
         }
-        return new AllegationAmended(file.caseId(), c.allegation());
+        return new AllegationAmended(state.caseId(), c.allegation());
     }
 
-    public static AllegationWithdrawn withdrawAllegation(CaseFile file, WithdrawAllegation c) {
-        requireNotClosed(file, "withdraw an allegation of");
+    private static AllegationWithdrawn withdrawAllegation(CaseState state, WithdrawAllegation c) {
+        requireNotClosed(state, "withdraw an allegation of");
         requireText(c.reason(), "Withdrawing an allegation needs a reason");
-        if (file.allegationWithdrawn(c.allegationId())) {
+        if (state.allegationWithdrawn(c.allegationId())) {
             throw RuleViolation.conflict("Allegation " + c.allegationId() + " is already withdrawn");
         }
-        if (!file.allegations().containsKey(c.allegationId())) {
+        if (!state.allegations().containsKey(c.allegationId())) {
             throw RuleViolation.unprocessable("The case has no allegation " + c.allegationId());
         }
-        if (file.allegations().size() == 1) {
+        if (state.allegations().size() == 1) {
             throw RuleViolation.conflict("The last allegation cannot be withdrawn; decide no further action instead");
         }
-        return new AllegationWithdrawn(file.caseId(), c.allegationId(), c.reason().strip());
+        return new AllegationWithdrawn(state.caseId(), c.allegationId(), c.reason().strip());
     }
 
     // ---- people -------------------------------------------------------------------------------------
 
     /** Whether the person is staff (investigator or supervisor) is checked against the directory before this. */
-    public static LeadInvestigatorAssigned assignLead(CaseFile file, AssignLeadInvestigator c) {
-        requireNotClosed(file, "reassign");
+    private static LeadInvestigatorAssigned assignLead(CaseState state, AssignLeadInvestigator c) {
+        requireNotClosed(state, "reassign");
         requireStaff(c.leadInvestigator());
-        if (file.leadInvestigator().userId().equals(c.leadInvestigator().userId())) {
+        if (state.leadInvestigator().userId().equals(c.leadInvestigator().userId())) {
             throw RuleViolation.conflict(c.leadInvestigator().name() + " already leads this case");
         }
-        return new LeadInvestigatorAssigned(file.caseId(), c.leadInvestigator(), file.leadInvestigator());
+        return new LeadInvestigatorAssigned(state.caseId(), c.leadInvestigator(), state.leadInvestigator());
     }
 
-    public static TeamMemberAdded addTeamMember(CaseFile file, AddTeamMember c) {
-        requireNotClosed(file, "change the team of");
+    private static TeamMemberAdded addTeamMember(CaseState state, AddTeamMember c) {
+        requireNotClosed(state, "change the team of");
         requireStaff(c.member());
-        if (file.leadInvestigator().userId().equals(c.member().userId())) {
+        if (state.leadInvestigator().userId().equals(c.member().userId())) {
             throw RuleViolation.conflict(c.member().name() + " leads this case already");
         }
-        if (file.team().containsKey(c.member().userId())) {
+        if (state.team().containsKey(c.member().userId())) {
             throw RuleViolation.conflict(c.member().name() + " is already on the team");
         }
-        return new TeamMemberAdded(file.caseId(), c.member());
+        return new TeamMemberAdded(state.caseId(), c.member());
     }
 
-    public static TeamMemberRemoved removeTeamMember(CaseFile file, RemoveTeamMember c) {
-        requireNotClosed(file, "change the team of");
-        if (!file.team().containsKey(c.userId())) {
+    private static TeamMemberRemoved removeTeamMember(CaseState state, RemoveTeamMember c) {
+        requireNotClosed(state, "change the team of");
+        if (!state.team().containsKey(c.userId())) {
             throw RuleViolation.unprocessable("User " + c.userId() + " is not on the team of this case");
         }
-        return new TeamMemberRemoved(file.caseId(), c.userId());
+        return new TeamMemberRemoved(state.caseId(), c.userId());
     }
 
     // ---- status -------------------------------------------------------------------------------------
 
-    public static InvestigationStarted startInvestigation(CaseFile file, StartInvestigation c) {
-        CaseAction.START_INVESTIGATION.requireFrom(file.status());
-        return new InvestigationStarted(file.caseId());
+    private static InvestigationStarted startInvestigation(CaseState state, StartInvestigation c) {
+        CaseAction.START_INVESTIGATION.requireFrom(state.status());
+        return new InvestigationStarted(state.caseId());
     }
 
-    public static FindingsRecorded recordFindings(CaseFile file, RecordFindings c) {
-        CaseAction.RECORD_FINDINGS.requireFrom(file.status());
+    private static FindingsRecorded recordFindings(CaseState state, RecordFindings c) {
+        CaseAction.RECORD_FINDINGS.requireFrom(state.status());
         requireText(c.findings(), "Findings cannot be empty");
-        return new FindingsRecorded(file.caseId(), c.findings().strip());
+        return new FindingsRecorded(state.caseId(), c.findings().strip());
     }
 
     /** Only supervisors decide; the REST layer admits supervisors only, and the decider is recorded. */
-    public static DecisionIssued issueDecision(CaseFile file, IssueDecision c, Instant now) {
-        CaseAction.ISSUE_DECISION.requireFrom(file.status());
+    private static DecisionIssued issueDecision(CaseState state, IssueDecision c, Instant now) {
+        CaseAction.ISSUE_DECISION.requireFrom(state.status());
         if (c.kind() == null) {
             throw RuleViolation.unprocessable("A decision needs its kind: " + List.of(DecisionKind.values()));
         }
@@ -264,39 +365,39 @@ public final class CaseRules {
         if (c.kind() == DecisionKind.MONETARY_PENALTY) {
             penalty = withinCap(penalty);
         }
-        return new DecisionIssued(file.caseId(), c.kind(), c.reasons().strip(), notice, penalty, c.decidedBy(), now);
+        return new DecisionIssued(state.caseId(), c.kind(), c.reasons().strip(), notice, penalty, c.decidedBy(), now);
     }
 
-    public static CaseClosed close(CaseFile file, CloseCase c) {
-        if (file.underLegalHold()) {
+    private static CaseClosed close(CaseState state, CloseCase c) {
+        if (state.underLegalHold()) {
             throw RuleViolation.conflict("The case is under legal hold and cannot be closed until the hold is lifted");
         }
-        if (!file.decided() && !file.referred()) {
+        if (!state.decided() && !state.referred()) {
             throw RuleViolation.conflict("A case cannot be closed without a decision or a referral");
         }
-        CaseAction.CLOSE.requireFrom(file.status());
+        CaseAction.CLOSE.requireFrom(state.status());
         requireText(c.reason(), "Closing a case needs a reason");
-        return new CaseClosed(file.caseId(), c.reason().strip());
+        return new CaseClosed(state.caseId(), c.reason().strip());
     }
 
-    public static CaseSuspended suspend(CaseFile file, SuspendCase c) {
-        CaseAction.SUSPEND.requireFrom(file.status());
+    private static CaseSuspended suspend(CaseState state, SuspendCase c) {
+        CaseAction.SUSPEND.requireFrom(state.status());
         requireText(c.reason(), "Suspending a case needs a reason");
-        return new CaseSuspended(file.caseId(), c.reason().strip(), file.status());
+        return new CaseSuspended(state.caseId(), c.reason().strip(), state.status());
     }
 
-    public static CaseResumed resume(CaseFile file, ResumeCase c) {
-        CaseAction.RESUME.requireFrom(file.status());
-        return new CaseResumed(file.caseId(), file.statusBeforeSuspension());
+    private static CaseResumed resume(CaseState state, ResumeCase c) {
+        CaseAction.RESUME.requireFrom(state.status());
+        return new CaseResumed(state.caseId(), state.statusBeforeSuspension());
     }
 
     /**
      * A case can be referred when it is opened (it belongs elsewhere), once findings are recorded, or while
      * under investigation when a respondent has let an evidence request go overdue.
      */
-    public static CaseReferred refer(CaseFile file, ReferCase c) {
-        CaseAction.REFER.requireFrom(file.status());
-        if (file.status() == CaseStatus.INVESTIGATING && !file.awaitingOverdueEvidence()) {
+    private static CaseReferred refer(CaseState state, ReferCase c) {
+        CaseAction.REFER.requireFrom(state.status());
+        if (state.status() == CaseStatus.INVESTIGATING && !state.awaitingOverdueEvidence()) {
             throw RuleViolation.conflict("A case under investigation can be referred only when evidence it requested "
                     + "is overdue, or once findings are recorded");
         }
@@ -307,67 +408,66 @@ public final class CaseRules {
         requireText(referral.authority(), "A referral names the authority it goes to");
         requireText(referral.theirReference(), "A referral records the other authority's reference");
         requireText(referral.reason(), "A referral needs its reason");
-        return new CaseReferred(file.caseId(), new Referral(referral.authority().strip(),
+        return new CaseReferred(state.caseId(), new Referral(referral.authority().strip(),
                 referral.theirReference().strip(), referral.reason().strip()));
     }
 
-    public static CaseReopened reopen(CaseFile file, ReopenCase c) {
-        CaseAction.REOPEN.requireFrom(file.status());
+    private static CaseReopened reopen(CaseState state, ReopenCase c) {
+        CaseAction.REOPEN.requireFrom(state.status());
         requireText(c.reason(), "Reopening a case needs a reason");
-        return new CaseReopened(file.caseId(), c.reason().strip());
+        return new CaseReopened(state.caseId(), c.reason().strip());
     }
 
     // ---- legal hold, notes, overdue evidence ---------------------------------------------------------
 
-    public static LegalHoldPlaced placeLegalHold(CaseFile file, PlaceLegalHold c) {
+    private static LegalHoldPlaced placeLegalHold(CaseState state, PlaceLegalHold c) {
         requireText(c.reason(), "A legal hold needs a reason");
-        if (file.underLegalHold()) {
+        if (state.underLegalHold()) {
             throw RuleViolation.conflict("The case is already under legal hold");
         }
-        return new LegalHoldPlaced(file.caseId(), c.reason().strip());
+        return new LegalHoldPlaced(state.caseId(), c.reason().strip());
     }
 
-    public static LegalHoldLifted liftLegalHold(CaseFile file, LiftLegalHold c) {
+    private static LegalHoldLifted liftLegalHold(CaseState state, LiftLegalHold c) {
         requireText(c.reason(), "Lifting a legal hold needs a reason");
-        if (!file.underLegalHold()) {
+        if (!state.underLegalHold()) {
             throw RuleViolation.conflict("The case is not under legal hold");
         }
-        return new LegalHoldLifted(file.caseId(), c.reason().strip());
+        return new LegalHoldLifted(state.caseId(), c.reason().strip());
     }
 
-    public static CaseNoteAdded addNote(CaseFile file, AddCaseNote c, Instant now) {
+    private static CaseNoteAdded addNote(CaseState state, AddCaseNote c, Instant now) {
         requireText(c.noteId(), "A note needs an id");
         requireText(c.text(), "A note cannot be empty");
         requireStaff(c.author());
-        if (file.hasNote(c.noteId())) {
+        if (state.hasNote(c.noteId())) {
             throw RuleViolation.conflict("Note " + c.noteId() + " already exists");
         }
-        return new CaseNoteAdded(file.caseId(), c.noteId(), c.text().strip(), c.author(), now);
+        return new CaseNoteAdded(state.caseId(), c.noteId(), c.text().strip(), c.author(), now);
     }
 
     /** Idempotent: the same request overdue for the same due moment is recorded once. */
-    public static Optional<CaseAwaitingOverdueEvidence> recordOverdueEvidence(CaseFile file, RecordOverdueEvidence c) {
+    private static List<CaseEvent> recordOverdueEvidence(CaseState state, RecordOverdueEvidence c) {
         requireText(c.requestId(), "Overdue evidence names its request");
         if (c.dueAt() == null) {
             throw RuleViolation.unprocessable("Overdue evidence names the due moment it missed");
         }
-        if (file.overdueRecorded(c.requestId(), c.dueAt())) {
-            return Optional.empty();
+        if (state.overdueRecorded(c.requestId(), c.dueAt())) {
+            return List.of();
         }
-        return Optional.of(new CaseAwaitingOverdueEvidence(file.caseId(), c.requestId(), c.dueAt()));
+        return List.of(new CaseAwaitingOverdueEvidence(state.caseId(), c.requestId(), c.dueAt()));
     }
 
     /** Idempotent: only a request the case still awaits is resolved; anything else changes nothing. */
-    public static Optional<CaseOverdueEvidenceResolved> resolveOverdueEvidence(CaseFile file,
-                                                                              ResolveOverdueEvidence c) {
+    private static List<CaseEvent> resolveOverdueEvidence(CaseState state, ResolveOverdueEvidence c) {
         requireText(c.requestId(), "Overdue evidence names its request");
         if (c.resolution() == null) {
             throw RuleViolation.unprocessable("Say how the overdue evidence was resolved");
         }
-        if (!file.awaitingOverdueEvidence(c.requestId())) {
-            return Optional.empty();
+        if (!state.awaitingOverdueEvidence(c.requestId())) {
+            return List.of();
         }
-        return Optional.of(new CaseOverdueEvidenceResolved(file.caseId(), c.requestId(), c.resolution()));
+        return List.of(new CaseOverdueEvidenceResolved(state.caseId(), c.requestId(), c.resolution()));
     }
 
     // ---- helpers ------------------------------------------------------------------------------------
@@ -451,8 +551,8 @@ public final class CaseRules {
         }
     }
 
-    private static void requireNotClosed(CaseFile file, String action) {
-        if (file.status() == CaseStatus.CLOSED) {
+    private static void requireNotClosed(CaseState state, String action) {
+        if (state.status() == CaseStatus.CLOSED) {
             throw RuleViolation.conflict("Cannot " + action + " a closed case; reopen it first");
         }
     }

@@ -1,12 +1,10 @@
 package org.compliance.cases.domain;
 
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
-import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
-
 import java.time.Clock;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
 import org.compliance.api.cases.AddAllegation;
 import org.compliance.api.cases.AddCaseNote;
 import org.compliance.api.cases.AddComplainant;
@@ -14,7 +12,8 @@ import org.compliance.api.cases.AddRespondent;
 import org.compliance.api.cases.AddTeamMember;
 import org.compliance.api.cases.AmendAllegation;
 import org.compliance.api.cases.AssignLeadInvestigator;
-import org.compliance.api.cases.CaseOpened;
+import org.compliance.api.cases.CaseCommand;
+import org.compliance.api.cases.CaseEvent;
 import org.compliance.api.cases.CloseCase;
 import org.compliance.api.cases.IssueDecision;
 import org.compliance.api.cases.LiftLegalHold;
@@ -34,14 +33,16 @@ import org.compliance.api.cases.WithdrawComplainant;
 import org.compliance.api.cases.WithdrawRespondent;
 
 /**
- * The investigation case. A thin shell around {@link CaseRules} and {@link CaseFile}: every handler asks the
- * rules for the event, applies it, and answers the case's new version (the HTTP ETag).
+ * The investigation case as Axon keeps it: a thin shell around the decider {@link CaseRules}. Every command
+ * handler hands its command to {@link CaseRules#decide}, applies the events it answers and answers the case's
+ * new version (the HTTP ETag); the one event-sourcing handler folds each event with {@link CaseRules#evolve}.
+ * Axon routes a command by its handler's parameter type, hence one handler per command.
  */
 public class InvestigationCase {
 
     @AggregateIdentifier
     private String caseId;
-    private CaseFile file;
+    private CaseState state;
 
     protected InvestigationCase() {
         // for Axon's event sourcing
@@ -49,141 +50,132 @@ public class InvestigationCase {
 
     @CommandHandler
     public InvestigationCase(OpenCase command, Clock clock, Authorities authorities) {
-        apply(CaseRules.open(command, clock.instant(), authorities));
+        CaseRules.decide(null, command, clock.instant(), authorities).forEach(AggregateLifecycle::apply);
     }
 
     @CommandHandler
-    Long handle(AddRespondent c) {
-        return record(CaseRules.addRespondent(file, c));
+    Long handle(AddRespondent c, Clock clock, Authorities authorities) {
+        return decide(c, clock, authorities);
     }
 
     @CommandHandler
-    Long handle(WithdrawRespondent c) {
-        return record(CaseRules.withdrawRespondent(file, c));
+    Long handle(WithdrawRespondent c, Clock clock, Authorities authorities) {
+        return decide(c, clock, authorities);
     }
 
     @CommandHandler
-    Long handle(AddComplainant c) {
-        return record(CaseRules.addComplainant(file, c));
+    Long handle(AddComplainant c, Clock clock, Authorities authorities) {
+        return decide(c, clock, authorities);
     }
 
     @CommandHandler
-    Long handle(WithdrawComplainant c) {
-        return record(CaseRules.withdrawComplainant(file, c));
+    Long handle(WithdrawComplainant c, Clock clock, Authorities authorities) {
+        return decide(c, clock, authorities);
     }
 
     @CommandHandler
-    Long handle(AddAllegation c, Clock clock) {
-        return record(CaseRules.addAllegation(file, c, clock.instant()));
+    Long handle(AddAllegation c, Clock clock, Authorities authorities) {
+        return decide(c, clock, authorities);
     }
 
     @CommandHandler
-    Long handle(AmendAllegation c, Clock clock) {
-        return record(CaseRules.amendAllegation(file, c, clock.instant()));
+    Long handle(AmendAllegation c, Clock clock, Authorities authorities) {
+        return decide(c, clock, authorities);
     }
 
     @CommandHandler
-    Long handle(WithdrawAllegation c) {
-        return record(CaseRules.withdrawAllegation(file, c));
+    Long handle(WithdrawAllegation c, Clock clock, Authorities authorities) {
+        return decide(c, clock, authorities);
     }
 
     @CommandHandler
-    Long handle(AssignLeadInvestigator c) {
-        return record(CaseRules.assignLead(file, c));
+    Long handle(AssignLeadInvestigator c, Clock clock, Authorities authorities) {
+        return decide(c, clock, authorities);
     }
 
     @CommandHandler
-    Long handle(AddTeamMember c) {
-        return record(CaseRules.addTeamMember(file, c));
+    Long handle(AddTeamMember c, Clock clock, Authorities authorities) {
+        return decide(c, clock, authorities);
     }
 
     @CommandHandler
-    Long handle(RemoveTeamMember c) {
-        return record(CaseRules.removeTeamMember(file, c));
+    Long handle(RemoveTeamMember c, Clock clock, Authorities authorities) {
+        return decide(c, clock, authorities);
     }
 
     @CommandHandler
-    Long handle(StartInvestigation c) {
-        return record(CaseRules.startInvestigation(file, c));
+    Long handle(StartInvestigation c, Clock clock, Authorities authorities) {
+        return decide(c, clock, authorities);
     }
 
     @CommandHandler
-    Long handle(RecordFindings c) {
-        return record(CaseRules.recordFindings(file, c));
+    Long handle(RecordFindings c, Clock clock, Authorities authorities) {
+        return decide(c, clock, authorities);
     }
 
     @CommandHandler
-    Long handle(IssueDecision c, Clock clock) {
-        return record(CaseRules.issueDecision(file, c, clock.instant()));
+    Long handle(IssueDecision c, Clock clock, Authorities authorities) {
+        return decide(c, clock, authorities);
     }
 
     @CommandHandler
-    Long handle(CloseCase c) {
-        return record(CaseRules.close(file, c));
+    Long handle(CloseCase c, Clock clock, Authorities authorities) {
+        return decide(c, clock, authorities);
     }
 
     @CommandHandler
-    Long handle(SuspendCase c) {
-        return record(CaseRules.suspend(file, c));
+    Long handle(SuspendCase c, Clock clock, Authorities authorities) {
+        return decide(c, clock, authorities);
     }
 
     @CommandHandler
-    Long handle(ResumeCase c) {
-        return record(CaseRules.resume(file, c));
+    Long handle(ResumeCase c, Clock clock, Authorities authorities) {
+        return decide(c, clock, authorities);
     }
 
     @CommandHandler
-    Long handle(ReferCase c) {
-        return record(CaseRules.refer(file, c));
+    Long handle(ReferCase c, Clock clock, Authorities authorities) {
+        return decide(c, clock, authorities);
     }
 
     @CommandHandler
-    Long handle(ReopenCase c) {
-        return record(CaseRules.reopen(file, c));
+    Long handle(ReopenCase c, Clock clock, Authorities authorities) {
+        return decide(c, clock, authorities);
     }
 
     @CommandHandler
-    Long handle(PlaceLegalHold c) {
-        return record(CaseRules.placeLegalHold(file, c));
+    Long handle(PlaceLegalHold c, Clock clock, Authorities authorities) {
+        return decide(c, clock, authorities);
     }
 
     @CommandHandler
-    Long handle(LiftLegalHold c) {
-        return record(CaseRules.liftLegalHold(file, c));
+    Long handle(LiftLegalHold c, Clock clock, Authorities authorities) {
+        return decide(c, clock, authorities);
     }
 
     @CommandHandler
-    Long handle(AddCaseNote c, Clock clock) {
-        return record(CaseRules.addNote(file, c, clock.instant()));
+    Long handle(AddCaseNote c, Clock clock, Authorities authorities) {
+        return decide(c, clock, authorities);
     }
 
     @CommandHandler
-    Long handle(RecordOverdueEvidence c) {
-        CaseRules.recordOverdueEvidence(file, c).ifPresent(event -> apply(event));
-        return getVersion();
+    Long handle(RecordOverdueEvidence c, Clock clock, Authorities authorities) {
+        return decide(c, clock, authorities);
     }
 
     @CommandHandler
-    Long handle(ResolveOverdueEvidence c) {
-        CaseRules.resolveOverdueEvidence(file, c).ifPresent(event -> apply(event));
-        return getVersion();
+    Long handle(ResolveOverdueEvidence c, Clock clock, Authorities authorities) {
+        return decide(c, clock, authorities);
     }
 
-    private Long record(Object event) {
-        apply(event);
-        return getVersion();
+    private Long decide(CaseCommand command, Clock clock, Authorities authorities) {
+        CaseRules.decide(state, command, clock.instant(), authorities).forEach(AggregateLifecycle::apply);
+        return AggregateLifecycle.getVersion();
     }
 
     @EventSourcingHandler
-    void on(CaseOpened event) {
+    void on(CaseEvent event) {
         caseId = event.caseId();
-        file = CaseFile.opened(event);
-    }
-
-    @EventSourcingHandler
-    void on(Object event) {
-        if (!(event instanceof CaseOpened)) {
-            file.apply(event);
-        }
+        state = CaseRules.evolve(state, event);
     }
 }

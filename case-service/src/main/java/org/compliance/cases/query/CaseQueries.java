@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Reads of the case views. Every query takes the {@link Viewer}, so visibility is part of the query itself
- * and a case the caller may not see is indistinguishable from one that does not exist.
+ * Reads of the case views. Every query takes the caller's {@link CaseVisibility}, so visibility is part of the query
+ * itself, and a case the caller may not see is indistinguishable from one that does not exist.
  */
 @ApplicationScoped
 public class CaseQueries {
@@ -34,15 +34,15 @@ public class CaseQueries {
         this.notes = notes;
     }
 
-    public Uni<CaseViewRow> find(String caseId, Viewer viewer) {
+    public Uni<CaseViewRow> find(String caseId, CaseVisibility visibility) {
         var where = new StringBuilder("from CaseViewRow c where c.caseId = :caseId");
         var params = Parameters.with("caseId", caseId);
-        visibleTo(viewer, where, params);
+        visibleTo(visibility, where, params);
         return views.find(where.toString(), params).firstResult();
     }
 
-    public Uni<List<CaseViewRow>> list(CaseFilter filter, Viewer viewer, SortKey sortKey, boolean descending,
-                                       int page, int size) {
+    public Uni<List<CaseViewRow>> list(CaseFilter filter, CaseVisibility visibility, SortKey sortKey,
+                                       boolean descending, int page, int size) {
         var where = new StringBuilder("from CaseViewRow c where 1 = 1");
         var params = new Parameters();
         if (filter.status() != null) {
@@ -78,7 +78,7 @@ public class CaseQueries {
             where.append(" and c.openedAt < :openedTo");
             params.and("openedTo", filter.openedTo());
         }
-        visibleTo(viewer, where, params);
+        visibleTo(visibility, where, params);
         String direction = descending ? " desc" : " asc";
         where.append(" order by c.").append(sortKey.field).append(direction).append(", c.caseId").append(direction);
         return views.find(where.toString(), params).page(Page.of(page, size)).list();
@@ -88,18 +88,19 @@ public class CaseQueries {
         return notes.find("caseId", Sort.ascending("addedAt", "noteId"), caseId).list();
     }
 
-    private static void visibleTo(Viewer viewer, StringBuilder where, Parameters params) {
-        switch (viewer) {
-            case Viewer.AllCases all -> {
+    private static void visibleTo(CaseVisibility visibility, StringBuilder where, Parameters params) {
+        switch (visibility) {
+            case CaseVisibility.AllCases all -> {
             }
-            case Viewer.Investigator investigator -> {
-                where.append(" and (c.confidentiality = 'STANDARD' or c.members like :viewer escape '!')");
-                params.and("viewer", "% " + likeEscaped(investigator.userId()) + " %");
+            case CaseVisibility.InvestigatorCases investigator -> {
+                where.append(" and (c.confidentiality = 'STANDARD' or c.members like :investigator escape '!')");
+                params.and("investigator", "% " + likeEscaped(investigator.userId()) + " %");
             }
-            case Viewer.Company company -> {
+            case CaseVisibility.RespondentCases respondent -> {
                 where.append(" and exists (select 1 from CasePartyRow o where o.caseId = c.caseId"
                         + " and o.role = 'RESPONDENT' and o.organisationAlias in :organisations)");
-                params.and("organisations", company.organisations().isEmpty() ? List.of("") : company.organisations());
+                params.and("organisations", respondent.organisations().isEmpty() ? List.of("")
+                        : respondent.organisations());
             }
         }
     }

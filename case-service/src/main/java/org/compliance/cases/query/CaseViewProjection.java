@@ -8,25 +8,29 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.compliance.api.cases.CaseDocument;
+import org.compliance.api.cases.CaseEvent;
 import org.compliance.api.cases.CaseNoteAdded;
 import org.compliance.api.cases.CaseOpened;
 import org.compliance.api.cases.Complainant;
 import org.compliance.api.cases.Respondent;
 import org.compliance.platform.axon.EventSerialization;
 import org.compliance.platform.axon.Projection;
+import org.compliance.platform.views.ViewTable;
 import org.jboss.logging.Logger;
 
 /**
- * Keeps the case views ({@code case_view}, {@code case_party}, {@code case_note}) from
- * the events of {@code InvestigationCase} aggregates, in the processor's transaction. Each view row
- * remembers the sequence number of the last event folded in, so an event delivered again (a redelivery,
- * or a replay without a reset) changes nothing. A reset empties the views; the replay then rebuilds them.
+ * Keeps the case views ({@code case_view}, {@code case_party}, {@code case_note}) from the events of
+ * {@code InvestigationCase} aggregates, in the processor's transaction, through their entities (their columns are
+ * declared there once). Each view row remembers the sequence number of the last event folded in, so an event
+ * delivered again (a redelivery, or a replay without a reset) changes nothing. A reset empties the views; the
+ * replay then rebuilds them.
  */
 @ApplicationScoped
 @Unremovable
@@ -34,8 +38,10 @@ import org.jboss.logging.Logger;
 @Projection
 public class CaseViewProjection {
 
-    static final String AGGREGATE_TYPE = "InvestigationCase";
     private static final Logger LOG = Logger.getLogger(CaseViewProjection.class);
+    private static final ViewTable<CaseViewRow> CASES = ViewTable.of(CaseViewRow.class);
+    private static final ViewTable<CasePartyRow> PARTIES = ViewTable.of(CasePartyRow.class);
+    private static final ViewTable<CaseNoteRow> NOTES = ViewTable.of(CaseNoteRow.class);
 
     private final AgroalDataSource dataSource;
     private final ObjectMapper json = EventSerialization.storageObjectMapper();
@@ -45,31 +51,25 @@ public class CaseViewProjection {
     }
 
     @EventHandler
-    void on(Object event, DomainEventMessage<?> message) throws SQLException, JsonProcessingException {
-        if (!AGGREGATE_TYPE.equals(message.getType())) {
-            return;
-        }
+    void on(CaseEvent event, DomainEventMessage<?> message) throws SQLException, JsonProcessingException {
         String caseId = message.getAggregateIdentifier();
         long sequence = message.getSequenceNumber();
         try (Connection connection = dataSource.getConnection()) {
             CaseDocument document = load(connection, caseId);
-            if (event instanceof CaseOpened opened) {
-                if (document != null) {
-                    return;
-                }
-                document = CaseDocument.opened(opened);
-            } else {
-                if (document == null) {
+            if (document == null) {
+                if (!(event instanceof CaseOpened opened)) {
                     LOG.warnf("Event %s #%d of case %s arrived before the case was opened; skipped",
                             event.getClass().getSimpleName(), sequence, caseId);
                     return;
                 }
-                if (sequence <= document.version || !document.apply(event)) {
-                    return;
-                }
-                if (event instanceof CaseNoteAdded note) {
-                    insertNote(connection, note);
-                }
+                document = CaseDocument.opened(opened);
+            } else if (sequence <= document.version) {
+                return; // folded in already (the opening too: it is event 0)
+            } else {
+                document.apply(event);
+            }
+            if (event instanceof CaseNoteAdded note) {
+                NOTES.upsert(connection, noteRow(note));
             }
             document.version = sequence;
             document.updatedAt = message.getTimestamp();
@@ -96,40 +96,35 @@ public class CaseViewProjection {
     }
 
     private void store(Connection connection, CaseDocument d) throws SQLException, JsonProcessingException {
-        try (var upsert = connection.prepareStatement("""
-                INSERT INTO case_service.case_view (case_id, version, title, summary, authority, priority, priority_rank,
-                    confidentiality, status, lead_investigator_id, lead_investigator_name, respondent_names, members, legal_hold,
-                    awaiting_overdue_evidence, opened_at, updated_at, document)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (case_id) DO UPDATE SET version = excluded.version, title = excluded.title,
-                    summary = excluded.summary, authority = excluded.authority, priority = excluded.priority,
-                    priority_rank = excluded.priority_rank, confidentiality = excluded.confidentiality,
-                    status = excluded.status, lead_investigator_id = excluded.lead_investigator_id,
-                    lead_investigator_name = excluded.lead_investigator_name,
-                    respondent_names = excluded.respondent_names, members = excluded.members, legal_hold = excluded.legal_hold,
-                    awaiting_overdue_evidence = excluded.awaiting_overdue_evidence, updated_at = excluded.updated_at,
-                    document = excluded.document""")) {
-            upsert.setString(1, d.caseId);
-            upsert.setLong(2, d.version);
-            upsert.setString(3, d.title);
-            upsert.setString(4, d.summary);
-            upsert.setString(5, d.authority);
-            upsert.setString(6, d.priority.name());
-            upsert.setShort(7, (short) (d.priority.ordinal() + 1));
-            upsert.setString(8, d.confidentiality.name());
-            upsert.setString(9, d.status.name());
-            upsert.setString(10, d.leadInvestigator.userId());
-            upsert.setString(11, d.leadInvestigator.name());
-            upsert.setString(12, String.join(", ", d.respondents.stream().map(Respondent::name).toList()));
-            upsert.setString(13, members(d));
-            upsert.setBoolean(14, d.legalHoldReason != null);
-            upsert.setBoolean(15, !d.overdueEvidence.isEmpty());
-            upsert.setTimestamp(16, Timestamp.from(d.openedAt));
-            upsert.setTimestamp(17, Timestamp.from(d.updatedAt));
-            upsert.setString(18, json.writeValueAsString(d));
-            upsert.executeUpdate();
+        CASES.upsert(connection, viewRow(d, json.writeValueAsString(d)));
+        try (var delete = connection.prepareStatement("DELETE FROM case_service.case_party WHERE case_id = ?")) {
+            delete.setString(1, d.caseId);
+            delete.executeUpdate();
         }
-        replaceParties(connection, d);
+        PARTIES.upsertAll(connection, partyRows(d));
+    }
+
+    private static CaseViewRow viewRow(CaseDocument d, String document) {
+        CaseViewRow row = new CaseViewRow();
+        row.caseId = d.caseId;
+        row.version = d.version;
+        row.title = d.title;
+        row.summary = d.summary;
+        row.authority = d.authority;
+        row.priority = d.priority.name();
+        row.priorityRank = (short) (d.priority.ordinal() + 1);
+        row.confidentiality = d.confidentiality.name();
+        row.status = d.status.name();
+        row.leadInvestigatorId = d.leadInvestigator.userId();
+        row.leadInvestigatorName = d.leadInvestigator.name();
+        row.respondentNames = String.join(", ", d.respondents.stream().map(Respondent::name).toList());
+        row.members = members(d);
+        row.legalHold = d.legalHoldReason != null;
+        row.awaitingOverdueEvidence = !d.overdueEvidence.isEmpty();
+        row.openedAt = d.openedAt;
+        row.updatedAt = d.updatedAt;
+        row.document = document;
+        return row;
     }
 
     /** The lead investigator's and the team's user ids, each between spaces (see {@link CaseQueries}). */
@@ -139,40 +134,35 @@ public class CaseViewProjection {
         return members.toString();
     }
 
-    private static void replaceParties(Connection connection, CaseDocument d) throws SQLException {
-        try (var delete = connection.prepareStatement("DELETE FROM case_service.case_party WHERE case_id = ?");
-             var insert = connection.prepareStatement("INSERT INTO case_service.case_party "
-                     + "(case_id, role, party_key, name, organisation_alias) VALUES (?, ?, ?, ?, ?)")) {
-            delete.setString(1, d.caseId);
-            delete.executeUpdate();
-            for (Respondent r : d.respondents) {
-                addBatch(insert, d.caseId, "RESPONDENT", r.organisationAlias(), r.name(), r.organisationAlias());
-            }
-            for (Complainant c : d.complainants) {
-                addBatch(insert, d.caseId, "COMPLAINANT", c.complainantId(), c.name(), c.organisationAlias());
-            }
-            insert.executeBatch();
+    private static List<CasePartyRow> partyRows(CaseDocument d) {
+        List<CasePartyRow> rows = new ArrayList<>();
+        for (Respondent r : d.respondents) {
+            rows.add(partyRow(d.caseId, "RESPONDENT", r.organisationAlias(), r.name(), r.organisationAlias()));
         }
+        for (Complainant c : d.complainants) {
+            rows.add(partyRow(d.caseId, "COMPLAINANT", c.complainantId(), c.name(), c.organisationAlias()));
+        }
+        return rows;
     }
 
-    private static void insertNote(Connection connection, CaseNoteAdded note) throws SQLException {
-        try (var insert = connection.prepareStatement("""
-                INSERT INTO case_service.case_note (case_id, note_id, text, author_id, author_name, added_at)
-                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")) {
-            insert.setString(1, note.caseId());
-            insert.setString(2, note.noteId());
-            insert.setString(3, note.text());
-            insert.setString(4, note.author().userId());
-            insert.setString(5, note.author().name());
-            insert.setTimestamp(6, Timestamp.from(note.addedAt()));
-            insert.executeUpdate();
-        }
+    private static CasePartyRow partyRow(String caseId, String role, String key, String name, String alias) {
+        CasePartyRow row = new CasePartyRow();
+        row.caseId = caseId;
+        row.role = role;
+        row.partyKey = key;
+        row.name = name;
+        row.organisationAlias = alias;
+        return row;
     }
 
-    private static void addBatch(java.sql.PreparedStatement insert, String... values) throws SQLException {
-        for (int i = 0; i < values.length; i++) {
-            insert.setString(i + 1, values[i]);
-        }
-        insert.addBatch();
+    private static CaseNoteRow noteRow(CaseNoteAdded note) {
+        CaseNoteRow row = new CaseNoteRow();
+        row.caseId = note.caseId();
+        row.noteId = note.noteId();
+        row.text = note.text();
+        row.authorId = note.author().userId();
+        row.authorName = note.author().name();
+        row.addedAt = note.addedAt();
+        return row;
     }
 }

@@ -5,9 +5,10 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -24,6 +25,7 @@ import org.compliance.api.cases.AddRespondent;
 import org.compliance.api.cases.AddTeamMember;
 import org.compliance.api.cases.AmendAllegation;
 import org.compliance.api.cases.AssignLeadInvestigator;
+import org.compliance.api.cases.CaseCommand;
 import org.compliance.api.cases.CloseCase;
 import org.compliance.api.cases.EnforcementNotice;
 import org.compliance.api.cases.IssueDecision;
@@ -44,6 +46,7 @@ import org.compliance.api.cases.WithdrawRespondent;
 import org.compliance.api.cases.views.Changed;
 import org.compliance.api.shared.StaffMember;
 import org.compliance.cases.application.StaffDirectory;
+import org.compliance.cases.domain.CaseAction;
 import org.compliance.cases.rest.CaseRequests.AllegationInput;
 import org.compliance.cases.rest.CaseRequests.ComplainantInput;
 import org.compliance.cases.rest.CaseRequests.DecisionRequest;
@@ -82,6 +85,20 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @WithSession
 public class CaseChangeResource {
 
+    /** The request that makes a status change: its method and its path under the case. */
+    record StatusChange(String method, String path) {
+    }
+
+    // The status changes' paths, each named once: for its endpoint below and for the next steps a case offers.
+    static final String INVESTIGATION = "/investigation";
+    static final String FINDINGS = "/findings";
+    static final String DECISION = "/decision";
+    static final String CLOSURE = "/closure";
+    static final String SUSPENSION = "/suspension";
+    static final String RESUMPTION = "/resumption";
+    static final String REFERRAL = "/referral";
+    static final String REOPENING = "/reopening";
+
     private static final String STAFF = "investigator";
     private static final String SUPERVISOR = "supervisor";
 
@@ -103,66 +120,62 @@ public class CaseChangeResource {
     @Path("/respondents")
     @RolesAllowed({STAFF, SUPERVISOR})
     @Operation(summary = "Add a respondent organisation")
-    public Uni<Response> addRespondent(@PathParam("caseId") String caseId, @HeaderParam("If-Match") String ifMatch,
-                                       @Valid @NotNull RespondentInput body) {
-        return change(caseId, ifMatch, c -> new AddRespondent(caseId, body.toRespondent()));
+    public Uni<Response> addRespondent(@BeanParam CaseChange change, @Valid @NotNull RespondentInput body) {
+        return dispatch(change, c -> new AddRespondent(change.caseId(), body.toRespondent()));
     }
 
     @POST
     @Path("/respondents/{alias}/withdrawal")
     @RolesAllowed({STAFF, SUPERVISOR})
     @Operation(summary = "Withdraw a respondent", description = "409 for the last respondent.")
-    public Uni<Response> withdrawRespondent(@PathParam("caseId") String caseId, @PathParam("alias") String alias,
-                                            @HeaderParam("If-Match") String ifMatch, @Valid @NotNull ReasonRequest body) {
-        return change(caseId, ifMatch, c -> new WithdrawRespondent(caseId, alias, body.reason()));
+    public Uni<Response> withdrawRespondent(@BeanParam CaseChange change, @PathParam("alias") String alias,
+                                            @Valid @NotNull ReasonRequest body) {
+        return dispatch(change, c -> new WithdrawRespondent(change.caseId(), alias, body.reason()));
     }
 
     @POST
     @Path("/complainants")
     @RolesAllowed({STAFF, SUPERVISOR})
     @Operation(summary = "Add a complainant (an organisation or a person)")
-    public Uni<Response> addComplainant(@PathParam("caseId") String caseId, @HeaderParam("If-Match") String ifMatch,
-                                        @Valid @NotNull ComplainantInput body) {
-        return change(caseId, ifMatch, c -> new AddComplainant(caseId, body.toComplainant(newId("C"))));
+    public Uni<Response> addComplainant(@BeanParam CaseChange change, @Valid @NotNull ComplainantInput body) {
+        return dispatch(change, c -> new AddComplainant(change.caseId(), body.toComplainant(newId("C"))));
     }
 
     @POST
     @Path("/complainants/{complainantId}/withdrawal")
     @RolesAllowed({STAFF, SUPERVISOR})
     @Operation(summary = "Withdraw a complainant")
-    public Uni<Response> withdrawComplainant(@PathParam("caseId") String caseId,
+    public Uni<Response> withdrawComplainant(@BeanParam CaseChange change,
                                              @PathParam("complainantId") String complainantId,
-                                             @HeaderParam("If-Match") String ifMatch, @Valid @NotNull ReasonRequest body) {
-        return change(caseId, ifMatch, c -> new WithdrawComplainant(caseId, complainantId, body.reason()));
+                                             @Valid @NotNull ReasonRequest body) {
+        return dispatch(change, c -> new WithdrawComplainant(change.caseId(), complainantId, body.reason()));
     }
 
     @POST
     @Path("/allegations")
     @RolesAllowed({STAFF, SUPERVISOR})
     @Operation(summary = "Add an allegation")
-    public Uni<Response> addAllegation(@PathParam("caseId") String caseId, @HeaderParam("If-Match") String ifMatch,
-                                       @Valid @NotNull AllegationInput body) {
-        return change(caseId, ifMatch, c -> new AddAllegation(caseId, body.toAllegation(newId("A"))));
+    public Uni<Response> addAllegation(@BeanParam CaseChange change, @Valid @NotNull AllegationInput body) {
+        return dispatch(change, c -> new AddAllegation(change.caseId(), body.toAllegation(newId("A"))));
     }
 
     @PUT
     @Path("/allegations/{allegationId}")
     @RolesAllowed({STAFF, SUPERVISOR})
     @Operation(summary = "Amend an allegation", description = "Replaces its legal basis, description and dates.")
-    public Uni<Response> amendAllegation(@PathParam("caseId") String caseId,
-                                         @PathParam("allegationId") String allegationId,
-                                         @HeaderParam("If-Match") String ifMatch, @Valid @NotNull AllegationInput body) {
-        return change(caseId, ifMatch, c -> new AmendAllegation(caseId, body.toAllegation(allegationId)));
+    public Uni<Response> amendAllegation(@BeanParam CaseChange change, @PathParam("allegationId") String allegationId,
+                                         @Valid @NotNull AllegationInput body) {
+        return dispatch(change, c -> new AmendAllegation(change.caseId(), body.toAllegation(allegationId)));
     }
 
     @POST
     @Path("/allegations/{allegationId}/withdrawal")
     @RolesAllowed({STAFF, SUPERVISOR})
     @Operation(summary = "Withdraw an allegation", description = "409 for the last allegation.")
-    public Uni<Response> withdrawAllegation(@PathParam("caseId") String caseId,
+    public Uni<Response> withdrawAllegation(@BeanParam CaseChange change,
                                             @PathParam("allegationId") String allegationId,
-                                            @HeaderParam("If-Match") String ifMatch, @Valid @NotNull ReasonRequest body) {
-        return change(caseId, ifMatch, c -> new WithdrawAllegation(caseId, allegationId, body.reason()));
+                                            @Valid @NotNull ReasonRequest body) {
+        return dispatch(change, c -> new WithdrawAllegation(change.caseId(), allegationId, body.reason()));
     }
 
     // ---- people -------------------------------------------------------------------------------------
@@ -173,58 +186,53 @@ public class CaseChangeResource {
     @Operation(operationId = "assignLeadInvestigator",
             summary = "Reassign the case", description = "Only staff (investigators, supervisors) can lead: "
             + "anyone else is a 422.")
-    public Uni<Response> assignLead(@PathParam("caseId") String caseId, @HeaderParam("If-Match") String ifMatch,
-                                    @Valid @NotNull StaffRequest body) {
-        return staff(body.userId()).chain(member -> change(caseId, ifMatch,
-                c -> new AssignLeadInvestigator(caseId, member)));
+    public Uni<Response> assignLead(@BeanParam CaseChange change, @Valid @NotNull StaffRequest body) {
+        return staff(body.userId()).chain(member -> dispatch(change,
+                c -> new AssignLeadInvestigator(change.caseId(), member)));
     }
 
     @POST
     @Path("/team")
     @RolesAllowed({STAFF, SUPERVISOR})
     @Operation(summary = "Add a member of staff to the team")
-    public Uni<Response> addTeamMember(@PathParam("caseId") String caseId, @HeaderParam("If-Match") String ifMatch,
-                                       @Valid @NotNull StaffRequest body) {
-        return staff(body.userId()).chain(member -> change(caseId, ifMatch, c -> new AddTeamMember(caseId, member)));
+    public Uni<Response> addTeamMember(@BeanParam CaseChange change, @Valid @NotNull StaffRequest body) {
+        return staff(body.userId()).chain(member -> dispatch(change, c -> new AddTeamMember(change.caseId(), member)));
     }
 
     @DELETE
     @Path("/team/{userId}")
     @RolesAllowed({STAFF, SUPERVISOR})
     @Operation(summary = "Remove a member of staff from the team")
-    public Uni<Response> removeTeamMember(@PathParam("caseId") String caseId, @PathParam("userId") String userId,
-                                          @HeaderParam("If-Match") String ifMatch) {
-        return change(caseId, ifMatch, c -> new RemoveTeamMember(caseId, userId));
+    public Uni<Response> removeTeamMember(@BeanParam CaseChange change, @PathParam("userId") String userId) {
+        return dispatch(change, c -> new RemoveTeamMember(change.caseId(), userId));
     }
 
     // ---- status -------------------------------------------------------------------------------------
 
     @POST
-    @Path("/investigation")
+    @Path(INVESTIGATION)
     @RolesAllowed({STAFF, SUPERVISOR})
     @Operation(summary = "Start the investigation", description = "opened -> investigating; 409 from elsewhere.")
-    public Uni<Response> startInvestigation(@PathParam("caseId") String caseId, @HeaderParam("If-Match") String ifMatch) {
-        return change(caseId, ifMatch, c -> new StartInvestigation(caseId));
+    public Uni<Response> startInvestigation(@BeanParam CaseChange change) {
+        return dispatch(change, c -> new StartInvestigation(change.caseId()));
     }
 
     @POST
-    @Path("/findings")
+    @Path(FINDINGS)
     @RolesAllowed({STAFF, SUPERVISOR})
     @Operation(summary = "Record findings", description = "investigating -> findings.")
-    public Uni<Response> recordFindings(@PathParam("caseId") String caseId, @HeaderParam("If-Match") String ifMatch,
-                                        @Valid @NotNull FindingsRequest body) {
-        return change(caseId, ifMatch, c -> new RecordFindings(caseId, body.findings()));
+    public Uni<Response> recordFindings(@BeanParam CaseChange change, @Valid @NotNull FindingsRequest body) {
+        return dispatch(change, c -> new RecordFindings(change.caseId(), body.findings()));
     }
 
     @POST
-    @Path("/decision")
+    @Path(DECISION)
     @RolesAllowed(SUPERVISOR)
     @Operation(summary = "Issue the decision (supervisors)", description = "findings -> decision issued. A monetary "
             + "penalty above the UK GDPR higher maximum (the greater of GBP 17.5m and 4% of worldwide annual "
             + "turnover) is a 422 that states the cap.")
-    public Uni<Response> issueDecision(@PathParam("caseId") String caseId, @HeaderParam("If-Match") String ifMatch,
-                                       @Valid @NotNull DecisionRequest body) {
-        return change(caseId, ifMatch, me -> new IssueDecision(caseId, body.kind(), body.reasons(),
+    public Uni<Response> issueDecision(@BeanParam CaseChange change, @Valid @NotNull DecisionRequest body) {
+        return dispatch(change, me -> new IssueDecision(change.caseId(), body.kind(), body.reasons(),
                 body.enforcementNotice() == null ? null : new EnforcementNotice(body.enforcementNotice().stepsRequired(),
                         body.enforcementNotice().complianceDate()),
                 body.monetaryPenalty() == null ? null : new MonetaryPenalty(body.monetaryPenalty().amount(),
@@ -233,53 +241,49 @@ public class CaseChangeResource {
     }
 
     @POST
-    @Path("/closure")
+    @Path(CLOSURE)
     @RolesAllowed({STAFF, SUPERVISOR})
     @Operation(operationId = "closeCase",
             summary = "Close the case", description = "Needs a decision or a referral; never under legal hold.")
-    public Uni<Response> close(@PathParam("caseId") String caseId, @HeaderParam("If-Match") String ifMatch,
-                               @Valid @NotNull ReasonRequest body) {
-        return change(caseId, ifMatch, c -> new CloseCase(caseId, body.reason()));
+    public Uni<Response> close(@BeanParam CaseChange change, @Valid @NotNull ReasonRequest body) {
+        return dispatch(change, c -> new CloseCase(change.caseId(), body.reason()));
     }
 
     @POST
-    @Path("/suspension")
+    @Path(SUSPENSION)
     @RolesAllowed({STAFF, SUPERVISOR})
     @Operation(operationId = "suspendCase",
             summary = "Suspend the case")
-    public Uni<Response> suspend(@PathParam("caseId") String caseId, @HeaderParam("If-Match") String ifMatch,
-                                 @Valid @NotNull ReasonRequest body) {
-        return change(caseId, ifMatch, c -> new SuspendCase(caseId, body.reason()));
+    public Uni<Response> suspend(@BeanParam CaseChange change, @Valid @NotNull ReasonRequest body) {
+        return dispatch(change, c -> new SuspendCase(change.caseId(), body.reason()));
     }
 
     @POST
-    @Path("/resumption")
+    @Path(RESUMPTION)
     @RolesAllowed({STAFF, SUPERVISOR})
     @Operation(operationId = "resumeCase",
             summary = "Resume a suspended case where it stood")
-    public Uni<Response> resume(@PathParam("caseId") String caseId, @HeaderParam("If-Match") String ifMatch) {
-        return change(caseId, ifMatch, c -> new ResumeCase(caseId));
+    public Uni<Response> resume(@BeanParam CaseChange change) {
+        return dispatch(change, c -> new ResumeCase(change.caseId()));
     }
 
     @POST
-    @Path("/referral")
+    @Path(REFERRAL)
     @RolesAllowed({STAFF, SUPERVISOR})
     @Operation(operationId = "referCase",
             summary = "Refer the case to another authority")
-    public Uni<Response> refer(@PathParam("caseId") String caseId, @HeaderParam("If-Match") String ifMatch,
-                               @Valid @NotNull ReferralRequest body) {
-        return change(caseId, ifMatch, c -> new ReferCase(caseId,
+    public Uni<Response> refer(@BeanParam CaseChange change, @Valid @NotNull ReferralRequest body) {
+        return dispatch(change, c -> new ReferCase(change.caseId(),
                 new Referral(body.authority(), body.theirReference(), body.reason())));
     }
 
     @POST
-    @Path("/reopening")
+    @Path(REOPENING)
     @RolesAllowed({STAFF, SUPERVISOR})
     @Operation(operationId = "reopenCase",
             summary = "Reopen a closed case")
-    public Uni<Response> reopen(@PathParam("caseId") String caseId, @HeaderParam("If-Match") String ifMatch,
-                                @Valid @NotNull ReasonRequest body) {
-        return change(caseId, ifMatch, c -> new ReopenCase(caseId, body.reason()));
+    public Uni<Response> reopen(@BeanParam CaseChange change, @Valid @NotNull ReasonRequest body) {
+        return dispatch(change, c -> new ReopenCase(change.caseId(), body.reason()));
     }
 
     // ---- legal hold and notes ----------------------------------------------------------------------
@@ -288,40 +292,51 @@ public class CaseChangeResource {
     @Path("/legal-hold")
     @RolesAllowed(SUPERVISOR)
     @Operation(summary = "Place a legal hold (supervisors)")
-    public Uni<Response> placeLegalHold(@PathParam("caseId") String caseId, @HeaderParam("If-Match") String ifMatch,
-                                        @Valid @NotNull ReasonRequest body) {
-        return change(caseId, ifMatch, c -> new PlaceLegalHold(caseId, body.reason()));
+    public Uni<Response> placeLegalHold(@BeanParam CaseChange change, @Valid @NotNull ReasonRequest body) {
+        return dispatch(change, c -> new PlaceLegalHold(change.caseId(), body.reason()));
     }
 
     @POST
     @Path("/legal-hold/lifting")
     @RolesAllowed(SUPERVISOR)
     @Operation(summary = "Lift the legal hold (supervisors)")
-    public Uni<Response> liftLegalHold(@PathParam("caseId") String caseId, @HeaderParam("If-Match") String ifMatch,
-                                       @Valid @NotNull ReasonRequest body) {
-        return change(caseId, ifMatch, c -> new LiftLegalHold(caseId, body.reason()));
+    public Uni<Response> liftLegalHold(@BeanParam CaseChange change, @Valid @NotNull ReasonRequest body) {
+        return dispatch(change, c -> new LiftLegalHold(change.caseId(), body.reason()));
     }
 
     @POST
     @Path("/notes")
     @RolesAllowed({STAFF, SUPERVISOR})
     @Operation(summary = "Add an internal note", description = "Never shown to companies.")
-    public Uni<Response> addNote(@PathParam("caseId") String caseId, @HeaderParam("If-Match") String ifMatch,
-                                 @Valid @NotNull NoteRequest body) {
-        return change(caseId, ifMatch, me -> new AddCaseNote(caseId, newId("N"), body.text(),
+    public Uni<Response> addNote(@BeanParam CaseChange change, @Valid @NotNull NoteRequest body) {
+        return dispatch(change, me -> new AddCaseNote(change.caseId(), newId("N"), body.text(),
                 new StaffMember(me.subject(), me.name())));
+    }
+
+    /** The endpoint of each transition of the table ({@link CaseAction}). */
+    static StatusChange statusChange(CaseAction action) {
+        return switch (action) {
+            case START_INVESTIGATION -> new StatusChange(HttpMethod.POST, INVESTIGATION);
+            case RECORD_FINDINGS -> new StatusChange(HttpMethod.POST, FINDINGS);
+            case ISSUE_DECISION -> new StatusChange(HttpMethod.POST, DECISION);
+            case CLOSE -> new StatusChange(HttpMethod.POST, CLOSURE);
+            case SUSPEND -> new StatusChange(HttpMethod.POST, SUSPENSION);
+            case RESUME -> new StatusChange(HttpMethod.POST, RESUMPTION);
+            case REFER -> new StatusChange(HttpMethod.POST, REFERRAL);
+            case REOPEN -> new StatusChange(HttpMethod.POST, REOPENING);
+        };
     }
 
     // ---- the one way a change is made ----------------------------------------------------------------
 
     /** Checks If-Match and visibility, sends the command for the expected version, answers the new ETag. */
-    Uni<Response> change(String caseId, String ifMatch, Function<Caller, Object> command) {
-        long expected = Versions.expected(ifMatch);
+    Uni<Response> dispatch(CaseChange change, Function<Caller, CaseCommand> command) {
+        long expected = Versions.expected(change.ifMatch());
         Caller me = caller.get();
-        Object message = command.apply(me);
-        return cases.visible(caseId, me)
+        CaseCommand message = command.apply(me);
+        return cases.visible(change.caseId(), me)
                 .chain(row -> commands.<Long>dispatch(message, expected))
-                .map(version -> Response.ok(new Changed(caseId, version)).tag(Versions.tag(version)).build());
+                .map(version -> Response.ok(new Changed(change.caseId(), version)).tag(Versions.tag(version)).build());
     }
 
     private Uni<StaffMember> staff(String userId) {

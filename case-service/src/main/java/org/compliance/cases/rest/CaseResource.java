@@ -17,6 +17,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.List;
@@ -26,17 +27,18 @@ import org.compliance.api.cases.CaseStatus;
 import org.compliance.api.cases.OpenCase;
 import org.compliance.api.cases.Priority;
 import org.compliance.api.cases.views.CaseListItem;
+import org.compliance.api.cases.views.NextStep;
 import org.compliance.api.cases.views.Note;
 import org.compliance.api.cases.views.Opened;
 import org.compliance.api.cases.views.Page;
 import org.compliance.api.cases.views.RespondentCaseView;
 import org.compliance.api.cases.views.RespondentListItem;
 import org.compliance.api.shared.StaffMember;
-import org.compliance.cases.application.Viewers;
+import org.compliance.cases.application.CaseAccess;
 import org.compliance.cases.domain.CaseAction;
 import org.compliance.cases.query.CaseFilter;
 import org.compliance.cases.query.CaseQueries;
-import org.compliance.cases.query.Viewer;
+import org.compliance.cases.query.CaseVisibility;
 import org.compliance.cases.rest.CaseRequests.OpenCaseRequest;
 import org.compliance.platform.domain.RuleViolation;
 import org.compliance.platform.identity.Caller;
@@ -180,7 +182,7 @@ public class CaseResource {
                     org.compliance.api.cases.CaseDocument.class, RespondentCaseView.class})))
     public Uni<Response> get(@PathParam("caseId") String caseId) {
         Caller me = caller.get();
-        return cases.visible(caseId, me).map(row -> Response.ok(Viewers.readsStaffViews(me) ? CaseViews.document(row)
+        return cases.visible(caseId, me).map(row -> Response.ok(CaseAccess.readsStaffViews(me) ? CaseViews.document(row)
                 : CaseViews.forRespondent(row, me.organisations())).tag(Versions.tag(row.version)).build());
     }
 
@@ -202,7 +204,8 @@ public class CaseResource {
     @Operation(operationId = "listNextSteps",
             summary = "The status changes the caller may make now", description = "From the transition table "
             + "(case-service's README) for the case's current status, narrowed by the caller's role: deciding is for "
-            + "supervisors; auditors and companies change nothing, so theirs is empty. The portal shows only these.")
+            + "supervisors; auditors and companies change nothing, so theirs is empty. Each names the request that "
+            + "makes it (method, and path on this service). The portal shows only these.")
     public Uni<List<NextStep>> nextSteps(@PathParam("caseId") String caseId) {
         Caller me = caller.get();
         boolean staff = me.roles().contains("investigator") || me.roles().contains("supervisor");
@@ -210,7 +213,7 @@ public class CaseResource {
         return cases.visible(caseId, me).map(row -> !staff ? List.<NextStep>of()
                 : CaseAction.allowedFromStatus(CaseViews.document(row).status).stream()
                         .filter(action -> supervisor || !action.forSupervisorsOnly())
-                        .map(action -> new NextStep(action.name(), action.to() == null ? null : action.to().name()))
+                        .map(action -> nextStep(action, caseId))
                         .toList());
     }
 
@@ -221,15 +224,18 @@ public class CaseResource {
     record RespondentCasePage(List<RespondentListItem> items, int page, int size) {
     }
 
-    /** A status change the caller may make: the action and the status it leads to (none for RESUME). */
-    public record NextStep(String action, String leadsTo) {
+    /** The step of an action: the status it leads to and the request that makes it, with the case id filled in. */
+    static NextStep nextStep(CaseAction action, String caseId) {
+        CaseChangeResource.StatusChange change = CaseChangeResource.statusChange(action);
+        String path = UriBuilder.fromResource(CaseChangeResource.class).path(change.path()).build(caseId).getRawPath();
+        return new NextStep(action.name(), action.to() == null ? null : action.to().name(), change.method(), path);
     }
 
     private Uni<Page<?>> page(CaseFilter filter, CaseQueries.SortKey sort, boolean descending, int page, int size) {
         Caller me = caller.get();
-        Viewer viewer = Viewers.of(me);
-        boolean staff = Viewers.readsStaffViews(me);
-        return queries.list(filter, viewer, sort, descending, page, size)
+        CaseVisibility visibility = CaseAccess.visibility(me);
+        boolean staff = CaseAccess.readsStaffViews(me);
+        return queries.list(filter, visibility, sort, descending, page, size)
                 .map(rows -> new Page<>(rows.stream().map(r -> staff ? CaseViews.listItem(r)
                         : CaseViews.respondentListItem(r)).toList(), page, size));
     }

@@ -3,7 +3,7 @@ package org.compliance.cases.rest;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.NotFoundException;
-import org.compliance.cases.application.Viewers;
+import org.compliance.cases.application.CaseAccess;
 import org.compliance.cases.query.CaseQueries;
 import org.compliance.cases.query.CaseViewRow;
 import org.compliance.platform.identity.Caller;
@@ -19,7 +19,7 @@ public class VisibleCases {
     }
 
     public Uni<CaseViewRow> visible(String caseId, Caller caller) {
-        return queries.find(caseId, Viewers.of(caller))
+        return queries.find(caseId, CaseAccess.visibility(caller))
                 .onItem().ifNull().failWith(() -> new NotFoundException("No case " + caseId));
     }
 }

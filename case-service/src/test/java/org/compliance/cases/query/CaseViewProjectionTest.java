@@ -15,6 +15,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.compliance.api.cases.Allegation;
+import org.compliance.api.cases.CaseEvent;
 import org.compliance.api.cases.CaseNoteAdded;
 import org.compliance.api.cases.CaseOpened;
 import org.compliance.api.cases.Confidentiality;
@@ -22,6 +23,7 @@ import org.compliance.api.cases.InvestigationStarted;
 import org.compliance.api.cases.Priority;
 import org.compliance.api.cases.Respondent;
 import org.compliance.api.shared.StaffMember;
+import org.compliance.cases.domain.InvestigationCase;
 import org.compliance.testing.RealPeers;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +31,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(RealPeers.class)
 class CaseViewProjectionTest {
+
+    private static final String CASE = InvestigationCase.class.getSimpleName();
 
     @Inject
     EventStore eventStore;
@@ -42,15 +46,15 @@ class CaseViewProjectionTest {
         String caseId = "projection-" + System.nanoTime();
         StaffMember iris = new StaffMember("u-iris", "Iris Investigator");
         eventStore.publish(
-                new GenericDomainEventMessage<>(CaseViewProjection.AGGREGATE_TYPE, caseId, 0, new CaseOpened(caseId,
+                new GenericDomainEventMessage<>(CASE, caseId, 0, new CaseOpened(caseId,
                         "Idempotent views", "A case delivered twice", "Information Commissioner's Office",
                         List.of("UK GDPR"), Priority.LOW, Confidentiality.STANDARD,
                         List.of(new Respondent("northwind-cloud", "Northwind Cloud Ltd")), List.of(),
                         List.of(new Allegation("A1", "UK GDPR Art. 5", "Kept too long", null, null)), iris,
                         Instant.parse("2026-11-02T09:30:00Z"))),
-                new GenericDomainEventMessage<>(CaseViewProjection.AGGREGATE_TYPE, caseId, 1,
+                new GenericDomainEventMessage<>(CASE, caseId, 1,
                         new InvestigationStarted(caseId)),
-                new GenericDomainEventMessage<>(CaseViewProjection.AGGREGATE_TYPE, caseId, 2,
+                new GenericDomainEventMessage<>(CASE, caseId, 2,
                         new CaseNoteAdded(caseId, "N-1", "First note", iris, Instant.parse("2026-11-02T10:00:00Z"))));
         await().atMost(Duration.ofSeconds(10)).until(() -> snapshot(caseId).contains("version=2"));
         String before = snapshot(caseId);
@@ -66,7 +70,7 @@ class CaseViewProjectionTest {
 
     private void deliver(DomainEventMessage<?> event) {
         try {
-            projection.on(event.getPayload(), event);
+            projection.on((CaseEvent) event.getPayload(), event);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

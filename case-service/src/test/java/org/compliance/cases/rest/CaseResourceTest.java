@@ -110,7 +110,10 @@ class CaseResourceTest {
         given().auth().oauth2(token("iris.investigator")).when().get("/cases/" + caseId + "/next-steps")
                 .then().statusCode(200)
                 .body("action", contains("START_INVESTIGATION", "SUSPEND", "REFER"))
-                .body("leadsTo", contains("INVESTIGATING", "SUSPENDED", "REFERRED"));
+                .body("leadsTo", contains("INVESTIGATING", "SUSPENDED", "REFERRED"))
+                .body("method", contains("POST", "POST", "POST"))
+                .body("path", contains("/cases/" + caseId + "/investigation", "/cases/" + caseId + "/suspension",
+                        "/cases/" + caseId + "/referral"));
         given().auth().oauth2(token("ada.auditor")).when().get("/cases/" + caseId + "/next-steps")
                 .then().statusCode(200).body("size()", equalTo(0));
         given().auth().oauth2(token("nora.northwind")).when().get("/cases/" + caseId + "/next-steps")
@@ -126,7 +129,8 @@ class CaseResourceTest {
         given().auth().oauth2(token("iris.investigator")).when().get("/cases/" + caseId + "/next-steps")
                 .then().statusCode(200).body("action", contains("SUSPEND", "REFER"));
         given().auth().oauth2(token("sam.supervisor")).when().get("/cases/" + caseId + "/next-steps")
-                .then().statusCode(200).body("action", contains("ISSUE_DECISION", "SUSPEND", "REFER"));
+                .then().statusCode(200).body("action", contains("ISSUE_DECISION", "SUSPEND", "REFER"))
+                .body("[0].method", equalTo("POST")).body("[0].path", equalTo("/cases/" + caseId + "/decision"));
     }
 
     @Test

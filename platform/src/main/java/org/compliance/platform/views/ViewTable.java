@@ -35,13 +35,17 @@ public final class ViewTable<R> {
         if (table == null) {
             throw new IllegalArgumentException(type.getName() + " names no @Table");
         }
-        this.fields = Arrays.stream(type.getFields())
-                .filter(f -> !Modifier.isStatic(f.getModifiers()) && !f.isAnnotationPresent(Transient.class))
+        // Declared, not public, fields: Quarkus makes an entity's public fields protected (reads and writes go through
+        // accessors it adds) and adds transient fields of Hibernate's own.
+        this.fields = Arrays.stream(type.getDeclaredFields())
+                .filter(f -> !Modifier.isStatic(f.getModifiers()) && !Modifier.isTransient(f.getModifiers())
+                        && !f.isSynthetic() && !f.isAnnotationPresent(Transient.class))
                 .toList();
+        fields.forEach(f -> f.setAccessible(true));
         List<String> keys = fields.stream().filter(f -> f.isAnnotationPresent(Id.class)).map(ViewTable::column)
                 .toList();
         if (keys.isEmpty()) {
-            throw new IllegalArgumentException(type.getName() + " has no public @Id field");
+            throw new IllegalArgumentException(type.getName() + " has no @Id field");
         }
         List<String> columns = fields.stream().map(ViewTable::column).toList();
         List<String> updated = new ArrayList<>(columns);

@@ -23,6 +23,24 @@ class ViewTableTest {
         public String derived;
     }
 
+    /** How Quarkus leaves an entity at run time: its fields protected, beside transient fields of Hibernate's. */
+    @Table(schema = "some_service", name = "thing_view")
+    public static class EnhancedThingRow {
+        @Id
+        @Column(name = "thing_id")
+        protected String thingId;
+        protected long version;
+        @Column(name = "updated_at")
+        protected Instant updatedAt;
+        private transient Object $$_hibernate_tracker;
+    }
+
+    @Test
+    void an_entity_as_quarkus_enhances_it_has_the_same_columns() {
+        assertThat(ViewTable.of(EnhancedThingRow.class).upsertStatement())
+                .isEqualTo(ViewTable.of(ThingRow.class).upsertStatement());
+    }
+
     @Test
     void the_upsert_names_the_entity_s_columns_and_updates_all_but_the_key() {
         assertThat(ViewTable.of(ThingRow.class).upsertStatement()).isEqualTo(

@@ -1,0 +1,133 @@
+package org.compliance.cases.domain;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.compliance.api.cases.Allegation;
+import org.compliance.api.cases.CaseOpened;
+import org.compliance.api.cases.CaseStatus;
+import org.compliance.api.cases.Complainant;
+import org.compliance.api.cases.Respondent;
+import org.compliance.api.shared.StaffMember;
+
+/**
+ * What the rules know of one case: folded from its events by {@link CaseRules#evolve}, decided on by
+ * {@link CaseRules#decide}. Immutable; each event gives the next state.
+ *
+ * @param respondents            the current respondents, by organisation alias
+ * @param complainants           the current complainants, by complainant id
+ * @param allegations            the allegations not withdrawn, by id
+ * @param withdrawnAllegations   the ids of withdrawn allegations (never reused, never amended)
+ * @param team                   the team besides the lead, by user id
+ * @param decided                a decision stands (reopening clears it)
+ * @param referred               a referral stands (reopening clears it)
+ * @param legalHold              the reason of the legal hold, {@code null} when there is none
+ * @param overdueReported        every request and due moment ever reported overdue, so a repeated report changes
+ *                               nothing
+ * @param awaitingOverdue        the requests whose overdue evidence the case still awaits
+ * @param notes                  the ids of the case's notes
+ */
+public record CaseState(String caseId, CaseStatus status, CaseStatus statusBeforeSuspension,
+                        Map<String, Respondent> respondents, Map<String, Complainant> complainants,
+                        Map<String, Allegation> allegations, Set<String> withdrawnAllegations,
+                        StaffMember leadInvestigator, Map<String, StaffMember> team, boolean decided,
+                        boolean referred, String legalHold, Set<OverdueReport> overdueReported,
+                        Set<String> awaitingOverdue, Set<String> notes) {
+
+    /** One report that a request's evidence was not in by its due moment. */
+    public record OverdueReport(String requestId, Instant dueAt) {
+    }
+
+    public CaseState {
+        respondents = Map.copyOf(respondents);
+        complainants = Map.copyOf(complainants);
+        allegations = Map.copyOf(allegations);
+        withdrawnAllegations = Set.copyOf(withdrawnAllegations);
+        team = Map.copyOf(team);
+        overdueReported = Set.copyOf(overdueReported);
+        awaitingOverdue = Set.copyOf(awaitingOverdue);
+        notes = Set.copyOf(notes);
+    }
+
+    static CaseState opened(CaseOpened e) {
+        Map<String, Respondent> respondents = new LinkedHashMap<>();
+        e.respondents().forEach(r -> respondents.put(r.organisationAlias(), r));
+        Map<String, Complainant> complainants = new LinkedHashMap<>();
+        e.complainants().forEach(c -> complainants.put(c.complainantId(), c));
+        Map<String, Allegation> allegations = new LinkedHashMap<>();
+        e.allegations().forEach(a -> allegations.put(a.allegationId(), a));
+        return new CaseState(e.caseId(), CaseStatus.OPENED, null, respondents, complainants, allegations, Set.of(),
+                e.leadInvestigator(), Map.of(), false, false, null, Set.of(), Set.of(), Set.of());
+    }
+
+    /** The next state: this one with the changes one event makes. */
+    CaseState with(Consumer<Next> change) {
+        Next next = new Next(this);
+        change.accept(next);
+        return new CaseState(caseId, next.status, next.statusBeforeSuspension, next.respondents, next.complainants,
+                next.allegations, next.withdrawnAllegations, next.leadInvestigator, next.team, next.decided,
+                next.referred, next.legalHold, next.overdueReported, next.awaitingOverdue, next.notes);
+    }
+
+    boolean allegationWithdrawn(String allegationId) {
+        return withdrawnAllegations.contains(allegationId);
+    }
+
+    boolean underLegalHold() {
+        return legalHold != null;
+    }
+
+    boolean awaitingOverdueEvidence() {
+        return !awaitingOverdue.isEmpty();
+    }
+
+    boolean awaitingOverdueEvidence(String requestId) {
+        return awaitingOverdue.contains(requestId);
+    }
+
+    boolean overdueRecorded(String requestId, Instant dueAt) {
+        return overdueReported.contains(new OverdueReport(requestId, dueAt));
+    }
+
+    boolean hasNote(String noteId) {
+        return notes.contains(noteId);
+    }
+
+    /** The next state while one event changes it: a working copy that {@link #with} freezes again. */
+    static final class Next {
+        CaseStatus status;
+        CaseStatus statusBeforeSuspension;
+        final Map<String, Respondent> respondents;
+        final Map<String, Complainant> complainants;
+        final Map<String, Allegation> allegations;
+        final Set<String> withdrawnAllegations;
+        StaffMember leadInvestigator;
+        final Map<String, StaffMember> team;
+        boolean decided;
+        boolean referred;
+        String legalHold;
+        final Set<OverdueReport> overdueReported;
+        final Set<String> awaitingOverdue;
+        final Set<String> notes;
+
+        private Next(CaseState s) {
+            status = s.status;
+            statusBeforeSuspension = s.statusBeforeSuspension;
+            respondents = new LinkedHashMap<>(s.respondents);
+            complainants = new LinkedHashMap<>(s.complainants);
+            allegations = new LinkedHashMap<>(s.allegations);
+            withdrawnAllegations = new LinkedHashSet<>(s.withdrawnAllegations);
+            leadInvestigator = s.leadInvestigator;
+            team = new LinkedHashMap<>(s.team);
+            decided = s.decided;
+            referred = s.referred;
+            legalHold = s.legalHold;
+            overdueReported = new LinkedHashSet<>(s.overdueReported);
+            awaitingOverdue = new LinkedHashSet<>(s.awaitingOverdue);
+            notes = new LinkedHashSet<>(s.notes);
+        }
+    }
+}
