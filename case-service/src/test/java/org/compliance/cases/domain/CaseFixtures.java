@@ -27,10 +27,6 @@ import org.compliance.api.cases.Referral;
 import org.compliance.api.cases.Respondent;
 import org.compliance.api.shared.Addressed;
 import org.compliance.api.shared.StaffMember;
-import org.compliance.platform.domain.RuleViolation;
-import org.hamcrest.Description;
-import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeMatcher;
 
 /**
  * The cast and the standard history shared by the investigation case fixture tests. Every organisation and
@@ -140,35 +136,6 @@ final class CaseFixtures {
 
     static BigDecimal gbp(String amount) {
         return new BigDecimal(amount);
-    }
-
-    /** A {@link RuleViolation} the REST layer answers with 409: the case as it stands forbids the command. */
-    static Matcher<RuleViolation> conflict() {
-        return ruleViolation(RuleViolation.Kind.CONFLICT);
-    }
-
-    /** A {@link RuleViolation} the REST layer answers with 422: the command could never succeed. */
-    static Matcher<RuleViolation> unprocessable() {
-        return ruleViolation(RuleViolation.Kind.UNPROCESSABLE);
-    }
-
-    private static Matcher<RuleViolation> ruleViolation(RuleViolation.Kind kind) {
-        return new TypeSafeMatcher<>(RuleViolation.class) {
-            @Override
-            protected boolean matchesSafely(RuleViolation violation) {
-                return violation.kind() == kind;
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("a RuleViolation of kind ").appendValue(kind);
-            }
-
-            @Override
-            protected void describeMismatchSafely(RuleViolation violation, Description mismatch) {
-                mismatch.appendText("was of kind ").appendValue(violation.kind());
-            }
-        };
     }
 
     /** Builds an {@link OpenCase}, valid unless a test changes one part of it. */

@@ -7,7 +7,7 @@ import static org.compliance.cases.domain.CaseFixtures.SAMUEL;
 import static org.compliance.cases.domain.CaseFixtures.TODAY;
 import static org.compliance.cases.domain.CaseFixtures.gbp;
 import static org.compliance.cases.domain.CaseFixtures.historyAt;
-import static org.compliance.cases.domain.CaseFixtures.unprocessable;
+import static org.compliance.testing.RuleViolations.unprocessable;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 

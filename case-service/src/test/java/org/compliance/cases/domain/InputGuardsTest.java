@@ -8,7 +8,7 @@ import static org.compliance.cases.domain.CaseFixtures.NORTHWIND;
 import static org.compliance.cases.domain.CaseFixtures.TRAINING_WITHOUT_BASIS;
 import static org.compliance.cases.domain.CaseFixtures.anOpenCase;
 import static org.compliance.cases.domain.CaseFixtures.historyAt;
-import static org.compliance.cases.domain.CaseFixtures.unprocessable;
+import static org.compliance.testing.RuleViolations.unprocessable;
 
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -8,9 +8,9 @@ import static org.compliance.cases.domain.CaseFixtures.IRIS;
 import static org.compliance.cases.domain.CaseFixtures.NOW;
 import static org.compliance.cases.domain.CaseFixtures.TOMAS;
 import static org.compliance.cases.domain.CaseFixtures.caseOpened;
-import static org.compliance.cases.domain.CaseFixtures.conflict;
+import static org.compliance.testing.RuleViolations.conflict;
 import static org.compliance.cases.domain.CaseFixtures.historyAt;
-import static org.compliance.cases.domain.CaseFixtures.unprocessable;
+import static org.compliance.testing.RuleViolations.unprocessable;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.compliance.api.cases.AddCaseNote;

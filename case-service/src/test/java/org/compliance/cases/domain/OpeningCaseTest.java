@@ -16,7 +16,7 @@ import static org.compliance.cases.domain.CaseFixtures.TITLE;
 import static org.compliance.cases.domain.CaseFixtures.TODAY;
 import static org.compliance.cases.domain.CaseFixtures.TRAINING_WITHOUT_BASIS;
 import static org.compliance.cases.domain.CaseFixtures.anOpenCase;
-import static org.compliance.cases.domain.CaseFixtures.unprocessable;
+import static org.compliance.testing.RuleViolations.unprocessable;
 
 import java.time.LocalDate;
 import java.util.Arrays;

@@ -9,6 +9,8 @@ import static org.compliance.cases.domain.CaseFixtures.CASE_ID;
 import static org.compliance.cases.domain.CaseFixtures.NOW;
 import static org.compliance.cases.domain.CaseFixtures.caseOpened;
 import static org.compliance.cases.domain.CaseFixtures.historyAt;
+import static org.compliance.testing.RuleViolations.conflict;
+import static org.compliance.testing.RuleViolations.unprocessable;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -101,7 +103,7 @@ class OverdueEvidenceTest {
     void a_resolution_without_saying_how_is_unprocessable() {
         fixture.given(historyAt(INVESTIGATING, new CaseAwaitingOverdueEvidence(CASE_ID, "req-7", DUE)))
                 .when(new ResolveOverdueEvidence(CASE_ID, "req-7", null))
-                .expectException(CaseFixtures.unprocessable());
+                .expectException(unprocessable());
     }
 
     @Test
@@ -117,7 +119,7 @@ class OverdueEvidenceTest {
         fixture.given(historyAt(INVESTIGATING, new CaseAwaitingOverdueEvidence(CASE_ID, "req-7", DUE),
                         new CaseOverdueEvidenceResolved(CASE_ID, "req-7", EVIDENCE_SUBMITTED)))
                 .when(new ReferCase(CASE_ID, CaseFixtures.TO_CMA))
-                .expectException(CaseFixtures.conflict());
+                .expectException(conflict());
     }
 
     @Test

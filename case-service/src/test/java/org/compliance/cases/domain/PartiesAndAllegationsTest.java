@@ -9,9 +9,9 @@ import static org.compliance.cases.domain.CaseFixtures.OPAQUE_PRIVACY_NOTICE;
 import static org.compliance.cases.domain.CaseFixtures.TODAY;
 import static org.compliance.cases.domain.CaseFixtures.TRAINING_WITHOUT_BASIS;
 import static org.compliance.cases.domain.CaseFixtures.caseOpened;
-import static org.compliance.cases.domain.CaseFixtures.conflict;
+import static org.compliance.testing.RuleViolations.conflict;
 import static org.compliance.cases.domain.CaseFixtures.historyAt;
-import static org.compliance.cases.domain.CaseFixtures.unprocessable;
+import static org.compliance.testing.RuleViolations.unprocessable;
 
 import java.time.LocalDate;
 import java.util.stream.Stream;

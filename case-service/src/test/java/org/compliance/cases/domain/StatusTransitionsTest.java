@@ -12,11 +12,11 @@ import static org.compliance.cases.domain.CaseFixtures.CMA;
 import static org.compliance.cases.domain.CaseFixtures.NOW;
 import static org.compliance.cases.domain.CaseFixtures.SAMUEL;
 import static org.compliance.cases.domain.CaseFixtures.TO_CMA;
-import static org.compliance.cases.domain.CaseFixtures.conflict;
+import static org.compliance.testing.RuleViolations.conflict;
 import static org.compliance.cases.domain.CaseFixtures.findingsRecorded;
 import static org.compliance.cases.domain.CaseFixtures.historyAt;
 import static org.compliance.cases.domain.CaseFixtures.reprimandIssued;
-import static org.compliance.cases.domain.CaseFixtures.unprocessable;
+import static org.compliance.testing.RuleViolations.unprocessable;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.time.Instant;
