@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import org.compliance.api.cases.CaseDocument;
 import org.compliance.api.cases.CaseOpened;
+import org.compliance.api.evidence.EvidenceEvent;
 import org.compliance.api.evidence.EvidenceRequestIssued;
 import org.compliance.api.evidence.RequestDocument;
 import org.compliance.audit.adapters.EventStoreReader;
@@ -70,8 +71,8 @@ public class TimeTravel {
                     requestState = RequestDocument.issued(issued);
                 } else if (caseState != null) {
                     caseState.apply(event);
-                } else if (requestState != null) {
-                    requestState.apply(event);
+                } else if (requestState != null && event instanceof EvidenceEvent evidence) {
+                    requestState.apply(evidence);
                 }
                 if (caseState != null) {
                     caseState.version = stored.sequenceNumber();

@@ -14,6 +14,7 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.compliance.api.evidence.AcceptEvidence;
 import org.compliance.api.evidence.EvidenceAccepted;
 import org.compliance.api.evidence.EvidenceDeadlineApproaching;
+import org.compliance.api.evidence.EvidenceEvent;
 import org.compliance.api.evidence.EvidenceFile;
 import org.compliance.api.evidence.EvidenceRequestAcknowledged;
 import org.compliance.api.evidence.EvidenceRequestIssued;
@@ -226,10 +227,12 @@ final class EvidenceFixtures {
     }
 
     /** What the rules know of a request after {@code events} (the first being its issue). */
-    static RequestFile fileOf(List<Object> events) {
-        RequestFile file = RequestFile.issued((EvidenceRequestIssued) events.get(0));
-        events.subList(1, events.size()).forEach(file::apply);
-        return file;
+    static RequestState stateOf(List<Object> events) {
+        RequestState state = null;
+        for (Object event : events) {
+            state = EvidenceRules.evolve(state, (EvidenceEvent) event);
+        }
+        return state;
     }
 
     // ---- deadlines -----------------------------------------------------------------------------------
