@@ -35,13 +35,15 @@ public final class ViewTable<R> {
         if (table == null) {
             throw new IllegalArgumentException(type.getName() + " names no @Table");
         }
-        this.fields = Arrays.stream(type.getFields())
-                .filter(f -> !Modifier.isStatic(f.getModifiers()) && !f.isAnnotationPresent(Transient.class))
+        // declared, not public, fields: Quarkus turns an entity's public fields private when it enhances it
+        this.fields = Arrays.stream(type.getDeclaredFields())
+                .filter(ViewTable::persistent)
+                .peek(f -> f.setAccessible(true))
                 .toList();
         List<String> keys = fields.stream().filter(f -> f.isAnnotationPresent(Id.class)).map(ViewTable::column)
                 .toList();
         if (keys.isEmpty()) {
-            throw new IllegalArgumentException(type.getName() + " has no public @Id field");
+            throw new IllegalArgumentException(type.getName() + " has no @Id field");
         }
         List<String> columns = fields.stream().map(ViewTable::column).toList();
         List<String> updated = new ArrayList<>(columns);
@@ -90,6 +92,13 @@ public final class ViewTable<R> {
             }
             statement.setObject(i + 1, value instanceof Instant instant ? Timestamp.from(instant) : value);
         }
+    }
+
+    /** A mapped field: not static or transient, and not one the bytecode enhancer added. */
+    private static boolean persistent(Field field) {
+        int modifiers = field.getModifiers();
+        return !Modifier.isStatic(modifiers) && !Modifier.isTransient(modifiers) && !field.isSynthetic()
+                && !field.isAnnotationPresent(Transient.class) && !field.getName().startsWith("$$_");
     }
 
     private static String column(Field field) {
