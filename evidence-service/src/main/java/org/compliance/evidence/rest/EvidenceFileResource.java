@@ -69,7 +69,7 @@ import org.jboss.logging.Logger;
  * whole body in memory first), and the download writes the blob from a {@link StreamingOutput}. Their reads still go
  * through Hibernate Reactive, waited for on this worker thread.
  */
-@Path("/requests/{requestId}")
+@Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = RequestLifecycleResource.TAG, description = RequestLifecycleResource.TAG_DESCRIPTION)
 public class EvidenceFileResource {
@@ -101,7 +101,7 @@ public class EvidenceFileResource {
     }
 
     @POST
-    @Path("/uploads")
+    @Path("/requests/{requestId}/uploads")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(RequestLifecycleResource.COMPANY)
     @Blocking
@@ -147,7 +147,7 @@ public class EvidenceFileResource {
     }
 
     @POST
-    @Path("/submissions")
+    @Path("/requests/{requestId}/submissions")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(RequestLifecycleResource.COMPANY)
     @WithSession
@@ -173,7 +173,7 @@ public class EvidenceFileResource {
     }
 
     @GET
-    @Path("/files/{fileId}")
+    @Path("/requests/{requestId}/files/{fileId}")
     @Produces(MediaType.WILDCARD)
     @RolesAllowed({RequestLifecycleResource.STAFF, RequestLifecycleResource.SUPERVISOR,
             RequestLifecycleResource.AUDITOR, RequestLifecycleResource.COMPANY})

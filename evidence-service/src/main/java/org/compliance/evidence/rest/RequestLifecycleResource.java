@@ -64,8 +64,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * the caller read: a change made meanwhile by someone else makes it a 409 instead of being silently overwritten.
  * The answer carries the new ETag. A company user sees only its own organisation's requests; another
  * organisation's is a 404.
+ *
+ * <p>The three resources of a request ({@code RequestLifecycleResource}, {@link EvidenceFileResource},
+ * {@link ReceiptResource}) each name whole paths from the root, as the API does: RESTEasy Reactive finds a method
+ * among resources with the same root path, not across different roots that both match.
  */
-@Path("/requests")
+@Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = RequestLifecycleResource.TAG, description = RequestLifecycleResource.TAG_DESCRIPTION)
 @WithSession
@@ -101,6 +105,7 @@ public class RequestLifecycleResource {
     // ---- issuing and reading -------------------------------------------------------------------------
 
     @POST
+    @Path("/requests")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({STAFF, SUPERVISOR})
     @Operation(operationId = "issueEvidenceRequest",
@@ -122,7 +127,7 @@ public class RequestLifecycleResource {
     }
 
     @GET
-    @Path("/due-moment")
+    @Path("/requests/due-moment")
     @RolesAllowed({STAFF, SUPERVISOR})
     @Operation(operationId = "previewDueMoment",
             summary = "The due moment a request issued now would get", description = "For showing before sending.")
@@ -133,6 +138,7 @@ public class RequestLifecycleResource {
     }
 
     @GET
+    @Path("/requests")
     @RolesAllowed({STAFF, SUPERVISOR, AUDITOR, COMPANY})
     @Operation(operationId = "listEvidenceRequests",
             summary = "List requests", description = "By case, organisation, status; due within N days (open "
@@ -164,7 +170,7 @@ public class RequestLifecycleResource {
     }
 
     @GET
-    @Path("/{requestId}")
+    @Path("/requests/{requestId}")
     @RolesAllowed({STAFF, SUPERVISOR, AUDITOR, COMPANY})
     @Operation(operationId = "getEvidenceRequest",
             summary = "Read a request", description = "With submissions, extensions, chain of custody and the "
@@ -178,7 +184,7 @@ public class RequestLifecycleResource {
     // ---- the company's side ------------------------------------------------------------------------
 
     @POST
-    @Path("/{requestId}/acknowledgement")
+    @Path("/requests/{requestId}/acknowledgement")
     @RolesAllowed(COMPANY)
     @Operation(operationId = "acknowledgeEvidenceRequest",
             summary = "Acknowledge the request (company)")
@@ -192,7 +198,7 @@ public class RequestLifecycleResource {
     }
 
     @POST
-    @Path("/{requestId}/extension-request")
+    @Path("/requests/{requestId}/extension-request")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(COMPANY)
     @Operation(operationId = "requestExtension",
@@ -210,7 +216,7 @@ public class RequestLifecycleResource {
     // ---- the regulator's side ----------------------------------------------------------------------
 
     @POST
-    @Path("/{requestId}/extension/grant")
+    @Path("/requests/{requestId}/extension/grant")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(SUPERVISOR)
     @Operation(operationId = "grantExtension",
@@ -226,7 +232,7 @@ public class RequestLifecycleResource {
     }
 
     @POST
-    @Path("/{requestId}/extension/refusal")
+    @Path("/requests/{requestId}/extension/refusal")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(SUPERVISOR)
     @Operation(operationId = "refuseExtension",
@@ -241,7 +247,7 @@ public class RequestLifecycleResource {
     }
 
     @POST
-    @Path("/{requestId}/acceptance")
+    @Path("/requests/{requestId}/acceptance")
     @RolesAllowed({STAFF, SUPERVISOR})
     @Operation(operationId = "acceptEvidence",
             summary = "Accept the evidence: the request is complete")
@@ -253,7 +259,7 @@ public class RequestLifecycleResource {
     }
 
     @POST
-    @Path("/{requestId}/more-evidence")
+    @Path("/requests/{requestId}/more-evidence")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({STAFF, SUPERVISOR})
     @Operation(operationId = "requestMoreEvidence",
@@ -268,7 +274,7 @@ public class RequestLifecycleResource {
     }
 
     @POST
-    @Path("/{requestId}/withdrawal")
+    @Path("/requests/{requestId}/withdrawal")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({STAFF, SUPERVISOR})
     @Operation(operationId = "withdrawEvidenceRequest",
