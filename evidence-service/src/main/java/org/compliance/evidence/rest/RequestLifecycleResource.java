@@ -113,7 +113,8 @@ public class RequestLifecycleResource {
             + "and one of its respondents (422 otherwise). Due in 14 calendar days by default (23:59:59 "
             + "Europe/London on the 14th day after issue), or dueInDays, or an explicit dueAt.")
     @APIResponse(responseCode = "201", description = "Issued; Location is the request",
-            headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING, format = "uri")),
+            headers = {@Header(name = "Location", schema = @Schema(type = SchemaType.STRING, format = "uri")),
+                    @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation =
                     Changed.class)))
     public Uni<Response> issue(@Valid @NotNull IssueRequest body, UriInfo uri) {
@@ -188,7 +189,8 @@ public class RequestLifecycleResource {
     @RolesAllowed(COMPANY)
     @Operation(operationId = "acknowledgeEvidenceRequest",
             summary = "Acknowledge the request (company)")
-    @APIResponse(responseCode = "200", description = CHANGED, content = @Content(mediaType =
+    @APIResponse(responseCode = "200", description = CHANGED, headers = @Header(name = "ETag", schema = @Schema(
+            type = SchemaType.STRING)), content = @Content(mediaType =
             MediaType.APPLICATION_JSON, schema = @Schema(implementation = Changed.class)))
     @APIResponse(responseCode = "409", description = CONFLICT)
     public Uni<Response> acknowledge(@PathParam("requestId") String requestId,
@@ -203,7 +205,8 @@ public class RequestLifecycleResource {
     @RolesAllowed(COMPANY)
     @Operation(operationId = "requestExtension",
             summary = "Ask for an extension (company)", description = "Before the deadline; one pending at a time.")
-    @APIResponse(responseCode = "200", description = CHANGED, content = @Content(mediaType =
+    @APIResponse(responseCode = "200", description = CHANGED, headers = @Header(name = "ETag", schema = @Schema(
+            type = SchemaType.STRING)), content = @Content(mediaType =
             MediaType.APPLICATION_JSON, schema = @Schema(implementation = Changed.class)))
     @APIResponse(responseCode = "409", description = CONFLICT)
     public Uni<Response> requestExtension(@PathParam("requestId") String requestId,
@@ -222,7 +225,8 @@ public class RequestLifecycleResource {
     @Operation(operationId = "grantExtension",
             summary = "Grant the pending extension (supervisors)", description = "With a later due moment; "
             + "reminders and the overdue deadline move with it.")
-    @APIResponse(responseCode = "200", description = CHANGED, content = @Content(mediaType =
+    @APIResponse(responseCode = "200", description = CHANGED, headers = @Header(name = "ETag", schema = @Schema(
+            type = SchemaType.STRING)), content = @Content(mediaType =
             MediaType.APPLICATION_JSON, schema = @Schema(implementation = Changed.class)))
     @APIResponse(responseCode = "409", description = CONFLICT)
     public Uni<Response> grant(@PathParam("requestId") String requestId, @HeaderParam("If-Match") String ifMatch,
@@ -237,7 +241,8 @@ public class RequestLifecycleResource {
     @RolesAllowed(SUPERVISOR)
     @Operation(operationId = "refuseExtension",
             summary = "Refuse the pending extension (supervisors)")
-    @APIResponse(responseCode = "200", description = CHANGED, content = @Content(mediaType =
+    @APIResponse(responseCode = "200", description = CHANGED, headers = @Header(name = "ETag", schema = @Schema(
+            type = SchemaType.STRING)), content = @Content(mediaType =
             MediaType.APPLICATION_JSON, schema = @Schema(implementation = Changed.class)))
     @APIResponse(responseCode = "409", description = CONFLICT)
     public Uni<Response> refuse(@PathParam("requestId") String requestId, @HeaderParam("If-Match") String ifMatch,
@@ -251,7 +256,8 @@ public class RequestLifecycleResource {
     @RolesAllowed({STAFF, SUPERVISOR})
     @Operation(operationId = "acceptEvidence",
             summary = "Accept the evidence: the request is complete")
-    @APIResponse(responseCode = "200", description = CHANGED, content = @Content(mediaType =
+    @APIResponse(responseCode = "200", description = CHANGED, headers = @Header(name = "ETag", schema = @Schema(
+            type = SchemaType.STRING)), content = @Content(mediaType =
             MediaType.APPLICATION_JSON, schema = @Schema(implementation = Changed.class)))
     @APIResponse(responseCode = "409", description = CONFLICT)
     public Uni<Response> accept(@PathParam("requestId") String requestId, @HeaderParam("If-Match") String ifMatch) {
@@ -264,7 +270,8 @@ public class RequestLifecycleResource {
     @RolesAllowed({STAFF, SUPERVISOR})
     @Operation(operationId = "requestMoreEvidence",
             summary = "Ask for more evidence by a new due moment")
-    @APIResponse(responseCode = "200", description = CHANGED, content = @Content(mediaType =
+    @APIResponse(responseCode = "200", description = CHANGED, headers = @Header(name = "ETag", schema = @Schema(
+            type = SchemaType.STRING)), content = @Content(mediaType =
             MediaType.APPLICATION_JSON, schema = @Schema(implementation = Changed.class)))
     @APIResponse(responseCode = "409", description = CONFLICT)
     public Uni<Response> askForMore(@PathParam("requestId") String requestId, @HeaderParam("If-Match") String ifMatch,
@@ -279,7 +286,8 @@ public class RequestLifecycleResource {
     @RolesAllowed({STAFF, SUPERVISOR})
     @Operation(operationId = "withdrawEvidenceRequest",
             summary = "Withdraw the request")
-    @APIResponse(responseCode = "200", description = CHANGED, content = @Content(mediaType =
+    @APIResponse(responseCode = "200", description = CHANGED, headers = @Header(name = "ETag", schema = @Schema(
+            type = SchemaType.STRING)), content = @Content(mediaType =
             MediaType.APPLICATION_JSON, schema = @Schema(implementation = Changed.class)))
     @APIResponse(responseCode = "409", description = CONFLICT)
     public Uni<Response> withdraw(@PathParam("requestId") String requestId, @HeaderParam("If-Match") String ifMatch,

@@ -273,11 +273,7 @@ final class EvidenceFixtures {
     }
 
     private static Instant dueAtOf(Object payload) {
-        return switch (payload) {
-            case ReminderDue reminder -> reminder.dueAt();
-            case DueMomentPassed passed -> passed.dueAt();
-            default -> null;
-        };
+        return payload instanceof Deadlines.Deadline deadline ? deadline.dueAt() : null;
     }
 
     // ---- rule violations -----------------------------------------------------------------------------
