@@ -241,10 +241,16 @@ class CaseSliceSystemTest {
                 "uploadIds", List.of(JSON.readTree(upload.body()).path("uploadId").asText()),
                 "description", "Records of processing activities, late",
                 "statementOfTruth", Map.of("name", "Nora Northwind", "position", "Data Protection Officer")));
+        // a submission names the version read (If-Match): the request's view once it shows the request overdue
+        HttpResponse<String> read = await().atMost(Duration.ofSeconds(30)).until(() -> HTTP.send(
+                HttpRequest.newBuilder(URI.create(evidence.url("/requests/" + requestId)))
+                        .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString()),
+                answer -> answer.statusCode() == 200 && answer.body().contains("\"overdue\":true"));
         HttpResponse<String> receipt = HTTP.send(HttpRequest.newBuilder(URI.create(
                         evidence.url("/requests/" + requestId + "/submissions")))
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
+                .header("If-Match", read.headers().firstValue("ETag").orElseThrow())
                 .POST(HttpRequest.BodyPublishers.ofString(submission)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(receipt.statusCode()).as(receipt.body()).isEqualTo(201);
         assertThat(JSON.readTree(receipt.body()).path("receipt").path("late").asBoolean()).isTrue();

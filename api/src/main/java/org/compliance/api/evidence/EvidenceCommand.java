@@ -2,8 +2,21 @@ package org.compliance.api.evidence;
 
 import org.compliance.api.shared.Addressed;
 
-/** A command addressed to one evidence request. */
-public interface EvidenceCommand extends Addressed {
+/**
+ * A command addressed to one evidence request: sealed like {@link EvidenceEvent}, so that the request's decider
+ * answers every command in one exhaustive {@code switch}.
+ */
+public sealed interface EvidenceCommand extends Addressed permits
+        IssueEvidenceRequest,
+        AcknowledgeEvidenceRequest,
+        SubmitEvidence,
+        RequestExtension,
+        GrantExtension,
+        RefuseExtension,
+        AcceptEvidence,
+        RequestMoreEvidence,
+        WithdrawEvidenceRequest,
+        RecordEvidenceDownload {
 
     String requestId();
 

@@ -64,8 +64,12 @@ public class RequestDocument {
         return d;
     }
 
-    public void apply(Object event) {
+    /** Folds one more event into the document; a request's first event makes it ({@link #issued}). */
+    public void apply(EvidenceEvent event) {
         switch (event) {
+            case EvidenceRequestIssued e -> {
+                // the document began with it
+            }
             case EvidenceRequestAcknowledged e -> {
                 acknowledgedBy = e.acknowledgedBy();
                 acknowledgedAt = e.acknowledgedAt();
@@ -104,8 +108,6 @@ public class RequestDocument {
             case EvidenceDeadlineApproaching e -> remindersSent.add(e.daysBefore());
             case EvidenceDownloaded e -> chainOfCustody.add(new Custody("DOWNLOADED", e.fileId(), e.sha256(),
                     e.downloadedBy(), e.downloadedAt()));
-            default -> {
-            }
         }
     }
 

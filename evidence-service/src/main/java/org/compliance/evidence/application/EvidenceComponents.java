@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.compliance.evidence.adapters.KnownCasesTable;
 import org.compliance.evidence.domain.EvidenceRequest;
 import org.compliance.evidence.domain.KnownCases;
 import org.compliance.evidence.domain.ReminderSchedule;
@@ -21,15 +20,15 @@ public class EvidenceComponents implements ServiceComponents {
 
     private final KnownCaseProjection knownCases;
     private final RequestViewProjection requests;
-    private final KnownCasesTable knownCasesTable;
+    private final KnownCases caseLookup;
     private final ReminderSchedule reminders;
 
     public EvidenceComponents(KnownCaseProjection knownCases, RequestViewProjection requests,
-                              KnownCasesTable knownCasesTable,
+                              KnownCases caseLookup,
                               @ConfigProperty(name = "compliance.evidence.reminder-days") List<Integer> reminderDays) {
         this.knownCases = knownCases;
         this.requests = requests;
-        this.knownCasesTable = knownCasesTable;
+        this.caseLookup = caseLookup;
         this.reminders = new ReminderSchedule(reminderDays);
     }
 
@@ -45,7 +44,7 @@ public class EvidenceComponents implements ServiceComponents {
 
     @Override
     public Map<Class<?>, Object> resources() {
-        return Map.of(ReminderSchedule.class, reminders, KnownCases.class, knownCasesTable);
+        return Map.of(ReminderSchedule.class, reminders, KnownCases.class, caseLookup);
     }
 
     @Override

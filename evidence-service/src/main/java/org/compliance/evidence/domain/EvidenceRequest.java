@@ -1,18 +1,20 @@
 package org.compliance.evidence.domain;
 
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
 import org.compliance.api.evidence.AcceptEvidence;
 import org.compliance.api.evidence.AcknowledgeEvidenceRequest;
-import org.compliance.api.evidence.EvidenceRequestIssued;
+import org.compliance.api.evidence.EvidenceCommand;
+import org.compliance.api.evidence.EvidenceEvent;
 import org.compliance.api.evidence.EvidenceSubmitted;
 import org.compliance.api.evidence.GrantExtension;
 import org.compliance.api.evidence.IssueEvidenceRequest;
@@ -26,15 +28,16 @@ import org.compliance.evidence.domain.Deadlines.DueMomentPassed;
 import org.compliance.evidence.domain.Deadlines.ReminderDue;
 
 /**
- * An evidence request. Handlers ask {@link EvidenceRules} for the event and apply it; the due moment's
- * reminders and overdue deadline are scheduled in the same unit of work (so in the same transaction) as the
- * event that sets the due moment, and cancelled when the request completes or is withdrawn.
+ * An evidence request: the Axon shell of {@link EvidenceRules}. Each command handler asks the decider for the events
+ * and applies them; the due moment's reminders and overdue deadline are scheduled in the same unit of work (so in
+ * the same transaction) as the event that sets the due moment, and cancelled when the request completes or is
+ * withdrawn: deadlines are Axon's, so they stay here.
  */
 public class EvidenceRequest {
 
     @AggregateIdentifier
     private String requestId;
-    private RequestFile file;
+    private RequestState state;
 
     protected EvidenceRequest() {
         // for Axon's event sourcing
@@ -44,85 +47,96 @@ public class EvidenceRequest {
     public EvidenceRequest(IssueEvidenceRequest c, Clock clock, KnownCases cases, ReminderSchedule reminders,
                            DeadlineManager deadlines) {
         Instant now = clock.instant();
-        EvidenceRequestIssued issued = EvidenceRules.issue(c, now, cases);
-        apply(issued);
-        schedule(deadlines, reminders, now, issued.dueAt());
+        EvidenceEvent issued = EvidenceRules.decide(null, c, now, cases).getFirst();
+        AggregateLifecycle.apply(issued);
+        // a new aggregate takes its events only once its constructor returns: the due moment is the event's
+        schedule(deadlines, reminders, now, EvidenceRules.evolve(null, issued).dueAt());
     }
 
     @CommandHandler
-    Long handle(AcknowledgeEvidenceRequest c, Clock clock) {
-        return record(EvidenceRules.acknowledge(file, c, clock.instant()));
+    Long handle(AcknowledgeEvidenceRequest c, Clock clock, KnownCases cases) {
+        return record(c, clock, cases);
     }
 
     /** Answers the event itself: the receipt is made from exactly what was recorded. */
     @CommandHandler
-    EvidenceSubmitted handle(SubmitEvidence c, Clock clock) {
-        EvidenceSubmitted submitted = EvidenceRules.submit(file, c, clock.instant());
-        apply(submitted);
-        return submitted;
+    EvidenceSubmitted handle(SubmitEvidence c, Clock clock, KnownCases cases) {
+        return (EvidenceSubmitted) recordOne(c, clock, cases);
     }
 
     @CommandHandler
-    Long handle(RequestExtension c, Clock clock) {
-        return record(EvidenceRules.requestExtension(file, c, clock.instant()));
+    Long handle(RequestExtension c, Clock clock, KnownCases cases) {
+        return record(c, clock, cases);
     }
 
     @CommandHandler
-    Long handle(GrantExtension c, Clock clock, ReminderSchedule reminders, DeadlineManager deadlines) {
-        Long version = record(EvidenceRules.grantExtension(file, c, clock.instant()));
-        reschedule(deadlines, reminders, clock.instant());
-        return version;
+    Long handle(GrantExtension c, Clock clock, KnownCases cases, ReminderSchedule reminders, DeadlineManager deadlines) {
+        return rescheduled(record(c, clock, cases), clock, reminders, deadlines);
     }
 
     @CommandHandler
-    Long handle(RefuseExtension c) {
-        return record(EvidenceRules.refuseExtension(file, c));
+    Long handle(RefuseExtension c, Clock clock, KnownCases cases) {
+        return record(c, clock, cases);
     }
 
     @CommandHandler
-    Long handle(AcceptEvidence c, Clock clock, DeadlineManager deadlines) {
-        Long version = record(EvidenceRules.accept(file, c, clock.instant()));
-        cancel(deadlines);
-        return version;
+    Long handle(AcceptEvidence c, Clock clock, KnownCases cases, DeadlineManager deadlines) {
+        return cancelled(record(c, clock, cases), deadlines);
     }
 
     @CommandHandler
-    Long handle(RequestMoreEvidence c, Clock clock, ReminderSchedule reminders, DeadlineManager deadlines) {
-        Long version = record(EvidenceRules.requestMore(file, c, clock.instant()));
-        reschedule(deadlines, reminders, clock.instant());
-        return version;
+    Long handle(RequestMoreEvidence c, Clock clock, KnownCases cases, ReminderSchedule reminders,
+                DeadlineManager deadlines) {
+        return rescheduled(record(c, clock, cases), clock, reminders, deadlines);
     }
 
     @CommandHandler
-    Long handle(WithdrawEvidenceRequest c, DeadlineManager deadlines) {
-        Long version = record(EvidenceRules.withdraw(file, c));
-        cancel(deadlines);
-        return version;
+    Long handle(WithdrawEvidenceRequest c, Clock clock, KnownCases cases, DeadlineManager deadlines) {
+        return cancelled(record(c, clock, cases), deadlines);
     }
 
     @CommandHandler
-    Long handle(RecordEvidenceDownload c, Clock clock) {
-        return record(EvidenceRules.download(file, c, clock.instant()));
+    Long handle(RecordEvidenceDownload c, Clock clock, KnownCases cases) {
+        return record(c, clock, cases);
     }
 
     @DeadlineHandler(deadlineName = Deadlines.REMINDER)
     void on(ReminderDue reminder, Clock clock) {
-        EvidenceRules.remind(file, reminder, clock.instant()).ifPresent(event -> apply(event));
+        EvidenceRules.decide(state, reminder, clock.instant()).forEach(AggregateLifecycle::apply);
     }
 
     @DeadlineHandler(deadlineName = Deadlines.OVERDUE)
-    void on(DueMomentPassed passed) {
-        EvidenceRules.overdue(file, passed).ifPresent(event -> apply(event));
+    void on(DueMomentPassed passed, Clock clock) {
+        EvidenceRules.decide(state, passed, clock.instant()).forEach(AggregateLifecycle::apply);
     }
 
-    private Long record(Object event) {
-        apply(event);
+    @EventSourcingHandler
+    void on(EvidenceEvent event) {
+        state = EvidenceRules.evolve(state, event);
+        requestId = state.requestId();
+    }
+
+    /** Applies what the decider answers for the command; answers the request's new version. */
+    private Long record(EvidenceCommand c, Clock clock, KnownCases cases) {
+        EvidenceRules.decide(state, c, clock.instant(), cases).forEach(AggregateLifecycle::apply);
         return getVersion();
     }
 
-    private void reschedule(DeadlineManager deadlines, ReminderSchedule reminders, Instant now) {
+    private EvidenceEvent recordOne(EvidenceCommand c, Clock clock, KnownCases cases) {
+        List<EvidenceEvent> events = EvidenceRules.decide(state, c, clock.instant(), cases);
+        events.forEach(AggregateLifecycle::apply);
+        return events.getFirst();
+    }
+
+    private Long rescheduled(Long version, Clock clock, ReminderSchedule reminders, DeadlineManager deadlines) {
         cancel(deadlines);
-        schedule(deadlines, reminders, now, file.dueAt());
+        schedule(deadlines, reminders, clock.instant(), state.dueAt());
+        return version;
+    }
+
+    private static Long cancelled(Long version, DeadlineManager deadlines) {
+        cancel(deadlines);
+        return version;
     }
 
     private static void schedule(DeadlineManager deadlines, ReminderSchedule reminders, Instant now, Instant dueAt) {
@@ -135,18 +149,5 @@ public class EvidenceRequest {
     private static void cancel(DeadlineManager deadlines) {
         deadlines.cancelAllWithinScope(Deadlines.REMINDER);
         deadlines.cancelAllWithinScope(Deadlines.OVERDUE);
-    }
-
-    @EventSourcingHandler
-    void on(EvidenceRequestIssued event) {
-        requestId = event.requestId();
-        file = RequestFile.issued(event);
-    }
-
-    @EventSourcingHandler
-    void on(Object event) {
-        if (!(event instanceof EvidenceRequestIssued)) {
-            file.apply(event);
-        }
     }
 }

@@ -8,6 +8,8 @@ import java.util.regex.Pattern;
 import org.compliance.api.evidence.AcceptEvidence;
 import org.compliance.api.evidence.AcknowledgeEvidenceRequest;
 import org.compliance.api.evidence.EvidenceAccepted;
+import org.compliance.api.evidence.EvidenceCommand;
+import org.compliance.api.evidence.EvidenceEvent;
 import org.compliance.api.evidence.EvidenceDeadlineApproaching;
 import org.compliance.api.evidence.EvidenceDownloaded;
 import org.compliance.api.evidence.EvidenceFile;
@@ -30,13 +32,16 @@ import org.compliance.api.evidence.SubmitEvidence;
 import org.compliance.api.evidence.WithdrawEvidenceRequest;
 import org.compliance.api.shared.CompanyUser;
 import org.compliance.api.shared.StaffMember;
+import org.compliance.evidence.domain.Deadlines.Deadline;
 import org.compliance.evidence.domain.Deadlines.DueMomentPassed;
 import org.compliance.evidence.domain.Deadlines.ReminderDue;
 import org.compliance.platform.domain.RuleViolation;
 
 /**
- * The rules of an evidence request as plain functions: command, request as its events left it, time in;
- * the event out, or a {@link RuleViolation} (409: the request's state forbids it; 422: it can never succeed).
+ * The rules of an evidence request as a decider, plain Java: {@link #decide} takes the request as its events left
+ * it, a command (or a deadline) and the time, and answers the events to record, or throws a {@link RuleViolation}
+ * (409: the request's state forbids it; 422: it can never succeed); {@link #evolve} folds one event into the
+ * state. The aggregate {@link EvidenceRequest} only carries these into Axon.
  */
 public final class EvidenceRules {
 
@@ -45,7 +50,60 @@ public final class EvidenceRules {
     private EvidenceRules() {
     }
 
-    public static EvidenceRequestIssued issue(IssueEvidenceRequest c, Instant now, KnownCases cases) {
+    /**
+     * The events a command records on a request ({@code state} is null before its issue). {@code cases} is
+     * what evidence-service knows of cases; only an issue asks it.
+     */
+    public static List<EvidenceEvent> decide(RequestState state, EvidenceCommand command, Instant now,
+                                             KnownCases cases) {
+        if (!(command instanceof IssueEvidenceRequest) && state == null) {
+            throw RuleViolation.unprocessable("No evidence request " + command.requestId() + " was issued");
+        }
+        return List.<EvidenceEvent>of(switch (command) {
+            case IssueEvidenceRequest c -> issue(state, c, now, cases);
+            case AcknowledgeEvidenceRequest c -> acknowledge(state, c, now);
+            case SubmitEvidence c -> submit(state, c, now);
+            case RequestExtension c -> requestExtension(state, c, now);
+            case GrantExtension c -> grantExtension(state, c, now);
+            case RefuseExtension c -> refuseExtension(state, c);
+            case AcceptEvidence c -> accept(state, c, now);
+            case RequestMoreEvidence c -> requestMore(state, c, now);
+            case WithdrawEvidenceRequest c -> withdraw(state, c);
+            case RecordEvidenceDownload c -> download(state, c, now);
+        });
+    }
+
+    /** The events a deadline of the request records when it fires: none for a deadline no longer the request's. */
+    public static List<EvidenceEvent> decide(RequestState state, Deadline deadline, Instant now) {
+        Optional<? extends EvidenceEvent> event = switch (deadline) {
+            case ReminderDue reminder -> remind(state, reminder, now);
+            case DueMomentPassed passed -> overdue(state, passed);
+        };
+        return event.<List<EvidenceEvent>>map(List::of).orElse(List.of());
+    }
+
+    /** The request after one more of its events ({@code state} is null before its issue). */
+    public static RequestState evolve(RequestState state, EvidenceEvent event) {
+        return switch (event) {
+            case EvidenceRequestIssued e -> RequestState.issued(e);
+            case EvidenceRequestAcknowledged e -> state.withAcknowledged();
+            case EvidenceSubmitted e -> state.withSubmission(e.submissionId(), e.files());
+            case ExtensionRequested e -> state.withExtensionPending(true);
+            case ExtensionGranted e -> state.withExtensionPending(false).withDueAt(e.newDueAt());
+            case ExtensionRefused e -> state.withExtensionPending(false);
+            case MoreEvidenceRequested e -> state.withDueAt(e.newDueAt());
+            case EvidenceAccepted e -> state.withStatus(RequestStatus.COMPLETE);
+            case EvidenceRequestWithdrawn e -> state.withStatus(RequestStatus.WITHDRAWN);
+            case EvidenceRequestOverdue e -> state.withOverdueRecorded(e.dueAt());
+            case EvidenceDeadlineApproaching e -> state.withReminderSent(e.dueAt(), e.daysBefore());
+            case EvidenceDownloaded e -> state; // the chain of custody is the view's, not a rule's
+        };
+    }
+
+    private static EvidenceRequestIssued issue(RequestState state, IssueEvidenceRequest c, Instant now, KnownCases cases) {
+        if (state != null) {
+            throw RuleViolation.conflict("Request " + c.requestId() + " was already issued");
+        }
         requireText(c.caseId(), "A request names its case");
         var known = cases.find(c.caseId()).orElseThrow(() -> RuleViolation.unprocessable(
                 "No case " + c.caseId() + " is known to evidence-service"));
@@ -68,23 +126,23 @@ public final class EvidenceRules {
                 dueAt, DueMoments.ZONE.getId(), c.issuedBy(), now);
     }
 
-    public static EvidenceRequestAcknowledged acknowledge(RequestFile file, AcknowledgeEvidenceRequest c, Instant now) {
-        requireRespondent(file, c.acknowledgedBy());
-        requireOpen(file, "acknowledge");
-        if (file.acknowledged()) {
+    private static EvidenceRequestAcknowledged acknowledge(RequestState state, AcknowledgeEvidenceRequest c, Instant now) {
+        requireRespondent(state, c.acknowledgedBy());
+        requireOpen(state, "acknowledge");
+        if (state.acknowledged()) {
             throw RuleViolation.conflict("The request is already acknowledged");
         }
-        return new EvidenceRequestAcknowledged(file.requestId(), file.caseId(), c.acknowledgedBy(), now);
+        return new EvidenceRequestAcknowledged(state.requestId(), state.caseId(), c.acknowledgedBy(), now);
     }
 
-    public static EvidenceSubmitted submit(RequestFile file, SubmitEvidence c, Instant now) {
-        requireRespondent(file, c.submittedBy());
-        if (file.status() == RequestStatus.COMPLETE) {
+    private static EvidenceSubmitted submit(RequestState state, SubmitEvidence c, Instant now) {
+        requireRespondent(state, c.submittedBy());
+        if (state.status() == RequestStatus.COMPLETE) {
             throw RuleViolation.conflict("The evidence was accepted; the request takes no more submissions");
         }
-        requireOpen(file, "submit evidence to");
+        requireOpen(state, "submit evidence to");
         requireText(c.submissionId(), "A submission needs an id");
-        if (file.hasSubmission(c.submissionId())) {
+        if (state.hasSubmission(c.submissionId())) {
             throw RuleViolation.conflict("Submission " + c.submissionId() + " was already made");
         }
         if (c.files() == null || c.files().isEmpty()) {
@@ -99,103 +157,103 @@ public final class EvidenceRules {
             throw RuleViolation.unprocessable("A submission carries a statement of truth: the name and position of "
                     + "the person making it");
         }
-        return new EvidenceSubmitted(file.requestId(), file.caseId(), c.submissionId(), List.copyOf(c.files()),
-                c.description().strip(), c.statementOfTruth(), c.submittedBy(), now, now.isAfter(file.dueAt()));
+        return new EvidenceSubmitted(state.requestId(), state.caseId(), c.submissionId(), List.copyOf(c.files()),
+                c.description().strip(), c.statementOfTruth(), c.submittedBy(), now, now.isAfter(state.dueAt()));
     }
 
-    public static ExtensionRequested requestExtension(RequestFile file, RequestExtension c, Instant now) {
-        requireRespondent(file, c.requestedBy());
-        requireOpen(file, "ask for an extension of");
-        if (!now.isBefore(file.dueAt())) {
-            throw RuleViolation.conflict("An extension must be asked for before the deadline (" + file.dueAt() + ")");
+    private static ExtensionRequested requestExtension(RequestState state, RequestExtension c, Instant now) {
+        requireRespondent(state, c.requestedBy());
+        requireOpen(state, "ask for an extension of");
+        if (!now.isBefore(state.dueAt())) {
+            throw RuleViolation.conflict("An extension must be asked for before the deadline (" + state.dueAt() + ")");
         }
-        if (file.extensionPending()) {
+        if (state.extensionPending()) {
             throw RuleViolation.conflict("An extension is already pending a decision");
         }
         requireText(c.reason(), "An extension request gives its reason");
-        return new ExtensionRequested(file.requestId(), file.caseId(), c.reason().strip(), c.requestedBy(), now);
+        return new ExtensionRequested(state.requestId(), state.caseId(), c.reason().strip(), c.requestedBy(), now);
     }
 
-    public static ExtensionGranted grantExtension(RequestFile file, GrantExtension c, Instant now) {
-        requireOpen(file, "grant an extension of");
+    private static ExtensionGranted grantExtension(RequestState state, GrantExtension c, Instant now) {
+        requireOpen(state, "grant an extension of");
         requireStaff(c.grantedBy());
-        if (!file.extensionPending()) {
+        if (!state.extensionPending()) {
             throw RuleViolation.conflict("No extension is pending");
         }
-        if (c.newDueAt() == null || !c.newDueAt().isAfter(file.dueAt())) {
-            throw RuleViolation.unprocessable("The new due moment must be later than the current one (" + file.dueAt()
+        if (c.newDueAt() == null || !c.newDueAt().isAfter(state.dueAt())) {
+            throw RuleViolation.unprocessable("The new due moment must be later than the current one (" + state.dueAt()
                     + ")");
         }
         if (!c.newDueAt().isAfter(now)) {
             throw RuleViolation.unprocessable("The new due moment must be in the future");
         }
-        return new ExtensionGranted(file.requestId(), file.caseId(), file.dueAt(), c.newDueAt(), c.grantedBy());
+        return new ExtensionGranted(state.requestId(), state.caseId(), state.dueAt(), c.newDueAt(), c.grantedBy());
     }
 
-    public static ExtensionRefused refuseExtension(RequestFile file, RefuseExtension c) {
-        requireOpen(file, "refuse an extension of");
+    private static ExtensionRefused refuseExtension(RequestState state, RefuseExtension c) {
+        requireOpen(state, "refuse an extension of");
         requireStaff(c.refusedBy());
-        if (!file.extensionPending()) {
+        if (!state.extensionPending()) {
             throw RuleViolation.conflict("No extension is pending");
         }
         requireText(c.reason(), "Refusing an extension gives the reason");
-        return new ExtensionRefused(file.requestId(), file.caseId(), c.reason().strip(), c.refusedBy());
+        return new ExtensionRefused(state.requestId(), state.caseId(), c.reason().strip(), c.refusedBy());
     }
 
-    public static EvidenceAccepted accept(RequestFile file, AcceptEvidence c, Instant now) {
-        requireOpen(file, "accept evidence of");
+    private static EvidenceAccepted accept(RequestState state, AcceptEvidence c, Instant now) {
+        requireOpen(state, "accept evidence of");
         requireStaff(c.acceptedBy());
-        if (file.submissionCount() == 0) {
+        if (state.submissionCount() == 0) {
             throw RuleViolation.conflict("Nothing has been submitted to accept");
         }
-        return new EvidenceAccepted(file.requestId(), file.caseId(), c.acceptedBy(), now);
+        return new EvidenceAccepted(state.requestId(), state.caseId(), c.acceptedBy(), now);
     }
 
-    public static MoreEvidenceRequested requestMore(RequestFile file, RequestMoreEvidence c, Instant now) {
-        requireOpen(file, "ask for more evidence on");
+    private static MoreEvidenceRequested requestMore(RequestState state, RequestMoreEvidence c, Instant now) {
+        requireOpen(state, "ask for more evidence on");
         requireStaff(c.requestedBy());
         requireText(c.stillMissing(), "Say what is still missing");
         if (c.newDueAt() == null || !c.newDueAt().isAfter(now)) {
             throw RuleViolation.unprocessable("The new due moment must be in the future");
         }
-        return new MoreEvidenceRequested(file.requestId(), file.caseId(), c.stillMissing().strip(), file.dueAt(),
+        return new MoreEvidenceRequested(state.requestId(), state.caseId(), c.stillMissing().strip(), state.dueAt(),
                 c.newDueAt(), c.requestedBy());
     }
 
-    public static EvidenceRequestWithdrawn withdraw(RequestFile file, WithdrawEvidenceRequest c) {
-        requireOpen(file, "withdraw");
+    private static EvidenceRequestWithdrawn withdraw(RequestState state, WithdrawEvidenceRequest c) {
+        requireOpen(state, "withdraw");
         requireStaff(c.withdrawnBy());
         requireText(c.reason(), "Withdrawing a request gives the reason");
-        return new EvidenceRequestWithdrawn(file.requestId(), file.caseId(), c.reason().strip(), c.withdrawnBy());
+        return new EvidenceRequestWithdrawn(state.requestId(), state.caseId(), c.reason().strip(), c.withdrawnBy());
     }
 
-    public static EvidenceDownloaded download(RequestFile file, RecordEvidenceDownload c, Instant now) {
-        EvidenceFile evidence = file.file(c.fileId());
+    private static EvidenceDownloaded download(RequestState state, RecordEvidenceDownload c, Instant now) {
+        EvidenceFile evidence = state.file(c.fileId());
         if (evidence == null) {
-            throw RuleViolation.unprocessable("Request " + file.requestId() + " has no file " + c.fileId());
+            throw RuleViolation.unprocessable("Request " + state.requestId() + " has no file " + c.fileId());
         }
         requireText(c.downloadedBy(), "A download names who downloaded");
-        return new EvidenceDownloaded(file.requestId(), file.caseId(), c.fileId(), evidence.sha256(), c.downloadedBy(),
+        return new EvidenceDownloaded(state.requestId(), state.caseId(), c.fileId(), evidence.sha256(), c.downloadedBy(),
                 now);
     }
 
     /** A reminder fires only for the due moment it was scheduled for, while the request is open and not yet due. */
-    public static Optional<EvidenceDeadlineApproaching> remind(RequestFile file, ReminderDue reminder, Instant now) {
-        if (file.status() != RequestStatus.OPEN || !reminder.dueAt().equals(file.dueAt())
-                || !now.isBefore(reminder.dueAt()) || file.reminderSent(reminder.dueAt(), reminder.daysBefore())) {
+    private static Optional<EvidenceDeadlineApproaching> remind(RequestState state, ReminderDue reminder, Instant now) {
+        if (state.status() != RequestStatus.OPEN || !reminder.dueAt().equals(state.dueAt())
+                || !now.isBefore(reminder.dueAt()) || state.reminderSent(reminder.dueAt(), reminder.daysBefore())) {
             return Optional.empty();
         }
-        return Optional.of(new EvidenceDeadlineApproaching(file.requestId(), file.caseId(), file.respondent(),
+        return Optional.of(new EvidenceDeadlineApproaching(state.requestId(), state.caseId(), state.respondent(),
                 reminder.dueAt(), reminder.daysBefore()));
     }
 
     /** Overdue exactly once per due moment, and only if that is still the request's due moment and it is open. */
-    public static Optional<EvidenceRequestOverdue> overdue(RequestFile file, DueMomentPassed passed) {
-        if (file.status() != RequestStatus.OPEN || !passed.dueAt().equals(file.dueAt())
-                || file.overdueRecordedFor(passed.dueAt())) {
+    private static Optional<EvidenceRequestOverdue> overdue(RequestState state, DueMomentPassed passed) {
+        if (state.status() != RequestStatus.OPEN || !passed.dueAt().equals(state.dueAt())
+                || state.overdueRecordedFor(passed.dueAt())) {
             return Optional.empty();
         }
-        return Optional.of(new EvidenceRequestOverdue(file.requestId(), file.caseId(), file.respondent(),
+        return Optional.of(new EvidenceRequestOverdue(state.requestId(), state.caseId(), state.respondent(),
                 passed.dueAt()));
     }
 
@@ -216,18 +274,18 @@ public final class EvidenceRules {
         return DueMoments.afterCalendarDays(now, days);
     }
 
-    private static void requireRespondent(RequestFile file, CompanyUser user) {
+    private static void requireRespondent(RequestState state, CompanyUser user) {
         if (user == null || blank(user.userId())) {
             throw RuleViolation.unprocessable("The company user is missing");
         }
-        if (!file.respondent().equals(user.organisationAlias())) {
-            throw RuleViolation.conflict("Only " + file.respondent() + " answers this request");
+        if (!state.respondent().equals(user.organisationAlias())) {
+            throw RuleViolation.conflict("Only " + state.respondent() + " answers this request");
         }
     }
 
-    private static void requireOpen(RequestFile file, String action) {
-        if (file.status() != RequestStatus.OPEN) {
-            throw RuleViolation.conflict("Cannot " + action + " a request that is " + file.status());
+    private static void requireOpen(RequestState state, String action) {
+        if (state.status() != RequestStatus.OPEN) {
+            throw RuleViolation.conflict("Cannot " + action + " a request that is " + state.status());
         }
     }
 

@@ -6,6 +6,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
+/** A row of {@code known_case}; written only by {@link KnownCaseProjection}. */
 @Entity
 @Table(schema = "evidence_service", name = "known_case")
 public class KnownCase {
@@ -18,4 +19,6 @@ public class KnownCase {
     public String respondents;
     @Column(name = "opened_at")
     public Instant openedAt;
+    /** The sequence number of the case's last event folded in. */
+    public long version;
 }

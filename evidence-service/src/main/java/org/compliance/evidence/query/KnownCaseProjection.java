@@ -3,8 +3,12 @@ package org.compliance.evidence.query;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.Arrays;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -15,16 +19,20 @@ import org.compliance.api.cases.Respondent;
 import org.compliance.api.cases.RespondentAdded;
 import org.compliance.api.cases.RespondentWithdrawn;
 import org.compliance.platform.axon.Projection;
+import org.compliance.platform.views.ViewTable;
 
 /**
- * Learns of cases from case-service's events: whether each is open, and who its respondents are. Written in
- * the processor's transaction; an event at or below the row's version is one already folded in and is skipped.
+ * Learns of cases from case-service's events: whether each is open, and who its respondents are. Only these case
+ * events matter to the request rules, so only they have handlers. Written in the processor's transaction; an event
+ * at or below the row's version is one already folded in and is skipped.
  */
 @ApplicationScoped
 @Unremovable
 @ProcessingGroup("known-cases")
 @Projection
 public class KnownCaseProjection {
+
+    private static final ViewTable<KnownCase> VIEW = ViewTable.of(KnownCase.class);
 
     private final AgroalDataSource dataSource;
 
@@ -34,56 +42,72 @@ public class KnownCaseProjection {
 
     @EventHandler
     void on(CaseOpened event, DomainEventMessage<?> message) throws SQLException {
-        try (var connection = dataSource.getConnection();
-             var insert = connection.prepareStatement("""
-                     INSERT INTO evidence_service.known_case (case_id, status, respondents, opened_at, version)
-                     VALUES (?, 'OPEN', ?, ?, ?)
-                     ON CONFLICT (case_id) DO NOTHING""")) {
-            insert.setString(1, event.caseId());
-            insert.setString(2, String.join(",", event.respondents().stream().map(Respondent::organisationAlias)
-                    .toList()));
-            insert.setTimestamp(3, Timestamp.from(event.openedAt()));
-            insert.setLong(4, message.getSequenceNumber());
-            insert.executeUpdate();
+        try (var connection = dataSource.getConnection()) {
+            if (load(connection, event.caseId()) != null) {
+                return;
+            }
+            KnownCase row = new KnownCase();
+            row.caseId = event.caseId();
+            row.status = "OPEN";
+            row.respondents = event.respondents().stream().map(Respondent::organisationAlias)
+                    .collect(Collectors.joining(","));
+            row.openedAt = event.openedAt();
+            row.version = message.getSequenceNumber();
+            VIEW.upsert(connection, row);
         }
     }
 
     @EventHandler
     void on(CaseClosed event, DomainEventMessage<?> message) throws SQLException {
-        update("status = 'CLOSED'", null, event.caseId(), message);
+        change(event.caseId(), message, row -> row.status = "CLOSED");
     }
 
     @EventHandler
     void on(CaseReopened event, DomainEventMessage<?> message) throws SQLException {
-        update("status = 'OPEN'", null, event.caseId(), message);
+        change(event.caseId(), message, row -> row.status = "OPEN");
     }
 
     @EventHandler
     void on(RespondentAdded event, DomainEventMessage<?> message) throws SQLException {
-        update("respondents = respondents || ',' || ?", event.respondent().organisationAlias(), event.caseId(),
-                message);
+        change(event.caseId(), message, row -> row.respondents = row.respondents + ","
+                + event.respondent().organisationAlias());
     }
 
     @EventHandler
     void on(RespondentWithdrawn event, DomainEventMessage<?> message) throws SQLException {
-        update("respondents = array_to_string(array_remove(string_to_array(respondents, ','), ?::text), ',')",
-                event.organisationAlias(), event.caseId(), message);
+        change(event.caseId(), message, row -> row.respondents = Arrays.stream(row.respondents.split(",", -1))
+                .filter(alias -> !alias.equals(event.organisationAlias())).collect(Collectors.joining(",")));
     }
 
-    /** Applies one assignment (with at most one parameter) if the event is newer than the row. */
-    private void update(String assignment, String parameter, String caseId, DomainEventMessage<?> message)
-            throws SQLException {
-        try (var connection = dataSource.getConnection();
-             var update = connection.prepareStatement("UPDATE evidence_service.known_case SET " + assignment
-                     + ", version = ? WHERE case_id = ? AND version < ?")) {
-            int i = 1;
-            if (parameter != null) {
-                update.setString(i++, parameter);
+    /** Changes a known case's row if the event is newer than the row; a case not (yet) known is left alone. */
+    private void change(String caseId, DomainEventMessage<?> message, Consumer<KnownCase> change) throws SQLException {
+        try (var connection = dataSource.getConnection()) {
+            KnownCase row = load(connection, caseId);
+            if (row == null || message.getSequenceNumber() <= row.version) {
+                return;
             }
-            update.setLong(i++, message.getSequenceNumber());
-            update.setString(i++, caseId);
-            update.setLong(i, message.getSequenceNumber());
-            update.executeUpdate();
+            change.accept(row);
+            row.version = message.getSequenceNumber();
+            VIEW.upsert(connection, row);
+        }
+    }
+
+    private static KnownCase load(Connection connection, String caseId) throws SQLException {
+        try (var select = connection.prepareStatement("SELECT status, respondents, opened_at, version "
+                + "FROM evidence_service.known_case WHERE case_id = ? FOR UPDATE")) {
+            select.setString(1, caseId);
+            try (var found = select.executeQuery()) {
+                if (!found.next()) {
+                    return null;
+                }
+                KnownCase row = new KnownCase();
+                row.caseId = caseId;
+                row.status = found.getString("status");
+                row.respondents = found.getString("respondents");
+                row.openedAt = found.getTimestamp("opened_at").toInstant();
+                row.version = found.getLong("version");
+                return row;
+            }
         }
     }
 }

@@ -10,10 +10,12 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.compliance.api.evidence.RequestDocument;
+import org.compliance.api.evidence.EvidenceEvent;
 import org.compliance.api.evidence.EvidenceRequestIssued;
+import org.compliance.api.evidence.RequestDocument;
 import org.compliance.platform.axon.EventSerialization;
 import org.compliance.platform.axon.Projection;
+import org.compliance.platform.views.ViewTable;
 
 /**
  * Keeps {@code request_view} from the events of {@code EvidenceRequest} aggregates, in the processor's
@@ -25,7 +27,7 @@ import org.compliance.platform.axon.Projection;
 @Projection
 public class RequestViewProjection {
 
-    static final String AGGREGATE_TYPE = "EvidenceRequest";
+    private static final ViewTable<RequestViewRow> VIEW = ViewTable.of(RequestViewRow.class);
 
     private final AgroalDataSource dataSource;
     private final ObjectMapper json = EventSerialization.storageObjectMapper();
@@ -35,25 +37,22 @@ public class RequestViewProjection {
     }
 
     @EventHandler
-    void on(Object event, DomainEventMessage<?> message) throws Exception {
-        if (!AGGREGATE_TYPE.equals(message.getType())) {
-            return;
-        }
+    void on(EvidenceEvent event, DomainEventMessage<?> message) throws Exception {
         try (Connection connection = dataSource.getConnection()) {
             RequestDocument document = load(connection, message.getAggregateIdentifier());
-            if (event instanceof EvidenceRequestIssued issued) {
-                if (document != null) {
+            if (document == null) {
+                // a request's view begins with its issue
+                if (!(event instanceof EvidenceRequestIssued issued)) {
                     return;
                 }
                 document = RequestDocument.issued(issued);
+            } else if (message.getSequenceNumber() <= document.version) {
+                return;
             } else {
-                if (document == null || message.getSequenceNumber() <= document.version) {
-                    return;
-                }
                 document.apply(event);
             }
             document.version = message.getSequenceNumber();
-            store(connection, document, message);
+            VIEW.upsert(connection, row(document, message));
         }
     }
 
@@ -74,25 +73,18 @@ public class RequestViewProjection {
         }
     }
 
-    private void store(Connection connection, RequestDocument d, DomainEventMessage<?> message) throws Exception {
-        try (var upsert = connection.prepareStatement("""
-                INSERT INTO evidence_service.request_view (request_id, version, case_id, organisation_alias, status,
-                    due_at, overdue, issued_at, updated_at, document)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (request_id) DO UPDATE SET version = excluded.version, status = excluded.status,
-                    due_at = excluded.due_at, overdue = excluded.overdue, updated_at = excluded.updated_at,
-                    document = excluded.document""")) {
-            upsert.setString(1, d.requestId);
-            upsert.setLong(2, d.version);
-            upsert.setString(3, d.caseId);
-            upsert.setString(4, d.organisationAlias);
-            upsert.setString(5, d.status);
-            upsert.setTimestamp(6, Timestamp.from(d.dueAt));
-            upsert.setBoolean(7, d.overdue);
-            upsert.setTimestamp(8, Timestamp.from(d.issuedAt));
-            upsert.setTimestamp(9, Timestamp.from(message.getTimestamp()));
-            upsert.setString(10, json.writeValueAsString(d));
-            upsert.executeUpdate();
-        }
+    private RequestViewRow row(RequestDocument d, DomainEventMessage<?> message) throws Exception {
+        RequestViewRow row = new RequestViewRow();
+        row.requestId = d.requestId;
+        row.version = d.version;
+        row.caseId = d.caseId;
+        row.organisationAlias = d.organisationAlias;
+        row.status = d.status;
+        row.dueAt = d.dueAt;
+        row.overdue = d.overdue;
+        row.issuedAt = d.issuedAt;
+        row.updatedAt = message.getTimestamp();
+        row.document = json.writeValueAsString(d);
+        return row;
     }
 }

@@ -10,13 +10,13 @@ import static org.compliance.evidence.domain.EvidenceFixtures.REQUEST_ID;
 import static org.compliance.evidence.domain.EvidenceFixtures.ROPA;
 import static org.compliance.evidence.domain.EvidenceFixtures.accepted;
 import static org.compliance.evidence.domain.EvidenceFixtures.acknowledged;
-import static org.compliance.evidence.domain.EvidenceFixtures.conflict;
 import static org.compliance.evidence.domain.EvidenceFixtures.history;
 import static org.compliance.evidence.domain.EvidenceFixtures.lateHistory;
 import static org.compliance.evidence.domain.EvidenceFixtures.overdue;
 import static org.compliance.evidence.domain.EvidenceFixtures.submitted;
-import static org.compliance.evidence.domain.EvidenceFixtures.unprocessable;
 import static org.compliance.evidence.domain.EvidenceFixtures.withdrawn;
+import static org.compliance.testing.RuleViolations.conflict;
+import static org.compliance.testing.RuleViolations.unprocessable;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.compliance.api.evidence.AcknowledgeEvidenceRequest;

@@ -15,7 +15,7 @@ import static org.compliance.evidence.domain.EvidenceFixtures.approaching;
 import static org.compliance.evidence.domain.EvidenceFixtures.extensionGranted;
 import static org.compliance.evidence.domain.EvidenceFixtures.extensionRequest;
 import static org.compliance.evidence.domain.EvidenceFixtures.extensionRequested;
-import static org.compliance.evidence.domain.EvidenceFixtures.fileOf;
+import static org.compliance.evidence.domain.EvidenceFixtures.stateOf;
 import static org.compliance.evidence.domain.EvidenceFixtures.grant;
 import static org.compliance.evidence.domain.EvidenceFixtures.history;
 import static org.compliance.evidence.domain.EvidenceFixtures.lateHistory;
@@ -165,56 +165,56 @@ class DeadlineHandlersTest {
         @Test
         void the_deadline_of_the_current_due_moment_records_the_request_overdue() {
             fixture.given(history())
-                    .whenInvoking(REQUEST_ID, request -> request.on(new DueMomentPassed(DUE)))
+                    .whenInvoking(REQUEST_ID, request -> request.on(new DueMomentPassed(DUE), AT_NOW))
                     .expectEvents(overdue(DUE));
         }
 
         @Test
         void a_deadline_for_the_due_moment_before_an_extension_does_nothing() {
             fixture.given(history(extensionRequested(), extensionGranted(DUE, EXTENDED_DUE)))
-                    .whenInvoking(REQUEST_ID, request -> request.on(new DueMomentPassed(DUE)))
+                    .whenInvoking(REQUEST_ID, request -> request.on(new DueMomentPassed(DUE), AT_NOW))
                     .expectNoEvents();
         }
 
         @Test
         void a_deadline_for_the_due_moment_before_more_was_asked_for_does_nothing() {
             fixture.given(history(submitted("sub-1", ROPA), moreRequested(DUE, MORE_DUE)))
-                    .whenInvoking(REQUEST_ID, request -> request.on(new DueMomentPassed(DUE)))
+                    .whenInvoking(REQUEST_ID, request -> request.on(new DueMomentPassed(DUE), AT_NOW))
                     .expectNoEvents();
         }
 
         @Test
         void a_request_goes_overdue_only_once_for_the_same_due_moment() {
             fixture.given(lateHistory(overdue(PAST_DUE)))
-                    .whenInvoking(REQUEST_ID, request -> request.on(new DueMomentPassed(PAST_DUE)))
+                    .whenInvoking(REQUEST_ID, request -> request.on(new DueMomentPassed(PAST_DUE), AT_NOW))
                     .expectNoEvents();
         }
 
         @Test
         void a_request_goes_overdue_again_for_a_new_due_moment() {
             fixture.given(lateHistory(overdue(PAST_DUE), submitted("sub-1", ROPA), moreRequested(PAST_DUE, MORE_DUE)))
-                    .whenInvoking(REQUEST_ID, request -> request.on(new DueMomentPassed(MORE_DUE)))
+                    .whenInvoking(REQUEST_ID, request -> request.on(new DueMomentPassed(MORE_DUE), AT_NOW))
                     .expectEvents(overdue(MORE_DUE));
         }
 
         @Test
         void a_complete_request_does_not_go_overdue() {
             fixture.given(history(submitted("sub-1", ROPA), accepted()))
-                    .whenInvoking(REQUEST_ID, request -> request.on(new DueMomentPassed(DUE)))
+                    .whenInvoking(REQUEST_ID, request -> request.on(new DueMomentPassed(DUE), AT_NOW))
                     .expectNoEvents();
         }
 
         @Test
         void a_withdrawn_request_does_not_go_overdue() {
             fixture.given(history(withdrawn()))
-                    .whenInvoking(REQUEST_ID, request -> request.on(new DueMomentPassed(DUE)))
+                    .whenInvoking(REQUEST_ID, request -> request.on(new DueMomentPassed(DUE), AT_NOW))
                     .expectNoEvents();
         }
 
         @Test
         void a_request_with_evidence_submitted_but_not_accepted_goes_overdue() {
             fixture.given(history(submitted("sub-1", ROPA)))
-                    .whenInvoking(REQUEST_ID, request -> request.on(new DueMomentPassed(DUE)))
+                    .whenInvoking(REQUEST_ID, request -> request.on(new DueMomentPassed(DUE), AT_NOW))
                     .expectEvents(overdue(DUE));
         }
     }
@@ -275,27 +275,27 @@ class DeadlineHandlersTest {
 
         @Test
         void overdue_is_decided_against_the_current_due_moment() {
-            RequestFile extended = fileOf(history(extensionRequested(), extensionGranted(DUE, EXTENDED_DUE)));
+            RequestState extended = stateOf(history(extensionRequested(), extensionGranted(DUE, EXTENDED_DUE)));
 
-            assertThat(EvidenceRules.overdue(extended, new DueMomentPassed(DUE))).isEmpty();
-            assertThat(EvidenceRules.overdue(extended, new DueMomentPassed(EXTENDED_DUE)))
-                    .contains(overdue(EXTENDED_DUE));
+            assertThat(EvidenceRules.decide(extended, new DueMomentPassed(DUE), EXTENDED_DUE)).isEmpty();
+            assertThat(EvidenceRules.decide(extended, new DueMomentPassed(EXTENDED_DUE), EXTENDED_DUE))
+                    .containsExactly(overdue(EXTENDED_DUE));
         }
 
         @Test
         void overdue_is_recorded_once_per_due_moment() {
-            assertThat(EvidenceRules.overdue(fileOf(history(overdue(DUE))), new DueMomentPassed(DUE))).isEmpty();
-            assertThat(EvidenceRules.overdue(fileOf(history(overdue(DUE), moreRequested(DUE, MORE_DUE))),
-                    new DueMomentPassed(MORE_DUE))).contains(overdue(MORE_DUE));
+            assertThat(EvidenceRules.decide(stateOf(history(overdue(DUE))), new DueMomentPassed(DUE), DUE)).isEmpty();
+            assertThat(EvidenceRules.decide(stateOf(history(overdue(DUE), moreRequested(DUE, MORE_DUE))),
+                    new DueMomentPassed(MORE_DUE), MORE_DUE)).containsExactly(overdue(MORE_DUE));
         }
 
         @Test
         void a_reminder_is_decided_against_the_current_due_moment_and_the_time_now() {
-            RequestFile open = fileOf(history());
+            RequestState open = stateOf(history());
 
-            assertThat(EvidenceRules.remind(open, new ReminderDue(DUE, 7), NOW)).contains(approaching(DUE, 7));
-            assertThat(EvidenceRules.remind(open, new ReminderDue(DUE, 7), DUE)).isEmpty();
-            assertThat(EvidenceRules.remind(open, new ReminderDue(EXTENDED_DUE, 7), NOW)).isEmpty();
+            assertThat(EvidenceRules.decide(open, new ReminderDue(DUE, 7), NOW)).containsExactly(approaching(DUE, 7));
+            assertThat(EvidenceRules.decide(open, new ReminderDue(DUE, 7), DUE)).isEmpty();
+            assertThat(EvidenceRules.decide(open, new ReminderDue(EXTENDED_DUE, 7), NOW)).isEmpty();
         }
     }
 }

@@ -8,7 +8,7 @@ import static org.compliance.evidence.domain.EvidenceFixtures.deadlineFor;
 import static org.compliance.evidence.domain.EvidenceFixtures.reminderAt;
 import static org.compliance.evidence.domain.EvidenceFixtures.reminderDaysBefore;
 import static org.compliance.evidence.domain.EvidenceFixtures.requestIssued;
-import static org.compliance.evidence.domain.EvidenceFixtures.unprocessable;
+import static org.compliance.testing.RuleViolations.unprocessable;
 import static org.hamcrest.Matchers.not;
 
 import java.time.Duration;

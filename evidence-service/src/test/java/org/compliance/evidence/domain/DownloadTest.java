@@ -9,8 +9,8 @@ import static org.compliance.evidence.domain.EvidenceFixtures.ROPA;
 import static org.compliance.evidence.domain.EvidenceFixtures.accepted;
 import static org.compliance.evidence.domain.EvidenceFixtures.history;
 import static org.compliance.evidence.domain.EvidenceFixtures.submitted;
-import static org.compliance.evidence.domain.EvidenceFixtures.unprocessable;
 import static org.compliance.evidence.domain.EvidenceFixtures.withdrawn;
+import static org.compliance.testing.RuleViolations.unprocessable;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.compliance.api.evidence.EvidenceDownloaded;

@@ -14,6 +14,7 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.compliance.api.evidence.AcceptEvidence;
 import org.compliance.api.evidence.EvidenceAccepted;
 import org.compliance.api.evidence.EvidenceDeadlineApproaching;
+import org.compliance.api.evidence.EvidenceEvent;
 import org.compliance.api.evidence.EvidenceFile;
 import org.compliance.api.evidence.EvidenceRequestAcknowledged;
 import org.compliance.api.evidence.EvidenceRequestIssued;
@@ -34,7 +35,6 @@ import org.compliance.api.shared.CompanyUser;
 import org.compliance.api.shared.StaffMember;
 import org.compliance.evidence.domain.Deadlines.DueMomentPassed;
 import org.compliance.evidence.domain.Deadlines.ReminderDue;
-import org.compliance.platform.domain.RuleViolation;
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
 import org.hamcrest.TypeSafeMatcher;
@@ -226,10 +226,12 @@ final class EvidenceFixtures {
     }
 
     /** What the rules know of a request after {@code events} (the first being its issue). */
-    static RequestFile fileOf(List<Object> events) {
-        RequestFile file = RequestFile.issued((EvidenceRequestIssued) events.get(0));
-        events.subList(1, events.size()).forEach(file::apply);
-        return file;
+    static RequestState stateOf(List<Object> events) {
+        RequestState state = null;
+        for (Object event : events) {
+            state = EvidenceRules.evolve(state, (EvidenceEvent) event);
+        }
+        return state;
     }
 
     // ---- deadlines -----------------------------------------------------------------------------------
@@ -270,42 +272,7 @@ final class EvidenceFixtures {
     }
 
     private static Instant dueAtOf(Object payload) {
-        return switch (payload) {
-            case ReminderDue reminder -> reminder.dueAt();
-            case DueMomentPassed passed -> passed.dueAt();
-            default -> null;
-        };
-    }
-
-    // ---- rule violations -----------------------------------------------------------------------------
-
-    /** A {@link RuleViolation} the REST layer answers with 409: the request as it stands forbids the command. */
-    static Matcher<RuleViolation> conflict() {
-        return ruleViolation(RuleViolation.Kind.CONFLICT);
-    }
-
-    /** A {@link RuleViolation} the REST layer answers with 422: the command could never succeed. */
-    static Matcher<RuleViolation> unprocessable() {
-        return ruleViolation(RuleViolation.Kind.UNPROCESSABLE);
-    }
-
-    private static Matcher<RuleViolation> ruleViolation(RuleViolation.Kind kind) {
-        return new TypeSafeMatcher<>(RuleViolation.class) {
-            @Override
-            protected boolean matchesSafely(RuleViolation violation) {
-                return violation.kind() == kind;
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("a RuleViolation of kind ").appendValue(kind);
-            }
-
-            @Override
-            protected void describeMismatchSafely(RuleViolation violation, Description mismatch) {
-                mismatch.appendText("was of kind ").appendValue(violation.kind());
-            }
-        };
+        return payload instanceof Deadlines.Deadline deadline ? deadline.dueAt() : null;
     }
 
     /** Builds an {@link IssueEvidenceRequest}, valid unless a test changes one part of it. */

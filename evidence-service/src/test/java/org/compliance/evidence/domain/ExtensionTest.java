@@ -13,7 +13,6 @@ import static org.compliance.evidence.domain.EvidenceFixtures.ROPA;
 import static org.compliance.evidence.domain.EvidenceFixtures.SAMUEL;
 import static org.compliance.evidence.domain.EvidenceFixtures.accepted;
 import static org.compliance.evidence.domain.EvidenceFixtures.anIssue;
-import static org.compliance.evidence.domain.EvidenceFixtures.conflict;
 import static org.compliance.evidence.domain.EvidenceFixtures.deadlineFor;
 import static org.compliance.evidence.domain.EvidenceFixtures.extensionGranted;
 import static org.compliance.evidence.domain.EvidenceFixtures.extensionRefused;
@@ -25,8 +24,9 @@ import static org.compliance.evidence.domain.EvidenceFixtures.lateHistory;
 import static org.compliance.evidence.domain.EvidenceFixtures.reminderAt;
 import static org.compliance.evidence.domain.EvidenceFixtures.reminderDaysBefore;
 import static org.compliance.evidence.domain.EvidenceFixtures.submitted;
-import static org.compliance.evidence.domain.EvidenceFixtures.unprocessable;
 import static org.compliance.evidence.domain.EvidenceFixtures.withdrawn;
+import static org.compliance.testing.RuleViolations.conflict;
+import static org.compliance.testing.RuleViolations.unprocessable;
 import static org.hamcrest.Matchers.not;
 
 import java.time.Duration;

@@ -16,7 +16,7 @@ import static org.compliance.evidence.domain.EvidenceFixtures.REQUEST_ID;
 import static org.compliance.evidence.domain.EvidenceFixtures.UNKNOWN_CASE_ID;
 import static org.compliance.evidence.domain.EvidenceFixtures.anIssue;
 import static org.compliance.evidence.domain.EvidenceFixtures.requestIssued;
-import static org.compliance.evidence.domain.EvidenceFixtures.unprocessable;
+import static org.compliance.testing.RuleViolations.unprocessable;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -177,8 +177,8 @@ class IssuingTest {
 
         @Test
         void the_due_moment_is_recorded_with_the_zone_it_was_computed_in() {
-            EvidenceRequestIssued issued = EvidenceRules.issue(anIssue().dueInDays(5).build(), NOW,
-                    EvidenceFixtures.KNOWN_CASES);
+            EvidenceRequestIssued issued = (EvidenceRequestIssued) EvidenceRules.decide(null,
+                    anIssue().dueInDays(5).build(), NOW, EvidenceFixtures.KNOWN_CASES).getFirst();
             // day 5 after Monday 2 November 2026 is Saturday 7 November: the day of the week does not matter
             assertThat(issued.zone()).isEqualTo("Europe/London");
             assertThat(issued.dueAt()).isEqualTo(Instant.parse("2026-11-07T23:59:59Z"));

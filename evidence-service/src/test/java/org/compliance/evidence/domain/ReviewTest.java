@@ -16,7 +16,6 @@ import static org.compliance.evidence.domain.EvidenceFixtures.STATEMENT;
 import static org.compliance.evidence.domain.EvidenceFixtures.acceptance;
 import static org.compliance.evidence.domain.EvidenceFixtures.accepted;
 import static org.compliance.evidence.domain.EvidenceFixtures.anIssue;
-import static org.compliance.evidence.domain.EvidenceFixtures.conflict;
 import static org.compliance.evidence.domain.EvidenceFixtures.deadlineFor;
 import static org.compliance.evidence.domain.EvidenceFixtures.extensionGranted;
 import static org.compliance.evidence.domain.EvidenceFixtures.extensionRequest;
@@ -28,8 +27,9 @@ import static org.compliance.evidence.domain.EvidenceFixtures.moreRequested;
 import static org.compliance.evidence.domain.EvidenceFixtures.overdue;
 import static org.compliance.evidence.domain.EvidenceFixtures.submission;
 import static org.compliance.evidence.domain.EvidenceFixtures.submitted;
-import static org.compliance.evidence.domain.EvidenceFixtures.unprocessable;
 import static org.compliance.evidence.domain.EvidenceFixtures.withdrawn;
+import static org.compliance.testing.RuleViolations.conflict;
+import static org.compliance.testing.RuleViolations.unprocessable;
 import static org.hamcrest.Matchers.not;
 
 import java.time.Duration;

@@ -13,14 +13,14 @@ import static org.compliance.evidence.domain.EvidenceFixtures.REQUEST_ID;
 import static org.compliance.evidence.domain.EvidenceFixtures.ROPA;
 import static org.compliance.evidence.domain.EvidenceFixtures.STATEMENT;
 import static org.compliance.evidence.domain.EvidenceFixtures.accepted;
-import static org.compliance.evidence.domain.EvidenceFixtures.conflict;
 import static org.compliance.evidence.domain.EvidenceFixtures.history;
 import static org.compliance.evidence.domain.EvidenceFixtures.lateHistory;
 import static org.compliance.evidence.domain.EvidenceFixtures.overdue;
 import static org.compliance.evidence.domain.EvidenceFixtures.submission;
 import static org.compliance.evidence.domain.EvidenceFixtures.submitted;
-import static org.compliance.evidence.domain.EvidenceFixtures.unprocessable;
 import static org.compliance.evidence.domain.EvidenceFixtures.withdrawn;
+import static org.compliance.testing.RuleViolations.conflict;
+import static org.compliance.testing.RuleViolations.unprocessable;
 
 import java.time.Instant;
 import java.util.Arrays;

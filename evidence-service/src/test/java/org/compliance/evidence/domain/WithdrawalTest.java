@@ -9,15 +9,15 @@ import static org.compliance.evidence.domain.EvidenceFixtures.REQUEST_ID;
 import static org.compliance.evidence.domain.EvidenceFixtures.ROPA;
 import static org.compliance.evidence.domain.EvidenceFixtures.accepted;
 import static org.compliance.evidence.domain.EvidenceFixtures.anIssue;
-import static org.compliance.evidence.domain.EvidenceFixtures.conflict;
 import static org.compliance.evidence.domain.EvidenceFixtures.deadlineFor;
 import static org.compliance.evidence.domain.EvidenceFixtures.extensionRequested;
 import static org.compliance.evidence.domain.EvidenceFixtures.history;
 import static org.compliance.evidence.domain.EvidenceFixtures.lateHistory;
 import static org.compliance.evidence.domain.EvidenceFixtures.overdue;
 import static org.compliance.evidence.domain.EvidenceFixtures.submitted;
-import static org.compliance.evidence.domain.EvidenceFixtures.unprocessable;
 import static org.compliance.evidence.domain.EvidenceFixtures.withdrawn;
+import static org.compliance.testing.RuleViolations.conflict;
+import static org.compliance.testing.RuleViolations.unprocessable;
 import static org.hamcrest.Matchers.not;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;

@@ -71,6 +71,12 @@ final class EvidenceApi {
         return given().auth().oauth2(token).when().get("/requests/" + requestId).then().statusCode(200);
     }
 
+    /** The request's version as its view last answered it: the ETag to send as If-Match with a change. */
+    static String etag(String token, String requestId) {
+        return given().auth().oauth2(token).when().get("/requests/" + requestId).then().statusCode(200).extract()
+                .header("ETag");
+    }
+
     private static String knownStatus(String caseId) throws Exception {
         try (var c = Arc.container().instance(AgroalDataSource.class).get().getConnection();
              var q = c.prepareStatement("SELECT status FROM evidence_service.known_case WHERE case_id = ?")) {

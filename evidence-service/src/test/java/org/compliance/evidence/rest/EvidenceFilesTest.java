@@ -174,7 +174,7 @@ class EvidenceFilesTest {
     }
 
     private String submit(Map<String, Object> upload) {
-        given().auth().oauth2(nora).contentType(ContentType.JSON)
+        given().auth().oauth2(nora).header("If-Match", EvidenceApi.etag(nora, requestId)).contentType(ContentType.JSON)
                 .body(Map.of("uploadIds", List.of(upload.get("uploadId")), "description", "Annual report",
                         "statementOfTruth", Map.of("name", "Nora Northwind", "position", "Data Protection Officer")))
                 .when().post("/requests/" + requestId + "/submissions").then().statusCode(201);

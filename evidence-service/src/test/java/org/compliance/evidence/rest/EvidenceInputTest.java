@@ -36,14 +36,14 @@ class EvidenceInputTest {
         String requestId = issue(staff, knownCase(false), "{}");
         awaitView(staff, requestId);
 
-        refusedUnchanged(() -> given().auth().oauth2(company).contentType(ContentType.JSON)
+        refusedUnchanged(() -> given().auth().oauth2(company).header("If-Match", "\"0\"").contentType(ContentType.JSON)
                 .body("{\"reason\": \"We need more time\\u0000\"}")
                 .when().post("/requests/" + requestId + "/extension-request").then(), 400)
                 .body("errors[0].pointer", equalTo("/reason"));
-        refusedUnchanged(() -> given().auth().oauth2(company).contentType(ContentType.JSON)
+        refusedUnchanged(() -> given().auth().oauth2(company).header("If-Match", "\"0\"").contentType(ContentType.JSON)
                 .body("{\"reason\": \"\\u200b\"}")
                 .when().post("/requests/" + requestId + "/extension-request").then(), 400);
-        refusedUnchanged(() -> given().auth().oauth2(company).contentType(ContentType.JSON)
+        refusedUnchanged(() -> given().auth().oauth2(company).header("If-Match", "\"0\"").contentType(ContentType.JSON)
                 .body("{\"uploadIds\": [null], \"description\": \"x\", "
                         + "\"statementOfTruth\": {\"name\": \"Nora\", \"position\": \"DPO\"}}")
                 .when().post("/requests/" + requestId + "/submissions").then(), 400)

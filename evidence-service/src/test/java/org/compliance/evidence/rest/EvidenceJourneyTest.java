@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.compliance.evidence.rest.EvidenceApi.awaitView;
 import static org.compliance.evidence.rest.EvidenceApi.countFiles;
+import static org.compliance.evidence.rest.EvidenceApi.etag;
 import static org.compliance.evidence.rest.EvidenceApi.issue;
 import static org.compliance.evidence.rest.EvidenceApi.knownCase;
 import static org.hamcrest.Matchers.containsString;
@@ -57,15 +58,20 @@ class EvidenceJourneyTest {
                 .isEqualTo(4);
 
         given().auth().oauth2(RealPeers.tokenFor("colin.contoso")).when().get(r).then().statusCode(404);
-        given().auth().oauth2(RealPeers.tokenFor("colin.contoso")).when().post(r + "/acknowledgement")
-                .then().statusCode(404);
-        given().auth().oauth2(nora).when().post(r + "/acknowledgement").then().statusCode(200);
-        given().auth().oauth2(nora).contentType(ContentType.JSON).body("{\"reason\":\"Our archive is offline\"}")
-                .when().post(r + "/extension-request").then().statusCode(200);
-        given().auth().oauth2(iris).contentType(ContentType.JSON).body("{\"newDueAt\":\"" + due.plus(Duration.ofDays(7)) + "\"}")
+        given().auth().oauth2(RealPeers.tokenFor("colin.contoso")).header("If-Match", "\"0\"")
+                .when().post(r + "/acknowledgement").then().statusCode(404);
+        String version = given().auth().oauth2(nora).header("If-Match", etag(nora, requestId))
+                .when().post(r + "/acknowledgement").then().statusCode(200).header("ETag", "\"1\"")
+                .extract().header("ETag");
+        version = given().auth().oauth2(nora).header("If-Match", version).contentType(ContentType.JSON)
+                .body("{\"reason\":\"Our archive is offline\"}")
+                .when().post(r + "/extension-request").then().statusCode(200).extract().header("ETag");
+        given().auth().oauth2(iris).header("If-Match", version).contentType(ContentType.JSON)
+                .body("{\"newDueAt\":\"" + due.plus(Duration.ofDays(7)) + "\"}")
                 .when().post(r + "/extension/grant").then().statusCode(403);
         Instant extended = due.plus(Duration.ofDays(7));
-        given().auth().oauth2(sam).contentType(ContentType.JSON).body("{\"newDueAt\":\"" + extended + "\"}")
+        given().auth().oauth2(sam).header("If-Match", version).contentType(ContentType.JSON)
+                .body("{\"newDueAt\":\"" + extended + "\"}")
                 .when().post(r + "/extension/grant").then().statusCode(200);
 
         for (int days : List.of(7, 3, 1)) {
@@ -84,7 +90,8 @@ class EvidenceJourneyTest {
         assertThat(upload.get("sha256")).isEqualTo(HexFormat.of().formatHex(expected.digest()));
         assertThat(((Number) upload.get("sizeBytes")).longValue()).isEqualTo(size);
 
-        String receipt = given().auth().oauth2(nora).contentType(ContentType.JSON)
+        String receipt = given().auth().oauth2(nora).header("If-Match", etag(nora, requestId))
+                .contentType(ContentType.JSON)
                 .body("{\"uploadIds\":[\"" + upload.get("uploadId") + "\"],\"description\":\"Retention policy 2024-26\","
                         + "\"statementOfTruth\":{\"name\":\"Nora Northwind\",\"position\":\"Data Protection Officer\"}}")
                 .when().post(r + "/submissions").then().statusCode(201)
@@ -110,7 +117,8 @@ class EvidenceJourneyTest {
                 .then().statusCode(404);
         given().auth().oauth2(nora).when().get(r + "/submissions/no-such-submission/receipt").then().statusCode(404);
 
-        given().auth().oauth2(iris).when().post(r + "/acceptance").then().statusCode(200);
+        given().auth().oauth2(iris).header("If-Match", etag(iris, requestId)).when().post(r + "/acceptance")
+                .then().statusCode(200);
         awaitView(iris, requestId, "COMPLETE");
         assertThat(scheduledDeadlines(requestId)).as("deadlines left after acceptance").isZero();
 
@@ -124,6 +132,38 @@ class EvidenceJourneyTest {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 given().auth().oauth2(iris).when().get(r).then()
                         .body("request.chainOfCustody.what", hasItems("SUBMITTED", "DOWNLOADED")));
+    }
+
+    @Test
+    void a_change_needs_the_version_last_read_as_cases_do() {
+        String iris = RealPeers.tokenFor("iris.investigator");
+        String nora = RealPeers.tokenFor("nora.northwind");
+        String requestId = given().auth().oauth2(iris).contentType(ContentType.JSON).body("{\"caseId\":\""
+                        + knownCase(false) + "\",\"respondentOrganisationAlias\":\"northwind-cloud\","
+                        + "\"items\":[\"Policies\"],\"legalBasis\":\"UK GDPR Art. 58(1)(a)\"}")
+                .when().post("/requests").then().statusCode(201).header("ETag", "\"0\"").extract().path("requestId");
+        String r = "/requests/" + requestId;
+        awaitView(iris, requestId).header("ETag", "\"0\"");
+
+        given().auth().oauth2(nora).when().post(r + "/acknowledgement").then().statusCode(428)
+                .contentType("application/problem+json");
+        given().auth().oauth2(nora).header("If-Match", "0").when().post(r + "/acknowledgement").then()
+                .statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(nora).header("If-Match", "\"0\"").when().post(r + "/acknowledgement").then()
+                .statusCode(200).header("ETag", "\"1\"").body("version", equalTo(1));
+        given().auth().oauth2(nora).header("If-Match", "\"0\"").contentType(ContentType.JSON)
+                .body("{\"reason\":\"Our archive is offline\"}").when().post(r + "/extension-request").then()
+                .statusCode(409).contentType("application/problem+json")
+                .body("detail", containsString("changed since version 0"));
+        assertThat(eventsOf(requestId, "org.compliance.api.evidence.ExtensionRequested")).isZero();
+        given().auth().oauth2(iris).header("If-Match", "\"0\"").contentType(ContentType.JSON)
+                .body("{\"reason\":\"Referred\"}").when().post(r + "/withdrawal").then().statusCode(409);
+        given().auth().oauth2(iris).contentType(ContentType.JSON).body("{\"reason\":\"Referred\"}")
+                .when().post(r + "/withdrawal").then().statusCode(428);
+        given().auth().oauth2(nora).contentType(ContentType.JSON).body("{\"uploadIds\":[\""
+                        + java.util.UUID.randomUUID() + "\"],\"description\":\"x\",\"statementOfTruth\":"
+                        + "{\"name\":\"Nora\",\"position\":\"DPO\"}}")
+                .when().post(r + "/submissions").then().statusCode(428);
     }
 
     @Test
@@ -194,7 +234,7 @@ class EvidenceJourneyTest {
         }
     }
 
-    private long eventsOf(String requestId, String type) throws Exception {
+    private long eventsOf(String requestId, String type) {
         try (var c = dataSource.getConnection();
              var q = c.prepareStatement("SELECT count(*) FROM event_store.domain_event_entry "
                      + "WHERE aggregate_identifier = ? AND payload_type = ?")) {
@@ -204,6 +244,8 @@ class EvidenceJourneyTest {
                 row.next();
                 return row.getLong(1);
             }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -39,7 +39,7 @@ public final class ViewTable<R> {
         // accessors it adds) and adds transient fields of Hibernate's own.
         this.fields = Arrays.stream(type.getDeclaredFields())
                 .filter(f -> !Modifier.isStatic(f.getModifiers()) && !Modifier.isTransient(f.getModifiers())
-                        && !f.isSynthetic() && !f.isAnnotationPresent(Transient.class))
+                        && !f.isSynthetic() && !f.getName().startsWith("$$_") && !f.isAnnotationPresent(Transient.class))
                 .toList();
         fields.forEach(f -> f.setAccessible(true));
         List<String> keys = fields.stream().filter(f -> f.isAnnotationPresent(Id.class)).map(ViewTable::column)

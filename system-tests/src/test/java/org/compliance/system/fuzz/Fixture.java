@@ -64,9 +64,17 @@ record Fixture(Map<String, List<String>> pathValues, Map<String, List<String>> b
         await().atMost(Duration.ofSeconds(60)).until(() ->
                 client.get("nora.northwind", suite.evidence.url("/requests/" + requestId)).statusCode() == 200);
         String submitted = upload(suite, client, requestId, "ropa.csv");
-        JsonNode receipt = client.postJson("nora.northwind", suite.evidence.url("/requests/" + requestId + "/submissions"),
-                Map.of("uploadIds", List.of(submitted), "description", "Records of processing activities",
-                        "statementOfTruth", Map.of("name", "Nora Northwind", "position", "Data Protection Officer")), 201);
+        // a submission changes the request: it names the version read (If-Match), as every change does
+        String version = client.get("nora.northwind", suite.evidence.url("/requests/" + requestId)).headers()
+                .firstValue("ETag").orElseThrow();
+        var submittedAnswer = client.send("nora.northwind", "POST",
+                suite.evidence.url("/requests/" + requestId + "/submissions"), "application/json",
+                SuiteClient.write(Map.of("uploadIds", List.of(submitted), "description",
+                        "Records of processing activities", "statementOfTruth",
+                        Map.of("name", "Nora Northwind", "position", "Data Protection Officer"))),
+                "If-Match", version);
+        assertThat(submittedAnswer.statusCode()).as(submittedAnswer.body()).isEqualTo(201);
+        JsonNode receipt = SuiteClient.read(submittedAnswer.body());
         JsonNode submission = await().atMost(Duration.ofSeconds(60)).until(() -> client.getJson("nora.northwind",
                 suite.evidence.url("/requests/" + requestId)).path("request").path("submissions").path(0),
                 node -> !node.isMissingNode());

@@ -44,13 +44,9 @@ final class SuiteClient {
     }
 
     JsonNode postJson(String user, String url, Object body, int expected) {
-        try {
-            HttpResponse<String> response = send(user, "POST", url, "application/json", JSON.writeValueAsString(body));
-            assertThat(response.statusCode()).as("POST " + url + ": " + response.body()).isEqualTo(expected);
-            return read(response.body());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        HttpResponse<String> response = send(user, "POST", url, "application/json", write(body));
+        assertThat(response.statusCode()).as("POST " + url + ": " + response.body()).isEqualTo(expected);
+        return read(response.body());
     }
 
     private HttpResponse<String> send(String user, HttpRequest.Builder builder) {
@@ -61,6 +57,14 @@ final class SuiteClient {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String write(Object body) {
+        try {
+            return JSON.writeValueAsString(body);
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -245,7 +245,7 @@ class PortalJourneysTest {
             String nora = keycloak.tokenFor("nora.northwind");
             submitEvidence(nora, requestId);
             post(nora, evidence.url("/requests/" + requestId + "/extension-request"),
-                    Map.of("reason", "Counsel needs another week"));
+                    Map.of("reason", "Counsel needs another week"), requestVersion(nora, requestId, 1));
             await().atMost(Duration.ofSeconds(30)).until(() -> getJson(iris, evidence.url("/requests/" + requestId))
                     .path("request").path("extensions").size() == 1);
 
@@ -415,7 +415,15 @@ class PortalJourneysTest {
         post(token, evidence.url("/requests/" + requestId + "/submissions"), Map.of(
                 "uploadIds", List.of(JSON.readTree(upload.body()).path("uploadId").asText()),
                 "description", "Records of processing",
-                "statementOfTruth", Map.of("name", "Nora Northwind", "position", "Data Protection Officer")));
+                "statementOfTruth", Map.of("name", "Nora Northwind", "position", "Data Protection Officer")),
+                requestVersion(token, requestId, 0));
+    }
+
+    /** The If-Match for a change to a request: its view once it has reached {@code version}. */
+    private static String requestVersion(String token, String requestId, long version) {
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> getJson(token,
+                evidence.url("/requests/" + requestId)).path("request").path("version").asLong(-1) >= version);
+        return "\"" + version + "\"";
     }
 
     private static long awaitCaseVersion(String token, String caseId, long version) {
@@ -436,10 +444,18 @@ class PortalJourneysTest {
     }
 
     private static JsonNode post(String token, String url, Object body) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
+        return post(token, url, body, null);
+    }
+
+    /** A POST, with {@code If-Match} when {@code ifMatch} is not null. */
+    private static JsonNode post(String token, String url, Object body, String ifMatch) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
-                HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isBetween(200, 201);
         return JSON.readTree(response.body());
     }

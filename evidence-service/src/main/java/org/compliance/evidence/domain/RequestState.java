@@ -1,0 +1,97 @@
+package org.compliance.evidence.domain;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import org.compliance.api.evidence.EvidenceFile;
+import org.compliance.api.evidence.EvidenceRequestIssued;
+
+/**
+ * What the rules know of one evidence request, as its events left it ({@link EvidenceRules#evolve}). Immutable;
+ * plain Java.
+ */
+public record RequestState(String requestId, String caseId, String respondent, RequestStatus status, Instant dueAt,
+                           boolean acknowledged, boolean extensionPending, Set<String> submissions,
+                           Map<String, EvidenceFile> files, Set<Instant> overdueFor, Set<String> remindersSent) {
+
+    public RequestState {
+        submissions = Set.copyOf(submissions);
+        files = Map.copyOf(files);
+        overdueFor = Set.copyOf(overdueFor);
+        remindersSent = Set.copyOf(remindersSent);
+    }
+
+    static RequestState issued(EvidenceRequestIssued e) {
+        return new RequestState(e.requestId(), e.caseId(), e.respondentOrganisationAlias(), RequestStatus.OPEN,
+                e.dueAt(), false, false, Set.of(), Map.of(), Set.of(), Set.of());
+    }
+
+    RequestState withStatus(RequestStatus value) {
+        return new RequestState(requestId, caseId, respondent, value, dueAt, acknowledged, extensionPending,
+                submissions, files, overdueFor, remindersSent);
+    }
+
+    RequestState withDueAt(Instant value) {
+        return new RequestState(requestId, caseId, respondent, status, value, acknowledged, extensionPending,
+                submissions, files, overdueFor, remindersSent);
+    }
+
+    RequestState withAcknowledged() {
+        return new RequestState(requestId, caseId, respondent, status, dueAt, true, extensionPending, submissions,
+                files, overdueFor, remindersSent);
+    }
+
+    RequestState withExtensionPending(boolean value) {
+        return new RequestState(requestId, caseId, respondent, status, dueAt, acknowledged, value, submissions,
+                files, overdueFor, remindersSent);
+    }
+
+    RequestState withSubmission(String submissionId, Iterable<EvidenceFile> submitted) {
+        Set<String> moreSubmissions = new LinkedHashSet<>(submissions);
+        moreSubmissions.add(submissionId);
+        Map<String, EvidenceFile> moreFiles = new LinkedHashMap<>(files);
+        submitted.forEach(f -> moreFiles.put(f.fileId(), f));
+        return new RequestState(requestId, caseId, respondent, status, dueAt, acknowledged, extensionPending,
+                moreSubmissions, moreFiles, overdueFor, remindersSent);
+    }
+
+    RequestState withOverdueRecorded(Instant due) {
+        Set<Instant> more = new LinkedHashSet<>(overdueFor);
+        more.add(due);
+        return new RequestState(requestId, caseId, respondent, status, dueAt, acknowledged, extensionPending,
+                submissions, files, more, remindersSent);
+    }
+
+    RequestState withReminderSent(Instant due, int daysBefore) {
+        Set<String> more = new LinkedHashSet<>(remindersSent);
+        more.add(reminderKey(due, daysBefore));
+        return new RequestState(requestId, caseId, respondent, status, dueAt, acknowledged, extensionPending,
+                submissions, files, overdueFor, more);
+    }
+
+    boolean hasSubmission(String submissionId) {
+        return submissions.contains(submissionId);
+    }
+
+    int submissionCount() {
+        return submissions.size();
+    }
+
+    EvidenceFile file(String fileId) {
+        return files.get(fileId);
+    }
+
+    boolean overdueRecordedFor(Instant due) {
+        return overdueFor.contains(due);
+    }
+
+    boolean reminderSent(Instant due, int daysBefore) {
+        return remindersSent.contains(reminderKey(due, daysBefore));
+    }
+
+    private static String reminderKey(Instant due, int daysBefore) {
+        return due + "/" + daysBefore;
+    }
+}

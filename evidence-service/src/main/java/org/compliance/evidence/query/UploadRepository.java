@@ -1,0 +1,17 @@
+package org.compliance.evidence.query;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+public class UploadRepository implements PanacheRepositoryBase<UploadRow, UUID> {
+
+    /** Those of these uploads made for the request by the organisation. */
+    public Uni<List<UploadRow>> of(String requestId, String organisation, List<UUID> uploadIds) {
+        return list("uploadId in ?1 and requestId = ?2 and organisationAlias = ?3", uploadIds, requestId,
+                organisation);
+    }
+}

@@ -1,0 +1,315 @@
+package org.compliance.evidence.rest;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.compliance.api.evidence.AcceptEvidence;
+import org.compliance.api.evidence.AcknowledgeEvidenceRequest;
+import org.compliance.api.evidence.EvidenceCommand;
+import org.compliance.api.evidence.GrantExtension;
+import org.compliance.api.evidence.IssueEvidenceRequest;
+import org.compliance.api.evidence.RefuseExtension;
+import org.compliance.api.evidence.RequestExtension;
+import org.compliance.api.evidence.RequestMoreEvidence;
+import org.compliance.api.evidence.WithdrawEvidenceRequest;
+import org.compliance.evidence.domain.DueMoments;
+import org.compliance.evidence.query.RequestQueries;
+import org.compliance.evidence.query.RequestViewRow;
+import org.compliance.api.evidence.views.Changed;
+import org.compliance.evidence.rest.EvidenceRequests.GrantRequest;
+import org.compliance.evidence.rest.EvidenceRequests.IssueRequest;
+import org.compliance.api.evidence.views.Issued;
+import org.compliance.evidence.rest.EvidenceRequests.MoreEvidenceRequest;
+import org.compliance.evidence.rest.EvidenceRequests.ReasonRequest;
+import org.compliance.api.evidence.views.RequestDetail;
+import org.compliance.api.evidence.views.RequestSummary;
+import org.compliance.platform.identity.Caller;
+import org.compliance.platform.identity.CurrentCaller;
+import org.compliance.platform.messaging.Commands;
+import org.compliance.platform.problem.Versions;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * An evidence request's life: issued by investigators, acknowledged by the respondent company, extended, accepted
+ * or sent back for more, withdrawn; and the reads. Each change needs {@code If-Match} with the ETag of the version
+ * the caller read: a change made meanwhile by someone else makes it a 409 instead of being silently overwritten.
+ * The answer carries the new ETag. A company user sees only its own organisation's requests; another
+ * organisation's is a 404.
+ *
+ * <p>The three resources of a request ({@code RequestLifecycleResource}, {@link EvidenceFileResource},
+ * {@link ReceiptResource}) each name whole paths from the root, as the API does: RESTEasy Reactive finds a method
+ * among resources with the same root path, not across different roots that both match.
+ */
+@Path("/")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = RequestLifecycleResource.TAG, description = RequestLifecycleResource.TAG_DESCRIPTION)
+@WithSession
+public class RequestLifecycleResource {
+
+    static final String TAG = "Evidence requests";
+    static final String TAG_DESCRIPTION = "Issued by regulator staff, answered by the respondent company "
+            + "(acknowledgement, uploads, submissions, extensions), reviewed by staff";
+
+    static final String STAFF = "investigator";
+    static final String SUPERVISOR = "supervisor";
+    static final String COMPANY = "company";
+    static final String AUDITOR = "auditor";
+    static final String CHANGED = "Done; the request's new version";
+    static final String CONFLICT = "The request's state refuses this now (see the problem's detail), or it "
+            + "changed at the same moment";
+
+    private final Commands commands;
+    private final CurrentCaller caller;
+    private final RequestQueries queries;
+    private final VisibleRequests requests;
+    private final Clock clock;
+
+    public RequestLifecycleResource(Commands commands, CurrentCaller caller, RequestQueries queries,
+                                    VisibleRequests requests, Clock clock) {
+        this.commands = commands;
+        this.caller = caller;
+        this.queries = queries;
+        this.requests = requests;
+        this.clock = clock;
+    }
+
+    // ---- issuing and reading -------------------------------------------------------------------------
+
+    @POST
+    @Path("/requests")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({STAFF, SUPERVISOR})
+    @Operation(operationId = "issueEvidenceRequest",
+            summary = "Issue an evidence request", description = "For an open case known from the event stream "
+            + "and one of its respondents (422 otherwise). Due in 14 calendar days by default (23:59:59 "
+            + "Europe/London on the 14th day after issue), or dueInDays, or an explicit dueAt.")
+    @APIResponse(responseCode = "201", description = "Issued; Location is the request",
+            headers = {@Header(name = "Location", schema = @Schema(type = SchemaType.STRING, format = "uri")),
+                    @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING))},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation =
+                    Changed.class)))
+    public Uni<Response> issue(@Valid @NotNull IssueRequest body, UriInfo uri) {
+        Caller me = caller.get();
+        String requestId = UUID.randomUUID().toString();
+        return commands.<String>dispatch(new IssueEvidenceRequest(requestId, body.caseId(),
+                        body.respondentOrganisationAlias(), body.items(), body.legalBasis(), body.instructions(),
+                        body.dueInDays(), body.dueAt(), VisibleRequests.staffMember(me)))
+                .map(ignored -> Response.created(uri.getAbsolutePathBuilder().path(requestId).build())
+                        .tag(Versions.tag(0)).entity(new Changed(requestId, 0)).build());
+    }
+
+    @GET
+    @Path("/requests/due-moment")
+    @RolesAllowed({STAFF, SUPERVISOR})
+    @Operation(operationId = "previewDueMoment",
+            summary = "The due moment a request issued now would get", description = "For showing before sending.")
+    public Uni<Issued> dueMoment(@QueryParam("days") @DefaultValue("14") @Min(1) @Max(366)
+                                 @Parameter(description = "Calendar days from now") int days) {
+        return Uni.createFrom().item(new Issued(null, DueMoments.afterCalendarDays(clock.instant(), days),
+                DueMoments.ZONE.getId()));
+    }
+
+    @GET
+    @Path("/requests")
+    @RolesAllowed({STAFF, SUPERVISOR, AUDITOR, COMPANY})
+    @Operation(operationId = "listEvidenceRequests",
+            summary = "List requests", description = "By case, organisation, status; due within N days (open "
+            + "ones); overdue. Soonest due first, with the time left. Companies see only their own.")
+    public Uni<List<RequestSummary>> list(@QueryParam("caseId") @Parameter(description = "Only this case's "
+                                                  + "requests", schema = @Schema(type = SchemaType.STRING,
+                                                  format = "uuid")) String caseId,
+                                          @QueryParam("organisation") @Parameter(description = "Only requests to "
+                                                  + "this organisation (its alias)", schema = @Schema(
+                                                  type = SchemaType.STRING, pattern = "^[a-z0-9][a-z0-9-]{1,62}$",
+                                                  minLength = 2, maxLength = 63)) String organisation,
+                                          @QueryParam("status") @Parameter(description = "Only requests in this "
+                                                  + "status", schema = @Schema(type = SchemaType.STRING,
+                                                  enumeration = {"OPEN", "COMPLETE", "WITHDRAWN"})) String status,
+                                          @QueryParam("dueWithinDays") @Min(0) @Max(3660) @Parameter(description =
+                                                  "Only open requests due within this many days") Integer dueWithinDays,
+                                          @QueryParam("overdue") @Parameter(description = "Only overdue requests "
+                                                  + "(true) or only the others (false)") Boolean overdue,
+                                          @QueryParam("page") @DefaultValue("0") @Min(0) @Max(500) int page,
+                                          @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+        if (status != null && !List.of("OPEN", "COMPLETE", "WITHDRAWN").contains(status)) {
+            throw new BadRequestException("status is OPEN, COMPLETE or WITHDRAWN");
+        }
+        Instant now = clock.instant();
+        var filter = new RequestQueries.Filter(caseId, organisation, dueWithinDays == null ? status : "OPEN",
+                dueWithinDays == null ? null : now.plus(Duration.ofDays(dueWithinDays)), overdue);
+        return queries.list(filter, VisibleRequests.limitedTo(caller.get()), page, size)
+                .map(rows -> rows.stream().map(row -> EvidenceRequests.summary(row, now)).toList());
+    }
+
+    @GET
+    @Path("/requests/{requestId}")
+    @RolesAllowed({STAFF, SUPERVISOR, AUDITOR, COMPANY})
+    @Operation(operationId = "getEvidenceRequest",
+            summary = "Read a request", description = "With submissions, extensions, chain of custody and the "
+            + "time left. 404 for a request of another organisation.")
+    public Uni<Response> get(@PathParam("requestId") String requestId) {
+        return requests.visible(requestId, caller.get())
+                .map(row -> Response.ok(EvidenceRequests.detail(VisibleRequests.document(row), clock.instant()))
+                        .tag(Versions.tag(row.version)).build());
+    }
+
+    // ---- the company's side ------------------------------------------------------------------------
+
+    @POST
+    @Path("/requests/{requestId}/acknowledgement")
+    @RolesAllowed(COMPANY)
+    @Operation(operationId = "acknowledgeEvidenceRequest",
+            summary = "Acknowledge the request (company)")
+    @APIResponse(responseCode = "200", description = CHANGED, headers = @Header(name = "ETag", schema = @Schema(
+            type = SchemaType.STRING)), content = @Content(mediaType =
+            MediaType.APPLICATION_JSON, schema = @Schema(implementation = Changed.class)))
+    @APIResponse(responseCode = "409", description = CONFLICT)
+    public Uni<Response> acknowledge(@PathParam("requestId") String requestId,
+                                     @HeaderParam("If-Match") String ifMatch) {
+        return change(requestId, ifMatch, (me, row) -> new AcknowledgeEvidenceRequest(requestId,
+                VisibleRequests.companyUser(me, row)));
+    }
+
+    @POST
+    @Path("/requests/{requestId}/extension-request")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(COMPANY)
+    @Operation(operationId = "requestExtension",
+            summary = "Ask for an extension (company)", description = "Before the deadline; one pending at a time.")
+    @APIResponse(responseCode = "200", description = CHANGED, headers = @Header(name = "ETag", schema = @Schema(
+            type = SchemaType.STRING)), content = @Content(mediaType =
+            MediaType.APPLICATION_JSON, schema = @Schema(implementation = Changed.class)))
+    @APIResponse(responseCode = "409", description = CONFLICT)
+    public Uni<Response> requestExtension(@PathParam("requestId") String requestId,
+                                          @HeaderParam("If-Match") String ifMatch,
+                                          @Valid @NotNull ReasonRequest body) {
+        return change(requestId, ifMatch, (me, row) -> new RequestExtension(requestId, body.reason(),
+                VisibleRequests.companyUser(me, row)));
+    }
+
+    // ---- the regulator's side ----------------------------------------------------------------------
+
+    @POST
+    @Path("/requests/{requestId}/extension/grant")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(SUPERVISOR)
+    @Operation(operationId = "grantExtension",
+            summary = "Grant the pending extension (supervisors)", description = "With a later due moment; "
+            + "reminders and the overdue deadline move with it.")
+    @APIResponse(responseCode = "200", description = CHANGED, headers = @Header(name = "ETag", schema = @Schema(
+            type = SchemaType.STRING)), content = @Content(mediaType =
+            MediaType.APPLICATION_JSON, schema = @Schema(implementation = Changed.class)))
+    @APIResponse(responseCode = "409", description = CONFLICT)
+    public Uni<Response> grant(@PathParam("requestId") String requestId, @HeaderParam("If-Match") String ifMatch,
+                               @Valid @NotNull GrantRequest body) {
+        return change(requestId, ifMatch, (me, row) -> new GrantExtension(requestId, body.newDueAt(),
+                VisibleRequests.staffMember(me)));
+    }
+
+    @POST
+    @Path("/requests/{requestId}/extension/refusal")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(SUPERVISOR)
+    @Operation(operationId = "refuseExtension",
+            summary = "Refuse the pending extension (supervisors)")
+    @APIResponse(responseCode = "200", description = CHANGED, headers = @Header(name = "ETag", schema = @Schema(
+            type = SchemaType.STRING)), content = @Content(mediaType =
+            MediaType.APPLICATION_JSON, schema = @Schema(implementation = Changed.class)))
+    @APIResponse(responseCode = "409", description = CONFLICT)
+    public Uni<Response> refuse(@PathParam("requestId") String requestId, @HeaderParam("If-Match") String ifMatch,
+                                @Valid @NotNull ReasonRequest body) {
+        return change(requestId, ifMatch, (me, row) -> new RefuseExtension(requestId, body.reason(),
+                VisibleRequests.staffMember(me)));
+    }
+
+    @POST
+    @Path("/requests/{requestId}/acceptance")
+    @RolesAllowed({STAFF, SUPERVISOR})
+    @Operation(operationId = "acceptEvidence",
+            summary = "Accept the evidence: the request is complete")
+    @APIResponse(responseCode = "200", description = CHANGED, headers = @Header(name = "ETag", schema = @Schema(
+            type = SchemaType.STRING)), content = @Content(mediaType =
+            MediaType.APPLICATION_JSON, schema = @Schema(implementation = Changed.class)))
+    @APIResponse(responseCode = "409", description = CONFLICT)
+    public Uni<Response> accept(@PathParam("requestId") String requestId, @HeaderParam("If-Match") String ifMatch) {
+        return change(requestId, ifMatch, (me, row) -> new AcceptEvidence(requestId, VisibleRequests.staffMember(me)));
+    }
+
+    @POST
+    @Path("/requests/{requestId}/more-evidence")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({STAFF, SUPERVISOR})
+    @Operation(operationId = "requestMoreEvidence",
+            summary = "Ask for more evidence by a new due moment")
+    @APIResponse(responseCode = "200", description = CHANGED, headers = @Header(name = "ETag", schema = @Schema(
+            type = SchemaType.STRING)), content = @Content(mediaType =
+            MediaType.APPLICATION_JSON, schema = @Schema(implementation = Changed.class)))
+    @APIResponse(responseCode = "409", description = CONFLICT)
+    public Uni<Response> askForMore(@PathParam("requestId") String requestId, @HeaderParam("If-Match") String ifMatch,
+                                    @Valid @NotNull MoreEvidenceRequest body) {
+        return change(requestId, ifMatch, (me, row) -> new RequestMoreEvidence(requestId, body.stillMissing(),
+                body.newDueAt(), VisibleRequests.staffMember(me)));
+    }
+
+    @POST
+    @Path("/requests/{requestId}/withdrawal")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({STAFF, SUPERVISOR})
+    @Operation(operationId = "withdrawEvidenceRequest",
+            summary = "Withdraw the request")
+    @APIResponse(responseCode = "200", description = CHANGED, headers = @Header(name = "ETag", schema = @Schema(
+            type = SchemaType.STRING)), content = @Content(mediaType =
+            MediaType.APPLICATION_JSON, schema = @Schema(implementation = Changed.class)))
+    @APIResponse(responseCode = "409", description = CONFLICT)
+    public Uni<Response> withdraw(@PathParam("requestId") String requestId, @HeaderParam("If-Match") String ifMatch,
+                                  @Valid @NotNull ReasonRequest body) {
+        return change(requestId, ifMatch, (me, row) -> new WithdrawEvidenceRequest(requestId, body.reason(),
+                VisibleRequests.staffMember(me)));
+    }
+
+    // ---- the one way a change is made ----------------------------------------------------------------
+
+    /** What a change sends, made from the caller and the request as the caller may see it. */
+    @FunctionalInterface
+    interface Change {
+        EvidenceCommand of(Caller me, RequestViewRow request);
+    }
+
+    /** Checks If-Match and visibility, sends the command for the expected version, answers the new ETag. */
+    Uni<Response> change(String requestId, String ifMatch, Change change) {
+        long expected = Versions.expected(ifMatch);
+        Caller me = caller.get();
+        return requests.visible(requestId, me)
+                .chain(row -> commands.<Long>dispatch(change.of(me, row), expected))
+                .map(version -> Response.ok(new Changed(requestId, version)).tag(Versions.tag(version)).build());
+    }
+}
