@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.UUID;
 import org.compliance.notifications.application.Directory.Person;
 import org.compliance.notifications.domain.Notice;
+import org.compliance.notifications.inbox.InboxNotification;
+import org.compliance.platform.views.ViewTable;
 
 /**
  * Writes decided notifications in the caller's transaction (the event processor's, with its token): the
@@ -21,6 +23,8 @@ public class Outbox {
     public record Email(String subject, String text, String html) {
     }
 
+    private static final ViewTable<InboxNotification> INBOX = ViewTable.of(InboxNotification.class);
+
     private final AgroalDataSource dataSource;
 
     public Outbox(AgroalDataSource dataSource) {
@@ -30,13 +34,21 @@ public class Outbox {
     /** True when the notice was new to this person's inbox. */
     public boolean inbox(String eventId, String recipientId, Notice notice, String link, Instant at)
             throws SQLException {
-        return insert("""
-                INSERT INTO notification_service.inbox_notification
-                    (id, event_id, recipient_id, kind, case_id, subject, body, created_at, urgency, request_id, link)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT ON CONSTRAINT inbox_notification_once DO NOTHING""",
-                UUID.randomUUID(), eventId, recipientId, notice.kind().name(), notice.caseId(), notice.subject(),
-                notice.body(), Timestamp.from(at), notice.urgency().name(), notice.requestId(), link);
+        InboxNotification row = new InboxNotification();
+        row.id = UUID.randomUUID();
+        row.eventId = eventId;
+        row.recipientId = recipientId;
+        row.kind = notice.kind().name();
+        row.caseId = notice.caseId();
+        row.subject = notice.subject();
+        row.body = notice.body();
+        row.createdAt = at;
+        row.urgency = notice.urgency().name();
+        row.requestId = notice.requestId();
+        row.link = link;
+        try (var connection = dataSource.getConnection()) {
+            return INBOX.insertIfAbsent(connection, row);
+        }
     }
 
     public boolean email(String eventId, Person recipient, Notice notice, Email email, String link, boolean digest,

@@ -28,6 +28,7 @@ public final class ViewTable<R> {
     private final Class<R> type;
     private final List<Field> fields;
     private final String upsert;
+    private final String insertIfAbsent;
 
     private ViewTable(Class<R> type) {
         this.type = type;
@@ -50,9 +51,10 @@ public final class ViewTable<R> {
         List<String> columns = fields.stream().map(ViewTable::column).toList();
         List<String> updated = new ArrayList<>(columns);
         updated.removeAll(keys);
-        this.upsert = "INSERT INTO " + table.schema() + "." + table.name() + " (" + String.join(", ", columns)
-                + ") VALUES (" + columns.stream().map(c -> "?").collect(Collectors.joining(", ")) + ")"
-                + " ON CONFLICT (" + String.join(", ", keys) + ") DO "
+        String insert = "INSERT INTO " + table.schema() + "." + table.name() + " (" + String.join(", ", columns)
+                + ") VALUES (" + columns.stream().map(c -> "?").collect(Collectors.joining(", ")) + ")";
+        this.insertIfAbsent = insert + " ON CONFLICT DO NOTHING";
+        this.upsert = insert + " ON CONFLICT (" + String.join(", ", keys) + ") DO "
                 + (updated.isEmpty() ? "NOTHING" : "UPDATE SET " + updated.stream()
                         .map(c -> c + " = excluded." + c).collect(Collectors.joining(", ")));
     }
@@ -69,6 +71,18 @@ public final class ViewTable<R> {
         }
     }
 
+    /**
+     * Inserts the row unless it would break one of the table's unique constraints (its key, or another such as
+     * "once per event and recipient"); answers whether it was inserted. For rows a later action changes (a
+     * notice marked read), which a redelivered event must not reset.
+     */
+    public boolean insertIfAbsent(Connection connection, R row) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(insertIfAbsent)) {
+            bind(statement, row);
+            return statement.executeUpdate() == 1;
+        }
+    }
+
     /** Upserts many rows in one batch. */
     public void upsertAll(Connection connection, Iterable<R> rows) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(upsert)) {
@@ -82,6 +96,10 @@ public final class ViewTable<R> {
 
     String upsertStatement() {
         return upsert;
+    }
+
+    String insertIfAbsentStatement() {
+        return insertIfAbsent;
     }
 
     private void bind(PreparedStatement statement, R row) throws SQLException {

@@ -48,4 +48,11 @@ class ViewTableTest {
                         + " ON CONFLICT (thing_id) DO UPDATE SET version = excluded.version,"
                         + " updated_at = excluded.updated_at");
     }
+
+    @Test
+    void insert_if_absent_leaves_an_existing_row_as_it_is() {
+        assertThat(ViewTable.of(ThingRow.class).insertIfAbsentStatement()).isEqualTo(
+                "INSERT INTO some_service.thing_view (thing_id, version, updated_at) VALUES (?, ?, ?)"
+                        + " ON CONFLICT DO NOTHING");
+    }
 }
