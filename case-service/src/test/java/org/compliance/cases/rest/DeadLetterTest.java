@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.UUID;
 import org.compliance.platform.axon.AxonRuntime;
 import org.compliance.testing.RealPeers;
+import org.compliance.testing.Sql;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -183,19 +184,11 @@ class DeadLetterTest {
                 .findFirst().orElse(-1);
     }
 
-    private void sql(String statement) throws SQLException {
-        try (var connection = dataSource.getConnection(); var update = connection.createStatement()) {
-            update.execute(statement);
-        }
+    private void sql(String statement) {
+        Sql.execute(dataSource, statement);
     }
 
-    private long count(String query, String value) throws SQLException {
-        try (var connection = dataSource.getConnection(); var select = connection.prepareStatement(query)) {
-            select.setString(1, value);
-            try (var rows = select.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        }
+    private long count(String query, String value) {
+        return Sql.count(dataSource, query, value);
     }
 }

@@ -23,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Supplier;
 import org.compliance.testing.RealPeers;
+import org.compliance.testing.Refusals;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -165,7 +166,7 @@ class InputBoundaryTest {
 
     @Test
     void a_body_without_a_declared_length_is_counted_while_it_is_read() throws Exception {
-        long before = events();
+        long before = Refusals.storedEvents(dataSource);
         try (Socket socket = new Socket(root.getHost(), root.getPort())) {
             OutputStream out = socket.getOutputStream();
             out.write(("POST /cases HTTP/1.1\r\nHost: " + root.getHost() + "\r\nAuthorization: Bearer " + token
@@ -200,7 +201,7 @@ class InputBoundaryTest {
             socket.close();
             writer.join();
         }
-        assertThat(events()).isEqualTo(before);
+        assertThat(Refusals.storedEvents(dataSource)).isEqualTo(before);
     }
 
     private static void writeChunk(OutputStream out, byte[] data) throws java.io.IOException {
@@ -233,20 +234,6 @@ class InputBoundaryTest {
     }
 
     private ValidatableResponse refusedUnchanged(Supplier<ValidatableResponse> request, int status) {
-        long before = events();
-        ValidatableResponse response = request.get().statusCode(status).contentType("application/problem+json")
-                .body("status", equalTo(status));
-        assertThat(events()).as("events stored by a refused request").isEqualTo(before);
-        return response;
-    }
-
-    private long events() {
-        try (var connection = dataSource.getConnection(); var statement = connection.createStatement();
-             var rows = statement.executeQuery("SELECT count(*) FROM event_store.domain_event_entry")) {
-            rows.next();
-            return rows.getLong(1);
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return Refusals.refusedUnchanged(dataSource, request, status);
     }
 }

@@ -1,7 +1,6 @@
 package org.compliance.evidence.rest;
 
 import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.compliance.evidence.rest.EvidenceApi.awaitView;
 import static org.compliance.evidence.rest.EvidenceApi.issue;
 import static org.compliance.evidence.rest.EvidenceApi.knownCase;
@@ -16,6 +15,7 @@ import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.util.function.Supplier;
 import org.compliance.testing.RealPeers;
+import org.compliance.testing.Refusals;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -74,20 +74,6 @@ class EvidenceInputTest {
     }
 
     private ValidatableResponse refusedUnchanged(Supplier<ValidatableResponse> request, int status) {
-        long before = events();
-        ValidatableResponse response = request.get().statusCode(status).contentType("application/problem+json")
-                .body("status", equalTo(status));
-        assertThat(events()).as("events stored by a refused request").isEqualTo(before);
-        return response;
-    }
-
-    private long events() {
-        try (var connection = dataSource.getConnection(); var statement = connection.createStatement();
-             var rows = statement.executeQuery("SELECT count(*) FROM event_store.domain_event_entry")) {
-            rows.next();
-            return rows.getLong(1);
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return Refusals.refusedUnchanged(dataSource, request, status);
     }
 }

@@ -11,7 +11,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import jakarta.mail.MessagingException;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -30,6 +29,7 @@ import org.compliance.api.cases.TeamMemberAdded;
 import org.compliance.api.shared.StaffMember;
 import org.compliance.notifications.peers.Mailbox;
 import org.compliance.testing.RealPeers;
+import org.compliance.testing.Sql;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -138,19 +138,11 @@ class DeadLetterTest {
         }).count();
     }
 
-    private void sql(String statement) throws SQLException {
-        try (var connection = dataSource.getConnection(); var update = connection.createStatement()) {
-            update.execute(statement);
-        }
+    private void sql(String statement) {
+        Sql.execute(dataSource, statement);
     }
 
-    private long count(String query, String value) throws SQLException {
-        try (var connection = dataSource.getConnection(); var select = connection.prepareStatement(query)) {
-            select.setString(1, value);
-            try (var rows = select.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        }
+    private long count(String query, String value) {
+        return Sql.count(dataSource, query, value);
     }
 }
