@@ -5,18 +5,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.compliance.api.audit.views.Access;
 
 /** Who looked at what: every history read, verification and export, visible to auditors. */
 @ApplicationScoped
 public class AccessLog {
-
-    public record Access(String caseId, String what, String detail, String userId, String userName,
-                         Instant accessedAt) {
-    }
 
     private final AgroalDataSource dataSource;
     private final Clock clock;

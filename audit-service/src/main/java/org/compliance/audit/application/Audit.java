@@ -13,10 +13,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import org.compliance.audit.query.EventStoreReader;
-import org.compliance.audit.query.HistoryFilter;
+import org.compliance.api.audit.views.Verification;
 import org.compliance.audit.chain.ChainCheck;
 import org.compliance.audit.chain.StoredEvent;
+import org.compliance.audit.query.EventStoreReader;
+import org.compliance.audit.query.HistoryFilter;
 import org.jboss.logging.Logger;
 
 /** What an auditor can ask of the store: a case's whole history, and whether it (or the store) is intact. */
@@ -26,18 +27,14 @@ public class Audit {
     private static final Logger LOG = Logger.getLogger(Audit.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** One event as an auditor reads it. */
+    /**
+     * One event as an auditor reads it. Not in the api module: the payload is the stored event as a JSON tree,
+     * and {@code api} has no JSON library; as a map or a type parameter it would change the API description
+     * (decision 10).
+     */
     public record HistoryEntry(long position, String aggregateId, long sequenceNumber, String type,
                                Instant time, String actorId, String actorName, String correlationId,
                                String causationId, JsonNode payload) {
-    }
-
-    /**
-     * The verdict: intact, or the first event that does not match and why; and whether the store still has
-     * the chain ends the latest signed checkpoint fixed (null when there is no checkpoint yet).
-     */
-    public record Verification(boolean intact, long aggregates, long events, ChainCheck.Problem firstProblem,
-                               Long checkpointPosition, Boolean checkpointMatches) {
     }
 
     private final EventStoreReader store;
@@ -113,14 +110,14 @@ public class Audit {
                                         ChainCheck.Problem problem) throws SQLException {
         var latest = checkpoints.latest();
         if (latest.isEmpty()) {
-            return new Verification(intact, aggregates, events, problem, null, null);
+            return new Verification(intact, aggregates, events, answered(problem), null, null);
         }
         boolean matches;
         try {
             matches = checkpoints.stillMatches(latest.get(), scope);
         } catch (Checkpoints.LeavesAltered e) {
-            return new Verification(false, aggregates, events, problem != null ? problem
-                    : new ChainCheck.Problem(null, -1, null, latest.get().position(), e.getMessage()),
+            return new Verification(false, aggregates, events, answered(problem != null ? problem
+                    : new ChainCheck.Problem(null, -1, null, latest.get().position(), e.getMessage())),
                     latest.get().position(), false);
         }
         if (intact && !matches) {
@@ -128,7 +125,13 @@ public class Audit {
                     + "chain ends signed at checkpoint position " + latest.get().position() + ": events were deleted "
                     + "from the end of a chain, or a chain was recomputed");
         }
-        return new Verification(intact && matches, aggregates, events, problem, latest.get().position(), matches);
+        return new Verification(intact && matches, aggregates, events, answered(problem), latest.get().position(),
+                matches);
+    }
+
+    private static Verification.Problem answered(ChainCheck.Problem problem) {
+        return problem == null ? null : new Verification.Problem(problem.aggregateId(), problem.sequenceNumber(),
+                problem.eventId(), problem.globalIndex(), problem.reason());
     }
 
     private static HistoryEntry entry(StoredEvent e) {

@@ -10,14 +10,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import org.compliance.api.audit.views.AsOf;
 import org.compliance.api.cases.CaseDocument;
 import org.compliance.api.cases.CaseEvent;
 import org.compliance.api.cases.CaseOpened;
 import org.compliance.api.evidence.EvidenceEvent;
 import org.compliance.api.evidence.EvidenceRequestIssued;
 import org.compliance.api.evidence.RequestDocument;
-import org.compliance.audit.query.EventStoreReader;
 import org.compliance.audit.chain.StoredEvent;
+import org.compliance.audit.query.EventStoreReader;
 import org.compliance.platform.axon.EventSerialization;
 
 /**
@@ -28,11 +29,6 @@ import org.compliance.platform.axon.EventSerialization;
 public class TimeTravel {
 
     private static final ObjectMapper EVENTS = EventSerialization.storageObjectMapper();
-
-    /** The state as of a point: the last event position folded in, the case, its requests then. */
-    public record AsOf(String caseId, Instant asOf, Long position, long eventsReplayed, CaseDocument caseFile,
-                       List<RequestDocument> requests) {
-    }
 
     private final EventStoreReader store;
 

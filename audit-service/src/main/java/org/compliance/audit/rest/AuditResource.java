@@ -20,13 +20,17 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import org.compliance.audit.query.HistoryFilter;
+import org.compliance.api.audit.views.Access;
+import org.compliance.api.audit.views.AsOf;
+import org.compliance.api.audit.views.PublicKey;
+import org.compliance.api.audit.views.Verification;
 import org.compliance.audit.application.AccessLog;
 import org.compliance.audit.application.Audit;
 import org.compliance.audit.application.BundleExport;
 import org.compliance.audit.application.Checkpoints;
 import org.compliance.audit.application.TimeTravel;
 import org.compliance.audit.chain.Checkpoint;
+import org.compliance.audit.query.HistoryFilter;
 import org.compliance.audit.verifier.Bundle;
 import org.compliance.platform.domain.RuleViolation;
 import org.compliance.platform.identity.Caller;
@@ -51,10 +55,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Blocking
 public class AuditResource {
 
+    /** A page of a case's history; with {@link Audit.HistoryEntry}, not in the api module (see there). */
     public record HistoryPage(String caseId, List<Audit.HistoryEntry> items, int page, int size) {
-    }
-
-    public record PublicKey(String algorithm, String key, String fingerprintSha256) {
     }
 
     private final Audit audit;
@@ -106,7 +108,7 @@ public class AuditResource {
             summary = "A case and its requests as they stood then", description = "Rebuilt by replaying the "
             + "events from the event store up to the moment `at` (ISO instant) or the global `position`; "
             + "neither: now.")
-    public TimeTravel.AsOf state(@PathParam("caseId") String caseId,
+    public AsOf state(@PathParam("caseId") String caseId,
                                  @QueryParam("at") @Parameter(description = "The moment; not with position") Instant at,
                                  @QueryParam("position") @Min(0) @Parameter(description = "The event store's global "
                                          + "position; not with at") Long position)
@@ -121,7 +123,7 @@ public class AuditResource {
         return found;
     }
 
-    public record Changes(TimeTravel.AsOf before, TimeTravel.AsOf after, List<Audit.HistoryEntry> changes) {
+    public record Changes(AsOf before, AsOf after, List<Audit.HistoryEntry> changes) {
     }
 
     @GET
@@ -154,7 +156,7 @@ public class AuditResource {
     @Operation(operationId = "verifyCase",
             summary = "Verify a case's events against their hash chains",
             description = "intact, or the first event whose hash or chain does not match, with why.")
-    public Audit.Verification verifyCase(@PathParam("caseId") String caseId) throws SQLException {
+    public Verification verifyCase(@PathParam("caseId") String caseId) throws SQLException {
         var verification = audit.verifyCase(caseId)
                 .orElseThrow(() -> new NotFoundException("No case " + caseId + " in the event store"));
         looked(caseId, "VERIFICATION", verification.intact() ? "intact" : "problem found");
@@ -166,7 +168,7 @@ public class AuditResource {
     @Operation(operationId = "verifyStore",
             summary = "Verify the whole event store", description = "Aggregate by aggregate (progress in the "
             + "log); stops at the first problem.")
-    public Audit.Verification verifyStore() throws SQLException {
+    public Verification verifyStore() throws SQLException {
         var verification = audit.verifyStore();
         looked(null, "STORE_VERIFICATION", verification.intact() ? "intact" : "problem found");
         return verification;
@@ -232,7 +234,7 @@ public class AuditResource {
     @Path("/cases/{caseId}/access")
     @Operation(operationId = "listCaseAccess",
             summary = "Who looked at a case's history, verification or export, and when")
-    public List<AccessLog.Access> accessed(@PathParam("caseId") String caseId) throws SQLException {
+    public List<Access> accessed(@PathParam("caseId") String caseId) throws SQLException {
         return access.ofCase(caseId);
     }
 

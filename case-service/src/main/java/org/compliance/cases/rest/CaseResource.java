@@ -26,6 +26,8 @@ import java.util.stream.IntStream;
 import org.compliance.api.cases.CaseStatus;
 import org.compliance.api.cases.OpenCase;
 import org.compliance.api.cases.Priority;
+import org.compliance.api.cases.requests.OpenCaseRequest;
+import org.compliance.api.cases.requests.RespondentInput;
 import org.compliance.api.cases.views.CaseListItem;
 import org.compliance.api.cases.views.NextStep;
 import org.compliance.api.cases.views.Note;
@@ -39,7 +41,6 @@ import org.compliance.cases.domain.CaseAction;
 import org.compliance.cases.query.CaseFilter;
 import org.compliance.cases.query.CaseQueries;
 import org.compliance.cases.query.CaseVisibility;
-import org.compliance.cases.rest.CaseRequests.OpenCaseRequest;
 import org.compliance.platform.domain.RuleViolation;
 import org.compliance.platform.identity.Caller;
 import org.compliance.platform.identity.CurrentCaller;
@@ -96,7 +97,7 @@ public class CaseResource {
                 .mapToObj(i -> request.complainants().get(i).toComplainant("C" + (i + 1))).toList();
         return commands.dispatch(new OpenCase(caseId, request.title(), request.summary(), request.authority(),
                         request.legalBases(), request.priority(), request.confidentiality(),
-                        request.respondents().stream().map(CaseRequests.RespondentInput::toRespondent).toList(),
+                        request.respondents().stream().map(RespondentInput::toRespondent).toList(),
                         complainants, allegations, new StaffMember(me.subject(), me.name())))
                 .map(ignored -> Response.created(uri.getAbsolutePathBuilder().path(caseId).build())
                         .tag(Versions.tag(0)).entity(new Opened(caseId)).build());

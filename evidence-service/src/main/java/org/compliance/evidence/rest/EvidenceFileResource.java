@@ -44,7 +44,7 @@ import org.compliance.evidence.application.ContentTypes;
 import org.compliance.evidence.application.Receipts;
 import org.compliance.evidence.application.Uploads;
 import org.compliance.evidence.query.RequestViewRow;
-import org.compliance.evidence.rest.EvidenceRequests.SubmissionRequest;
+import org.compliance.api.evidence.requests.SubmissionRequest;
 import org.compliance.platform.identity.Caller;
 import org.compliance.platform.identity.CurrentCaller;
 import org.compliance.platform.messaging.Commands;

@@ -13,6 +13,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
+import java.util.UUID;
 import java.util.function.Supplier;
 import org.compliance.testing.RealPeers;
 import org.compliance.testing.Refusals;
@@ -48,6 +49,12 @@ class EvidenceInputTest {
                         + "\"statementOfTruth\": {\"name\": \"Nora\", \"position\": \"DPO\"}}")
                 .when().post("/requests/" + requestId + "/submissions").then(), 400)
                 .body("errors[0].pointer", equalTo("/uploadIds/0"));
+        // @SingleLine is declared in api without a validator; platform binds it (decision 10).
+        refusedUnchanged(() -> given().auth().oauth2(company).contentType(ContentType.JSON)
+                .body("{\"uploadIds\": [\"" + UUID.randomUUID() + "\"], \"description\": \"x\", "
+                        + "\"statementOfTruth\": {\"name\": \"Nora\\nNorth\", \"position\": \"DPO\"}}")
+                .when().post("/requests/" + requestId + "/submissions").then(), 422)
+                .body("errors[0].pointer", equalTo("/statementOfTruth/name"));
     }
 
     @Test

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Provider;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
+import org.compliance.api.notifications.requests.PublicEndpoint;
 import org.compliance.notifications.domain.WebhookEndpointPolicy;
 
 /**

@@ -3,10 +3,7 @@ package org.compliance.notifications.rest;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
-import org.compliance.platform.input.SingleLine;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -23,6 +20,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.compliance.api.notifications.requests.Registration;
 import org.compliance.api.notifications.views.Delivery;
 import org.compliance.api.notifications.views.Registered;
 import org.compliance.api.notifications.views.Subscription;
@@ -49,9 +47,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed("company")
 @Blocking
 public class WebhookResource {
-
-    public record Registration(@NotBlank @SingleLine @Size(max = 2000) @PublicEndpoint String url) {
-    }
 
     private static final Set<String> STATUSES = Set.of("PENDING", "SENDING", "SENT", "FAILED", "DEAD");
 

@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.models.parameters.Parameter;
  */
 public class ApiDescriptionFilter implements OASFilter {
 
-    /** An organisation's alias in Keycloak, as {@code CaseRequests} and the realm spell it. */
+    /** An organisation's alias in Keycloak, as the api module's case and evidence requests and the realm spell it. */
     public static final String ORGANISATION_ALIAS = "^[a-z0-9][a-z0-9-]{1,62}$";
 
     /** A fresh schema for each use: the document must not share one object between parameters. */

@@ -7,13 +7,15 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.compliance.api.audit.views.AsOf;
+import org.compliance.api.audit.views.Verification;
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
- * audit-service, as the signed-in auditor. The bundle goes through {@link Streams}. Its answers are still JSON
- * trees: their records live in audit-service's application package, not yet in the api module.
+ * audit-service, as the signed-in auditor. The bundle goes through {@link Streams}. The history stays a JSON tree:
+ * its entries carry the stored event as JSON, which the api module cannot type without a JSON library (decision 10).
  */
 @RegisterRestClient(configKey = "audit")
 @RegisterClientHeaders(SignedInHeaders.class)
@@ -30,10 +32,10 @@ public interface AuditClient {
     /** The case as it stood at a moment ({@code at}) or at an event ({@code position}): give one. */
     @GET
     @Path("state")
-    JsonNode state(@PathParam("caseId") String caseId, @QueryParam("at") String at,
+    AsOf state(@PathParam("caseId") String caseId, @QueryParam("at") String at,
                    @QueryParam("position") Long position);
 
     @GET
     @Path("verification")
-    JsonNode verification(@PathParam("caseId") String caseId);
+    Verification verification(@PathParam("caseId") String caseId);
 }

@@ -10,8 +10,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import java.util.Map;
 import org.compliance.api.cases.CaseDocument;
+import org.compliance.api.cases.requests.DecisionRequest;
+import org.compliance.api.cases.requests.FindingsRequest;
+import org.compliance.api.cases.requests.NoteRequest;
+import org.compliance.api.cases.requests.ReasonRequest;
+import org.compliance.api.cases.requests.ReferralRequest;
 import org.compliance.api.cases.views.CaseListItem;
 import org.compliance.api.cases.views.Changed;
 import org.compliance.api.cases.views.NextStep;
@@ -69,15 +73,45 @@ public interface CasesClient {
 
     /**
      * A change to the case at {@code change}, one path segment under it that case-service named (a next step's
-     * path, {@code notes}, {@code legal-hold}); {@code body} is null for the steps that take none.
+     * path, {@code notes}, {@code legal-hold}); one method per body the steps take, and this one for those that take
+     * none.
      */
     @POST
     @Path("{caseId}/{change}")
     Changed change(@PathParam("caseId") String caseId, @PathParam("change") String change,
-                   @HeaderParam("If-Match") String ifMatch, Map<String, Object> body);
+                   @HeaderParam("If-Match") String ifMatch);
+
+    @POST
+    @Path("{caseId}/{change}")
+    Changed change(@PathParam("caseId") String caseId, @PathParam("change") String change,
+                   @HeaderParam("If-Match") String ifMatch, ReasonRequest body);
+
+    @POST
+    @Path("{caseId}/{change}")
+    Changed change(@PathParam("caseId") String caseId, @PathParam("change") String change,
+                   @HeaderParam("If-Match") String ifMatch, FindingsRequest body);
+
+    @POST
+    @Path("{caseId}/{change}")
+    Changed change(@PathParam("caseId") String caseId, @PathParam("change") String change,
+                   @HeaderParam("If-Match") String ifMatch, ReferralRequest body);
+
+    @POST
+    @Path("{caseId}/{change}")
+    Changed change(@PathParam("caseId") String caseId, @PathParam("change") String change,
+                   @HeaderParam("If-Match") String ifMatch, DecisionRequest body);
+
+    @POST
+    @Path("{caseId}/notes")
+    Changed addNote(@PathParam("caseId") String caseId, @HeaderParam("If-Match") String ifMatch, NoteRequest body);
+
+    @POST
+    @Path("{caseId}/legal-hold")
+    Changed placeLegalHold(@PathParam("caseId") String caseId, @HeaderParam("If-Match") String ifMatch,
+                           ReasonRequest body);
 
     @POST
     @Path("{caseId}/legal-hold/lifting")
     Changed liftLegalHold(@PathParam("caseId") String caseId, @HeaderParam("If-Match") String ifMatch,
-                          Map<String, Object> body);
+                          ReasonRequest body);
 }

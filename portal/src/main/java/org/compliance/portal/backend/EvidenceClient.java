@@ -10,7 +10,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import java.util.Map;
+import org.compliance.api.evidence.requests.GrantRequest;
+import org.compliance.api.evidence.requests.IssueRequest;
+import org.compliance.api.evidence.requests.MoreEvidenceRequest;
+import org.compliance.api.evidence.requests.ReasonRequest;
+import org.compliance.api.evidence.requests.SubmissionRequest;
 import org.compliance.api.evidence.views.Changed;
 import org.compliance.api.evidence.views.Issued;
 import org.compliance.api.evidence.views.RequestDetail;
@@ -49,26 +53,45 @@ public interface EvidenceClient {
 
     @POST
     @Path("/requests")
-    Changed issue(Map<String, Object> body);
-
-    /**
-     * A change to the request at {@code change} (one path segment under it: {@code acknowledgement},
-     * {@code acceptance}, ...); {@code body} is null for those that take none.
-     */
-    @POST
-    @Path("/requests/{requestId}/{change}")
-    Changed change(@PathParam("requestId") String requestId, @PathParam("change") String change,
-                   @HeaderParam("If-Match") String ifMatch, Map<String, Object> body);
+    Changed issue(IssueRequest body);
 
     @POST
-    @Path("/requests/{requestId}/extension/{decision}")
-    Changed decideExtension(@PathParam("requestId") String requestId, @PathParam("decision") String decision,
-                            @HeaderParam("If-Match") String ifMatch, Map<String, Object> body);
+    @Path("/requests/{requestId}/acknowledgement")
+    Changed acknowledge(@PathParam("requestId") String requestId, @HeaderParam("If-Match") String ifMatch);
+
+    @POST
+    @Path("/requests/{requestId}/acceptance")
+    Changed accept(@PathParam("requestId") String requestId, @HeaderParam("If-Match") String ifMatch);
+
+    @POST
+    @Path("/requests/{requestId}/extension-request")
+    Changed askForTime(@PathParam("requestId") String requestId, @HeaderParam("If-Match") String ifMatch,
+                       ReasonRequest body);
+
+    @POST
+    @Path("/requests/{requestId}/extension/grant")
+    Changed grantExtension(@PathParam("requestId") String requestId, @HeaderParam("If-Match") String ifMatch,
+                           GrantRequest body);
+
+    @POST
+    @Path("/requests/{requestId}/extension/refusal")
+    Changed refuseExtension(@PathParam("requestId") String requestId, @HeaderParam("If-Match") String ifMatch,
+                            ReasonRequest body);
+
+    @POST
+    @Path("/requests/{requestId}/more-evidence")
+    Changed askForMore(@PathParam("requestId") String requestId, @HeaderParam("If-Match") String ifMatch,
+                       MoreEvidenceRequest body);
+
+    @POST
+    @Path("/requests/{requestId}/withdrawal")
+    Changed withdraw(@PathParam("requestId") String requestId, @HeaderParam("If-Match") String ifMatch,
+                     ReasonRequest body);
 
     @POST
     @Path("/requests/{requestId}/submissions")
     SignedReceipt submit(@PathParam("requestId") String requestId, @HeaderParam("If-Match") String ifMatch,
-                    Map<String, Object> body);
+                         SubmissionRequest body);
 
     @GET
     @Path("/requests/{requestId}/submissions/{submissionId}/receipt")

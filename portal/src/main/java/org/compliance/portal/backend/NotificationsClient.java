@@ -10,7 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import java.util.Map;
+import org.compliance.api.notifications.requests.Registration;
 import org.compliance.api.notifications.views.Delivery;
 import org.compliance.api.notifications.views.InboxItem;
 import org.compliance.api.notifications.views.InboxPage;
@@ -59,7 +59,7 @@ public interface NotificationsClient {
 
     @POST
     @Path("/organisations/{organisation}/webhooks")
-    Registered register(@PathParam("organisation") String organisation, Map<String, Object> body);
+    Registered register(@PathParam("organisation") String organisation, Registration body);
 
     @DELETE
     @Path("/organisations/{organisation}/webhooks/{id}")

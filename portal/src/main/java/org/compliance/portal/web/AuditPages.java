@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
+import org.compliance.api.audit.views.AsOf;
 import org.compliance.api.cases.views.CaseListItem;
 import org.compliance.api.cases.views.Page;
 import org.compliance.portal.backend.AuditClient;
@@ -78,13 +79,13 @@ public class AuditPages {
         List<JsonNode> events = new ArrayList<>();
         history.path("items").forEach(events::add);
 
-        JsonNode state;
+        AsOf state;
         Long selected = null;
         String atMoment = null;
         if (at != null && !at.isBlank()) {
             atMoment = Forms.moment(at, "the moment").toString();
             state = audit.state(caseId, atMoment, null);
-            selected = state.path("position").isNumber() ? state.path("position").asLong() : null;
+            selected = state.position();
         } else {
             selected = position != null ? position
                     : events.isEmpty() ? null : events.get(events.size() - 1).path("position").asLong();

@@ -18,14 +18,23 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 import org.compliance.api.cases.CaseDocument;
+import org.compliance.api.cases.DecisionKind;
+import org.compliance.api.cases.requests.DecisionRequest;
+import org.compliance.api.cases.requests.EnforcementNoticeInput;
+import org.compliance.api.cases.requests.FindingsRequest;
+import org.compliance.api.cases.requests.MonetaryPenaltyInput;
+import org.compliance.api.cases.requests.NoteRequest;
+import org.compliance.api.cases.requests.ReasonRequest;
+import org.compliance.api.cases.requests.ReferralRequest;
+import org.compliance.api.cases.views.Changed;
 import org.compliance.api.cases.views.Page;
-import org.compliance.api.evidence.views.Changed;
+import org.compliance.api.evidence.requests.IssueRequest;
 import org.compliance.portal.backend.CasesClient;
 import org.compliance.portal.backend.ETags;
 import org.compliance.portal.backend.EvidenceClient;
@@ -115,15 +124,19 @@ public class CasePages {
                          @RestForm String authority, @RestForm String theirReference, @RestForm String kind,
                          @RestForm String reasons, @RestForm String steps, @RestForm String complianceDate,
                          @RestForm String amount, @RestForm String turnover) {
-        Map<String, Object> body = switch (action) {
-            case "START_INVESTIGATION", "RESUME" -> null;
-            case "RECORD_FINDINGS" -> Map.of("findings", orEmpty(findings));
-            case "REFER" -> Map.of("authority", orEmpty(authority), "theirReference", orEmpty(theirReference),
-                    "reason", orEmpty(reason));
-            case "ISSUE_DECISION" -> decision(kind, reasons, steps, complianceDate, amount, turnover);
-            default -> Map.of("reason", orEmpty(reason));
+        DecisionRequest decision = "ISSUE_DECISION".equals(action)
+                ? decision(kind, reasons, steps, complianceDate, amount, turnover) : null;
+        String step = stepUnderCase(caseId, method, path);
+        String ifMatch = ifMatch(version);
+        Changed changed = switch (action) {
+            case "START_INVESTIGATION", "RESUME" -> cases.change(caseId, step, ifMatch);
+            case "RECORD_FINDINGS" -> cases.change(caseId, step, ifMatch, new FindingsRequest(orEmpty(findings)));
+            case "REFER" -> cases.change(caseId, step, ifMatch,
+                    new ReferralRequest(orEmpty(authority), orEmpty(theirReference), orEmpty(reason)));
+            case "ISSUE_DECISION" -> cases.change(caseId, step, ifMatch, decision);
+            default -> cases.change(caseId, step, ifMatch, new ReasonRequest(orEmpty(reason)));
         };
-        change(caseId, stepUnderCase(caseId, method, path), version, body);
+        awaitVersion(caseId, changed.version());
         return back(caseId, "changed");
     }
 
@@ -131,7 +144,7 @@ public class CasePages {
     @Path("{caseId}/notes")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response addNote(@PathParam("caseId") String caseId, @RestForm Long version, @RestForm String text) {
-        change(caseId, "notes", version, Map.of("text", orEmpty(text)));
+        awaitVersion(caseId, cases.addNote(caseId, ifMatch(version), new NoteRequest(orEmpty(text))).version());
         return back(caseId, "noted");
     }
 
@@ -139,7 +152,8 @@ public class CasePages {
     @Path("{caseId}/legal-hold")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response placeHold(@PathParam("caseId") String caseId, @RestForm Long version, @RestForm String reason) {
-        change(caseId, "legal-hold", version, Map.of("reason", orEmpty(reason)));
+        awaitVersion(caseId, cases.placeLegalHold(caseId, ifMatch(version), new ReasonRequest(orEmpty(reason)))
+                .version());
         return back(caseId, "changed");
     }
 
@@ -147,8 +161,8 @@ public class CasePages {
     @Path("{caseId}/legal-hold/lifting")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response liftHold(@PathParam("caseId") String caseId, @RestForm Long version, @RestForm String reason) {
-        long changed = cases.liftLegalHold(caseId, ifMatch(version), Map.of("reason", orEmpty(reason))).version();
-        awaitVersion(caseId, changed);
+        awaitVersion(caseId, cases.liftLegalHold(caseId, ifMatch(version), new ReasonRequest(orEmpty(reason)))
+                .version());
         return back(caseId, "changed");
     }
 
@@ -168,15 +182,8 @@ public class CasePages {
                                  @RestForm Integer days) {
         List<String> lines = Arrays.stream(orEmpty(items).split("\\R")).map(String::strip).filter(s -> !s.isEmpty())
                 .toList();
-        Map<String, Object> body = new HashMap<>();
-        body.put("caseId", caseId);
-        body.put("respondentOrganisationAlias", orEmpty(respondent));
-        body.put("items", lines);
-        body.put("legalBasis", orEmpty(legalBasis));
-        body.put("instructions", orEmpty(instructions));
-        body.put("dueInDays", days == null ? 14 : days);
-        Changed issued = evidence.issue(body);
-        String requestId = issued.requestId();
+        String requestId = evidence.issue(new IssueRequest(caseId, orEmpty(respondent), lines, orEmpty(legalBasis),
+                orEmpty(instructions), days == null ? 14 : days, null)).requestId();
         ViewCatchUp.await("request " + requestId, () -> evidence.get(requestId) != null);
         return Response.seeOther(URI.create("/requests/" + segment(requestId) + "?done=issued")).build();
     }
@@ -194,11 +201,6 @@ public class CasePages {
         return step;
     }
 
-    private void change(String caseId, String change, Long version, Map<String, Object> body) {
-        long changed = cases.change(caseId, change, ifMatch(version), body).version();
-        awaitVersion(caseId, changed);
-    }
-
     private void awaitVersion(String caseId, long changed) {
         ViewCatchUp.await("case " + caseId, () -> {
             Long shown = ETags.version(user.isStaff() || user.isAuditor() ? cases.staffView(caseId)
@@ -214,20 +216,33 @@ public class CasePages {
         return ETags.ifMatch(version);
     }
 
-    private static Map<String, Object> decision(String kind, String reasons, String steps, String complianceDate,
-                                                String amount, String turnover) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("kind", orEmpty(kind));
-        body.put("reasons", orEmpty(reasons));
-        if ("ENFORCEMENT_NOTICE".equals(kind)) {
-            body.put("enforcementNotice", Map.of("stepsRequired", Arrays.stream(orEmpty(steps).split("\\R"))
-                    .map(String::strip).filter(s -> !s.isEmpty()).toList(), "complianceDate", orEmpty(complianceDate)));
+    private static DecisionRequest decision(String kind, String reasons, String steps, String complianceDate,
+                                            String amount, String turnover) {
+        DecisionKind decided = choice(kind);
+        EnforcementNoticeInput notice = decided != DecisionKind.ENFORCEMENT_NOTICE ? null
+                : new EnforcementNoticeInput(Arrays.stream(orEmpty(steps).split("\\R")).map(String::strip)
+                        .filter(s -> !s.isEmpty()).toList(), day(complianceDate));
+        MonetaryPenaltyInput penalty = decided != DecisionKind.MONETARY_PENALTY ? null
+                : new MonetaryPenaltyInput(number(amount, "the penalty"), "GBP",
+                        number(turnover, "the worldwide annual turnover"));
+        return new DecisionRequest(decided, orEmpty(reasons), notice, penalty);
+    }
+
+    /** The kind the form chose; none chosen is left to case-service to refuse. */
+    private static DecisionKind choice(String kind) {
+        try {
+            return given(kind) == null ? null : DecisionKind.valueOf(kind.strip());
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException("Choose one of the kinds of decision offered.");
         }
-        if ("MONETARY_PENALTY".equals(kind)) {
-            body.put("monetaryPenalty", Map.of("amount", number(amount, "the penalty"), "currency", "GBP",
-                    "worldwideAnnualTurnover", number(turnover, "the worldwide annual turnover")));
+    }
+
+    private static LocalDate day(String value) {
+        try {
+            return given(value) == null ? null : LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new BadRequestException("Choose the date to comply by (a date).");
         }
-        return body;
     }
 
     private static BigDecimal number(String value, String what) {

@@ -23,8 +23,14 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
 import org.compliance.api.evidence.RequestDocument;
+import org.compliance.api.evidence.requests.GrantRequest;
+import org.compliance.api.evidence.requests.MoreEvidenceRequest;
+import org.compliance.api.evidence.requests.ReasonRequest;
+import org.compliance.api.evidence.requests.StatementOfTruthInput;
+import org.compliance.api.evidence.requests.SubmissionRequest;
 import org.compliance.api.evidence.views.Issued;
 import org.compliance.api.evidence.views.RequestDetail;
 import org.compliance.api.evidence.views.SignedReceipt;
@@ -47,6 +53,9 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Path("/requests")
 @Produces(MediaType.TEXT_HTML)
 public class RequestPages {
+
+    private static final Pattern UPLOAD_ID =
+            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private final EvidenceClient evidence;
     private final SignedInUser user;
@@ -107,7 +116,7 @@ public class RequestPages {
     @Path("{requestId}/acknowledgement")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response acknowledge(@PathParam("requestId") String requestId, @RestForm Long version) {
-        change(requestId, "acknowledgement", version, null);
+        awaitVersion(requestId, evidence.acknowledge(requestId, ifMatch(version)).version());
         return back(requestId, "acknowledged");
     }
 
@@ -135,9 +144,9 @@ public class RequestPages {
         if (!"yes".equals(truth)) {
             throw new BadRequestException("The statement of truth has to be confirmed before submitting.");
         }
-        SignedReceipt signed = evidence.submit(requestId, ifMatch(version), Map.of("uploadIds", uploadIds,
-                "description", orEmpty(description),
-                "statementOfTruth", Map.of("name", orEmpty(name), "position", orEmpty(position))));
+        SignedReceipt signed = evidence.submit(requestId, ifMatch(version), new SubmissionRequest(
+                uploadIds.stream().map(RequestPages::uploadId).toList(), orEmpty(description),
+                new StatementOfTruthInput(orEmpty(name), orEmpty(position))));
         String submissionId = signed.receipt().submissionId();
         ViewCatchUp.await("request " + requestId, () -> evidence.get(requestId).getEntity().request().submissions
                 .stream().anyMatch(submission -> submissionId.equals(submission.submissionId())));
@@ -166,7 +175,8 @@ public class RequestPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response askForTime(@PathParam("requestId") String requestId, @RestForm Long version,
                                @RestForm String reason) {
-        change(requestId, "extension-request", version, Map.of("reason", orEmpty(reason)));
+        awaitVersion(requestId, evidence.askForTime(requestId, ifMatch(version), new ReasonRequest(orEmpty(reason)))
+                .version());
         return back(requestId, "extension-asked");
     }
 
@@ -175,8 +185,8 @@ public class RequestPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response grant(@PathParam("requestId") String requestId, @RestForm Long version,
                           @RestForm String newDueDate) {
-        Map<String, Object> body = Map.of("newDueAt", Forms.endOfDay(newDueDate, "the new due date"));
-        awaitVersion(requestId, evidence.decideExtension(requestId, "grant", ifMatch(version), body).version());
+        GrantRequest grant = new GrantRequest(Forms.endOfDay(newDueDate, "the new due date"));
+        awaitVersion(requestId, evidence.grantExtension(requestId, ifMatch(version), grant).version());
         return back(requestId, "extension-granted");
     }
 
@@ -185,8 +195,8 @@ public class RequestPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response refuse(@PathParam("requestId") String requestId, @RestForm Long version,
                            @RestForm String reason) {
-        Map<String, Object> body = Map.of("reason", orEmpty(reason));
-        awaitVersion(requestId, evidence.decideExtension(requestId, "refusal", ifMatch(version), body).version());
+        awaitVersion(requestId, evidence.refuseExtension(requestId, ifMatch(version),
+                new ReasonRequest(orEmpty(reason))).version());
         return back(requestId, "extension-refused");
     }
 
@@ -194,7 +204,7 @@ public class RequestPages {
     @Path("{requestId}/acceptance")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response accept(@PathParam("requestId") String requestId, @RestForm Long version) {
-        change(requestId, "acceptance", version, null);
+        awaitVersion(requestId, evidence.accept(requestId, ifMatch(version)).version());
         return back(requestId, "accepted");
     }
 
@@ -203,8 +213,9 @@ public class RequestPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response askForMore(@PathParam("requestId") String requestId, @RestForm Long version,
                                @RestForm String stillMissing, @RestForm String newDueDate) {
-        change(requestId, "more-evidence", version, Map.of("stillMissing", orEmpty(stillMissing),
-                "newDueAt", Forms.endOfDay(newDueDate, "the new due date")));
+        MoreEvidenceRequest more = new MoreEvidenceRequest(orEmpty(stillMissing),
+                Forms.endOfDay(newDueDate, "the new due date"));
+        awaitVersion(requestId, evidence.askForMore(requestId, ifMatch(version), more).version());
         return back(requestId, "more-asked");
     }
 
@@ -213,7 +224,8 @@ public class RequestPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response withdraw(@PathParam("requestId") String requestId, @RestForm Long version,
                              @RestForm String reason) {
-        change(requestId, "withdrawal", version, Map.of("reason", orEmpty(reason)));
+        awaitVersion(requestId, evidence.withdraw(requestId, ifMatch(version), new ReasonRequest(orEmpty(reason)))
+                .version());
         return back(requestId, "withdrawn");
     }
 
@@ -228,16 +240,20 @@ public class RequestPages {
                 range);
     }
 
-    /** Sends a change and waits until the request's view shows it, so that the page after it does too. */
-    private void change(String requestId, String change, Long version, Map<String, Object> body) {
-        awaitVersion(requestId, evidence.change(requestId, change, ifMatch(version), body).version());
-    }
-
+    /** Waits until the request's view shows a change, so that the page after it does too. */
     private void awaitVersion(String requestId, long changed) {
         ViewCatchUp.await("request " + requestId, () -> {
             Long shown = ETags.version(evidence.get(requestId));
             return shown == null || shown >= changed;
         });
+    }
+
+    /** An upload id as evidence-service gave it (a canonical UUID); anything else was not one of its uploads. */
+    private static UUID uploadId(String text) {
+        if (!UPLOAD_ID.matcher(text.strip()).matches()) {
+            throw new BadRequestException("One of the files is not an upload evidence-service knows; upload it again.");
+        }
+        return UUID.fromString(text.strip());
     }
 
     private static String ifMatch(Long version) {

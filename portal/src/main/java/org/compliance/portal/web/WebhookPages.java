@@ -13,7 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.Map;
+import org.compliance.api.notifications.requests.Registration;
 import org.compliance.api.notifications.views.Registered;
 import org.compliance.portal.backend.NotificationsClient;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -46,7 +46,7 @@ public class WebhookPages {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public TemplateInstance register(@RestForm String url) {
-        Registered registered = notifications.register(organisation(), Map.of("url", Forms.orEmpty(url)));
+        Registered registered = notifications.register(organisation(), new Registration(Forms.orEmpty(url)));
         return page(asAnswered.of(registered)).data("done", Done.message("registered"));
     }
 

@@ -84,6 +84,45 @@ class ServiceCallsTest {
     }
 
     @Test
+    void a_decision_is_sent_as_case_service_reads_it() throws Exception {
+        StubbedServices.answer("POST", "/cases/c-1/decision",
+                new Answer(200, "4", "application/json", "{\"caseId\":\"c-1\",\"version\":4}"));
+        StubbedServices.answer("GET", "/cases/c-1", new Answer(200, "4", "application/json", CASE.formatted(4)));
+
+        HttpResponse<String> answer = post("/cases/c-1/steps/ISSUE_DECISION", Map.of("version", "3",
+                "method", "POST", "path", "/cases/c-1/decision", "kind", "ENFORCEMENT_NOTICE",
+                "reasons", "Consent was not freely given", "steps", "Delete the records\r\nReport back",
+                "complianceDate", "2027-01-31"));
+
+        assertThat(answer.statusCode()).isEqualTo(303);
+        assertThat(only("POST", "/cases/c-1/decision").body()).isEqualTo("{\"kind\":\"ENFORCEMENT_NOTICE\","
+                + "\"reasons\":\"Consent was not freely given\",\"enforcementNotice\":{\"stepsRequired\":"
+                + "[\"Delete the records\",\"Report back\"],\"complianceDate\":\"2027-01-31\"},"
+                + "\"monetaryPenalty\":null}");
+    }
+
+    @Test
+    void submitted_evidence_is_sent_as_evidence_service_reads_it() throws Exception {
+        String upload = "0b6f2d4c-9a51-4c57-8f0e-6f1f6c1c2a11";
+        StubbedServices.answer("POST", "/requests/r-1/submissions", new Answer(422, null,
+                "application/problem+json", "{\"type\":\"about:blank\",\"title\":\"Unprocessable Content\","
+                + "\"status\":422,\"detail\":\"No upload " + upload + "\"}"));
+
+        HttpResponse<String> answer = post("/requests/r-1/submissions", Map.of("version", "7", "uploadIds", upload,
+                "description", "Consent records, 2025", "name", "Nora North", "position", "DPO", "truth", "yes"));
+        HttpResponse<String> notAnUpload = post("/requests/r-1/submissions", Map.of("version", "7",
+                "uploadIds", upload.toUpperCase(), "description", "x", "name", "Nora", "position", "DPO",
+                "truth", "yes"));
+
+        assertThat(answer.statusCode()).isEqualTo(422);
+        assertThat(answer.body()).contains("No upload " + upload);
+        assertThat(only("POST", "/requests/r-1/submissions").body()).isEqualTo("{\"uploadIds\":[\"" + upload
+                + "\"],\"description\":\"Consent records, 2025\",\"statementOfTruth\":{\"name\":\"Nora North\","
+                + "\"position\":\"DPO\"}}");
+        assertThat(notAnUpload.statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void a_step_case_service_did_not_offer_for_this_case_is_not_sent() throws Exception {
         HttpResponse<String> elsewhere = post("/cases/c-1/steps/CLOSE", Map.of("version", "3", "method", "POST",
                 "path", "/cases/c-2/closure", "reason", "x"));

@@ -1,8 +1,6 @@
-package org.compliance.platform.input;
+package org.compliance.api.shared;
 
 import jakarta.validation.Constraint;
-import jakarta.validation.ConstraintValidator;
-import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -12,10 +10,12 @@ import java.lang.annotation.Target;
 
 /**
  * A field that holds one line: a title, a name, a reference. Tab and line breaks are refused there; every
- * other text rule of {@link Text} applies to all fields already when the body is read.
+ * other text rule applies to all fields already when the body is read. The validator is platform's
+ * ({@code org.compliance.platform.input.NoLineBreaks}), bound where the services build their validator, so that
+ * this module carries the rule without depending on platform (decision 10).
  */
 @Documented
-@Constraint(validatedBy = SingleLine.Validator.class)
+@Constraint(validatedBy = {})
 @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.TYPE_USE,
         ElementType.METHOD})
 @Retention(RetentionPolicy.RUNTIME)
@@ -26,11 +26,4 @@ public @interface SingleLine {
     Class<?>[] groups() default {};
 
     Class<? extends Payload>[] payload() default {};
-
-    class Validator implements ConstraintValidator<SingleLine, CharSequence> {
-        @Override
-        public boolean isValid(CharSequence value, ConstraintValidatorContext context) {
-            return value == null || Text.refusal(value, false).isEmpty();
-        }
-    }
 }

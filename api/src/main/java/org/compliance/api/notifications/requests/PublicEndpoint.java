@@ -1,4 +1,4 @@
-package org.compliance.notifications.rest;
+package org.compliance.api.notifications.requests;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.Payload;
@@ -7,10 +7,13 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** A webhook URL the suite may call (see {@code WebhookEndpointPolicy}); the message says why one may not. */
+/**
+ * A webhook URL the suite may call; the message says why one may not. notification-service binds its validator
+ * (the installation's endpoint policy), so that this module carries the rule without depending on the service.
+ */
 @Target({ElementType.FIELD, ElementType.RECORD_COMPONENT, ElementType.PARAMETER})
 @Retention(RetentionPolicy.RUNTIME)
-@Constraint(validatedBy = PublicEndpointValidator.class)
+@Constraint(validatedBy = {})
 public @interface PublicEndpoint {
 
     String message() default "The endpoint cannot be called";

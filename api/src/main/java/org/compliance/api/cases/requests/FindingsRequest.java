@@ -1,0 +1,7 @@
+package org.compliance.api.cases.requests;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+public record FindingsRequest(@NotBlank @Size(max = 20_000) String findings) {
+}

@@ -1,0 +1,23 @@
+package org.compliance.api.evidence.requests;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.List;
+import org.compliance.api.shared.SingleLine;
+
+public record IssueRequest(
+        @NotBlank @Pattern(regexp = IssueRequest.UUID_TEXT, message = "must be a case id (a UUID)") String caseId,
+        @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{1,62}") String respondentOrganisationAlias,
+        @NotEmpty @Size(max = 100) List<@NotBlank @Size(max = 2000) String> items,
+        @NotBlank @SingleLine @Size(max = 200) String legalBasis,
+        @Size(max = 10_000) String instructions,
+        @Min(1) @Max(366) Integer dueInDays,
+        Instant dueAt) {
+
+    static final String UUID_TEXT = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+}
