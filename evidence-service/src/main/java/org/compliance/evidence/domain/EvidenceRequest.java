@@ -9,6 +9,8 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.eventsourcing.conflictresolution.ConflictResolution;
+import org.axonframework.eventsourcing.conflictresolution.Conflicts;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.compliance.api.evidence.AcceptEvidence;
@@ -118,14 +120,25 @@ public class EvidenceRequest {
 
     /** Applies what the decider answers for the command; answers the request's new version. */
     private Long record(EvidenceCommand c, Clock clock, KnownCases cases) {
+        refuseUnseenChanges();
         EvidenceRules.decide(state, c, clock.instant(), cases).forEach(AggregateLifecycle::apply);
         return getVersion();
     }
 
     private EvidenceEvent recordOne(EvidenceCommand c, Clock clock, KnownCases cases) {
+        refuseUnseenChanges();
         List<EvidenceEvent> events = EvidenceRules.decide(state, c, clock.instant(), cases);
         events.forEach(AggregateLifecycle::apply);
         return events.getFirst();
+    }
+
+    /**
+     * For a command sent with the version its sender read (If-Match), Axon holds the events that came after it;
+     * the decider says which of them the sender must see first (409). Without an expected version there are none.
+     */
+    private static void refuseUnseenChanges() {
+        ConflictResolution.getConflictResolver().detectConflicts(Conflicts.payloadMatching(
+                payload -> payload instanceof EvidenceEvent unseen && EvidenceRules.conflictsWithAnUnseenChange(unseen)));
     }
 
     private Long rescheduled(Long version, Clock clock, ReminderSchedule reminders, DeadlineManager deadlines) {

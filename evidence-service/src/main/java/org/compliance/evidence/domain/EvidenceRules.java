@@ -82,6 +82,16 @@ public final class EvidenceRules {
         return event.<List<EvidenceEvent>>map(List::of).orElse(List.of());
     }
 
+    /**
+     * Whether an event the sender of a change had not yet seen (it came after the version in their If-Match) makes
+     * the change a conflict. A download (chain of custody) and a reminder change nothing a sender decides on: staff
+     * who download the evidence and then accept it, or a company that answers while a reminder goes out, are not
+     * refused for it. Every other event is a change to the request the sender did not see.
+     */
+    public static boolean conflictsWithAnUnseenChange(EvidenceEvent unseen) {
+        return !(unseen instanceof EvidenceDownloaded || unseen instanceof EvidenceDeadlineApproaching);
+    }
+
     /** The request after one more of its events ({@code state} is null before its issue). */
     public static RequestState evolve(RequestState state, EvidenceEvent event) {
         return switch (event) {

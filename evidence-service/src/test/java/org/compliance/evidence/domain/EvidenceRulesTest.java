@@ -257,4 +257,22 @@ class EvidenceRulesTest {
             assertThat(issued.acknowledged()).isFalse();
         }
     }
+
+    @Nested
+    class UnseenChanges {
+
+        @Test
+        void a_download_or_a_reminder_the_sender_had_not_seen_is_no_conflict() {
+            assertThat(EvidenceRules.conflictsWithAnUnseenChange(new EvidenceDownloaded(REQUEST_ID, CASE_ID, "file-ropa",
+                    "ab".repeat(32), "u-iris", NOW))).isFalse();
+            assertThat(EvidenceRules.conflictsWithAnUnseenChange(approaching(DUE, 3))).isFalse();
+        }
+
+        @Test
+        void any_other_event_is_a_change_the_sender_must_see_first() {
+            assertThat(List.<EvidenceEvent>of(acknowledged(), extensionRequested(), extensionGranted(DUE, EXTENDED_DUE),
+                    extensionRefused(), accepted(), withdrawn(), moreRequested(DUE, MORE_DUE), overdue(DUE)))
+                    .allMatch(EvidenceRules::conflictsWithAnUnseenChange);
+        }
+    }
 }
