@@ -1,5 +1,7 @@
 package org.compliance.audit.application;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,10 +11,12 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import org.compliance.api.audit.views.HistoryEntry;
 import org.compliance.api.audit.views.Verification;
 import org.compliance.audit.chain.ChainCheck;
 import org.compliance.audit.chain.StoredEvent;
@@ -25,17 +29,10 @@ import org.jboss.logging.Logger;
 public class Audit {
 
     private static final Logger LOG = Logger.getLogger(Audit.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    /**
-     * One event as an auditor reads it. Not in the api module: the payload is the stored event as a JSON tree,
-     * and {@code api} has no JSON library; as a map or a type parameter it would change the API description
-     * (decision 10).
-     */
-    public record HistoryEntry(long position, String aggregateId, long sequenceNumber, String type,
-                               Instant time, String actorId, String actorName, String correlationId,
-                               String causationId, JsonNode payload) {
-    }
+    /** Decimals (amounts) are read as they were written, not as binary floating point. */
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    private static final TypeReference<Map<String, Object>> PAYLOAD = new TypeReference<>() {
+    };
 
     private final EventStoreReader store;
     private final Checkpoints checkpoints;
@@ -129,8 +126,8 @@ public class Audit {
                 matches);
     }
 
-    private static Verification.Problem answered(ChainCheck.Problem problem) {
-        return problem == null ? null : new Verification.Problem(problem.aggregateId(), problem.sequenceNumber(),
+    private static Verification.ChainProblem answered(ChainCheck.Problem problem) {
+        return problem == null ? null : new Verification.ChainProblem(problem.aggregateId(), problem.sequenceNumber(),
                 problem.eventId(), problem.globalIndex(), problem.reason());
     }
 
@@ -140,7 +137,7 @@ public class Audit {
             String type = e.payloadType().substring(e.payloadType().lastIndexOf('.') + 1);
             return new HistoryEntry(e.globalIndex(), e.aggregateId(), e.sequenceNumber(), type,
                     Instant.parse(e.timeStamp()), text(meta, "actorSubject"), text(meta, "actorName"),
-                    text(meta, "correlationId"), text(meta, "causationId"), JSON.readTree(e.payload()));
+                    text(meta, "correlationId"), text(meta, "causationId"), JSON.readValue(e.payload(), PAYLOAD));
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }

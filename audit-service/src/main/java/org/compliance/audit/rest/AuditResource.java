@@ -22,6 +22,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.compliance.api.audit.views.Access;
 import org.compliance.api.audit.views.AsOf;
+import org.compliance.api.audit.views.Changes;
+import org.compliance.api.audit.views.HistoryEntry;
+import org.compliance.api.audit.views.HistoryPage;
 import org.compliance.api.audit.views.PublicKey;
 import org.compliance.api.audit.views.Verification;
 import org.compliance.audit.application.AccessLog;
@@ -55,9 +58,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Blocking
 public class AuditResource {
 
-    /** A page of a case's history; with {@link Audit.HistoryEntry}, not in the api module (see there). */
-    public record HistoryPage(String caseId, List<Audit.HistoryEntry> items, int page, int size) {
-    }
 
     private final Audit audit;
     private final TimeTravel timeTravel;
@@ -123,8 +123,6 @@ public class AuditResource {
         return found;
     }
 
-    public record Changes(AsOf before, AsOf after, List<Audit.HistoryEntry> changes) {
-    }
 
     @GET
     @Path("/cases/{caseId}/changes")

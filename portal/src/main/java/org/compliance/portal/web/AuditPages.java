@@ -4,7 +4,6 @@ import static org.compliance.portal.web.Forms.given;
 import static org.compliance.portal.web.Forms.segment;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
@@ -16,9 +15,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.compliance.api.audit.views.AsOf;
+import org.compliance.api.audit.views.HistoryEntry;
 import org.compliance.api.cases.views.CaseListItem;
 import org.compliance.api.cases.views.Page;
 import org.compliance.portal.backend.AuditClient;
@@ -75,9 +75,7 @@ public class AuditPages {
     public TemplateInstance timeline(@PathParam("caseId") String caseId, @RestQuery Long position,
                                      @RestQuery String at, @RestQuery Integer page) {
         int pageNumber = page == null ? 0 : Math.max(0, page);
-        JsonNode history = audit.history(caseId, pageNumber, EVENTS_PER_PAGE);
-        List<JsonNode> events = new ArrayList<>();
-        history.path("items").forEach(events::add);
+        List<HistoryEntry> events = audit.history(caseId, pageNumber, EVENTS_PER_PAGE).items();
 
         AsOf state;
         Long selected = null;
@@ -88,20 +86,20 @@ public class AuditPages {
             selected = state.position();
         } else {
             selected = position != null ? position
-                    : events.isEmpty() ? null : events.get(events.size() - 1).path("position").asLong();
+                    : events.isEmpty() ? null : events.getLast().position();
             state = selected == null ? null
                     : audit.state(caseId, null, selected);
         }
         int index = indexOf(events, selected);
-        JsonNode event = index >= 0 ? events.get(index) : null;
+        HistoryEntry event = index >= 0 ? events.get(index) : null;
         return timeline.data("caseId", caseId)
-                .data("events", asAnswered.of(history.path("items")))
+                .data("events", asAnswered.of(events))
                 .data("page", pageNumber).data("fullPage", events.size() == EVENTS_PER_PAGE)
                 .data("selected", selected)
                 .data("event", event == null ? null : asAnswered.of(event))
-                .data("payload", event == null ? "" : pretty(event.path("payload")))
-                .data("previous", index > 0 ? events.get(index - 1).path("position").asLong() : null)
-                .data("next", index >= 0 && index < events.size() - 1 ? events.get(index + 1).path("position").asLong() : null)
+                .data("payload", event == null ? "" : pretty(event.payload()))
+                .data("previous", index > 0 ? events.get(index - 1).position() : null)
+                .data("next", index >= 0 && index < events.size() - 1 ? events.get(index + 1).position() : null)
                 .data("state", state == null ? null : asAnswered.of(state))
                 .data("at", at)
                 .data("atMoment", atMoment)
@@ -116,16 +114,16 @@ public class AuditPages {
         return transfers.download(Service.AUDIT, "/audit/cases/" + segment(caseId) + "/bundle", null);
     }
 
-    private static int indexOf(List<JsonNode> events, Long position) {
+    private static int indexOf(List<HistoryEntry> events, Long position) {
         for (int i = 0; position != null && i < events.size(); i++) {
-            if (events.get(i).path("position").asLong() == position) {
+            if (events.get(i).position() == position) {
                 return i;
             }
         }
         return -1;
     }
 
-    private String pretty(JsonNode payload) {
+    private String pretty(Map<String, Object> payload) {
         try {
             return json.writerWithDefaultPrettyPrinter().writeValueAsString(payload);
         } catch (JsonProcessingException e) {
