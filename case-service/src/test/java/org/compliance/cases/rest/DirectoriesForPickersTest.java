@@ -7,9 +7,21 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
 
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.mutiny.Uni;
+import java.io.IOException;
+import java.util.List;
+import org.compliance.api.cases.views.OrganisationEntry;
+import org.compliance.api.cases.views.StaffEntry;
+import org.compliance.cases.adapters.OrganisationsInKeycloak;
+import org.compliance.cases.adapters.StaffInKeycloak;
+import org.compliance.cases.application.OrganisationDirectory;
+import org.compliance.cases.application.StaffDirectory;
+import org.compliance.platform.directory.DirectoryUnavailable;
 import org.compliance.testing.RealPeers;
 import org.junit.jupiter.api.Test;
 
@@ -91,6 +103,29 @@ class DirectoriesForPickersTest {
             given().auth().oauth2(token("nora.northwind")).when().get(path + "?q=a").then().statusCode(403)
                     .contentType("application/problem+json");
             given().auth().oauth2(token("otto.operator")).when().get(path).then().statusCode(403);
+        }
+    }
+
+    @Test
+    void keycloak_unreachable_is_a_503_to_try_again() {
+        var down = new DirectoryUnavailable("The directory cannot tell now (Keycloak could not be reached)",
+                new IOException("Connection refused"));
+        QuarkusMock.installMockForType(new StaffInKeycloak(null) {
+            @Override
+            public Uni<List<StaffEntry>> staff() {
+                return Uni.createFrom().failure(down);
+            }
+        }, StaffDirectory.class);
+        QuarkusMock.installMockForType(new OrganisationsInKeycloak(null) {
+            @Override
+            public Uni<List<OrganisationEntry>> organisations() {
+                return Uni.createFrom().failure(down);
+            }
+        }, OrganisationDirectory.class);
+        String iris = token("iris.investigator");
+        for (String path : new String[] {"/staff", "/organisations"}) {
+            given().auth().oauth2(iris).when().get(path + "?q=iris").then().statusCode(503)
+                    .contentType("application/problem+json").header("Retry-After", notNullValue());
         }
     }
 }
