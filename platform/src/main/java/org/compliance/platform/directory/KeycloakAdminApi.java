@@ -24,7 +24,7 @@ public interface KeycloakAdminApi {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Organisation(String id, String alias) {
+    record Organisation(String id, String alias, String name, Boolean enabled) {
     }
 
     @GET

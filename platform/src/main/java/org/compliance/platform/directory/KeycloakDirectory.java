@@ -79,6 +79,21 @@ public class KeycloakDirectory {
                 .onFailure().transform(e -> unavailable("the members of " + organisationAlias, e));
     }
 
+    /**
+     * The realm's enabled organisations, each with its alias (what cases name a respondent by) and display name.
+     * Keycloak's own search matches names and domains but not aliases, so the (short) list is read whole.
+     */
+    @CacheResult(cacheName = "directory-organisations")
+    public Uni<List<DirectoryOrganisation>> organisations() {
+        return admin.organisations(true, PAGE)
+                .map(organisations -> organisations.stream()
+                        .filter(organisation -> !Boolean.FALSE.equals(organisation.enabled()))
+                        .map(organisation -> new DirectoryOrganisation(organisation.alias(),
+                                organisation.name() == null ? organisation.alias() : organisation.name()))
+                        .toList())
+                .onFailure().transform(e -> unavailable("the organisations", e));
+    }
+
     private static List<DirectoryPerson> enabled(List<KeycloakAdminApi.User> users) {
         return users.stream().filter(user -> !Boolean.FALSE.equals(user.enabled())).map(DirectoryPerson::of).toList();
     }

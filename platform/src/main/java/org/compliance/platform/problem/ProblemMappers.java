@@ -20,6 +20,7 @@ import org.axonframework.common.lock.DeadlockException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.compliance.platform.axon.PeerUnavailable;
 import org.compliance.platform.domain.RuleViolation;
 import org.compliance.platform.identity.RequestCorrelation;
 import org.compliance.platform.input.BodyLimit;
@@ -137,6 +138,15 @@ public class ProblemMappers {
                 request.requestId(), List.of());
         String allow = original.getHeaderString("Allow");
         return allow == null ? problem : Response.fromResponse(problem).header("Allow", allow).build();
+    }
+
+    /** A peer the answer needs (Keycloak's directory, say) cannot answer now: worth repeating shortly, not a 500. */
+    @ServerExceptionMapper
+    public Response peerUnavailable(PeerUnavailable e) {
+        LOG.warnf("Request %s: %s", request.requestId(), e.getMessage());
+        return Response.fromResponse(Problem.response(Response.Status.SERVICE_UNAVAILABLE,
+                        "A service this answer needs cannot answer now; try again shortly", request.requestId()))
+                .header("Retry-After", "5").build();
     }
 
     @ServerExceptionMapper(priority = 10_000)
