@@ -3,9 +3,12 @@ package org.compliance.cases.application;
 import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import org.compliance.cases.domain.Authorities;
 import org.compliance.cases.domain.InvestigationCase;
+import org.compliance.cases.domain.PenaltyRegimes;
 import org.compliance.cases.query.CaseViewProjection;
 import org.compliance.platform.axon.ServiceComponents;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -18,12 +21,15 @@ public class CaseComponents implements ServiceComponents {
     private final CaseViewProjection views;
     private final OverdueEvidencePolicy overdueEvidence;
     private final Authorities authorities;
+    private final PenaltyRegimes penaltyRegimes;
 
     public CaseComponents(CaseViewProjection views, OverdueEvidencePolicy overdueEvidence,
-                          @ConfigProperty(name = "compliance.cases.authorities") List<String> authorities) {
+                          @ConfigProperty(name = "compliance.cases.authorities") List<String> authorities,
+                          @ConfigProperty(name = "compliance.cases.penalty-regimes") Optional<Path> penaltyRegimes) {
         this.views = views;
         this.overdueEvidence = overdueEvidence;
         this.authorities = new Authorities(authorities);
+        this.penaltyRegimes = PenaltyRegimeTable.load(penaltyRegimes);
     }
 
     @Override
@@ -38,6 +44,6 @@ public class CaseComponents implements ServiceComponents {
 
     @Override
     public Map<Class<?>, Object> resources() {
-        return Map.of(Authorities.class, authorities);
+        return Map.of(Authorities.class, authorities, PenaltyRegimes.class, penaltyRegimes);
     }
 }
