@@ -267,7 +267,7 @@ class DecisionsTest {
                 .expectException(unprocessable())
                 .expectExceptionMessage(containsString("exceeds the maximum under UK GDPR higher maximum"))
                 .expectExceptionMessage("A penalty of GBP 17,500,000.01 exceeds the maximum under UK GDPR higher "
-                        + "maximum (UK GDPR Art. 83(5); DPA 2018 s.157(5)): the greater of GBP 17,500,000.00 and 4% of "
+                        + "maximum (UK GDPR Art. 83(5); DPA 2018 s.157): the greater of GBP 17,500,000.00 and 4% of "
                         + "worldwide annual turnover GBP 100,000,000.00 = GBP 17,500,000.00")
                 .expectNoEvents();
     }
