@@ -3,9 +3,7 @@ package org.compliance.cases.application;
 import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
-import java.nio.file.Path;
 import java.util.Map;
-import java.util.Optional;
 import org.compliance.cases.domain.Authorities;
 import org.compliance.cases.domain.InvestigationCase;
 import org.compliance.cases.domain.PenaltyRegimes;
@@ -25,11 +23,11 @@ public class CaseComponents implements ServiceComponents {
 
     public CaseComponents(CaseViewProjection views, OverdueEvidencePolicy overdueEvidence,
                           @ConfigProperty(name = "compliance.cases.authorities") List<String> authorities,
-                          @ConfigProperty(name = "compliance.cases.penalty-regimes") Optional<Path> penaltyRegimes) {
+                          PenaltyRegimes penaltyRegimes) {
         this.views = views;
         this.overdueEvidence = overdueEvidence;
         this.authorities = new Authorities(authorities);
-        this.penaltyRegimes = PenaltyRegimeTable.load(penaltyRegimes);
+        this.penaltyRegimes = penaltyRegimes;
     }
 
     @Override
