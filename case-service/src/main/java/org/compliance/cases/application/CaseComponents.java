@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.compliance.cases.domain.Authorities;
 import org.compliance.cases.domain.InvestigationCase;
+import org.compliance.cases.domain.PenaltyRegimes;
 import org.compliance.cases.query.CaseViewProjection;
 import org.compliance.platform.axon.ServiceComponents;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -18,12 +19,15 @@ public class CaseComponents implements ServiceComponents {
     private final CaseViewProjection views;
     private final OverdueEvidencePolicy overdueEvidence;
     private final Authorities authorities;
+    private final PenaltyRegimes penaltyRegimes;
 
     public CaseComponents(CaseViewProjection views, OverdueEvidencePolicy overdueEvidence,
-                          @ConfigProperty(name = "compliance.cases.authorities") List<String> authorities) {
+                          @ConfigProperty(name = "compliance.cases.authorities") List<String> authorities,
+                          PenaltyRegimes penaltyRegimes) {
         this.views = views;
         this.overdueEvidence = overdueEvidence;
         this.authorities = new Authorities(authorities);
+        this.penaltyRegimes = penaltyRegimes;
     }
 
     @Override
@@ -38,6 +42,6 @@ public class CaseComponents implements ServiceComponents {
 
     @Override
     public Map<Class<?>, Object> resources() {
-        return Map.of(Authorities.class, authorities);
+        return Map.of(Authorities.class, authorities, PenaltyRegimes.class, penaltyRegimes);
     }
 }

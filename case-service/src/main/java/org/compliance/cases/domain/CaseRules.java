@@ -1,6 +1,7 @@
 package org.compliance.cases.domain;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -88,7 +89,8 @@ public final class CaseRules {
      * The events that record what the command does to the case: none when it changes nothing (a repeated report
      * of overdue evidence), else one. {@code state} is {@code null} until the case is opened.
      */
-    public static List<CaseEvent> decide(CaseState state, CaseCommand command, Instant now, Authorities authorities) {
+    public static List<CaseEvent> decide(CaseState state, CaseCommand command, Instant now, Authorities authorities,
+                                         PenaltyRegimes penaltyRegimes) {
         if (state == null && !(command instanceof OpenCase)) {
             throw new IllegalStateException("Case " + command.caseId() + " is not open; "
                     + command.getClass().getSimpleName() + " cannot apply to it");
@@ -107,7 +109,7 @@ public final class CaseRules {
             case RemoveTeamMember c -> List.of(removeTeamMember(state, c));
             case StartInvestigation c -> List.of(startInvestigation(state, c));
             case RecordFindings c -> List.of(recordFindings(state, c));
-            case IssueDecision c -> List.of(issueDecision(state, c, now));
+            case IssueDecision c -> List.of(issueDecision(state, c, now, penaltyRegimes));
             case CloseCase c -> List.of(close(state, c));
             case SuspendCase c -> List.of(suspend(state, c));
             case ResumeCase c -> List.of(resume(state, c));
@@ -344,7 +346,8 @@ public final class CaseRules {
     }
 
     /** Only supervisors decide; the REST layer admits supervisors only, and the decider is recorded. */
-    private static DecisionIssued issueDecision(CaseState state, IssueDecision c, Instant now) {
+    private static DecisionIssued issueDecision(CaseState state, IssueDecision c, Instant now,
+                                                PenaltyRegimes penaltyRegimes) {
         CaseAction.ISSUE_DECISION.requireFrom(state.status());
         if (c.kind() == null) {
             throw RuleViolation.unprocessable("A decision needs its kind: " + List.of(DecisionKind.values()));
@@ -363,7 +366,7 @@ public final class CaseRules {
             notice = requireValid(notice, now);
         }
         if (c.kind() == DecisionKind.MONETARY_PENALTY) {
-            penalty = withinCap(penalty);
+            penalty = withinCap(penalty, state.authority(), penaltyRegimes, now);
         }
         return new DecisionIssued(state.caseId(), c.kind(), c.reasons().strip(), notice, penalty, c.decidedBy(), now);
     }
@@ -472,14 +475,16 @@ public final class CaseRules {
 
     // ---- helpers ------------------------------------------------------------------------------------
 
-    private static MonetaryPenalty withinCap(MonetaryPenalty penalty) {
+    private static MonetaryPenalty withinCap(MonetaryPenalty penalty, String authority, PenaltyRegimes regimes,
+                                             Instant now) {
         if (penalty == null || penalty.amount() == null || penalty.worldwideAnnualTurnover() == null) {
             throw RuleViolation.unprocessable("A monetary penalty needs its amount and the worldwide annual turnover "
                     + "it was based on");
         }
-        if (!PenaltyCap.CURRENCY.equals(penalty.currency())) {
-            throw RuleViolation.unprocessable("UK GDPR penalties and turnover are stated in " + PenaltyCap.CURRENCY
-                    + ", not " + penalty.currency());
+        PenaltyRegime regime = regimes.require(authority, penalty.regime());
+        if (!regime.currency().equals(penalty.currency())) {
+            throw RuleViolation.unprocessable("Penalties under " + regime.name() + " are stated in "
+                    + regime.currency() + ", not " + penalty.currency());
         }
         if (penalty.amount().signum() <= 0 || penalty.amount().stripTrailingZeros().scale() > 2) {
             throw RuleViolation.unprocessable("A monetary penalty is more than zero, in whole pence");
@@ -487,14 +492,47 @@ public final class CaseRules {
         if (penalty.worldwideAnnualTurnover().signum() < 0) {
             throw RuleViolation.unprocessable("Worldwide annual turnover cannot be negative");
         }
-        BigDecimal cap = PenaltyCap.higherMaximum(penalty.worldwideAnnualTurnover());
+        BigDecimal turnover = inRegimeCurrency(penalty, regime, now);
+        BigDecimal cap = regime.maximum(turnover);
         if (penalty.amount().compareTo(cap) > 0) {
-            throw RuleViolation.unprocessable("The penalty of GBP " + penalty.amount().toPlainString()
-                    + " exceeds the statutory maximum of GBP " + cap.toPlainString() + ": under UK GDPR the higher "
-                    + "maximum is the greater of GBP 17.5m and 4% of worldwide annual turnover (GBP "
-                    + penalty.worldwideAnnualTurnover().toPlainString() + ")");
+            throw RuleViolation.unprocessable("A penalty of " + PenaltyRegime.money(regime.currency(), penalty.amount())
+                    + " exceeds the maximum under " + regime.name() + " (" + regime.source() + "): "
+                    + regime.explain(turnoverAsStated(penalty, regime, turnover), cap));
         }
-        return new MonetaryPenalty(penalty.amount(), PenaltyCap.CURRENCY, penalty.worldwideAnnualTurnover(), cap);
+        boolean converted = !penalty.turnoverCurrency().equals(regime.currency());
+        return new MonetaryPenalty(penalty.amount(), regime.currency(), penalty.worldwideAnnualTurnover(), cap,
+                regime.id(), penalty.turnoverCurrency(), converted ? penalty.exchangeRate() : null,
+                converted ? penalty.exchangeRateDate() : null);
+    }
+
+    /** Turnover in the regime's currency: as stated, or converted at the rate (and date) the supervisor gives. */
+    private static BigDecimal inRegimeCurrency(MonetaryPenalty penalty, PenaltyRegime regime, Instant now) {
+        if (penalty.turnoverCurrency().equals(regime.currency())) {
+            return penalty.worldwideAnnualTurnover();
+        }
+        if (!penalty.turnoverCurrency().matches("[A-Z]{3}")) {
+            throw RuleViolation.unprocessable("The turnover's currency is an ISO 4217 code, not '"
+                    + penalty.turnoverCurrency() + "'");
+        }
+        if (penalty.exchangeRate() == null || penalty.exchangeRate().signum() <= 0
+                || penalty.exchangeRateDate() == null) {
+            throw RuleViolation.unprocessable("Turnover in " + penalty.turnoverCurrency() + " needs the exchange rate "
+                    + "to " + regime.currency() + " used and its date");
+        }
+        if (penalty.exchangeRateDate().isAfter(LocalDate.ofInstant(now, UK))) {
+            throw RuleViolation.unprocessable("An exchange rate cannot be dated after today");
+        }
+        return penalty.worldwideAnnualTurnover().multiply(penalty.exchangeRate()).setScale(2, RoundingMode.DOWN);
+    }
+
+    private static String turnoverAsStated(MonetaryPenalty penalty, PenaltyRegime regime, BigDecimal converted) {
+        String inRegime = PenaltyRegime.money(regime.currency(), converted);
+        if (penalty.turnoverCurrency().equals(regime.currency())) {
+            return inRegime;
+        }
+        return PenaltyRegime.money(penalty.turnoverCurrency(), penalty.worldwideAnnualTurnover()) + " at "
+                + penalty.exchangeRate().stripTrailingZeros().toPlainString() + " " + regime.currency() + " per "
+                + penalty.turnoverCurrency() + " (" + penalty.exchangeRateDate() + ") = " + inRegime;
     }
 
     private static EnforcementNotice requireValid(EnforcementNotice notice, Instant now) {

@@ -17,6 +17,7 @@ import org.compliance.api.shared.StaffMember;
  * What the rules know of one case: folded from its events by {@link CaseRules#evolve}, decided on by
  * {@link CaseRules#decide}. Immutable; each event gives the next state.
  *
+ * @param authority              the authority that runs the case (its law sets the penalty regimes)
  * @param respondents            the current respondents, by organisation alias
  * @param complainants           the current complainants, by complainant id
  * @param allegations            the allegations not withdrawn, by id
@@ -30,7 +31,7 @@ import org.compliance.api.shared.StaffMember;
  * @param awaitingOverdue        the requests whose overdue evidence the case still awaits
  * @param notes                  the ids of the case's notes
  */
-public record CaseState(String caseId, CaseStatus status, CaseStatus statusBeforeSuspension,
+public record CaseState(String caseId, String authority, CaseStatus status, CaseStatus statusBeforeSuspension,
                         Map<String, Respondent> respondents, Map<String, Complainant> complainants,
                         Map<String, Allegation> allegations, Set<String> withdrawnAllegations,
                         StaffMember leadInvestigator, Map<String, StaffMember> team, boolean decided,
@@ -59,7 +60,8 @@ public record CaseState(String caseId, CaseStatus status, CaseStatus statusBefor
         e.complainants().forEach(c -> complainants.put(c.complainantId(), c));
         Map<String, Allegation> allegations = new LinkedHashMap<>();
         e.allegations().forEach(a -> allegations.put(a.allegationId(), a));
-        return new CaseState(e.caseId(), CaseStatus.OPENED, null, respondents, complainants, allegations, Set.of(),
+        return new CaseState(e.caseId(), e.authority(), CaseStatus.OPENED, null, respondents, complainants, allegations,
+                Set.of(),
                 e.leadInvestigator(), Map.of(), false, false, null, Set.of(), Set.of(), Set.of());
     }
 
@@ -67,7 +69,8 @@ public record CaseState(String caseId, CaseStatus status, CaseStatus statusBefor
     CaseState with(Consumer<Next> change) {
         Next next = new Next(this);
         change.accept(next);
-        return new CaseState(caseId, next.status, next.statusBeforeSuspension, next.respondents, next.complainants,
+        return new CaseState(caseId, authority, next.status, next.statusBeforeSuspension, next.respondents,
+                next.complainants,
                 next.allegations, next.withdrawnAllegations, next.leadInvestigator, next.team, next.decided,
                 next.referred, next.legalHold, next.overdueReported, next.awaitingOverdue, next.notes);
     }

@@ -49,127 +49,130 @@ public class InvestigationCase {
     }
 
     @CommandHandler
-    public InvestigationCase(OpenCase command, Clock clock, Authorities authorities) {
-        CaseRules.decide(null, command, clock.instant(), authorities).forEach(AggregateLifecycle::apply);
+    public InvestigationCase(OpenCase command, Clock clock, Authorities authorities, PenaltyRegimes penaltyRegimes) {
+        CaseRules.decide(null, command, clock.instant(), authorities, penaltyRegimes)
+                .forEach(AggregateLifecycle::apply);
     }
 
     @CommandHandler
-    Long handle(AddRespondent c, Clock clock, Authorities authorities) {
-        return decide(c, clock, authorities);
+    Long handle(AddRespondent c, Clock clock, Authorities authorities, PenaltyRegimes penaltyRegimes) {
+        return decide(c, clock, authorities, penaltyRegimes);
     }
 
     @CommandHandler
-    Long handle(WithdrawRespondent c, Clock clock, Authorities authorities) {
-        return decide(c, clock, authorities);
+    Long handle(WithdrawRespondent c, Clock clock, Authorities authorities, PenaltyRegimes penaltyRegimes) {
+        return decide(c, clock, authorities, penaltyRegimes);
     }
 
     @CommandHandler
-    Long handle(AddComplainant c, Clock clock, Authorities authorities) {
-        return decide(c, clock, authorities);
+    Long handle(AddComplainant c, Clock clock, Authorities authorities, PenaltyRegimes penaltyRegimes) {
+        return decide(c, clock, authorities, penaltyRegimes);
     }
 
     @CommandHandler
-    Long handle(WithdrawComplainant c, Clock clock, Authorities authorities) {
-        return decide(c, clock, authorities);
+    Long handle(WithdrawComplainant c, Clock clock, Authorities authorities, PenaltyRegimes penaltyRegimes) {
+        return decide(c, clock, authorities, penaltyRegimes);
     }
 
     @CommandHandler
-    Long handle(AddAllegation c, Clock clock, Authorities authorities) {
-        return decide(c, clock, authorities);
+    Long handle(AddAllegation c, Clock clock, Authorities authorities, PenaltyRegimes penaltyRegimes) {
+        return decide(c, clock, authorities, penaltyRegimes);
     }
 
     @CommandHandler
-    Long handle(AmendAllegation c, Clock clock, Authorities authorities) {
-        return decide(c, clock, authorities);
+    Long handle(AmendAllegation c, Clock clock, Authorities authorities, PenaltyRegimes penaltyRegimes) {
+        return decide(c, clock, authorities, penaltyRegimes);
     }
 
     @CommandHandler
-    Long handle(WithdrawAllegation c, Clock clock, Authorities authorities) {
-        return decide(c, clock, authorities);
+    Long handle(WithdrawAllegation c, Clock clock, Authorities authorities, PenaltyRegimes penaltyRegimes) {
+        return decide(c, clock, authorities, penaltyRegimes);
     }
 
     @CommandHandler
-    Long handle(AssignLeadInvestigator c, Clock clock, Authorities authorities) {
-        return decide(c, clock, authorities);
+    Long handle(AssignLeadInvestigator c, Clock clock, Authorities authorities, PenaltyRegimes penaltyRegimes) {
+        return decide(c, clock, authorities, penaltyRegimes);
     }
 
     @CommandHandler
-    Long handle(AddTeamMember c, Clock clock, Authorities authorities) {
-        return decide(c, clock, authorities);
+    Long handle(AddTeamMember c, Clock clock, Authorities authorities, PenaltyRegimes penaltyRegimes) {
+        return decide(c, clock, authorities, penaltyRegimes);
     }
 
     @CommandHandler
-    Long handle(RemoveTeamMember c, Clock clock, Authorities authorities) {
-        return decide(c, clock, authorities);
+    Long handle(RemoveTeamMember c, Clock clock, Authorities authorities, PenaltyRegimes penaltyRegimes) {
+        return decide(c, clock, authorities, penaltyRegimes);
     }
 
     @CommandHandler
-    Long handle(StartInvestigation c, Clock clock, Authorities authorities) {
-        return decide(c, clock, authorities);
+    Long handle(StartInvestigation c, Clock clock, Authorities authorities, PenaltyRegimes penaltyRegimes) {
+        return decide(c, clock, authorities, penaltyRegimes);
     }
 
     @CommandHandler
-    Long handle(RecordFindings c, Clock clock, Authorities authorities) {
-        return decide(c, clock, authorities);
+    Long handle(RecordFindings c, Clock clock, Authorities authorities, PenaltyRegimes penaltyRegimes) {
+        return decide(c, clock, authorities, penaltyRegimes);
     }
 
     @CommandHandler
-    Long handle(IssueDecision c, Clock clock, Authorities authorities) {
-        return decide(c, clock, authorities);
+    Long handle(IssueDecision c, Clock clock, Authorities authorities, PenaltyRegimes penaltyRegimes) {
+        return decide(c, clock, authorities, penaltyRegimes);
     }
 
     @CommandHandler
-    Long handle(CloseCase c, Clock clock, Authorities authorities) {
-        return decide(c, clock, authorities);
+    Long handle(CloseCase c, Clock clock, Authorities authorities, PenaltyRegimes penaltyRegimes) {
+        return decide(c, clock, authorities, penaltyRegimes);
     }
 
     @CommandHandler
-    Long handle(SuspendCase c, Clock clock, Authorities authorities) {
-        return decide(c, clock, authorities);
+    Long handle(SuspendCase c, Clock clock, Authorities authorities, PenaltyRegimes penaltyRegimes) {
+        return decide(c, clock, authorities, penaltyRegimes);
     }
 
     @CommandHandler
-    Long handle(ResumeCase c, Clock clock, Authorities authorities) {
-        return decide(c, clock, authorities);
+    Long handle(ResumeCase c, Clock clock, Authorities authorities, PenaltyRegimes penaltyRegimes) {
+        return decide(c, clock, authorities, penaltyRegimes);
     }
 
     @CommandHandler
-    Long handle(ReferCase c, Clock clock, Authorities authorities) {
-        return decide(c, clock, authorities);
+    Long handle(ReferCase c, Clock clock, Authorities authorities, PenaltyRegimes penaltyRegimes) {
+        return decide(c, clock, authorities, penaltyRegimes);
     }
 
     @CommandHandler
-    Long handle(ReopenCase c, Clock clock, Authorities authorities) {
-        return decide(c, clock, authorities);
+    Long handle(ReopenCase c, Clock clock, Authorities authorities, PenaltyRegimes penaltyRegimes) {
+        return decide(c, clock, authorities, penaltyRegimes);
     }
 
     @CommandHandler
-    Long handle(PlaceLegalHold c, Clock clock, Authorities authorities) {
-        return decide(c, clock, authorities);
+    Long handle(PlaceLegalHold c, Clock clock, Authorities authorities, PenaltyRegimes penaltyRegimes) {
+        return decide(c, clock, authorities, penaltyRegimes);
     }
 
     @CommandHandler
-    Long handle(LiftLegalHold c, Clock clock, Authorities authorities) {
-        return decide(c, clock, authorities);
+    Long handle(LiftLegalHold c, Clock clock, Authorities authorities, PenaltyRegimes penaltyRegimes) {
+        return decide(c, clock, authorities, penaltyRegimes);
     }
 
     @CommandHandler
-    Long handle(AddCaseNote c, Clock clock, Authorities authorities) {
-        return decide(c, clock, authorities);
+    Long handle(AddCaseNote c, Clock clock, Authorities authorities, PenaltyRegimes penaltyRegimes) {
+        return decide(c, clock, authorities, penaltyRegimes);
     }
 
     @CommandHandler
-    Long handle(RecordOverdueEvidence c, Clock clock, Authorities authorities) {
-        return decide(c, clock, authorities);
+    Long handle(RecordOverdueEvidence c, Clock clock, Authorities authorities, PenaltyRegimes penaltyRegimes) {
+        return decide(c, clock, authorities, penaltyRegimes);
     }
 
     @CommandHandler
-    Long handle(ResolveOverdueEvidence c, Clock clock, Authorities authorities) {
-        return decide(c, clock, authorities);
+    Long handle(ResolveOverdueEvidence c, Clock clock, Authorities authorities, PenaltyRegimes penaltyRegimes) {
+        return decide(c, clock, authorities, penaltyRegimes);
     }
 
-    private Long decide(CaseCommand command, Clock clock, Authorities authorities) {
-        CaseRules.decide(state, command, clock.instant(), authorities).forEach(AggregateLifecycle::apply);
+    private Long decide(CaseCommand command, Clock clock, Authorities authorities,
+                        PenaltyRegimes penaltyRegimes) {
+        CaseRules.decide(state, command, clock.instant(), authorities, penaltyRegimes)
+                .forEach(AggregateLifecycle::apply);
         return AggregateLifecycle.getVersion();
     }
 

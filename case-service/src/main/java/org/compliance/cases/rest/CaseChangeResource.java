@@ -47,6 +47,7 @@ import org.compliance.api.cases.requests.AllegationInput;
 import org.compliance.api.cases.requests.ComplainantInput;
 import org.compliance.api.cases.requests.DecisionRequest;
 import org.compliance.api.cases.requests.FindingsRequest;
+import org.compliance.api.cases.requests.MonetaryPenaltyInput;
 import org.compliance.api.cases.requests.NoteRequest;
 import org.compliance.api.cases.requests.ReasonRequest;
 import org.compliance.api.cases.requests.ReferralRequest;
@@ -229,15 +230,21 @@ public class CaseChangeResource {
     @Path(DECISION)
     @RolesAllowed(SUPERVISOR)
     @Operation(summary = "Issue the decision (supervisors)", description = "findings -> decision issued. A monetary "
-            + "penalty above the UK GDPR higher maximum (the greater of GBP 17.5m and 4% of worldwide annual "
-            + "turnover) is a 422 that states the cap.")
+            + "penalty is checked against the maximum of its regime (named, else the default of the case's "
+            + "authority; see case-service/README.md): above it, or under a regime the authority may not use, is a "
+            + "422 that names the regime and the figures.")
     public Uni<Response> issueDecision(@BeanParam CaseChange change, @Valid @NotNull DecisionRequest body) {
         return dispatch(change, me -> new IssueDecision(change.caseId(), body.kind(), body.reasons(),
                 body.enforcementNotice() == null ? null : new EnforcementNotice(body.enforcementNotice().stepsRequired(),
                         body.enforcementNotice().complianceDate()),
-                body.monetaryPenalty() == null ? null : new MonetaryPenalty(body.monetaryPenalty().amount(),
-                        body.monetaryPenalty().currency(), body.monetaryPenalty().worldwideAnnualTurnover(), null),
+                penalty(body.monetaryPenalty()),
                 new StaffMember(me.subject(), me.name())));
+    }
+
+    private static MonetaryPenalty penalty(MonetaryPenaltyInput input) {
+        return input == null ? null : new MonetaryPenalty(input.amount(), input.currency(),
+                input.worldwideAnnualTurnover(), null, input.regime(), input.turnoverCurrency(), input.exchangeRate(),
+                input.exchangeRateDate());
     }
 
     @POST

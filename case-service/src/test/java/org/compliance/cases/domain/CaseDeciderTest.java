@@ -11,6 +11,7 @@ import static org.compliance.api.cases.CaseStatus.REFERRED;
 import static org.compliance.api.cases.CaseStatus.SUSPENDED;
 import static org.compliance.cases.domain.CaseFixtures.ALEX;
 import static org.compliance.cases.domain.CaseFixtures.AUTHORITIES;
+import static org.compliance.cases.domain.CaseFixtures.REGIMES;
 import static org.compliance.cases.domain.CaseFixtures.CASE_ID;
 import static org.compliance.cases.domain.CaseFixtures.CONSUMER_GROUP;
 import static org.compliance.cases.domain.CaseFixtures.CONTOSO;
@@ -123,7 +124,7 @@ class CaseDeciderTest {
     }
 
     private static List<CaseEvent> when(CaseState state, CaseCommand command) {
-        return CaseRules.decide(state, command, NOW, AUTHORITIES);
+        return CaseRules.decide(state, command, NOW, AUTHORITIES, REGIMES);
     }
 
     private static AbstractThrowableAssert<?, ? extends Throwable> refused(CaseState state, CaseCommand command,
@@ -243,7 +244,7 @@ class CaseDeciderTest {
                             "Training began before any assessment", null, null, SAMUEL, NOW));
             refused(given(historyAt(FINDINGS)), new IssueDecision(CASE_ID, DecisionKind.MONETARY_PENALTY, "Serious",
                     null, new MonetaryPenalty(gbp("17500000.01"), "GBP", gbp("1000"), null), SAMUEL),
-                    RuleViolation.Kind.UNPROCESSABLE).hasMessageContaining("exceeds the statutory maximum");
+                    RuleViolation.Kind.UNPROCESSABLE).hasMessageContaining("exceeds the maximum under UK GDPR higher maximum");
         }
 
         @Test

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.axonframework.modelling.command.VersionedAggregateIdentifier;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.compliance.api.cases.Allegation;
@@ -27,6 +28,7 @@ import org.compliance.api.cases.Referral;
 import org.compliance.api.cases.Respondent;
 import org.compliance.api.shared.Addressed;
 import org.compliance.api.shared.StaffMember;
+import org.compliance.cases.application.PenaltyRegimeTable;
 
 /**
  * The cast and the standard history shared by the investigation case fixture tests. Every organisation and
@@ -39,7 +41,12 @@ final class CaseFixtures {
 
     static final String ICO = "Information Commissioner's Office";
     static final String CMA = "Competition and Markets Authority";
+    static final String OFCOM = "Ofcom";
+    static final String EU_DATA_PROTECTION = "EU data protection supervisory authority";
+    static final String EU_AI = "EU AI market surveillance authority";
     static final Authorities AUTHORITIES = new Authorities(List.of(ICO, CMA));
+    /** The penalty regimes as shipped. */
+    static final PenaltyRegimes REGIMES = PenaltyRegimeTable.load(Optional.empty());
 
     static final String CASE_ID = "case-2026-0042";
     static final String TITLE = "Customer data used to train language models";
@@ -77,13 +84,14 @@ final class CaseFixtures {
     private CaseFixtures() {
     }
 
-    /** A fixture that finds the case the way the platform does, with a fixed clock and the two authorities. */
+    /** A fixture that finds the case the way the platform does, with a fixed clock, the authorities and the regimes. */
     static AggregateTestFixture<InvestigationCase> fixture() {
         AggregateTestFixture<InvestigationCase> fixture = new AggregateTestFixture<>(InvestigationCase.class);
         fixture.registerCommandTargetResolver(command -> new VersionedAggregateIdentifier(
                 ((Addressed) command.getPayload()).aggregateId(), null));
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
         fixture.registerInjectableResource(AUTHORITIES);
+        fixture.registerInjectableResource(REGIMES);
         return fixture;
     }
 

@@ -216,11 +216,11 @@ class DecisionsTest {
     @Test
     void a_monetary_penalty_is_stated_in_pounds_sterling() {
         refused(penalty("2500000", "EUR", "300000000"),
-                "UK GDPR penalties and turnover are stated in GBP, not EUR");
+                "Penalties under UK GDPR higher maximum are stated in GBP, not EUR");
         CaseFixtures.fixture().given(historyAt(FINDINGS))
                 .when(penalty("2500000", null, "300000000"))
                 .expectException(unprocessable())
-                .expectExceptionMessage("UK GDPR penalties and turnover are stated in GBP, not null")
+                .expectExceptionMessage("Penalties under UK GDPR higher maximum are stated in GBP, not null")
                 .expectNoEvents();
     }
 
@@ -265,10 +265,10 @@ class DecisionsTest {
                 .when(penalty("17500000.01", "GBP", "100000000"))
                 .expectException(RuleViolation.class)
                 .expectException(unprocessable())
-                .expectExceptionMessage(containsString("exceeds the statutory maximum"))
-                .expectExceptionMessage("The penalty of GBP 17500000.01 exceeds the statutory maximum of GBP 17500000.00: "
-                        + "under UK GDPR the higher maximum is the greater of GBP 17.5m and 4% of worldwide annual "
-                        + "turnover (GBP 100000000)")
+                .expectExceptionMessage(containsString("exceeds the maximum under UK GDPR higher maximum"))
+                .expectExceptionMessage("A penalty of GBP 17,500,000.01 exceeds the maximum under UK GDPR higher "
+                        + "maximum (UK GDPR Art. 83(5); DPA 2018 s.157): the greater of GBP 17,500,000.00 and 4% of "
+                        + "worldwide annual turnover GBP 100,000,000.00 = GBP 17,500,000.00")
                 .expectNoEvents();
     }
 
@@ -293,7 +293,7 @@ class DecisionsTest {
                 .when(penalty("40000000.01", "GBP", "1000000000"))
                 .expectException(RuleViolation.class)
                 .expectException(unprocessable())
-                .expectExceptionMessage(containsString("exceeds the statutory maximum of GBP 40000000.00"))
+                .expectExceptionMessage(containsString("= GBP 40,000,000.00"))
                 .expectNoEvents();
     }
 
@@ -306,7 +306,7 @@ class DecisionsTest {
         CaseFixtures.fixture().given(historyAt(FINDINGS))
                 .when(penalty("40000000.02", "GBP", "1000000000.49"))
                 .expectException(unprocessable())
-                .expectExceptionMessage(containsString("exceeds the statutory maximum of GBP 40000000.01"))
+                .expectExceptionMessage(containsString("GBP 1,000,000,000.49 = GBP 40,000,000.01"))
                 .expectNoEvents();
     }
 
@@ -316,7 +316,7 @@ class DecisionsTest {
                 .when(decision(DecisionKind.MONETARY_PENALTY, null,
                         new MonetaryPenalty(gbp("50000000"), "GBP", gbp("300000000"), gbp("999000000"))))
                 .expectException(unprocessable())
-                .expectExceptionMessage(containsString("exceeds the statutory maximum of GBP 17500000.00:"))
+                .expectExceptionMessage(containsString("= GBP 17,500,000.00"))
                 .expectNoEvents();
         CaseFixtures.fixture().given(historyAt(FINDINGS))
                 .when(decision(DecisionKind.MONETARY_PENALTY, null,
@@ -328,21 +328,24 @@ class DecisionsTest {
     @Nested
     class TheCapItself {
 
+        private static final PenaltyRegime UK_GDPR_HIGHER = CaseFixtures.REGIMES.byId("uk-gdpr-higher-maximum")
+                .orElseThrow();
+
         @Test
         void is_the_fixed_maximum_when_four_percent_of_turnover_is_less() {
-            assertThat(PenaltyCap.higherMaximum(gbp("100000000")))
+            assertThat(UK_GDPR_HIGHER.maximum(gbp("100000000")))
                     .isEqualByComparingTo("17500000");
         }
 
         @Test
         void is_four_percent_of_turnover_when_that_is_more() {
-            assertThat(PenaltyCap.higherMaximum(gbp("1000000000")))
+            assertThat(UK_GDPR_HIGHER.maximum(gbp("1000000000")))
                     .isEqualByComparingTo("40000000");
         }
 
         @Test
         void is_the_same_either_way_at_a_turnover_of_437_5_million() {
-            assertThat(PenaltyCap.higherMaximum(gbp("437500000")))
+            assertThat(UK_GDPR_HIGHER.maximum(gbp("437500000")))
                     .isEqualByComparingTo(new BigDecimal("17500000"));
         }
     }

@@ -62,8 +62,14 @@ class CaseLifecycleTest {
                 .statusCode(403);
         change("sam.supervisor", "POST", c + "/decision", 4, penalty("40000000.01", "1000000000"))
                 .statusCode(422).contentType("application/problem+json")
-                .body("detail", containsString("exceeds the statutory maximum of GBP 40000000.00"))
-                .body("detail", containsString("greater of GBP 17.5m and 4% of worldwide annual turnover"));
+                .body("detail", containsString("A penalty of GBP 40,000,000.01 exceeds the maximum under UK GDPR "
+                        + "higher maximum"))
+                .body("detail", containsString("the greater of GBP 17,500,000.00 and 4% of worldwide annual turnover "
+                        + "GBP 1,000,000,000.00 = GBP 40,000,000.00"));
+        change("sam.supervisor", "POST", c + "/decision", 4, penalty("1000", "1000000000")
+                .replace("\"currency\"", "\"regime\": \"competition-act-1998-s36\", \"currency\""))
+                .statusCode(422).contentType("application/problem+json")
+                .body("detail", containsString("[uk-gdpr-higher-maximum, uk-gdpr-standard-maximum]"));
         change("sam.supervisor", "POST", c + "/decision", 4, penalty("40000000", "1000000000")).statusCode(200);
         change("iris.investigator", "POST", c + "/closure", 5, "{\"reason\":\"Penalty issued\"}").statusCode(200);
 
@@ -72,6 +78,7 @@ class CaseLifecycleTest {
                 .body("team.name", hasItem("Ivan Investigator"))
                 .body("decision.kind", equalTo("MONETARY_PENALTY"))
                 .body("decision.monetaryPenalty.statutoryMaximum", equalTo(40000000.00f))
+                .body("decision.monetaryPenalty.regime", equalTo("uk-gdpr-higher-maximum"))
                 .body("decision.decidedBy.name", equalTo("Sam Supervisor"));
         given().auth().oauth2(token("iris.investigator")).when().get(c + "/notes").then().statusCode(200)
                 .body("text", hasItem("Data protection officer interviewed"))

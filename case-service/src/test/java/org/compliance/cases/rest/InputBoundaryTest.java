@@ -124,6 +124,17 @@ class InputBoundaryTest {
                 .body("errors[0].pointer", equalTo("/monetaryPenalty/amount"));
         refusedUnchanged(() -> decide(caseId, decision.formatted("1000", "1000").replace("GBP", "gbp")), 422)
                 .body("errors.pointer", hasItem("/monetaryPenalty/currency"));
+        String converted = """
+                {"kind": "MONETARY_PENALTY", "reasons": "Unlawful processing",
+                 "monetaryPenalty": {"amount": 1000, "currency": "GBP", "worldwideAnnualTurnover": 1000,
+                                     "regime": %s, "turnoverCurrency": "USD", "exchangeRate": %s,
+                                     "exchangeRateDate": %s}}""";
+        refusedUnchanged(() -> decide(caseId, converted.formatted("\"UK GDPR\"", "0.79", "\"2026-11-30\"")), 422)
+                .body("errors.pointer", hasItem("/monetaryPenalty/regime"));
+        refusedUnchanged(() -> decide(caseId, converted.formatted("null", "0.123456789", "\"2026-11-30\"")), 422)
+                .body("errors.pointer", hasItem("/monetaryPenalty/exchangeRate"));
+        refusedUnchanged(() -> decide(caseId, converted.formatted("null", "0.79", "\"30/11/2026\"")), 400)
+                .body("errors[0].pointer", equalTo("/monetaryPenalty/exchangeRateDate"));
     }
 
     @Test
