@@ -1,6 +1,7 @@
 package org.compliance.evidence.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +17,7 @@ import org.compliance.evidence.query.RequestViewRow;
 import org.compliance.platform.axon.EventSerialization;
 import org.compliance.platform.identity.Caller;
 import org.compliance.platform.views.Consistency;
+import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
  * A request the caller may see, or 404: staff and auditors see every request; a company user only its own
@@ -48,6 +50,8 @@ public class VisibleRequests {
         return queries.find(requestId, organisations)
                 .chain(row -> row != null && shows.test(row) ? Uni.createFrom().item(row)
                         : consistency.caughtUp(List.of(RequestViewProjection.GROUP))
+                                // the session keeps the row it read first: forget it, or it is answered again
+                                .chain(ignored -> Panache.getSession()).invoke(Mutiny.Session::clear)
                                 .chain(ignored -> queries.find(requestId, organisations)))
                 .onItem().ifNull().failWith(() -> new NotFoundException("No evidence request " + requestId));
     }
