@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
@@ -98,7 +99,10 @@ public class Consistency {
         if (position <= 0) {
             return true;
         }
-        TrackingToken current = WrappedToken.unwrapUpperBound(token);
+        // A replaying segment is where its replay has got to, not where it stood when the rebuild began; a merging
+        // one where the slower of its halves is.
+        TrackingToken current = WrappedToken.unwrapLowerBound(
+                token instanceof ReplayToken replay ? replay.getCurrentToken() : token);
         if (current instanceof GapAwareTrackingToken gapAware) {
             return gapAware.getIndex() >= position && !gapAware.getGaps().contains(position);
         }
