@@ -6,6 +6,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /**
@@ -26,9 +27,13 @@ public class ReadAfter {
     private static final long COOKIE_SECONDS = 60;
 
     private final RoutingContext browserRequest;
+    private final boolean behindTlsProxy;
 
-    public ReadAfter(RoutingContext browserRequest) {
+    public ReadAfter(RoutingContext browserRequest,
+                     @ConfigProperty(name = "quarkus.oidc.authentication.cookie-force-secure", defaultValue = "false")
+                     boolean behindTlsProxy) {
         this.browserRequest = browserRequest;
+        this.behindTlsProxy = behindTlsProxy;
     }
 
     /** A change's answer: its record, and its position remembered for the reads that follow. */
@@ -37,7 +42,8 @@ public class ReadAfter {
         if (position != null && POSITION.matcher(position).matches()) {
             browserRequest.put(KEY, position);
             browserRequest.response().addCookie(Cookie.cookie(COOKIE, position).setPath("/").setHttpOnly(true)
-                    .setSameSite(CookieSameSite.LAX).setMaxAge(COOKIE_SECONDS));
+                    .setSameSite(CookieSameSite.LAX).setMaxAge(COOKIE_SECONDS)
+                    .setSecure(behindTlsProxy || browserRequest.request().isSSL()));
         }
         return answer.getEntity();
     }
