@@ -28,9 +28,12 @@ import org.compliance.platform.views.ViewTable;
  */
 @ApplicationScoped
 @Unremovable
-@ProcessingGroup("known-cases")
+@ProcessingGroup(KnownCaseProjection.GROUP)
 @Projection
 public class KnownCaseProjection {
+
+    public static final String GROUP = "known-cases";
+
 
     private static final ViewTable<KnownCase> VIEW = ViewTable.of(KnownCase.class);
 

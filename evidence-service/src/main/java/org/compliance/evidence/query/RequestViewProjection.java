@@ -23,9 +23,11 @@ import org.compliance.platform.views.ViewTable;
  */
 @ApplicationScoped
 @Unremovable
-@ProcessingGroup("request-views")
+@ProcessingGroup(RequestViewProjection.GROUP)
 @Projection
 public class RequestViewProjection {
+
+    public static final String GROUP = "request-views";
 
     private static final ViewTable<RequestViewRow> VIEW = ViewTable.of(RequestViewRow.class);
 

@@ -54,7 +54,8 @@ public class ReceiptResource {
             + "answered at submission, signed now (its issuedAt is this moment); check it at /receipts/verification.")
     public Uni<SignedReceipt> receipt(@PathParam("requestId") String requestId,
                                                @PathParam("submissionId") String submissionId) {
-        return requests.visible(requestId, caller.get()).map(row -> {
+        return requests.visible(requestId, caller.get(), row -> VisibleRequests.document(row).submissions.stream()
+                .anyMatch(submission -> submission.submissionId().equals(submissionId))).map(row -> {
             RequestDocument request = VisibleRequests.document(row);
             RequestDocument.Submission s = request.submissions.stream()
                     .filter(submission -> submission.submissionId().equals(submissionId)).findFirst()

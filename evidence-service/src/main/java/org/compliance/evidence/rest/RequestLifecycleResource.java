@@ -2,6 +2,7 @@ package org.compliance.evidence.rest;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -35,6 +36,8 @@ import org.compliance.api.evidence.RequestExtension;
 import org.compliance.api.evidence.RequestMoreEvidence;
 import org.compliance.api.evidence.WithdrawEvidenceRequest;
 import org.compliance.evidence.domain.DueMoments;
+import org.compliance.evidence.domain.KnownCases;
+import org.compliance.evidence.query.KnownCaseProjection;
 import org.compliance.evidence.query.RequestQueries;
 import org.compliance.evidence.query.RequestViewRow;
 import org.compliance.api.evidence.views.Changed;
@@ -48,6 +51,8 @@ import org.compliance.platform.identity.Caller;
 import org.compliance.platform.identity.CurrentCaller;
 import org.compliance.platform.messaging.Commands;
 import org.compliance.platform.problem.Versions;
+import org.compliance.platform.reactive.CallerContext;
+import org.compliance.platform.views.Consistency;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -91,14 +96,19 @@ public class RequestLifecycleResource {
     private final RequestQueries queries;
     private final VisibleRequests requests;
     private final Clock clock;
+    private final KnownCases knownCases;
+    private final Consistency consistency;
 
     public RequestLifecycleResource(Commands commands, CurrentCaller caller, RequestQueries queries,
-                                    VisibleRequests requests, Clock clock) {
+                                    VisibleRequests requests, Clock clock, KnownCases knownCases,
+                                    Consistency consistency) {
         this.commands = commands;
         this.caller = caller;
         this.queries = queries;
         this.requests = requests;
         this.clock = clock;
+        this.knownCases = knownCases;
+        this.consistency = consistency;
     }
 
     // ---- issuing and reading -------------------------------------------------------------------------
@@ -119,11 +129,23 @@ public class RequestLifecycleResource {
     public Uni<Response> issue(@Valid @NotNull IssueRequest body, UriInfo uri) {
         Caller me = caller.get();
         String requestId = UUID.randomUUID().toString();
-        return commands.<String>dispatch(new IssueEvidenceRequest(requestId, body.caseId(),
-                        body.respondentOrganisationAlias(), body.items(), body.legalBasis(), body.instructions(),
-                        body.dueInDays(), body.dueAt(), VisibleRequests.staffMember(me)))
+        return caseSeen(body.caseId()).chain(() -> commands.<String>dispatch(new IssueEvidenceRequest(requestId,
+                        body.caseId(), body.respondentOrganisationAlias(), body.items(), body.legalBasis(),
+                        body.instructions(), body.dueInDays(), body.dueAt(), VisibleRequests.staffMember(me))))
                 .map(ignored -> Response.created(uri.getAbsolutePathBuilder().path(requestId).build())
                         .tag(Versions.tag(0)).entity(new Changed(requestId, 0)).build());
+    }
+
+    /**
+     * A case opened a moment ago may not be known here yet: before the rules refuse a request for it, the
+     * {@code known-cases} view is given until it has reached the store's head, bounded (decision 12).
+     */
+    private Uni<Void> caseSeen(String caseId) {
+        return Uni.createFrom().item(() -> knownCases.find(caseId).isPresent())
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .emitOn(CallerContext.current())
+                .chain(known -> known ? Uni.createFrom().voidItem()
+                        : consistency.caughtUp(List.of(KnownCaseProjection.GROUP)).replaceWithVoid());
     }
 
     @GET

@@ -1,18 +1,23 @@
 package org.compliance.evidence.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.NotFoundException;
 import java.util.List;
+import java.util.function.Predicate;
 import org.compliance.api.evidence.RequestDocument;
 import org.compliance.api.shared.CompanyUser;
 import org.compliance.api.shared.StaffMember;
 import org.compliance.evidence.query.RequestQueries;
+import org.compliance.evidence.query.RequestViewProjection;
 import org.compliance.evidence.query.RequestViewRow;
 import org.compliance.platform.axon.EventSerialization;
 import org.compliance.platform.identity.Caller;
+import org.compliance.platform.views.Consistency;
+import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
  * A request the caller may see, or 404: staff and auditors see every request; a company user only its own
@@ -22,14 +27,32 @@ import org.compliance.platform.identity.Caller;
 public class VisibleRequests {
 
     private final RequestQueries queries;
+    private final Consistency consistency;
 
-    public VisibleRequests(RequestQueries queries) {
+    public VisibleRequests(RequestQueries queries, Consistency consistency) {
         this.queries = queries;
+        this.consistency = consistency;
     }
 
     @WithSession
     public Uni<RequestViewRow> visible(String requestId, Caller caller) {
-        return queries.find(requestId, limitedTo(caller))
+        return visible(requestId, caller, row -> true);
+    }
+
+    /**
+     * The request once its view {@code shows} what the caller asks for. When it does not (a request issued or a
+     * submission made a moment ago), the view is given until it has reached the store's head, bounded
+     * (decision 12), and read again: a client reads its own change without knowing how views work.
+     */
+    @WithSession
+    public Uni<RequestViewRow> visible(String requestId, Caller caller, Predicate<RequestViewRow> shows) {
+        List<String> organisations = limitedTo(caller);
+        return queries.find(requestId, organisations)
+                .chain(row -> row != null && shows.test(row) ? Uni.createFrom().item(row)
+                        : consistency.caughtUp(List.of(RequestViewProjection.GROUP))
+                                // the session keeps the row it read first: forget it, or it is answered again
+                                .chain(ignored -> Panache.getSession()).invoke(Mutiny.Session::clear)
+                                .chain(ignored -> queries.find(requestId, organisations)))
                 .onItem().ifNull().failWith(() -> new NotFoundException("No evidence request " + requestId));
     }
 

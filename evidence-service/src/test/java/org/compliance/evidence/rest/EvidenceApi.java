@@ -35,6 +35,13 @@ final class EvidenceApi {
 
     /** A case evidence-service knows of (published as case-service would), open or closed. */
     static String knownCase(boolean closed) {
+        String caseId = openedCase(closed);
+        await().atMost(Duration.ofSeconds(10)).until(() -> knownStatus(caseId).equals(closed ? "CLOSED" : "OPEN"));
+        return caseId;
+    }
+
+    /** A case just opened (and closed) in the store, as case-service would: not waited for. */
+    static String openedCase(boolean closed) {
         EventStore eventStore = Arc.container().instance(EventStore.class).get();
         String caseId = UUID.randomUUID().toString();
         eventStore.publish(new GenericDomainEventMessage<>("InvestigationCase", caseId, 0, new CaseOpened(caseId,
@@ -47,7 +54,6 @@ final class EvidenceApi {
             eventStore.publish(new GenericDomainEventMessage<>("InvestigationCase", caseId, 1,
                     new CaseClosed(caseId, "Decided")));
         }
-        await().atMost(Duration.ofSeconds(10)).until(() -> knownStatus(caseId).equals(closed ? "CLOSED" : "OPEN"));
         return caseId;
     }
 

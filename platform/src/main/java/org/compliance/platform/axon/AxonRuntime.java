@@ -317,12 +317,17 @@ public class AxonRuntime {
 
     /** How many events of the store this service has still to handle (the slowest segment of all its groups). */
     public long processorLag() {
-        var head = configuration().eventStore().createHeadToken();
-        long headPosition = head == null ? 0 : head.position().orElse(0);
+        long headPosition = storeHead();
         return groups.names().stream().map(this::processor)
                 .flatMap(processor -> processor.processingStatus().values().stream())
                 .mapToLong(status -> status.getCurrentPosition().orElse(-1))
                 .map(position -> Math.max(0, headPosition - position)).max().orElse(0);
+    }
+
+    /** The store's head: the global position of the last event appended, 0 when there is none (a query: blocks). */
+    public long storeHead() {
+        var head = configuration().eventStore().createHeadToken();
+        return head == null ? 0 : head.position().orElse(0);
     }
 
     /** The service's processing groups, each with its own dead-letter queue. */

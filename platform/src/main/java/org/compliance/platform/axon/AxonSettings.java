@@ -52,4 +52,11 @@ public interface AxonSettings {
     /** How often due deadlines are looked for. */
     @WithDefault("1s")
     Duration deadlinePollInterval();
+
+    /**
+     * How long a read waits at most for this service's projection groups to reach a position in the store (a client's
+     * {@code Read-After}, or the store's head when a read or check finds nothing): docs/decisions/0012-reading-ones-own-writes.md.
+     */
+    @WithDefault("5s")
+    Duration viewWait();
 }

@@ -78,40 +78,40 @@ public interface CasesClient {
      */
     @POST
     @Path("{caseId}/{change}")
-    Changed change(@PathParam("caseId") String caseId, @PathParam("change") String change,
+    RestResponse<Changed> change(@PathParam("caseId") String caseId, @PathParam("change") String change,
                    @HeaderParam("If-Match") String ifMatch);
 
     @POST
     @Path("{caseId}/{change}")
-    Changed change(@PathParam("caseId") String caseId, @PathParam("change") String change,
+    RestResponse<Changed> change(@PathParam("caseId") String caseId, @PathParam("change") String change,
                    @HeaderParam("If-Match") String ifMatch, ReasonRequest body);
 
     @POST
     @Path("{caseId}/{change}")
-    Changed change(@PathParam("caseId") String caseId, @PathParam("change") String change,
+    RestResponse<Changed> change(@PathParam("caseId") String caseId, @PathParam("change") String change,
                    @HeaderParam("If-Match") String ifMatch, FindingsRequest body);
 
     @POST
     @Path("{caseId}/{change}")
-    Changed change(@PathParam("caseId") String caseId, @PathParam("change") String change,
+    RestResponse<Changed> change(@PathParam("caseId") String caseId, @PathParam("change") String change,
                    @HeaderParam("If-Match") String ifMatch, ReferralRequest body);
 
     @POST
     @Path("{caseId}/{change}")
-    Changed change(@PathParam("caseId") String caseId, @PathParam("change") String change,
+    RestResponse<Changed> change(@PathParam("caseId") String caseId, @PathParam("change") String change,
                    @HeaderParam("If-Match") String ifMatch, DecisionRequest body);
 
     @POST
     @Path("{caseId}/notes")
-    Changed addNote(@PathParam("caseId") String caseId, @HeaderParam("If-Match") String ifMatch, NoteRequest body);
+    RestResponse<Changed> addNote(@PathParam("caseId") String caseId, @HeaderParam("If-Match") String ifMatch, NoteRequest body);
 
     @POST
     @Path("{caseId}/legal-hold")
-    Changed placeLegalHold(@PathParam("caseId") String caseId, @HeaderParam("If-Match") String ifMatch,
+    RestResponse<Changed> placeLegalHold(@PathParam("caseId") String caseId, @HeaderParam("If-Match") String ifMatch,
                            ReasonRequest body);
 
     @POST
     @Path("{caseId}/legal-hold/lifting")
-    Changed liftLegalHold(@PathParam("caseId") String caseId, @HeaderParam("If-Match") String ifMatch,
+    RestResponse<Changed> liftLegalHold(@PathParam("caseId") String caseId, @HeaderParam("If-Match") String ifMatch,
                           ReasonRequest body);
 }

@@ -53,44 +53,44 @@ public interface EvidenceClient {
 
     @POST
     @Path("/requests")
-    Changed issue(IssueRequest body);
+    RestResponse<Changed> issue(IssueRequest body);
 
     @POST
     @Path("/requests/{requestId}/acknowledgement")
-    Changed acknowledge(@PathParam("requestId") String requestId, @HeaderParam("If-Match") String ifMatch);
+    RestResponse<Changed> acknowledge(@PathParam("requestId") String requestId, @HeaderParam("If-Match") String ifMatch);
 
     @POST
     @Path("/requests/{requestId}/acceptance")
-    Changed accept(@PathParam("requestId") String requestId, @HeaderParam("If-Match") String ifMatch);
+    RestResponse<Changed> accept(@PathParam("requestId") String requestId, @HeaderParam("If-Match") String ifMatch);
 
     @POST
     @Path("/requests/{requestId}/extension-request")
-    Changed askForTime(@PathParam("requestId") String requestId, @HeaderParam("If-Match") String ifMatch,
+    RestResponse<Changed> askForTime(@PathParam("requestId") String requestId, @HeaderParam("If-Match") String ifMatch,
                        ReasonRequest body);
 
     @POST
     @Path("/requests/{requestId}/extension/grant")
-    Changed grantExtension(@PathParam("requestId") String requestId, @HeaderParam("If-Match") String ifMatch,
+    RestResponse<Changed> grantExtension(@PathParam("requestId") String requestId, @HeaderParam("If-Match") String ifMatch,
                            GrantRequest body);
 
     @POST
     @Path("/requests/{requestId}/extension/refusal")
-    Changed refuseExtension(@PathParam("requestId") String requestId, @HeaderParam("If-Match") String ifMatch,
+    RestResponse<Changed> refuseExtension(@PathParam("requestId") String requestId, @HeaderParam("If-Match") String ifMatch,
                             ReasonRequest body);
 
     @POST
     @Path("/requests/{requestId}/more-evidence")
-    Changed askForMore(@PathParam("requestId") String requestId, @HeaderParam("If-Match") String ifMatch,
+    RestResponse<Changed> askForMore(@PathParam("requestId") String requestId, @HeaderParam("If-Match") String ifMatch,
                        MoreEvidenceRequest body);
 
     @POST
     @Path("/requests/{requestId}/withdrawal")
-    Changed withdraw(@PathParam("requestId") String requestId, @HeaderParam("If-Match") String ifMatch,
+    RestResponse<Changed> withdraw(@PathParam("requestId") String requestId, @HeaderParam("If-Match") String ifMatch,
                      ReasonRequest body);
 
     @POST
     @Path("/requests/{requestId}/submissions")
-    SignedReceipt submit(@PathParam("requestId") String requestId, @HeaderParam("If-Match") String ifMatch,
+    RestResponse<SignedReceipt> submit(@PathParam("requestId") String requestId, @HeaderParam("If-Match") String ifMatch,
                          SubmissionRequest body);
 
     @GET

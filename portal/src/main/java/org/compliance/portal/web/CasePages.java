@@ -38,7 +38,7 @@ import org.compliance.api.evidence.requests.IssueRequest;
 import org.compliance.portal.backend.CasesClient;
 import org.compliance.portal.backend.ETags;
 import org.compliance.portal.backend.EvidenceClient;
-import org.compliance.portal.backend.ViewCatchUp;
+import org.compliance.portal.backend.ReadAfter;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -63,10 +63,13 @@ public class CasePages {
     private final Template list;
     private final Template page;
     private final Template newRequest;
+    private final ReadAfter readAfter;
 
     public CasePages(@RestClient CasesClient cases, @RestClient EvidenceClient evidence, SignedInUser user,
                      AsAnswered asAnswered, @Location("cases.html") Template list,
-                     @Location("case.html") Template page, @Location("new-request.html") Template newRequest) {
+                     @Location("case.html") Template page, @Location("new-request.html") Template newRequest,
+                     ReadAfter readAfter) {
+        this.readAfter = readAfter;
         this.cases = cases;
         this.evidence = evidence;
         this.user = user;
@@ -128,7 +131,7 @@ public class CasePages {
                 ? decision(kind, reasons, steps, complianceDate, amount, turnover) : null;
         String step = stepUnderCase(caseId, method, path);
         String ifMatch = ifMatch(version);
-        Changed changed = switch (action) {
+        RestResponse<Changed> changed = switch (action) {
             case "START_INVESTIGATION", "RESUME" -> cases.change(caseId, step, ifMatch);
             case "RECORD_FINDINGS" -> cases.change(caseId, step, ifMatch, new FindingsRequest(orEmpty(findings)));
             case "REFER" -> cases.change(caseId, step, ifMatch,
@@ -136,7 +139,7 @@ public class CasePages {
             case "ISSUE_DECISION" -> cases.change(caseId, step, ifMatch, decision);
             default -> cases.change(caseId, step, ifMatch, new ReasonRequest(orEmpty(reason)));
         };
-        awaitVersion(caseId, changed.version());
+        readAfter.changed(changed);
         return back(caseId, "changed");
     }
 
@@ -144,7 +147,7 @@ public class CasePages {
     @Path("{caseId}/notes")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response addNote(@PathParam("caseId") String caseId, @RestForm Long version, @RestForm String text) {
-        awaitVersion(caseId, cases.addNote(caseId, ifMatch(version), new NoteRequest(orEmpty(text))).version());
+        readAfter.changed(cases.addNote(caseId, ifMatch(version), new NoteRequest(orEmpty(text))));
         return back(caseId, "noted");
     }
 
@@ -152,8 +155,7 @@ public class CasePages {
     @Path("{caseId}/legal-hold")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response placeHold(@PathParam("caseId") String caseId, @RestForm Long version, @RestForm String reason) {
-        awaitVersion(caseId, cases.placeLegalHold(caseId, ifMatch(version), new ReasonRequest(orEmpty(reason)))
-                .version());
+        readAfter.changed(cases.placeLegalHold(caseId, ifMatch(version), new ReasonRequest(orEmpty(reason))));
         return back(caseId, "changed");
     }
 
@@ -161,8 +163,7 @@ public class CasePages {
     @Path("{caseId}/legal-hold/lifting")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response liftHold(@PathParam("caseId") String caseId, @RestForm Long version, @RestForm String reason) {
-        awaitVersion(caseId, cases.liftLegalHold(caseId, ifMatch(version), new ReasonRequest(orEmpty(reason)))
-                .version());
+        readAfter.changed(cases.liftLegalHold(caseId, ifMatch(version), new ReasonRequest(orEmpty(reason))));
         return back(caseId, "changed");
     }
 
@@ -182,9 +183,8 @@ public class CasePages {
                                  @RestForm Integer days) {
         List<String> lines = Arrays.stream(orEmpty(items).split("\\R")).map(String::strip).filter(s -> !s.isEmpty())
                 .toList();
-        String requestId = evidence.issue(new IssueRequest(caseId, orEmpty(respondent), lines, orEmpty(legalBasis),
-                orEmpty(instructions), days == null ? 14 : days, null)).requestId();
-        ViewCatchUp.await("request " + requestId, () -> evidence.get(requestId) != null);
+        String requestId = readAfter.changed(evidence.issue(new IssueRequest(caseId, orEmpty(respondent), lines,
+                orEmpty(legalBasis), orEmpty(instructions), days == null ? 14 : days, null))).requestId();
         return Response.seeOther(URI.create("/requests/" + segment(requestId) + "?done=issued")).build();
     }
 
@@ -199,14 +199,6 @@ public class CasePages {
             throw new BadRequestException("That step was not offered for this case; reload the case and try again.");
         }
         return step;
-    }
-
-    private void awaitVersion(String caseId, long changed) {
-        ViewCatchUp.await("case " + caseId, () -> {
-            Long shown = ETags.version(user.isStaff() || user.isAuditor() ? cases.staffView(caseId)
-                    : cases.respondentView(caseId));
-            return shown == null || shown >= changed;
-        });
     }
 
     private static String ifMatch(Long version) {

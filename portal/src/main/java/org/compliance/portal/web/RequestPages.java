@@ -37,8 +37,8 @@ import org.compliance.api.evidence.views.SignedReceipt;
 import org.compliance.api.evidence.views.Verification;
 import org.compliance.portal.backend.ETags;
 import org.compliance.portal.backend.EvidenceClient;
+import org.compliance.portal.backend.ReadAfter;
 import org.compliance.portal.backend.Service;
-import org.compliance.portal.backend.ViewCatchUp;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -64,10 +64,13 @@ public class RequestPages {
     private final Template list;
     private final Template page;
     private final Template receipt;
+    private final ReadAfter readAfter;
 
     public RequestPages(@RestClient EvidenceClient evidence, SignedInUser user, AsAnswered asAnswered,
                         Transfers transfers, @Location("requests.html") Template list,
-                        @Location("request.html") Template page, @Location("receipt.html") Template receipt) {
+                        @Location("request.html") Template page, @Location("receipt.html") Template receipt,
+                        ReadAfter readAfter) {
+        this.readAfter = readAfter;
         this.evidence = evidence;
         this.user = user;
         this.asAnswered = asAnswered;
@@ -116,7 +119,7 @@ public class RequestPages {
     @Path("{requestId}/acknowledgement")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response acknowledge(@PathParam("requestId") String requestId, @RestForm Long version) {
-        awaitVersion(requestId, evidence.acknowledge(requestId, ifMatch(version)).version());
+        readAfter.changed(evidence.acknowledge(requestId, ifMatch(version)));
         return back(requestId, "acknowledged");
     }
 
@@ -144,12 +147,9 @@ public class RequestPages {
         if (!"yes".equals(truth)) {
             throw new BadRequestException("The statement of truth has to be confirmed before submitting.");
         }
-        SignedReceipt signed = evidence.submit(requestId, ifMatch(version), new SubmissionRequest(
+        SignedReceipt signed = readAfter.changed(evidence.submit(requestId, ifMatch(version), new SubmissionRequest(
                 uploadIds.stream().map(RequestPages::uploadId).toList(), orEmpty(description),
-                new StatementOfTruthInput(orEmpty(name), orEmpty(position))));
-        String submissionId = signed.receipt().submissionId();
-        ViewCatchUp.await("request " + requestId, () -> evidence.get(requestId).getEntity().request().submissions
-                .stream().anyMatch(submission -> submissionId.equals(submission.submissionId())));
+                new StatementOfTruthInput(orEmpty(name), orEmpty(position)))));
         return showReceipt(requestId, signed, true);
     }
 
@@ -175,8 +175,7 @@ public class RequestPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response askForTime(@PathParam("requestId") String requestId, @RestForm Long version,
                                @RestForm String reason) {
-        awaitVersion(requestId, evidence.askForTime(requestId, ifMatch(version), new ReasonRequest(orEmpty(reason)))
-                .version());
+        readAfter.changed(evidence.askForTime(requestId, ifMatch(version), new ReasonRequest(orEmpty(reason))));
         return back(requestId, "extension-asked");
     }
 
@@ -186,7 +185,7 @@ public class RequestPages {
     public Response grant(@PathParam("requestId") String requestId, @RestForm Long version,
                           @RestForm String newDueDate) {
         GrantRequest grant = new GrantRequest(Forms.endOfDay(newDueDate, "the new due date"));
-        awaitVersion(requestId, evidence.grantExtension(requestId, ifMatch(version), grant).version());
+        readAfter.changed(evidence.grantExtension(requestId, ifMatch(version), grant));
         return back(requestId, "extension-granted");
     }
 
@@ -195,8 +194,8 @@ public class RequestPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response refuse(@PathParam("requestId") String requestId, @RestForm Long version,
                            @RestForm String reason) {
-        awaitVersion(requestId, evidence.refuseExtension(requestId, ifMatch(version),
-                new ReasonRequest(orEmpty(reason))).version());
+        readAfter.changed(evidence.refuseExtension(requestId, ifMatch(version),
+                new ReasonRequest(orEmpty(reason))));
         return back(requestId, "extension-refused");
     }
 
@@ -204,7 +203,7 @@ public class RequestPages {
     @Path("{requestId}/acceptance")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response accept(@PathParam("requestId") String requestId, @RestForm Long version) {
-        awaitVersion(requestId, evidence.accept(requestId, ifMatch(version)).version());
+        readAfter.changed(evidence.accept(requestId, ifMatch(version)));
         return back(requestId, "accepted");
     }
 
@@ -215,7 +214,7 @@ public class RequestPages {
                                @RestForm String stillMissing, @RestForm String newDueDate) {
         MoreEvidenceRequest more = new MoreEvidenceRequest(orEmpty(stillMissing),
                 Forms.endOfDay(newDueDate, "the new due date"));
-        awaitVersion(requestId, evidence.askForMore(requestId, ifMatch(version), more).version());
+        readAfter.changed(evidence.askForMore(requestId, ifMatch(version), more));
         return back(requestId, "more-asked");
     }
 
@@ -224,8 +223,7 @@ public class RequestPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response withdraw(@PathParam("requestId") String requestId, @RestForm Long version,
                              @RestForm String reason) {
-        awaitVersion(requestId, evidence.withdraw(requestId, ifMatch(version), new ReasonRequest(orEmpty(reason)))
-                .version());
+        readAfter.changed(evidence.withdraw(requestId, ifMatch(version), new ReasonRequest(orEmpty(reason))));
         return back(requestId, "withdrawn");
     }
 
@@ -238,14 +236,6 @@ public class RequestPages {
                              @HeaderParam("Range") String range) {
         return transfers.download(Service.EVIDENCE, "/requests/" + segment(requestId) + "/files/" + segment(fileId),
                 range);
-    }
-
-    /** Waits until the request's view shows a change, so that the page after it does too. */
-    private void awaitVersion(String requestId, long changed) {
-        ViewCatchUp.await("request " + requestId, () -> {
-            Long shown = ETags.version(evidence.get(requestId));
-            return shown == null || shown >= changed;
-        });
     }
 
     /** An upload id as evidence-service gave it (a canonical UUID); anything else was not one of its uploads. */

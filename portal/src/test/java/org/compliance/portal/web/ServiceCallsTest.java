@@ -163,6 +163,31 @@ class ServiceCallsTest {
     }
 
     @Test
+    void the_position_a_change_answered_is_sent_as_read_after_on_the_page_that_follows() throws Exception {
+        StubbedServices.answer("POST", "/requests/r-1/withdrawal", new Answer(200, "8", "application/json",
+                "{\"requestId\":\"r-1\",\"version\":8}", Map.of("Consistency-Position", "1234")));
+        StubbedServices.answer("GET", "/requests/r-1", new Answer(200, "8", "application/json", REQUEST.formatted(8)));
+
+        HttpResponse<String> answer = post("/requests/r-1/withdrawal", Map.of("version", "7", "reason", "Issued twice"));
+        assertThat(answer.statusCode()).isEqualTo(303);
+        assertThat(StubbedServices.calls).as("no polling of the view").hasSize(1);
+        String cookie = answer.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("compliance-read-after=")).findFirst().orElseThrow();
+        assertThat(cookie).startsWith("compliance-read-after=1234;").containsIgnoringCase("HttpOnly").containsIgnoringCase(
+                "SameSite=Lax");
+
+        HttpResponse<String> next = send(HttpRequest.newBuilder(portal.resolve("/requests/r-1"))
+                .header("Accept", "text/html").header("Cookie", "compliance-read-after=1234").build());
+        assertThat(next.statusCode()).isEqualTo(200);
+        assertThat(only("GET", "/requests/r-1").header("Read-After")).isEqualTo("1234");
+
+        StubbedServices.calls.clear();
+        send(HttpRequest.newBuilder(portal.resolve("/requests/r-1")).header("Accept", "text/html")
+                .header("Cookie", "compliance-read-after=soon").build());
+        assertThat(only("GET", "/requests/r-1").header("Read-After")).as("not a position").isNull();
+    }
+
+    @Test
     void an_evidence_change_without_the_version_is_not_sent() throws Exception {
         HttpResponse<String> answer = post("/requests/r-1/acceptance", Map.of());
 

@@ -28,7 +28,10 @@ public class StubbedServices implements QuarkusTestResourceLifecycleManager {
     }
 
     /** What a service answers. */
-    public record Answer(int status, String etag, String type, String body) {
+    public record Answer(int status, String etag, String type, String body, Map<String, String> headers) {
+        public Answer(int status, String etag, String type, String body) {
+            this(status, etag, type, body, Map.of());
+        }
     }
 
     static final List<Call> calls = new CopyOnWriteArrayList<>();
@@ -69,6 +72,7 @@ public class StubbedServices implements QuarkusTestResourceLifecycleManager {
         if (answer.etag() != null) {
             exchange.getResponseHeaders().add("ETag", "\"" + answer.etag() + "\"");
         }
+        answer.headers().forEach(exchange.getResponseHeaders()::add);
         exchange.getResponseHeaders().add("Content-Type", answer.type());
         byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
         exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);

@@ -1,0 +1,111 @@
+package org.compliance.platform.views;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
+import org.compliance.platform.axon.AxonRuntime;
+import org.compliance.platform.axon.AxonSettings;
+import org.compliance.platform.reactive.CallerContext;
+
+/**
+ * Reading one's own writes (decision 12): waits, bounded by {@code compliance.axon.view-wait}, until this service's
+ * projection groups have handled the shared event store up to a global position. The condition is the processors'
+ * own status (each segment's token), looked at again every few milliseconds on a Mutiny timer: no thread is held
+ * and the event loop is never blocked. A position from any service means the same here: the store is one.
+ */
+@ApplicationScoped
+public class Consistency {
+
+    /** Axon's pooled processor, once caught up, looks for new events every 500 ms: checking more often costs little. */
+    private static final Duration RECHECK = Duration.ofMillis(20);
+
+    private final AxonRuntime axon;
+    private final Duration within;
+
+    public Consistency(AxonRuntime axon, AxonSettings settings) {
+        this.axon = axon;
+        this.within = settings.viewWait();
+    }
+
+    /** The store's head: the global position of the last event appended (0 for an empty store); off the event loop. */
+    public Uni<Long> head() {
+        return Uni.createFrom().item(this::headNow)
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .emitOn(CallerContext.current());
+    }
+
+    /** As {@link #head()}, for a caller already off the event loop. */
+    public long headNow() {
+        if (!axon.isRunning()) {
+            return 0;
+        }
+        return axon.storeHead();
+    }
+
+    /** True once every projection group of the service has reached {@code position}, false when the bound passed. */
+    public Uni<Boolean> reached(long position) {
+        return reached(position, axon.isRunning() ? axon.projectionGroups() : List.of());
+    }
+
+    /** True once the given processing groups have reached {@code position}, false when the bound passed first. */
+    public Uni<Boolean> reached(long position, Collection<String> groups) {
+        long giveUp = System.nanoTime() + within.toNanos();
+        return Uni.createFrom().deferred(() -> check(position, groups, giveUp))
+                .emitOn(CallerContext.current());
+    }
+
+    /** True once the given groups have reached the store's head as it stands now, false when the bound passed first. */
+    public Uni<Boolean> caughtUp(Collection<String> groups) {
+        return head().chain(position -> reached(position, groups));
+    }
+
+    private Uni<Boolean> check(long position, Collection<String> groups, long giveUp) {
+        if (groups.stream().allMatch(group -> hasReached(axon.processor(group), position))) {
+            return Uni.createFrom().item(true);
+        }
+        if (System.nanoTime() >= giveUp) {
+            return Uni.createFrom().item(false);
+        }
+        return Uni.createFrom().voidItem().onItem().delayIt().by(RECHECK)
+                .chain(() -> check(position, groups, giveUp));
+    }
+
+    /**
+     * Every segment of the group (they must cover the whole stream: a segment not claimed here, e.g. held by another
+     * instance, is not known to have reached anything) has handled the events up to {@code position}.
+     */
+    static boolean hasReached(StreamingEventProcessor processor, long position) {
+        var statuses = processor.processingStatus().values();
+        double covered = 0;
+        for (EventTrackerStatus status : statuses) {
+            if (status.isErrorState() || !covers(status.getTrackingToken(), position)) {
+                return false;
+            }
+            covered += 1.0 / (status.getSegment().getMask() + 1L);
+        }
+        return position <= 0 || covered >= 1.0 - 1e-9;
+    }
+
+    private static boolean covers(TrackingToken token, long position) {
+        if (position <= 0) {
+            return true;
+        }
+        // A replaying segment is where its replay has got to, not where it stood when the rebuild began; a merging
+        // one where the slower of its halves is.
+        TrackingToken current = WrappedToken.unwrapLowerBound(
+                token instanceof ReplayToken replay ? replay.getCurrentToken() : token);
+        if (current instanceof GapAwareTrackingToken gapAware) {
+            return gapAware.getIndex() >= position && !gapAware.getGaps().contains(position);
+        }
+        return current != null && current.position().orElse(-1) >= position;
+    }
+}

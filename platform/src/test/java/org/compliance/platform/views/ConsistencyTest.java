@@ -1,0 +1,76 @@
+package org.compliance.platform.views;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.reflect.Proxy;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.eventhandling.Segment;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.junit.jupiter.api.Test;
+
+/** When a processing group has reached a store position: every segment at or past it, and all segments seen. */
+class ConsistencyTest {
+
+    private static final Segment[] HALVES = Segment.ROOT_SEGMENT.split();
+
+    @Test
+    void every_segment_must_be_at_or_past_the_position() {
+        var both = processor(status(HALVES[0], token(12)), status(HALVES[1], token(10)));
+        assertThat(Consistency.hasReached(both, 10)).isTrue();
+        assertThat(Consistency.hasReached(both, 11)).isFalse();
+    }
+
+    @Test
+    void a_position_the_token_still_waits_for_as_a_gap_is_not_reached() {
+        var gapped = processor(status(Segment.ROOT_SEGMENT, GapAwareTrackingToken.newInstance(12, Set.of(9L))));
+        assertThat(Consistency.hasReached(gapped, 9)).isFalse();
+        assertThat(Consistency.hasReached(gapped, 10)).isTrue();
+    }
+
+    @Test
+    void segments_not_processed_here_or_failing_are_not_known_to_have_reached_anything() {
+        assertThat(Consistency.hasReached(processor(status(HALVES[0], token(50))), 10)).as("half the stream").isFalse();
+        assertThat(Consistency.hasReached(processor(), 10)).as("nothing claimed yet").isFalse();
+        assertThat(Consistency.hasReached(processor(), 0)).as("the empty store").isTrue();
+    }
+
+    @Test
+    void a_replaying_segment_counts_where_it_has_got_to() {
+        TrackingToken replay = ReplayToken.createReplayToken(token(100), token(20));
+        assertThat(Consistency.hasReached(processor(status(Segment.ROOT_SEGMENT, replay)), 20)).isTrue();
+        assertThat(Consistency.hasReached(processor(status(Segment.ROOT_SEGMENT, replay)), 21)).isFalse();
+    }
+
+    private static TrackingToken token(long index) {
+        return GapAwareTrackingToken.newInstance(index, Set.of());
+    }
+
+    private static EventTrackerStatus status(Segment s, TrackingToken token) {
+        return (EventTrackerStatus) Proxy.newProxyInstance(ConsistencyTest.class.getClassLoader(),
+                new Class<?>[]{EventTrackerStatus.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "getSegment" -> s;
+                    case "getTrackingToken" -> token;
+                    case "isErrorState" -> false;
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    private static StreamingEventProcessor processor(EventTrackerStatus... statuses) {
+        Map<Integer, EventTrackerStatus> byId = new HashMap<>();
+        List.of(statuses).forEach(status -> byId.put(status.getSegment().getSegmentId(), status));
+        return (StreamingEventProcessor) Proxy.newProxyInstance(ConsistencyTest.class.getClassLoader(),
+                new Class<?>[]{StreamingEventProcessor.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("processingStatus")) {
+                        return byId;
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
+    }
+}
