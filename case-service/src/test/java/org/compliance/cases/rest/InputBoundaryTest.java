@@ -62,6 +62,10 @@ class InputBoundaryTest {
                 .body("errors[0].pointer", equalTo("/title")).body("detail", containsString("invisible"));
         refusedUnchanged(() -> open(body.replace("A. Customer", "\\u3164")), 400)
                 .body("errors[0].pointer", equalTo("/complainants/0/name"));
+        refusedUnchanged(() -> open(body.replace("\"kind\": \"PERSON\"", "\"kind\": \"PERSON\\u0000\"")), 400)
+                .body("errors[0].pointer", equalTo("/complainants/0/kind"));
+        refusedUnchanged(() -> open(body.replace("\"kind\": \"PERSON\"", "\"kind\": \" PERSON\"")), 400)
+                .body("errors[0].pointer", equalTo("/complainants/0/kind"));
         refusedUnchanged(() -> open(body.replace("Consent for model training", "Consent\\nfor training")), 422)
                 .body("errors.pointer", hasItem("/title"));
         refusedUnchanged(() -> open(body.replace("Consent for model training", "x".repeat(301))), 422)

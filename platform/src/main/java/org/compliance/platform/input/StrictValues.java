@@ -2,7 +2,13 @@ package org.compliance.platform.input;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
+import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
@@ -26,7 +32,8 @@ final class StrictValues {
                 .addDeserializer(String.class, new TextDeserializer())
                 .addDeserializer(Instant.class, new InstantDeserializer())
                 .addDeserializer(LocalDate.class, new LocalDateDeserializer())
-                .addDeserializer(BigDecimal.class, new DecimalDeserializer());
+                .addDeserializer(BigDecimal.class, new DecimalDeserializer())
+                .setDeserializerModifier(new ExactEnumNames());
     }
 
     static final class TextDeserializer extends StdScalarDeserializer<String> {
@@ -49,6 +56,38 @@ final class StrictValues {
                         String.class);
             }
             return text;
+        }
+    }
+
+    /**
+     * Jackson finds an enum constant for a name with surrounding characters up to U+0020 by trimming it, so
+     * {@code "ORGANISATION\u0000"} and {@code " PERSON"} would pass as values. A value is one of the names exactly.
+     */
+    static final class ExactEnumNames extends BeanDeserializerModifier {
+        @Override
+        public JsonDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type,
+                                                          BeanDescription description, JsonDeserializer<?> names) {
+            return new ExactEnumName(names);
+        }
+    }
+
+    static final class ExactEnumName extends DelegatingDeserializer {
+        ExactEnumName(JsonDeserializer<?> names) {
+            super(names);
+        }
+
+        @Override
+        protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> names) {
+            return new ExactEnumName(names);
+        }
+
+        @Override
+        public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.hasToken(JsonToken.VALUE_STRING) && !p.getText().equals(p.getText().trim())) {
+                throw InvalidFormatException.from(p, "Not one of the values: a value has no spaces or control "
+                        + "characters around it", p.getText(), handledType());
+            }
+            return super.deserialize(p, ctxt);
         }
     }
 
