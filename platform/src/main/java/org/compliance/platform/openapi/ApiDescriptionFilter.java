@@ -3,9 +3,12 @@ package org.compliance.platform.openapi;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.compliance.platform.problem.ProblemResponsesFilter;
+import org.compliance.platform.views.ReadAfter;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 
@@ -19,6 +22,8 @@ public class ApiDescriptionFilter implements OASFilter {
 
     /** An organisation's alias in Keycloak, as the api module's case and evidence requests and the realm spell it. */
     public static final String ORGANISATION_ALIAS = "^[a-z0-9][a-z0-9-]{1,62}$";
+
+    private static final String READ_AFTER_SYNTAX = "^(0|[1-9][0-9]{0,17})$";
 
     /** A fresh schema for each use: the document must not share one object between parameters. */
     private record Segment(String description, Supplier<Schema> schema) {
@@ -53,8 +58,30 @@ public class ApiDescriptionFilter implements OASFilter {
                     .filter(operation -> operation.getParameters() != null)
                     .flatMap(operation -> operation.getParameters().stream())
                     .forEach(ApiDescriptionFilter::describe));
+            openAPI.getPaths().getPathItems().values().forEach(item -> item.getOperations()
+                    .forEach(ApiDescriptionFilter::describeReadingOwnWrites));
         }
         problems.filterOpenAPI(openAPI);
+    }
+
+    /** Decision 12, as {@code ReadAfter} applies it to every operation. */
+    private static void describeReadingOwnWrites(PathItem.HttpMethod method, Operation operation) {
+        operation.addParameter(OASFactory.createParameter().name(ReadAfter.READ_AFTER).in(Parameter.In.HEADER)
+                .description("A store position a change answered in " + ReadAfter.POSITION + ": the request is "
+                        + "handled once this service's views have reached it (503 with Retry-After when they have not "
+                        + "in time; 400 past the store's head)")
+                .schema(string().pattern(READ_AFTER_SYNTAX).maxLength(18)));
+        if (method == PathItem.HttpMethod.GET || method == PathItem.HttpMethod.HEAD || operation.getResponses() == null
+                || operation.getResponses().getAPIResponses() == null) {
+            return;
+        }
+        operation.getResponses().getAPIResponses().forEach((status, response) -> {
+            if (status.startsWith("2")) {
+                response.addHeader(ReadAfter.POSITION, OASFactory.createHeader()
+                        .description("The store position this change reached; send it as " + ReadAfter.READ_AFTER
+                                + " to read it back").schema(string().pattern(READ_AFTER_SYNTAX)));
+            }
+        });
     }
 
     private static void describe(Parameter parameter) {

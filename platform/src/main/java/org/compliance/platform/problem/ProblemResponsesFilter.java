@@ -73,6 +73,8 @@ public class ProblemResponsesFilter implements OASFilter {
         }
         answer(operation, "414", "The request target (path and query) is longer than allowed");
         answer(operation, "431", "The request's headers are larger than allowed");
+        answer(operation, "503", "The views have not reached the position sent in Read-After in time, or a peer "
+                + "(Keycloak) cannot answer now; try again after Retry-After");
         if (mayCarryBody) {
             answer(operation, "413", "The body is larger than allowed");
             boolean anyType = body && operation.getRequestBody().getContent() != null && operation.getRequestBody()
@@ -88,7 +90,7 @@ public class ProblemResponsesFilter implements OASFilter {
         // problem answers declared on the operation itself (a 409 from the state, say) get the problem body too
         if (operation.getResponses() != null && operation.getResponses().getAPIResponses() != null) {
             operation.getResponses().getAPIResponses().forEach((status, response) -> {
-                if (status.startsWith("4") && response.getContent() == null) {
+                if ((status.startsWith("4") || status.startsWith("5")) && response.getContent() == null) {
                     response.setContent(problemContent());
                 }
             });

@@ -51,6 +51,17 @@ public class Consistency {
         return axon.storeHead();
     }
 
+    /**
+     * Whether {@code position} lies past the store's head, so that no change can have answered it (false while this
+     * service's Axon is not running: it then knows no head).
+     */
+    public Uni<Boolean> pastHead(long position) {
+        if (!axon.isRunning()) {
+            return Uni.createFrom().item(false);
+        }
+        return head().map(head -> position > head);
+    }
+
     /** True once every projection group of the service has reached {@code position}, false when the bound passed. */
     public Uni<Boolean> reached(long position) {
         return reached(position, axon.isRunning() ? axon.projectionGroups() : List.of());

@@ -47,7 +47,18 @@ public class ReadAfter {
                     + "position as answered in " + POSITION + " (a whole number)", request.requestId(),
                     List.of(Problem.FieldError.parameter(READ_AFTER, "must be a whole number"))));
         }
-        return consistency.reached(Long.parseLong(sent)).map(reached -> reached ? null
+        long position = Long.parseLong(sent);
+        // No change answered a position past the store's head: refused at once, rather than held for the wait.
+        return consistency.pastHead(position).chain(past -> past
+                ? Uni.createFrom().item(Problem.response(400, "Bad Request", READ_AFTER + " " + sent + " is past the "
+                        + "store's head: no change answered it", request.requestId(),
+                        List.of(Problem.FieldError.parameter(READ_AFTER, "is past the store's head"))))
+                : awaitViews(position));
+    }
+
+    private Uni<Response> awaitViews(long position) {
+        String sent = Long.toString(position);
+        return consistency.reached(position).map(reached -> reached ? null
                 : Response.fromResponse(Problem.response(503, "Service Unavailable", "This service's views have "
                         + "not yet reached position " + sent + "; try again shortly", request.requestId(), List.of()))
                         .header("Retry-After", "1").build());

@@ -35,6 +35,11 @@ record ApiOperation(String service, int port, String method, String path, List<P
         return parameters.stream().filter(p -> p.in().equals(where)).toList();
     }
 
+    /** Takes {@code Read-After} (decision 12): every operation of a service on the platform does. */
+    boolean readsAfter() {
+        return in("header").stream().anyMatch(p -> p.name().equalsIgnoreCase("Read-After"));
+    }
+
     boolean versioned() {
         return in("header").stream().anyMatch(p -> p.name().equalsIgnoreCase("If-Match"));
     }

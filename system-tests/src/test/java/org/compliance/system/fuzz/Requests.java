@@ -87,6 +87,9 @@ final class Requests {
         if (op.versioned()) {
             kinds.add(Tuple.of(1, parts.flatMap(p -> oddIfMatch(op, p))));
         }
+        if (op.readsAfter()) {
+            kinds.add(Tuple.of(1, parts.flatMap(p -> oddReadAfter(op, p))));
+        }
         kinds.add(Tuple.of(1, parts.flatMap(p -> badCredentials(op, p))));
         return Arbitraries.frequencyOf(kinds.toArray(Tuple2[]::new));
     }
@@ -405,6 +408,17 @@ final class Requests {
         choices.add(Arbitraries.just(request(op, p.withHeaders(List.of(Map.entry("If-Match", "*"))), "If-Match *",
                 null, defaultType(op))));
         return Arbitraries.oneOf(choices);
+    }
+
+    /** A store position that is no position, or one no change answered (past the head), is refused at once. */
+    private Arbitrary<FuzzRequest> oddReadAfter(ApiOperation op, Parts p) {
+        return Arbitraries.of("", "-1", "01", "1.0", "1e3", "soon", "7 8", "9".repeat(19), "999999999999999999")
+                .map(value -> {
+                    List<Map.Entry<String, String>> headers = new ArrayList<>(p.headers());
+                    headers.add(Map.entry("Read-After", value));
+                    return request(op, p.withHeaders(headers), "Read-After " + FuzzRequest.visible(value),
+                            "Read-After is not a position any change answered", defaultType(op));
+                });
     }
 
     private Arbitrary<FuzzRequest> badCredentials(ApiOperation op, Parts p) {
