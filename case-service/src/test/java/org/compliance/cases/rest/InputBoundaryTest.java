@@ -107,6 +107,10 @@ class InputBoundaryTest {
                 .body(body.getBytes(StandardCharsets.UTF_16)).when().post("/cases").then(), 415);
         refusedUnchanged(() -> given().auth().oauth2(token).contentType("text/plain").body(body)
                 .when().post("/cases").then(), 415);
+        for (String range : new String[] {"*/*", "application/*", "application"}) {
+            refusedUnchanged(() -> given().auth().oauth2(token).contentType(range)
+                    .body(body.getBytes(StandardCharsets.UTF_8)).when().post("/cases").then(), 415);
+        }
     }
 
     @Test

@@ -107,6 +107,12 @@ public class InboundRequests {
                 refuse(ctx, 415, "Unsupported Media Type", "A body needs a Content-Type, e.g. application/json");
                 return;
             }
+            if (!isConcrete(contentType)) {
+                // A range such as */* would let the body be read as JSON without the JSON limits below.
+                refuse(ctx, 415, "Unsupported Media Type", "Content-Type names a range of media types, not the "
+                        + "body's own, e.g. application/json");
+                return;
+            }
             String declared = request.getHeader("Content-Length");
             if (declared != null && tooLarge(declared, maxBody)) {
                 refuse(ctx, 413, "Content Too Large", "The body is larger than " + maxBody + " bytes");
@@ -242,6 +248,13 @@ public class InboundRequests {
             return !length.trim().equals("0");
         }
         return ctx.request().getHeader("Transfer-Encoding") != null;
+    }
+
+    /** A media type of the form type/subtype, neither of them a wildcard. */
+    static boolean isConcrete(String contentType) {
+        String type = contentType.split(";", 2)[0].strip();
+        int slash = type.indexOf('/');
+        return slash > 0 && slash < type.length() - 1 && type.indexOf('*') < 0;
     }
 
     static boolean isJson(String contentType) {
