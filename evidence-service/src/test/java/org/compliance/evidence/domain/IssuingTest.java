@@ -13,6 +13,7 @@ import static org.compliance.evidence.domain.EvidenceFixtures.LEGAL_BASIS;
 import static org.compliance.evidence.domain.EvidenceFixtures.NORTHWIND;
 import static org.compliance.evidence.domain.EvidenceFixtures.NOW;
 import static org.compliance.evidence.domain.EvidenceFixtures.REQUEST_ID;
+import static org.compliance.evidence.domain.EvidenceFixtures.STANDARD_PERIOD;
 import static org.compliance.evidence.domain.EvidenceFixtures.UNKNOWN_CASE_ID;
 import static org.compliance.evidence.domain.EvidenceFixtures.anIssue;
 import static org.compliance.evidence.domain.EvidenceFixtures.requestIssued;
@@ -71,7 +72,7 @@ class IssuingTest {
             fixture.givenNoPriorActivity()
                     .when(anIssue().respondent(CONTOSO).build())
                     .expectEvents(new EvidenceRequestIssued(REQUEST_ID, CASE_ID, CONTOSO, ITEMS, LEGAL_BASIS,
-                            INSTRUCTIONS, DUE, "Europe/London", IRIS, NOW));
+                            INSTRUCTIONS, DUE, "Europe/London", IRIS, NOW, STANDARD_PERIOD, List.of()));
         }
 
         @Test
@@ -153,7 +154,7 @@ class IssuingTest {
             fixture.givenNoPriorActivity()
                     .when(anIssue().instructions(null).build())
                     .expectEvents(new EvidenceRequestIssued(REQUEST_ID, CASE_ID, NORTHWIND, ITEMS, LEGAL_BASIS, "",
-                            DUE, "Europe/London", IRIS, NOW));
+                            DUE, "Europe/London", IRIS, NOW, STANDARD_PERIOD, List.of()));
         }
 
         @Test
