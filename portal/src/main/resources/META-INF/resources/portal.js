@@ -145,19 +145,38 @@ function goBack(link) {
   });
 }
 
-// 4. The due moment a new evidence request would get, from evidence-service, as the number of days changes.
-function previewDue(input) {
-  const target = document.getElementById(input.dataset.duePreview).querySelector('[data-due-text]');
+// 4. The due moment a new evidence request would get, from evidence-service, as its period changes: the days, how
+// they are counted and the bank holidays skipped, counted as the case's authority allows (its refusal is shown).
+const DAY = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
+
+function previewDue(period) {
+  const preview = document.getElementById(period.dataset.duePreview);
+  const dueText = preview.querySelector('[data-due-text]');
+  const skippedText = preview.querySelector('[data-skipped-text]');
+  const days = period.querySelector('[name=days]');
+  const count = period.querySelector('[name=dayCount]');
+  const calendar = period.querySelector('[name=calendar]');
   let asked = 0;
-  input.addEventListener('input', async () => {
-    const days = parseInt(input.value, 10);
+  const update = async () => {
+    const n = parseInt(days.value, 10);
     const mine = ++asked;
-    if (!(days >= 1 && days <= 366)) { target.textContent = 'choose 1 to 366 days'; return; }
-    const answer = await fetch('/requests/due-moment?days=' + days,
+    calendar.disabled = count.value !== 'WORKING';
+    if (!(n >= 1 && n <= 366)) { dueText.textContent = 'choose 1 to 366 days'; skippedText.textContent = ''; return; }
+    const query = new URLSearchParams({ days: n, count: count.value, caseId: period.dataset.case });
+    if (count.value === 'WORKING') query.set('calendar', calendar.value);
+    const answer = await fetch('/requests/due-moment?' + query,
       { headers: { 'Accept': 'application/json', 'X-Requested-With': 'XMLHttpRequest' } });
     // only the answer to the latest change is shown
-    if (answer.ok && mine === asked) target.textContent = LONDON.format(new Date((await answer.json()).dueAt));
-  });
+    if (mine !== asked) return;
+    const body = await answer.json().catch(() => ({}));
+    if (!answer.ok) { dueText.textContent = body.detail || 'cannot be counted'; skippedText.textContent = ''; return; }
+    dueText.textContent = LONDON.format(new Date(body.dueAt));
+    const skipped = body.skippedDays || [];
+    skippedText.textContent = skipped.length === 0 ? 'No day skipped.' : 'Skipped: ' + skipped
+      .map(d => DAY.format(new Date(d.date + 'T00:00:00Z')) + ' (' + d.name + ')').join(', ') + '.';
+  };
+  [days, count, calendar].forEach(input => input.addEventListener('input', update));
+  calendar.disabled = count.value !== 'WORKING';
 }
 
 document.addEventListener('DOMContentLoaded', () => {

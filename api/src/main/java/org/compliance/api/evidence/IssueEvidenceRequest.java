@@ -5,10 +5,20 @@ import java.util.List;
 import org.compliance.api.shared.StaffMember;
 
 /**
- * Asks a respondent for evidence. The due moment is {@code dueAt} when given, else the end of the
- * {@code dueInDays}-th (default 14) calendar day after issue in Europe/London.
+ * Asks a respondent for evidence. The due moment is {@code dueAt} when given, else the end (Europe/London) of the
+ * {@code dueInDays}-th day after issue counted by {@code dayCount} with the bank holidays of {@code calendar}; each of
+ * the three, when null, is the case's authority's default.
  */
 public record IssueEvidenceRequest(String requestId, String caseId, String respondentOrganisationAlias,
                                    List<String> items, String legalBasis, String instructions,
-                                   Integer dueInDays, Instant dueAt, StaffMember issuedBy) implements EvidenceCommand {
+                                   Integer dueInDays, Instant dueAt, StaffMember issuedBy,
+                                   DayCount dayCount, BankHolidayCalendar calendar) implements EvidenceCommand {
+
+    /** A request counted as the authority counts by default. */
+    public IssueEvidenceRequest(String requestId, String caseId, String respondentOrganisationAlias,
+                                List<String> items, String legalBasis, String instructions, Integer dueInDays,
+                                Instant dueAt, StaffMember issuedBy) {
+        this(requestId, caseId, respondentOrganisationAlias, items, legalBasis, instructions, dueInDays, dueAt,
+                issuedBy, null, null);
+    }
 }

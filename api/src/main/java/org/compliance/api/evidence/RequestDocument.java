@@ -34,6 +34,10 @@ public class RequestDocument {
     public String status;
     public Instant dueAt;
     public String zone;
+    /** The period the due moment was counted from; null when staff gave the moment itself. */
+    public Period period;
+    /** The days the period did not count (weekends, bank holidays). */
+    public List<SkippedDay> skippedDays = new ArrayList<>();
     public boolean overdue;
     public StaffMember issuedBy;
     public Instant issuedAt;
@@ -59,6 +63,8 @@ public class RequestDocument {
         d.status = "OPEN";
         d.dueAt = e.dueAt();
         d.zone = e.zone();
+        d.period = e.period();
+        d.skippedDays = new ArrayList<>(e.skippedDays());
         d.issuedBy = e.issuedBy();
         d.issuedAt = e.issuedAt();
         return d;

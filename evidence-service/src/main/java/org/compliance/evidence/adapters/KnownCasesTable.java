@@ -23,7 +23,7 @@ public class KnownCasesTable implements KnownCases {
     public Optional<KnownCase> find(String caseId) {
         try (var connection = dataSource.getConnection();
              var select = connection.prepareStatement(
-                     "SELECT status, respondents FROM evidence_service.known_case WHERE case_id = ?")) {
+                     "SELECT status, respondents, authority FROM evidence_service.known_case WHERE case_id = ?")) {
             select.setString(1, caseId);
             try (var row = select.executeQuery()) {
                 if (!row.next()) {
@@ -31,7 +31,8 @@ public class KnownCasesTable implements KnownCases {
                 }
                 Set<String> respondents = Arrays.stream(row.getString(2).split(",")).filter(s -> !s.isBlank())
                         .collect(Collectors.toUnmodifiableSet());
-                return Optional.of(new KnownCase(caseId, "OPEN".equals(row.getString(1)), respondents));
+                return Optional.of(new KnownCase(caseId, "OPEN".equals(row.getString(1)), respondents,
+                        row.getString(3)));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read what is known of case " + caseId, e);

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.compliance.evidence.domain.EvidenceRequest;
 import org.compliance.evidence.domain.KnownCases;
+import org.compliance.evidence.domain.Periods;
 import org.compliance.evidence.domain.ReminderSchedule;
 import org.compliance.evidence.query.KnownCaseProjection;
 import org.compliance.evidence.query.RequestViewProjection;
@@ -22,13 +23,15 @@ public class EvidenceComponents implements ServiceComponents {
     private final RequestViewProjection requests;
     private final KnownCases caseLookup;
     private final ReminderSchedule reminders;
+    private final Periods periods;
 
     public EvidenceComponents(KnownCaseProjection knownCases, RequestViewProjection requests,
-                              KnownCases caseLookup,
+                              KnownCases caseLookup, Periods periods,
                               @ConfigProperty(name = "compliance.evidence.reminder-days") List<Integer> reminderDays) {
         this.knownCases = knownCases;
         this.requests = requests;
         this.caseLookup = caseLookup;
+        this.periods = periods;
         this.reminders = new ReminderSchedule(reminderDays);
     }
 
@@ -44,7 +47,7 @@ public class EvidenceComponents implements ServiceComponents {
 
     @Override
     public Map<Class<?>, Object> resources() {
-        return Map.of(ReminderSchedule.class, reminders, KnownCases.class, caseLookup);
+        return Map.of(ReminderSchedule.class, reminders, KnownCases.class, caseLookup, Periods.class, periods);
     }
 
     @Override

@@ -46,10 +46,10 @@ public class EvidenceRequest {
     }
 
     @CommandHandler
-    public EvidenceRequest(IssueEvidenceRequest c, Clock clock, KnownCases cases, ReminderSchedule reminders,
-                           DeadlineManager deadlines) {
+    public EvidenceRequest(IssueEvidenceRequest c, Clock clock, KnownCases cases, Periods periods,
+                           ReminderSchedule reminders, DeadlineManager deadlines) {
         Instant now = clock.instant();
-        EvidenceEvent issued = EvidenceRules.decide(null, c, now, cases).getFirst();
+        EvidenceEvent issued = EvidenceRules.decide(null, c, now, cases, periods).getFirst();
         AggregateLifecycle.apply(issued);
         // a new aggregate takes its events only once its constructor returns: the due moment is the event's
         schedule(deadlines, reminders, now, EvidenceRules.evolve(null, issued).dueAt());

@@ -56,11 +56,20 @@ public final class EvidenceRules {
      */
     public static List<EvidenceEvent> decide(RequestState state, EvidenceCommand command, Instant now,
                                              KnownCases cases) {
+        return decide(state, command, now, cases, Periods.calendarDaysOnly());
+    }
+
+    /**
+     * As {@link #decide(RequestState, EvidenceCommand, Instant, KnownCases)}, with how the case's authority counts
+     * periods: an issue counts its due moment by {@code periods}.
+     */
+    public static List<EvidenceEvent> decide(RequestState state, EvidenceCommand command, Instant now,
+                                             KnownCases cases, Periods periods) {
         if (!(command instanceof IssueEvidenceRequest) && state == null) {
             throw RuleViolation.unprocessable("No evidence request " + command.requestId() + " was issued");
         }
         return List.<EvidenceEvent>of(switch (command) {
-            case IssueEvidenceRequest c -> issue(state, c, now, cases);
+            case IssueEvidenceRequest c -> issue(state, c, now, cases, periods);
             case AcknowledgeEvidenceRequest c -> acknowledge(state, c, now);
             case SubmitEvidence c -> submit(state, c, now);
             case RequestExtension c -> requestExtension(state, c, now);
@@ -110,7 +119,8 @@ public final class EvidenceRules {
         };
     }
 
-    private static EvidenceRequestIssued issue(RequestState state, IssueEvidenceRequest c, Instant now, KnownCases cases) {
+    private static EvidenceRequestIssued issue(RequestState state, IssueEvidenceRequest c, Instant now, KnownCases cases,
+                                               Periods periods) {
         if (state != null) {
             throw RuleViolation.conflict("Request " + c.requestId() + " was already issued");
         }
@@ -130,10 +140,10 @@ public final class EvidenceRules {
         }
         requireText(c.legalBasis(), "A request states its legal basis");
         requireStaff(c.issuedBy());
-        Instant dueAt = dueAt(c, now);
+        Periods.Counted due = dueAt(c, now, known.authority(), periods);
         return new EvidenceRequestIssued(c.requestId(), c.caseId(), c.respondentOrganisationAlias(),
                 List.copyOf(c.items()), c.legalBasis().strip(), c.instructions() == null ? "" : c.instructions().strip(),
-                dueAt, DueMoments.ZONE.getId(), c.issuedBy(), now);
+                due.dueAt(), DueMoments.ZONE.getId(), c.issuedBy(), now, due.period(), due.skipped());
     }
 
     private static EvidenceRequestAcknowledged acknowledge(RequestState state, AcknowledgeEvidenceRequest c, Instant now) {
@@ -267,21 +277,19 @@ public final class EvidenceRules {
                 passed.dueAt()));
     }
 
-    private static Instant dueAt(IssueEvidenceRequest c, Instant now) {
-        if (c.dueAt() != null && c.dueInDays() != null) {
-            throw RuleViolation.unprocessable("Give either a number of days or a due moment, not both");
+    /** The due moment given, or the period counted as the case's authority counts it (a given moment has none). */
+    private static Periods.Counted dueAt(IssueEvidenceRequest c, Instant now, String authority, Periods periods) {
+        if (c.dueAt() != null && (c.dueInDays() != null || c.dayCount() != null || c.calendar() != null)) {
+            throw RuleViolation.unprocessable("Give either a period (days, how they are counted, the calendar) or a "
+                    + "due moment, not both");
         }
         if (c.dueAt() != null) {
             if (!c.dueAt().isAfter(now)) {
                 throw RuleViolation.unprocessable("The due moment must be in the future");
             }
-            return c.dueAt();
+            return new Periods.Counted(c.dueAt(), null, List.of());
         }
-        int days = c.dueInDays() == null ? DueMoments.STANDARD_DAYS : c.dueInDays();
-        if (days < 1 || days > 366) {
-            throw RuleViolation.unprocessable("A request is due in 1 to 366 days, not " + days);
-        }
-        return DueMoments.afterCalendarDays(now, days);
+        return periods.dueAt(authority, c.dueInDays(), c.dayCount(), c.calendar(), now);
     }
 
     private static void requireRespondent(RequestState state, CompanyUser user) {

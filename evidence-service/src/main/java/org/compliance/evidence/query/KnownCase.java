@@ -17,6 +17,8 @@ public class KnownCase {
     public String status;
     /** Comma-separated organisation aliases. */
     public String respondents;
+    /** The authority that runs the case, as its CaseOpened named it. */
+    public String authority;
     @Column(name = "opened_at")
     public Instant openedAt;
     /** The sequence number of the case's last event folded in. */

@@ -55,6 +55,7 @@ public class KnownCaseProjection {
             row.respondents = event.respondents().stream().map(Respondent::organisationAlias)
                     .collect(Collectors.joining(","));
             row.openedAt = event.openedAt();
+            row.authority = event.authority();
             row.version = message.getSequenceNumber();
             VIEW.upsert(connection, row);
         }
@@ -96,7 +97,7 @@ public class KnownCaseProjection {
     }
 
     private static KnownCase load(Connection connection, String caseId) throws SQLException {
-        try (var select = connection.prepareStatement("SELECT status, respondents, opened_at, version "
+        try (var select = connection.prepareStatement("SELECT status, respondents, authority, opened_at, version "
                 + "FROM evidence_service.known_case WHERE case_id = ? FOR UPDATE")) {
             select.setString(1, caseId);
             try (var found = select.executeQuery()) {
@@ -107,6 +108,7 @@ public class KnownCaseProjection {
                 row.caseId = caseId;
                 row.status = found.getString("status");
                 row.respondents = found.getString("respondents");
+                row.authority = found.getString("authority");
                 row.openedAt = found.getTimestamp("opened_at").toInstant();
                 row.version = found.getLong("version");
                 return row;

@@ -27,6 +27,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.compliance.api.evidence.AcceptEvidence;
+import org.compliance.api.evidence.BankHolidayCalendar;
+import org.compliance.api.evidence.DayCount;
 import org.compliance.api.evidence.AcknowledgeEvidenceRequest;
 import org.compliance.api.evidence.EvidenceCommand;
 import org.compliance.api.evidence.GrantExtension;
@@ -36,6 +38,7 @@ import org.compliance.api.evidence.RequestExtension;
 import org.compliance.api.evidence.RequestMoreEvidence;
 import org.compliance.api.evidence.WithdrawEvidenceRequest;
 import org.compliance.evidence.domain.DueMoments;
+import org.compliance.evidence.domain.Periods;
 import org.compliance.evidence.domain.KnownCases;
 import org.compliance.evidence.query.KnownCaseProjection;
 import org.compliance.evidence.query.RequestQueries;
@@ -43,10 +46,11 @@ import org.compliance.evidence.query.RequestViewRow;
 import org.compliance.api.evidence.views.Changed;
 import org.compliance.api.evidence.requests.GrantRequest;
 import org.compliance.api.evidence.requests.IssueRequest;
-import org.compliance.api.evidence.views.Issued;
+import org.compliance.api.evidence.views.DueMomentPreview;
 import org.compliance.api.evidence.requests.MoreEvidenceRequest;
 import org.compliance.api.evidence.requests.ReasonRequest;
 import org.compliance.api.evidence.views.RequestSummary;
+import org.compliance.platform.domain.RuleViolation;
 import org.compliance.platform.identity.Caller;
 import org.compliance.platform.identity.CurrentCaller;
 import org.compliance.platform.messaging.Commands;
@@ -98,10 +102,12 @@ public class RequestLifecycleResource {
     private final Clock clock;
     private final KnownCases knownCases;
     private final Consistency consistency;
+    private final Periods periods;
 
     public RequestLifecycleResource(Commands commands, CurrentCaller caller, RequestQueries queries,
                                     VisibleRequests requests, Clock clock, KnownCases knownCases,
-                                    Consistency consistency) {
+                                    Consistency consistency, Periods periods) {
+        this.periods = periods;
         this.commands = commands;
         this.caller = caller;
         this.queries = queries;
@@ -119,8 +125,11 @@ public class RequestLifecycleResource {
     @RolesAllowed({STAFF, SUPERVISOR})
     @Operation(operationId = "issueEvidenceRequest",
             summary = "Issue an evidence request", description = "For an open case known from the event stream "
-            + "and one of its respondents (422 otherwise). Due in 14 calendar days by default (23:59:59 "
-            + "Europe/London on the 14th day after issue), or dueInDays, or an explicit dueAt.")
+            + "and one of its respondents (422 otherwise). Due at 23:59:59 Europe/London on the last day of its "
+            + "period, counted from the day of issue (day 0) as the case's authority counts: dueInDays, dayCount "
+            + "(CALENDAR or WORKING) and calendar (the bank holidays working days skip) each default to the "
+            + "authority's and may be overridden within what it allows (422 otherwise); or an explicit dueAt. "
+            + "The event records the period and the days it skipped.")
     @APIResponse(responseCode = "201", description = "Issued; Location is the request",
             headers = {@Header(name = "Location", schema = @Schema(type = SchemaType.STRING, format = "uri")),
                     @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING))},
@@ -131,7 +140,8 @@ public class RequestLifecycleResource {
         String requestId = UUID.randomUUID().toString();
         return caseSeen(body.caseId()).chain(() -> commands.<String>dispatch(new IssueEvidenceRequest(requestId,
                         body.caseId(), body.respondentOrganisationAlias(), body.items(), body.legalBasis(),
-                        body.instructions(), body.dueInDays(), body.dueAt(), VisibleRequests.staffMember(me))))
+                        body.instructions(), body.dueInDays(), body.dueAt(), VisibleRequests.staffMember(me),
+                        body.dayCount(), body.calendar())))
                 .map(ignored -> Response.created(uri.getAbsolutePathBuilder().path(requestId).build())
                         .tag(Versions.tag(0)).entity(new Changed(requestId, 0)).build());
     }
@@ -152,11 +162,40 @@ public class RequestLifecycleResource {
     @Path("/requests/due-moment")
     @RolesAllowed({STAFF, SUPERVISOR})
     @Operation(operationId = "previewDueMoment",
-            summary = "The due moment a request issued now would get", description = "For showing before sending.")
-    public Uni<Issued> dueMoment(@QueryParam("days") @DefaultValue("14") @Min(1) @Max(366)
-                                 @Parameter(description = "Calendar days from now") int days) {
-        return Uni.createFrom().item(new Issued(null, DueMoments.afterCalendarDays(clock.instant(), days),
-                DueMoments.ZONE.getId()));
+            summary = "The due moment a request issued now would get", description = "For showing before sending: "
+            + "the period counted as the case's authority counts it (or this installation's standard rule without a "
+            + "case), each part overridable within what the authority allows (422 otherwise), and the days a period "
+            + "in working days skipped: Saturdays, Sundays and each bank holiday of the calendar, by name.")
+    @APIResponse(responseCode = "200", description = "The due moment and how it was counted",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation =
+                    DueMomentPreview.class)))
+    @APIResponse(responseCode = "422", description = "A day count or calendar the authority does not allow, or a "
+            + "case not known here")
+    public Uni<DueMomentPreview> dueMoment(
+            @QueryParam("days") @Min(1) @Max(366) @Parameter(description = "Days from the day of issue (day 0); the "
+                    + "authority's default when absent") Integer days,
+            @QueryParam("count") @Parameter(description = "CALENDAR or WORKING days; the authority's default when "
+                    + "absent") DayCount count,
+            @QueryParam("calendar") @Parameter(description = "The bank holidays working days skip; the authority's "
+                    + "default when absent") BankHolidayCalendar calendar,
+            @QueryParam("caseId") @Parameter(description = "Count as this case's authority does", schema = @Schema(
+                    type = SchemaType.STRING, format = "uuid")) UUID caseId) {
+        Instant now = clock.instant();
+        return authorityOf(caseId).map(authority -> {
+            Periods.Counted due = periods.dueAt(authority, days, count, calendar, now);
+            return new DueMomentPreview(due.dueAt(), DueMoments.ZONE.getId(), due.period(), due.skipped());
+        });
+    }
+
+    /** The authority running the case (null without a case: the standard rule); a case not known here is a 422. */
+    private Uni<String> authorityOf(UUID caseId) {
+        if (caseId == null) {
+            return Uni.createFrom().nullItem();
+        }
+        return Uni.createFrom().item(() -> knownCases.find(caseId.toString()).orElseThrow(() ->
+                        RuleViolation.unprocessable("No case " + caseId + " is known to evidence-service")).authority())
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .emitOn(CallerContext.current());
     }
 
     @GET

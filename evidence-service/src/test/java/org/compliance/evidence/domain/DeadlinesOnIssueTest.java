@@ -14,6 +14,8 @@ import static org.hamcrest.Matchers.not;
 import java.time.Duration;
 import java.time.Instant;
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.compliance.api.evidence.DayCount;
+import org.compliance.api.evidence.Period;
 import org.compliance.evidence.domain.Deadlines.DueMomentPassed;
 import org.compliance.evidence.domain.Deadlines.ReminderDue;
 import org.junit.jupiter.api.BeforeEach;
@@ -75,7 +77,7 @@ class DeadlinesOnIssueTest {
         Instant due = Instant.parse("2026-11-04T23:59:59Z");
         fixture.givenCurrentTime(NOW)
                 .when(anIssue().dueInDays(2).build())
-                .expectEvents(requestIssued(NOW, due))
+                .expectEvents(requestIssued(NOW, due, new Period(2, DayCount.CALENDAR, null)))
                 .expectScheduledDeadline(Instant.parse("2026-11-03T23:59:59Z"), new ReminderDue(due, 1))
                 .expectScheduledDeadline(due, new DueMomentPassed(due))
                 .expectNoScheduledDeadlineMatching(reminderDaysBefore(7))

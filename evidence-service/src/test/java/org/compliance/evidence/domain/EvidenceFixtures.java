@@ -12,6 +12,9 @@ import org.axonframework.deadline.DeadlineMessage;
 import org.axonframework.modelling.command.VersionedAggregateIdentifier;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.compliance.api.evidence.AcceptEvidence;
+import org.compliance.api.evidence.BankHolidayCalendar;
+import org.compliance.api.evidence.DayCount;
+import org.compliance.api.evidence.Period;
 import org.compliance.api.evidence.EvidenceAccepted;
 import org.compliance.api.evidence.EvidenceDeadlineApproaching;
 import org.compliance.api.evidence.EvidenceEvent;
@@ -33,6 +36,8 @@ import org.compliance.api.evidence.SubmitEvidence;
 import org.compliance.api.shared.Addressed;
 import org.compliance.api.shared.CompanyUser;
 import org.compliance.api.shared.StaffMember;
+import org.compliance.evidence.adapters.JollydayBankHolidays;
+import org.compliance.evidence.application.PeriodRulesTable;
 import org.compliance.evidence.domain.Deadlines.DueMomentPassed;
 import org.compliance.evidence.domain.Deadlines.ReminderDue;
 import org.hamcrest.Description;
@@ -77,6 +82,12 @@ final class EvidenceFixtures {
         case CLOSED_CASE_ID -> Optional.of(new KnownCases.KnownCase(CLOSED_CASE_ID, false, Set.of(FABRIKAM)));
         default -> Optional.empty();
     };
+
+    /** The shipped period rules and the UK bank holidays, as the service has them. */
+    static final Periods PERIODS = new Periods(PeriodRulesTable.load(Optional.empty()), new JollydayBankHolidays());
+
+    /** The standard request's period: the standard 14 calendar days (no calendar: bank holidays do not move it). */
+    static final Period STANDARD_PERIOD = new Period(14, DayCount.CALENDAR, null);
 
     static final ReminderSchedule REMINDERS = new ReminderSchedule(List.of(7, 3, 1));
 
@@ -128,6 +139,7 @@ final class EvidenceFixtures {
                 ((Addressed) command.getPayload()).aggregateId(), null));
         fixture.registerInjectableResource(Clock.fixed(now, ZoneOffset.UTC));
         fixture.registerInjectableResource(KNOWN_CASES);
+        fixture.registerInjectableResource(PERIODS);
         fixture.registerInjectableResource(REMINDERS);
         return fixture;
     }
@@ -163,8 +175,13 @@ final class EvidenceFixtures {
     }
 
     static EvidenceRequestIssued requestIssued(Instant issuedAt, Instant dueAt) {
+        return requestIssued(issuedAt, dueAt, STANDARD_PERIOD);
+    }
+
+    /** The standard request issued at {@code issuedAt}, due at {@code dueAt} counted from {@code period} (or given). */
+    static EvidenceRequestIssued requestIssued(Instant issuedAt, Instant dueAt, Period period) {
         return new EvidenceRequestIssued(REQUEST_ID, CASE_ID, NORTHWIND, ITEMS, LEGAL_BASIS, INSTRUCTIONS, dueAt,
-                "Europe/London", IRIS, issuedAt);
+                "Europe/London", IRIS, issuedAt, period, List.of());
     }
 
     /** The standard request followed by {@code then}. */
@@ -285,6 +302,8 @@ final class EvidenceFixtures {
         private Integer dueInDays;
         private Instant dueAt;
         private StaffMember issuedBy = IRIS;
+        private DayCount dayCount;
+        private BankHolidayCalendar calendar;
 
         IssueBuilder caseId(String value) {
             caseId = value;
@@ -326,9 +345,15 @@ final class EvidenceFixtures {
             return this;
         }
 
+        IssueBuilder counted(DayCount count, BankHolidayCalendar holidays) {
+            dayCount = count;
+            calendar = holidays;
+            return this;
+        }
+
         IssueEvidenceRequest build() {
             return new IssueEvidenceRequest(REQUEST_ID, caseId, respondent, items, legalBasis, instructions, dueInDays,
-                    dueAt, issuedBy);
+                    dueAt, issuedBy, dayCount, calendar);
         }
     }
 }

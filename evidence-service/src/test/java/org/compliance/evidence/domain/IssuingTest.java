@@ -13,6 +13,7 @@ import static org.compliance.evidence.domain.EvidenceFixtures.LEGAL_BASIS;
 import static org.compliance.evidence.domain.EvidenceFixtures.NORTHWIND;
 import static org.compliance.evidence.domain.EvidenceFixtures.NOW;
 import static org.compliance.evidence.domain.EvidenceFixtures.REQUEST_ID;
+import static org.compliance.evidence.domain.EvidenceFixtures.STANDARD_PERIOD;
 import static org.compliance.evidence.domain.EvidenceFixtures.UNKNOWN_CASE_ID;
 import static org.compliance.evidence.domain.EvidenceFixtures.anIssue;
 import static org.compliance.evidence.domain.EvidenceFixtures.requestIssued;
@@ -25,8 +26,10 @@ import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.compliance.api.evidence.DayCount;
 import org.compliance.api.evidence.EvidenceRequestIssued;
 import org.compliance.api.evidence.IssueEvidenceRequest;
+import org.compliance.api.evidence.Period;
 import org.compliance.api.shared.StaffMember;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -69,7 +72,7 @@ class IssuingTest {
             fixture.givenNoPriorActivity()
                     .when(anIssue().respondent(CONTOSO).build())
                     .expectEvents(new EvidenceRequestIssued(REQUEST_ID, CASE_ID, CONTOSO, ITEMS, LEGAL_BASIS,
-                            INSTRUCTIONS, DUE, "Europe/London", IRIS, NOW));
+                            INSTRUCTIONS, DUE, "Europe/London", IRIS, NOW, STANDARD_PERIOD, List.of()));
         }
 
         @Test
@@ -151,7 +154,7 @@ class IssuingTest {
             fixture.givenNoPriorActivity()
                     .when(anIssue().instructions(null).build())
                     .expectEvents(new EvidenceRequestIssued(REQUEST_ID, CASE_ID, NORTHWIND, ITEMS, LEGAL_BASIS, "",
-                            DUE, "Europe/London", IRIS, NOW));
+                            DUE, "Europe/London", IRIS, NOW, STANDARD_PERIOD, List.of()));
         }
 
         @Test
@@ -172,7 +175,8 @@ class IssuingTest {
             fixture.givenNoPriorActivity()
                     .when(anIssue().build())
                     .expectEvents(new EvidenceRequestIssued(REQUEST_ID, CASE_ID, NORTHWIND, ITEMS, LEGAL_BASIS,
-                            INSTRUCTIONS, Instant.parse("2026-11-16T23:59:59Z"), "Europe/London", IRIS, NOW));
+                            INSTRUCTIONS, Instant.parse("2026-11-16T23:59:59Z"), "Europe/London", IRIS, NOW,
+                            new Period(14, DayCount.CALENDAR, null), List.of()));
         }
 
         @Test
@@ -201,18 +205,21 @@ class IssuingTest {
             fixture.givenNoPriorActivity()
                     .when(anIssue().dueInDays(30).build())
                     .expectEvents(new EvidenceRequestIssued(REQUEST_ID, CASE_ID, NORTHWIND, ITEMS, LEGAL_BASIS,
-                            INSTRUCTIONS, Instant.parse("2026-12-02T23:59:59Z"), "Europe/London", IRIS, NOW));
+                            INSTRUCTIONS, Instant.parse("2026-12-02T23:59:59Z"), "Europe/London", IRIS, NOW,
+                            new Period(30, DayCount.CALENDAR, null), List.of()));
         }
 
         @Test
         void one_day_is_the_shortest_and_366_days_the_longest_a_request_may_give() {
             fixture.givenNoPriorActivity()
                     .when(anIssue().dueInDays(1).build())
-                    .expectEvents(requestIssued(NOW, Instant.parse("2026-11-03T23:59:59Z")));
+                    .expectEvents(requestIssued(NOW, Instant.parse("2026-11-03T23:59:59Z"),
+                            new Period(1, DayCount.CALENDAR, null)));
             // 366 days after 2 November 2026 is 3 November 2027 (2027 is no leap year; 2028's 29 February is later)
             EvidenceFixtures.fixture().givenNoPriorActivity()
                     .when(anIssue().dueInDays(366).build())
-                    .expectEvents(requestIssued(NOW, Instant.parse("2027-11-03T23:59:59Z")));
+                    .expectEvents(requestIssued(NOW, Instant.parse("2027-11-03T23:59:59Z"),
+                            new Period(366, DayCount.CALENDAR, null)));
         }
 
         @ParameterizedTest
@@ -227,7 +234,7 @@ class IssuingTest {
             Instant dueAt = Instant.parse("2026-11-20T17:00:00Z");
             fixture.givenNoPriorActivity()
                     .when(anIssue().dueAt(dueAt).build())
-                    .expectEvents(requestIssued(NOW, dueAt));
+                    .expectEvents(requestIssued(NOW, dueAt, null));
         }
 
         @Test
@@ -243,7 +250,7 @@ class IssuingTest {
         @Test
         void a_request_gives_either_days_or_a_due_moment_not_both() {
             refused(anIssue().dueInDays(14).dueAt(Instant.parse("2026-11-20T17:00:00Z")).build(),
-                    "Give either a number of days or a due moment, not both");
+                    "Give either a period (days, how they are counted, the calendar) or a due moment, not both");
         }
     }
 }

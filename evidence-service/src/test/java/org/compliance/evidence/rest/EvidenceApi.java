@@ -35,17 +35,26 @@ final class EvidenceApi {
 
     /** A case evidence-service knows of (published as case-service would), open or closed. */
     static String knownCase(boolean closed) {
-        String caseId = openedCase(closed);
+        return knownCase(closed, "Information Commissioner's Office");
+    }
+
+    /** A case run by {@code authority} that evidence-service knows of, open or closed. */
+    static String knownCase(boolean closed, String authority) {
+        String caseId = openedCase(closed, authority);
         await().atMost(Duration.ofSeconds(10)).until(() -> knownStatus(caseId).equals(closed ? "CLOSED" : "OPEN"));
         return caseId;
     }
 
     /** A case just opened (and closed) in the store, as case-service would: not waited for. */
     static String openedCase(boolean closed) {
+        return openedCase(closed, "Information Commissioner's Office");
+    }
+
+    private static String openedCase(boolean closed, String authority) {
         EventStore eventStore = Arc.container().instance(EventStore.class).get();
         String caseId = UUID.randomUUID().toString();
         eventStore.publish(new GenericDomainEventMessage<>("InvestigationCase", caseId, 0, new CaseOpened(caseId,
-                "Training data retention", "Fictional", "Information Commissioner's Office", List.of("UK GDPR"),
+                "Training data retention", "Fictional", authority, List.of("UK GDPR"),
                 Priority.NORMAL, Confidentiality.STANDARD,
                 List.of(new Respondent("northwind-cloud", "Northwind Cloud Ltd")), List.of(),
                 List.of(new Allegation("A1", "UK GDPR Art. 5(1)(e)", "Kept too long", null, null)),

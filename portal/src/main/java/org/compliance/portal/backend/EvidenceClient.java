@@ -10,13 +10,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.compliance.api.evidence.BankHolidayCalendar;
+import org.compliance.api.evidence.DayCount;
 import org.compliance.api.evidence.requests.GrantRequest;
 import org.compliance.api.evidence.requests.IssueRequest;
 import org.compliance.api.evidence.requests.MoreEvidenceRequest;
 import org.compliance.api.evidence.requests.ReasonRequest;
 import org.compliance.api.evidence.requests.SubmissionRequest;
 import org.compliance.api.evidence.views.Changed;
-import org.compliance.api.evidence.views.Issued;
+import org.compliance.api.evidence.views.DueMomentPreview;
 import org.compliance.api.evidence.views.RequestDetail;
 import org.compliance.api.evidence.views.RequestSummary;
 import org.compliance.api.evidence.views.SignedReceipt;
@@ -49,7 +51,9 @@ public interface EvidenceClient {
 
     @GET
     @Path("/requests/due-moment")
-    Issued dueMoment(@QueryParam("days") Integer days);
+    DueMomentPreview dueMoment(@QueryParam("days") Integer days, @QueryParam("count") DayCount count,
+                               @QueryParam("calendar") BankHolidayCalendar calendar,
+                               @QueryParam("caseId") String caseId);
 
     @POST
     @Path("/requests")

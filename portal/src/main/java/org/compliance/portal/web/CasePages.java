@@ -34,7 +34,10 @@ import org.compliance.api.cases.requests.ReasonRequest;
 import org.compliance.api.cases.requests.ReferralRequest;
 import org.compliance.api.cases.views.Changed;
 import org.compliance.api.cases.views.Page;
+import org.compliance.api.evidence.BankHolidayCalendar;
+import org.compliance.api.evidence.DayCount;
 import org.compliance.api.evidence.requests.IssueRequest;
+import org.compliance.api.evidence.views.DueMomentPreview;
 import org.compliance.portal.backend.CasesClient;
 import org.compliance.portal.backend.ETags;
 import org.compliance.portal.backend.EvidenceClient;
@@ -171,8 +174,10 @@ public class CasePages {
     @Path("{caseId}/requests/new")
     public TemplateInstance newRequest(@PathParam("caseId") String caseId) {
         RestResponse<CaseDocument> file = cases.staffView(caseId);
+        // the period as the case's authority counts it by default; the form may change it within what it allows
+        DueMomentPreview due = evidence.dueMoment(null, null, null, caseId);
         return newRequest.data("c", asAnswered.of(file.getEntity()))
-                .data("dueAt", evidence.dueMoment(14).dueAt().toString());
+                .data("due", asAnswered.of(due));
     }
 
     @POST
@@ -180,11 +185,13 @@ public class CasePages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response issueRequest(@PathParam("caseId") String caseId, @RestForm String respondent,
                                  @RestForm String items, @RestForm String legalBasis, @RestForm String instructions,
-                                 @RestForm Integer days) {
+                                 @RestForm Integer days, @RestForm DayCount dayCount,
+                                 @RestForm BankHolidayCalendar calendar) {
         List<String> lines = Arrays.stream(orEmpty(items).split("\\R")).map(String::strip).filter(s -> !s.isEmpty())
                 .toList();
+        // a period's parts left out are the authority's defaults, as evidence-service counts them
         String requestId = readAfter.changed(evidence.issue(new IssueRequest(caseId, orEmpty(respondent), lines,
-                orEmpty(legalBasis), orEmpty(instructions), days == null ? 14 : days, null))).requestId();
+                orEmpty(legalBasis), orEmpty(instructions), days, null, dayCount, calendar))).requestId();
         return Response.seeOther(URI.create("/requests/" + segment(requestId) + "?done=issued")).build();
     }
 

@@ -25,13 +25,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.compliance.api.evidence.BankHolidayCalendar;
+import org.compliance.api.evidence.DayCount;
 import org.compliance.api.evidence.RequestDocument;
 import org.compliance.api.evidence.requests.GrantRequest;
 import org.compliance.api.evidence.requests.MoreEvidenceRequest;
 import org.compliance.api.evidence.requests.ReasonRequest;
 import org.compliance.api.evidence.requests.StatementOfTruthInput;
 import org.compliance.api.evidence.requests.SubmissionRequest;
-import org.compliance.api.evidence.views.Issued;
+import org.compliance.api.evidence.views.DueMomentPreview;
 import org.compliance.api.evidence.views.RequestDetail;
 import org.compliance.api.evidence.views.SignedReceipt;
 import org.compliance.api.evidence.views.Verification;
@@ -111,8 +113,9 @@ public class RequestPages {
     @GET
     @Path("due-moment")
     @Produces(MediaType.APPLICATION_JSON)
-    public Issued dueMoment(@RestQuery Integer days) {
-        return evidence.dueMoment(days);
+    public DueMomentPreview dueMoment(@RestQuery Integer days, @RestQuery DayCount count,
+                                      @RestQuery BankHolidayCalendar calendar, @RestQuery String caseId) {
+        return evidence.dueMoment(days, count, calendar, caseId);
     }
 
     @POST
