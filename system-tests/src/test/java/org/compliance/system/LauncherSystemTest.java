@@ -11,6 +11,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -57,6 +60,8 @@ class LauncherSystemTest {
     private final Path work = Path.of("target", "launcher").toAbsolutePath();
     private final Path run = work.resolve("run");
     private final int notificationPort = LocalKeycloak.freePort();
+    private final int mailApiPort = LocalKeycloak.freePort();
+    private String database;
 
     @Test
     void one_run_of_the_launcher_brings_back_a_service_killed_with_sigkill() throws Exception {
@@ -74,8 +79,10 @@ class LauncherSystemTest {
                     "audit-service", "portal")) {
                 started.add(recordedPid(name));
             }
+            started.add(recordedPid("mail"));
             long killed = recordedPid("notification-service");
             assertThat(ready()).isTrue();
+            theDemosEmailsArrive();
 
             ProcessHandle.of(killed).orElseThrow().destroyForcibly();
             await().atMost(Duration.ofSeconds(30)).until(() -> "Z".equals(state(killed).orElse("")));
@@ -127,7 +134,7 @@ class LauncherSystemTest {
     }
 
     private Map<String, String> environment() {
-        String database = TestDatabase.recreate(TestDatabase.named("compliance_test_launcher"));
+        database = TestDatabase.recreate(TestDatabase.named("compliance_test_launcher"));
         Map<String, String> env = new HashMap<>();
         env.put("JAVA_HOME", System.getProperty("java.home"));
         env.put("COMPLIANCE_RUN_DIR", run.toString());
@@ -142,7 +149,29 @@ class LauncherSystemTest {
         env.put("COMPLIANCE_NOTIFICATION_PORT", String.valueOf(notificationPort));
         env.put("COMPLIANCE_AUDIT_PORT", String.valueOf(LocalKeycloak.freePort()));
         env.put("COMPLIANCE_PORTAL_PORT", String.valueOf(LocalKeycloak.freePort()));
+        env.put("COMPLIANCE_SMTP_PORT", String.valueOf(LocalKeycloak.freePort()));
+        env.put("COMPLIANCE_IMAP_PORT", String.valueOf(LocalKeycloak.freePort()));
+        env.put("COMPLIANCE_MAIL_API_PORT", String.valueOf(mailApiPort));
         return env;
+    }
+
+    /**
+     * The demo's evidence request is a legal notice: its e-mail reaches Nora's mailbox on the demo's mail server,
+     * and once it has, no e-mail of the demo is failed or dead in notification-service's outbox.
+     */
+    private void theDemosEmailsArrive() throws Exception {
+        URI noras = URI.create("http://127.0.0.1:" + mailApiPort + "/api/user/nora@northwind.example/messages/");
+        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(noras).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return answer.statusCode() == 200 && answer.body().contains("\"subject\"");
+        });
+        try (Connection connection = DriverManager.getConnection(TestDatabase.jdbcUrl(database), "postgres", "");
+             ResultSet failed = connection.createStatement().executeQuery("SELECT count(*) FROM "
+                     + "notification_service.email_delivery WHERE status IN ('FAILED', 'DEAD', 'UNKNOWN')")) {
+            failed.next();
+            assertThat(failed.getLong(1)).as("e-mails of the demo that failed").isZero();
+        }
     }
 
     private boolean ready() {
