@@ -31,15 +31,21 @@ public class ProductionSafety {
             throw new IllegalStateException("Refusing to start in the production profile: " + demo
                     + " hold(s) a demo value published in the repository (infra/local/demo-secrets.env). "
                     + "Give each its own secret (an environment variable, or a file in the secrets directory); "
-                    + "see platform/README.md, \"Production profile\".");
+                    + "see production/README.md.");
         }
         LOG.info("Production profile: no setting holds a demo key or secret");
     }
 
-    /** Every setting's raw value; one whose expression cannot be expanded is left out (it is not in use). */
+    /**
+     * Every setting in force, with its value; one of another profile ({@code %test.…}) is not in force, and one whose
+     * expression cannot be expanded is not in use.
+     */
     private static Map<String, String> settings(Config config) {
         Map<String, String> settings = new HashMap<>();
         for (String name : config.getPropertyNames()) {
+            if (name.startsWith("%")) {
+                continue;
+            }
             try {
                 config.getOptionalValue(name, String.class).ifPresent(value -> settings.put(name, value));
             } catch (RuntimeException unexpandable) {
