@@ -12,9 +12,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 
-/** One packaged service ({@code target/quarkus-app}) running as its own operating-system process. */
+/**
+ * One packaged service ({@code target/quarkus-app}) running as its own operating-system process: in the "demo"
+ * profile with the demo's secrets (infra/local/demo-secrets.env), as the local launcher runs it, unless a test
+ * gives it another profile and environment.
+ */
 public final class ServiceProcess implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -23,13 +28,22 @@ public final class ServiceProcess implements AutoCloseable {
     private final String name;
     private final int port;
     private final Map<String, String> properties;
+    private final String profile;
+    private final Map<String, String> environment;
     private final Path log;
     private Process process;
 
     public ServiceProcess(String name, int port, Map<String, String> properties) {
+        this(name, port, properties, "demo", DemoSecrets.environment());
+    }
+
+    public ServiceProcess(String name, int port, Map<String, String> properties, String profile,
+                          Map<String, String> environment) {
         this.name = name;
         this.port = port;
         this.properties = properties;
+        this.profile = profile;
+        this.environment = environment;
         this.log = Path.of("target", "system", name + ".log").toAbsolutePath();
     }
 
@@ -42,13 +56,16 @@ public final class ServiceProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Dquarkus.http.port=" + port);
+        command.add("-Dquarkus.profile=" + profile);
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(jar.toString());
         try {
             Files.createDirectories(log.getParent());
-            process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().putAll(environment);
+            process = builder.start();
             return this;
         } catch (IOException e) {
             throw new IllegalStateException("Could not start " + name, e);
@@ -86,6 +103,21 @@ public final class ServiceProcess implements AutoCloseable {
     void crash() {
         process.destroyForcibly();
         awaitExit();
+    }
+
+    /** Waits up to {@code within} for the process to end; its exit value, or empty while it still runs. */
+    public OptionalInt awaitEnd(Duration within) {
+        try {
+            return process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)
+                    ? OptionalInt.of(process.exitValue()) : OptionalInt.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Path log() {
+        return log;
     }
 
     public String url(String path) {
