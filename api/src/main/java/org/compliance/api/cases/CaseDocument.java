@@ -78,6 +78,17 @@ public class CaseDocument {
                         .anyMatch(d -> r.organisationAlias().equals(d.addresseeOrganisationAlias())));
     }
 
+    /**
+     * A document stored before decisions were kept per addressee has {@link #decision} but no {@link #decisions};
+     * its decision stands while the case is decided, or closed on it. A rebuilt view needs none of this.
+     */
+    public void readStoredBeforeAddressees() {
+        boolean standing = status == CaseStatus.DECISION_ISSUED || status == CaseStatus.CLOSED && referral == null;
+        if (decisions.isEmpty() && decision != null && standing) {
+            decisions.add(decision);
+        }
+    }
+
     /** The decision that stands for respondent {@code organisationAlias}: its own, or the case-wide one; else null. */
     public DecisionIssued decisionFor(String organisationAlias) {
         return decisions.stream().filter(d -> d.addressedTo(organisationAlias)).reduce((a, b) -> b).orElse(null);

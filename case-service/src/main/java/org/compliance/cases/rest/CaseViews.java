@@ -63,7 +63,9 @@ public final class CaseViews {
 
     static CaseDocument document(CaseViewRow row) {
         try {
-            return JSON.readValue(row.document, CaseDocument.class);
+            CaseDocument document = JSON.readValue(row.document, CaseDocument.class);
+            document.readStoredBeforeAddressees();
+            return document;
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Case view of " + row.caseId + " is unreadable", e);
         }
