@@ -35,11 +35,19 @@ public class CaseDocument {
     public StaffMember leadInvestigator;
     public List<StaffMember> team = new ArrayList<>();
     public String findings;
+    /** The latest decision issued (it stays after reopening, as it always has); {@link #decisions} has them all. */
     public DecisionIssued decision;
+    /**
+     * The decisions that stand (reopening clears them), each with its internal reasoning: one case-wide, or one
+     * per respondent addressed to it.
+     */
+    public List<DecisionIssued> decisions = new ArrayList<>();
     public Referral referral;
     public String legalHoldReason;
     public List<OverdueEvidence> overdueEvidence = new ArrayList<>();
     public String closingReason;
+    /** What respondents are told of the closure; null: only that the case was closed. */
+    public String publicClosingReason;
     public String reopeningReason;
     public Instant openedAt;
     public Instant updatedAt;
@@ -61,6 +69,29 @@ public class CaseDocument {
         d.openedAt = e.openedAt();
         d.updatedAt = e.openedAt();
         return d;
+    }
+
+    /** The decisions that stand are one case-wide, or one addressed to each current respondent. */
+    private boolean decidedForEveryRespondent() {
+        return decisions.stream().anyMatch(d -> d.addresseeOrganisationAlias() == null)
+                || respondents.stream().allMatch(r -> decisions.stream()
+                        .anyMatch(d -> r.organisationAlias().equals(d.addresseeOrganisationAlias())));
+    }
+
+    /**
+     * A document stored before decisions were kept per addressee has {@link #decision} but no {@link #decisions};
+     * its decision stands while the case is decided, or closed on it. A rebuilt view needs none of this.
+     */
+    public void readStoredBeforeAddressees() {
+        boolean standing = status == CaseStatus.DECISION_ISSUED || status == CaseStatus.CLOSED && referral == null;
+        if (decisions.isEmpty() && decision != null && standing) {
+            decisions.add(decision);
+        }
+    }
+
+    /** The decision that stands for respondent {@code organisationAlias}: its own, or the case-wide one; else null. */
+    public DecisionIssued decisionFor(String organisationAlias) {
+        return decisions.stream().filter(d -> d.addressedTo(organisationAlias)).reduce((a, b) -> b).orElse(null);
     }
 
     /**
@@ -93,12 +124,16 @@ public class CaseDocument {
                 findings = e.findings();
             }
             case DecisionIssued e -> {
-                status = CaseStatus.DECISION_ISSUED;
                 decision = e;
+                decisions.add(e);
+                if (decidedForEveryRespondent()) {
+                    status = CaseStatus.DECISION_ISSUED;
+                }
             }
             case CaseClosed e -> {
                 status = CaseStatus.CLOSED;
                 closingReason = e.reason();
+                publicClosingReason = e.publicReason();
             }
             case CaseSuspended e -> {
                 statusBeforeSuspension = e.statusBefore();
@@ -118,6 +153,8 @@ public class CaseDocument {
                 status = CaseStatus.INVESTIGATING;
                 reopeningReason = e.reason();
                 closingReason = null;
+                publicClosingReason = null;
+                decisions.clear();
             }
             case LegalHoldPlaced e -> legalHoldReason = e.reason();
             case LegalHoldLifted e -> legalHoldReason = null;

@@ -149,8 +149,14 @@ public final class CaseRules {
             case InvestigationStarted e -> state.with(s -> s.status = CaseStatus.INVESTIGATING);
             case FindingsRecorded e -> state.with(s -> s.status = CaseStatus.FINDINGS);
             case DecisionIssued e -> state.with(s -> {
-                s.status = CaseStatus.DECISION_ISSUED;
-                s.decided = true;
+                if (e.addresseeOrganisationAlias() != null) {
+                    s.decidedFor.add(e.addresseeOrganisationAlias());
+                }
+                // a case-wide decision decides for all; else the case is decided once every respondent has its own
+                if (e.addresseeOrganisationAlias() == null || s.decidedFor.containsAll(s.respondents.keySet())) {
+                    s.status = CaseStatus.DECISION_ISSUED;
+                    s.decided = true;
+                }
             });
             case CaseClosed e -> state.with(s -> s.status = CaseStatus.CLOSED);
             case CaseSuspended e -> state.with(s -> {
@@ -168,6 +174,7 @@ public final class CaseRules {
             case CaseReopened e -> state.with(s -> {
                 s.status = CaseStatus.INVESTIGATING;
                 s.decided = false;
+                s.decidedFor.clear();
                 s.referred = false;
             });
             case LegalHoldPlaced e -> state.with(s -> s.legalHold = e.reason());
@@ -234,6 +241,15 @@ public final class CaseRules {
         if (state.respondents().size() == 1) {
             throw RuleViolation.conflict("The last respondent cannot be withdrawn; close the case with a decision "
                     + "or a referral instead");
+        }
+        if (state.decidedFor().contains(c.organisationAlias())) {
+            throw RuleViolation.conflict(state.respondents().get(c.organisationAlias()).name() + " has its decision "
+                    + "and cannot be withdrawn; reopen the case first");
+        }
+        if (state.decidingPerRespondent() && state.decidedFor().containsAll(state.respondents().keySet().stream()
+                .filter(alias -> !alias.equals(c.organisationAlias())).toList())) {
+            throw RuleViolation.conflict("Every other respondent has its decision; issue a decision to "
+                    + state.respondents().get(c.organisationAlias()).name() + " instead of withdrawing it");
         }
         return new RespondentWithdrawn(state.caseId(), c.organisationAlias(), c.reason().strip());
     }
@@ -345,7 +361,11 @@ public final class CaseRules {
         return new FindingsRecorded(state.caseId(), c.findings().strip());
     }
 
-    /** Only supervisors decide; the REST layer admits supervisors only, and the decider is recorded. */
+    /**
+     * Only supervisors decide; the REST layer admits supervisors only, and the decider is recorded. A decision is
+     * addressed to one respondent or to the whole case: on a case with several respondents each gets its own (a
+     * penalty on its own turnover) or one case-wide decision stands for all, never both, never two for one.
+     */
     private static DecisionIssued issueDecision(CaseState state, IssueDecision c, Instant now,
                                                 PenaltyRegimes penaltyRegimes) {
         CaseAction.ISSUE_DECISION.requireFrom(state.status());
@@ -354,6 +374,8 @@ public final class CaseRules {
         }
         requireText(c.reasons(), "A decision needs its reasons");
         requireStaff(c.decidedBy());
+        String addressee = blank(c.addresseeOrganisationAlias()) ? null : c.addresseeOrganisationAlias().strip();
+        requireAddressable(state, addressee, c.kind());
         EnforcementNotice notice = c.enforcementNotice();
         MonetaryPenalty penalty = c.monetaryPenalty();
         if (c.kind() != DecisionKind.ENFORCEMENT_NOTICE && notice != null) {
@@ -368,7 +390,42 @@ public final class CaseRules {
         if (c.kind() == DecisionKind.MONETARY_PENALTY) {
             penalty = withinCap(penalty, state.authority(), penaltyRegimes, now);
         }
-        return new DecisionIssued(state.caseId(), c.kind(), c.reasons().strip(), notice, penalty, c.decidedBy(), now);
+        return new DecisionIssued(state.caseId(), c.kind(), c.reasons().strip(), notice, penalty, c.decidedBy(), now,
+                addressee, stripped(c.internalReasoning()));
+    }
+
+    /**
+     * The addressee is a current respondent still without its decision; a case-wide decision comes only before any
+     * respondent has its own. Notices and penalties bind one respondent (its steps, its turnover), so on a case with
+     * several they are addressed.
+     */
+    private static void requireAddressable(CaseState state, String addressee, DecisionKind kind) {
+        if (addressee == null) {
+            if (!state.decidedFor().isEmpty()) {
+                throw RuleViolation.conflict("Decisions were issued to respondents one by one; a case-wide decision "
+                        + "cannot follow them. Decide for the remaining respondents: " + remaining(state));
+            }
+            if (state.respondents().size() > 1 && (kind == DecisionKind.MONETARY_PENALTY
+                    || kind == DecisionKind.ENFORCEMENT_NOTICE)) {
+                throw RuleViolation.unprocessable("On a case with several respondents, " + (kind
+                        == DecisionKind.MONETARY_PENALTY ? "a monetary penalty (on its turnover)"
+                        : "an enforcement notice (its steps)") + " is addressed to one respondent: name the addressee");
+            }
+            return;
+        }
+        Respondent respondent = state.respondents().get(addressee);
+        if (respondent == null) {
+            throw RuleViolation.unprocessable("'" + addressee + "' is not a respondent of this case; a decision is "
+                    + "addressed to one of " + state.respondents().keySet() + " or to the whole case");
+        }
+        if (state.decidedFor().contains(addressee)) {
+            throw RuleViolation.conflict(respondent.name() + " already has its decision; reopen the case to decide "
+                    + "again");
+        }
+    }
+
+    private static List<String> remaining(CaseState state) {
+        return state.respondents().keySet().stream().filter(alias -> !state.decidedFor().contains(alias)).toList();
     }
 
     private static CaseClosed close(CaseState state, CloseCase c) {
@@ -380,7 +437,7 @@ public final class CaseRules {
         }
         CaseAction.CLOSE.requireFrom(state.status());
         requireText(c.reason(), "Closing a case needs a reason");
-        return new CaseClosed(state.caseId(), c.reason().strip());
+        return new CaseClosed(state.caseId(), c.reason().strip(), stripped(c.publicReason()));
     }
 
     private static CaseSuspended suspend(CaseState state, SuspendCase c) {
@@ -400,6 +457,10 @@ public final class CaseRules {
      */
     private static CaseReferred refer(CaseState state, ReferCase c) {
         CaseAction.REFER.requireFrom(state.status());
+        if (state.decidingPerRespondent()) {
+            throw RuleViolation.conflict("Some respondents have their decision; decide for the remaining ones ("
+                    + String.join(", ", remaining(state)) + ") instead of referring the case");
+        }
         if (state.status() == CaseStatus.INVESTIGATING && !state.awaitingOverdueEvidence()) {
             throw RuleViolation.conflict("A case under investigation can be referred only when evidence it requested "
                     + "is overdue, or once findings are recorded");
@@ -412,7 +473,7 @@ public final class CaseRules {
         requireText(referral.theirReference(), "A referral records the other authority's reference");
         requireText(referral.reason(), "A referral needs its reason");
         return new CaseReferred(state.caseId(), new Referral(referral.authority().strip(),
-                referral.theirReference().strip(), referral.reason().strip()));
+                referral.theirReference().strip(), referral.reason().strip(), stripped(referral.publicReason())));
     }
 
     private static CaseReopened reopen(CaseState state, ReopenCase c) {
@@ -605,6 +666,11 @@ public final class CaseRules {
         if (blank(value)) {
             throw RuleViolation.unprocessable(message);
         }
+    }
+
+    /** Optional text as recorded: stripped, and none when blank. */
+    private static String stripped(String value) {
+        return blank(value) ? null : value.strip();
     }
 
     private static boolean blank(String value) {

@@ -23,7 +23,10 @@ import org.compliance.api.shared.StaffMember;
  * @param allegations            the allegations not withdrawn, by id
  * @param withdrawnAllegations   the ids of withdrawn allegations (never reused, never amended)
  * @param team                   the team besides the lead, by user id
- * @param decided                a decision stands (reopening clears it)
+ * @param decided                a decision stands for every respondent: a case-wide one, or one for each
+ *                               (reopening clears it)
+ * @param decidedFor             the respondents (organisation aliases) with a decision addressed to them that stands
+ *                               (reopening clears them)
  * @param referred               a referral stands (reopening clears it)
  * @param legalHold              the reason of the legal hold, {@code null} when there is none
  * @param overdueReported        every request and due moment ever reported overdue, so a repeated report changes
@@ -35,7 +38,7 @@ public record CaseState(String caseId, String authority, CaseStatus status, Case
                         Map<String, Respondent> respondents, Map<String, Complainant> complainants,
                         Map<String, Allegation> allegations, Set<String> withdrawnAllegations,
                         StaffMember leadInvestigator, Map<String, StaffMember> team, boolean decided,
-                        boolean referred, String legalHold, Set<OverdueReport> overdueReported,
+                        Set<String> decidedFor, boolean referred, String legalHold, Set<OverdueReport> overdueReported,
                         Set<String> awaitingOverdue, Set<String> notes) {
 
     /** One report that a request's evidence was not in by its due moment. */
@@ -48,6 +51,7 @@ public record CaseState(String caseId, String authority, CaseStatus status, Case
         allegations = Map.copyOf(allegations);
         withdrawnAllegations = Set.copyOf(withdrawnAllegations);
         team = Map.copyOf(team);
+        decidedFor = Set.copyOf(decidedFor);
         overdueReported = Set.copyOf(overdueReported);
         awaitingOverdue = Set.copyOf(awaitingOverdue);
         notes = Set.copyOf(notes);
@@ -62,7 +66,7 @@ public record CaseState(String caseId, String authority, CaseStatus status, Case
         e.allegations().forEach(a -> allegations.put(a.allegationId(), a));
         return new CaseState(e.caseId(), e.authority(), CaseStatus.OPENED, null, respondents, complainants, allegations,
                 Set.of(),
-                e.leadInvestigator(), Map.of(), false, false, null, Set.of(), Set.of(), Set.of());
+                e.leadInvestigator(), Map.of(), false, Set.of(), false, null, Set.of(), Set.of(), Set.of());
     }
 
     /** The next state: this one with the changes one event makes. */
@@ -72,7 +76,7 @@ public record CaseState(String caseId, String authority, CaseStatus status, Case
         return new CaseState(caseId, authority, next.status, next.statusBeforeSuspension, next.respondents,
                 next.complainants,
                 next.allegations, next.withdrawnAllegations, next.leadInvestigator, next.team, next.decided,
-                next.referred, next.legalHold, next.overdueReported, next.awaitingOverdue, next.notes);
+                next.decidedFor, next.referred, next.legalHold, next.overdueReported, next.awaitingOverdue, next.notes);
     }
 
     boolean allegationWithdrawn(String allegationId) {
@@ -95,6 +99,11 @@ public record CaseState(String caseId, String authority, CaseStatus status, Case
         return overdueReported.contains(new OverdueReport(requestId, dueAt));
     }
 
+    /** Some respondents have their own decision, and not yet all of them. */
+    boolean decidingPerRespondent() {
+        return !decidedFor.isEmpty() && !decided;
+    }
+
     boolean hasNote(String noteId) {
         return notes.contains(noteId);
     }
@@ -110,6 +119,7 @@ public record CaseState(String caseId, String authority, CaseStatus status, Case
         StaffMember leadInvestigator;
         final Map<String, StaffMember> team;
         boolean decided;
+        final Set<String> decidedFor;
         boolean referred;
         String legalHold;
         final Set<OverdueReport> overdueReported;
@@ -126,6 +136,7 @@ public record CaseState(String caseId, String authority, CaseStatus status, Case
             leadInvestigator = s.leadInvestigator;
             team = new LinkedHashMap<>(s.team);
             decided = s.decided;
+            decidedFor = new LinkedHashSet<>(s.decidedFor);
             referred = s.referred;
             legalHold = s.legalHold;
             overdueReported = new LinkedHashSet<>(s.overdueReported);

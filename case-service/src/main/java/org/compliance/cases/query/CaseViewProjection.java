@@ -90,7 +90,12 @@ public class CaseViewProjection {
                 "SELECT document FROM case_service.case_view WHERE case_id = ? FOR UPDATE")) {
             select.setString(1, caseId);
             try (var row = select.executeQuery()) {
-                return row.next() ? json.readValue(row.getString(1), CaseDocument.class) : null;
+                if (!row.next()) {
+                    return null;
+                }
+                CaseDocument document = json.readValue(row.getString(1), CaseDocument.class);
+                document.readStoredBeforeAddressees();
+                return document;
             }
         }
     }

@@ -44,6 +44,7 @@ import org.compliance.api.cases.WithdrawAllegation;
 import org.compliance.api.cases.WithdrawComplainant;
 import org.compliance.api.cases.WithdrawRespondent;
 import org.compliance.api.cases.requests.AllegationInput;
+import org.compliance.api.cases.requests.ClosingRequest;
 import org.compliance.api.cases.requests.ComplainantInput;
 import org.compliance.api.cases.requests.DecisionRequest;
 import org.compliance.api.cases.requests.FindingsRequest;
@@ -229,7 +230,13 @@ public class CaseChangeResource {
     @POST
     @Path(DECISION)
     @RolesAllowed(SUPERVISOR)
-    @Operation(summary = "Issue the decision (supervisors)", description = "findings -> decision issued. A monetary "
+    @Operation(summary = "Issue a decision (supervisors)", description = "Addressed to one respondent "
+            + "(addresseeOrganisationAlias) or, without it, to the whole case. On a case with several respondents each "
+            + "gets its own decision (a penalty on its own turnover), or one case-wide decision stands for all: the "
+            + "case moves findings -> decision issued once every respondent has its decision. A second decision for a "
+            + "respondent, or a case-wide one after addressed ones, is a 409; an addressee that is not a respondent of "
+            + "the case, or a case-wide penalty or enforcement notice on a case with several respondents, a 422. "
+            + "reasons are public (the addressee reads them); internalReasoning stays with staff. A monetary "
             + "penalty is checked against the maximum of its regime (named, else the default of the case's "
             + "authority; see case-service/README.md): above it, or under a regime the authority may not use, is a "
             + "422 that names the regime and the figures.")
@@ -238,7 +245,8 @@ public class CaseChangeResource {
                 body.enforcementNotice() == null ? null : new EnforcementNotice(body.enforcementNotice().stepsRequired(),
                         body.enforcementNotice().complianceDate()),
                 penalty(body.monetaryPenalty()),
-                new StaffMember(me.subject(), me.name())));
+                new StaffMember(me.subject(), me.name()), body.addresseeOrganisationAlias(),
+                body.internalReasoning()));
     }
 
     private static MonetaryPenalty penalty(MonetaryPenaltyInput input) {
@@ -251,9 +259,11 @@ public class CaseChangeResource {
     @Path(CLOSURE)
     @RolesAllowed({STAFF, SUPERVISOR})
     @Operation(operationId = "closeCase",
-            summary = "Close the case", description = "Needs a decision or a referral; never under legal hold.")
-    public Uni<Response> close(@BeanParam CaseChange change, @Valid @NotNull ReasonRequest body) {
-        return dispatch(change, c -> new CloseCase(change.caseId(), body.reason()));
+            summary = "Close the case", description = "Needs a decision for every respondent or a referral; never "
+            + "under legal hold. reason stays with staff; respondents read publicReason (without it, only that the "
+            + "case was closed).")
+    public Uni<Response> close(@BeanParam CaseChange change, @Valid @NotNull ClosingRequest body) {
+        return dispatch(change, c -> new CloseCase(change.caseId(), body.reason(), body.publicReason()));
     }
 
     @POST
@@ -278,10 +288,12 @@ public class CaseChangeResource {
     @Path(REFERRAL)
     @RolesAllowed({STAFF, SUPERVISOR})
     @Operation(operationId = "referCase",
-            summary = "Refer the case to another authority")
+            summary = "Refer the case to another authority", description = "reason stays with staff; respondents "
+            + "read the authority and publicReason (without it, only that the case was referred). 409 while some "
+            + "respondents have their decision and others not.")
     public Uni<Response> refer(@BeanParam CaseChange change, @Valid @NotNull ReferralRequest body) {
         return dispatch(change, c -> new ReferCase(change.caseId(),
-                new Referral(body.authority(), body.theirReference(), body.reason())));
+                new Referral(body.authority(), body.theirReference(), body.reason(), body.publicReason())));
     }
 
     @POST

@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
+import org.compliance.api.cases.CaseDocument;
 import org.compliance.api.cases.CaseStatus;
 import org.compliance.api.cases.OpenCase;
 import org.compliance.api.cases.Priority;
@@ -180,7 +181,7 @@ public class CaseResource {
     @APIResponse(responseCode = "200", description = "The case as the caller may see it; ETag is its version",
             headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(anyOf = {
-                    org.compliance.api.cases.CaseDocument.class, RespondentCaseView.class})))
+                    CaseDocument.class, RespondentCaseView.class})))
     public Uni<Response> get(@PathParam("caseId") String caseId) {
         Caller me = caller.get();
         return cases.visible(caseId, me).map(row -> Response.ok(CaseAccess.readsStaffViews(me) ? CaseViews.document(row)
@@ -205,17 +206,27 @@ public class CaseResource {
     @Operation(operationId = "listNextSteps",
             summary = "The status changes the caller may make now", description = "From the transition table "
             + "(case-service's README) for the case's current status, narrowed by the caller's role: deciding is for "
-            + "supervisors; auditors and companies change nothing, so theirs is empty. Each names the request that "
-            + "makes it (method, and path on this service). The portal shows only these.")
+            + "supervisors; auditors and companies change nothing, so theirs is empty. While some respondents have "
+            + "their decision and others not, the case stays in findings and deciding (for the remaining ones) is "
+            + "offered, referring not. Each names the request that makes it (method, and path on this service). The "
+            + "portal shows only these.")
     public Uni<List<NextStep>> nextSteps(@PathParam("caseId") String caseId) {
         Caller me = caller.get();
         boolean staff = me.roles().contains("investigator") || me.roles().contains("supervisor");
         boolean supervisor = me.roles().contains("supervisor");
-        return cases.visible(caseId, me).map(row -> !staff ? List.<NextStep>of()
-                : CaseAction.allowedFromStatus(CaseViews.document(row).status).stream()
-                        .filter(action -> supervisor || !action.forSupervisorsOnly())
-                        .map(action -> nextStep(action, caseId))
-                        .toList());
+        return cases.visible(caseId, me).map(row -> {
+            if (!staff) {
+                return List.<NextStep>of();
+            }
+            CaseDocument document = CaseViews.document(row);
+            boolean decidingPerRespondent = !document.decisions.isEmpty()
+                    && document.status != CaseStatus.DECISION_ISSUED;
+            return CaseAction.allowedFromStatus(document.status).stream()
+                    .filter(action -> supervisor || !action.forSupervisorsOnly())
+                    .filter(action -> !(decidingPerRespondent && action == CaseAction.REFER))
+                    .map(action -> nextStep(action, caseId))
+                    .toList();
+        });
     }
 
     /** The shapes of {@link Page} in the API description: staff get the one, companies the other. */

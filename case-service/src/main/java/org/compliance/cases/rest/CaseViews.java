@@ -4,7 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import org.compliance.api.cases.CaseDocument;
+import org.compliance.api.cases.CaseStatus;
 import org.compliance.api.cases.DecisionIssued;
+import org.compliance.api.cases.MonetaryPenalty;
+import org.compliance.api.cases.Respondent;
 import org.compliance.api.cases.views.CaseListItem;
 import org.compliance.api.cases.views.DecisionView;
 import org.compliance.api.cases.views.Note;
@@ -37,14 +40,32 @@ public final class CaseViews {
         return new Note(n.noteId, n.text, n.authorId, n.authorName, n.addedAt);
     }
 
-    private static DecisionView decision(DecisionIssued d) {
-        return d == null ? null : new DecisionView(d.kind().name(), d.reasons(), d.enforcementNotice(),
-                d.monetaryPenalty(), d.issuedAt());
+    /**
+     * The decision as respondent {@code own} reads it: public reasons only. A case-wide penalty on a case with
+     * several respondents (every penalty before decisions had addressees) leaves out the turnover and the cap it
+     * was based on: they are one company's figures.
+     */
+    private static DecisionView decision(CaseDocument c, String own) {
+        DecisionIssued d = c.decisionFor(own);
+        if (d == null) {
+            return null;
+        }
+        MonetaryPenalty penalty = d.monetaryPenalty();
+        if (penalty != null && d.addresseeOrganisationAlias() == null && c.respondents.size() > 1) {
+            penalty = new MonetaryPenalty(penalty.amount(), penalty.currency(), null, null, penalty.regime(), null,
+                    null, null);
+        }
+        String addressee = d.addresseeOrganisationAlias() == null ? null : c.respondents.stream()
+                .filter(r -> r.organisationAlias().equals(own)).map(Respondent::name).findFirst().orElse(own);
+        return new DecisionView(d.kind().name(), d.reasons(), d.enforcementNotice(), penalty, d.issuedAt(),
+                addressee);
     }
 
     static CaseDocument document(CaseViewRow row) {
         try {
-            return JSON.readValue(row.document, CaseDocument.class);
+            CaseDocument document = JSON.readValue(row.document, CaseDocument.class);
+            document.readStoredBeforeAddressees();
+            return document;
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Case view of " + row.caseId + " is unreadable", e);
         }
@@ -58,7 +79,12 @@ public final class CaseViews {
                 .map(a -> new RespondentAllegation(a.allegation().allegationId(), a.allegation().legalBasis(),
                         a.allegation().description(), a.allegation().conductFrom(), a.allegation().conductTo()))
                 .toList();
+        DecisionView decision = decision(d, own);
+        boolean closed = d.status == CaseStatus.CLOSED;
+        boolean referred = d.referral != null && (d.status == CaseStatus.REFERRED || closed && decision == null);
         return new RespondentCaseView(d.caseId, d.title, d.authority, d.status.name(), d.legalBases, own,
-                allegations, decision(d.decision), d.openedAt, d.version);
+                allegations, decision, closed ? d.publicClosingReason : null,
+                referred ? d.referral.authority() : null, referred ? d.referral.publicReason() : null,
+                d.openedAt, d.version);
     }
 }

@@ -248,6 +248,26 @@ class CaseDeciderTest {
         }
 
         @Test
+        void decisions_are_addressed_to_respondents_one_each_or_case_wide() {
+            CaseState twoRespondents = given(historyAt(FINDINGS, new RespondentAdded(CASE_ID, CONTOSO)));
+            assertThat(when(twoRespondents, new IssueDecision(CASE_ID, DecisionKind.REPRIMAND, "Public", null, null,
+                    SAMUEL, CONTOSO.organisationAlias(), "Internal")))
+                    .containsExactly(addressedReprimand(CONTOSO.organisationAlias()));
+            CaseState oneDecided = CaseRules.evolve(twoRespondents, addressedReprimand(CONTOSO.organisationAlias()));
+            refused(oneDecided, new IssueDecision(CASE_ID, DecisionKind.REPRIMAND, "Public", null, null, SAMUEL,
+                    CONTOSO.organisationAlias(), null), RuleViolation.Kind.CONFLICT)
+                    .hasMessageContaining("already has its decision");
+            refused(oneDecided, new IssueDecision(CASE_ID, DecisionKind.NO_FURTHER_ACTION, "Public", null, null,
+                    SAMUEL), RuleViolation.Kind.CONFLICT).hasMessageContaining("case-wide decision cannot follow");
+            refused(twoRespondents, new IssueDecision(CASE_ID, DecisionKind.REPRIMAND, "Public", null, null, SAMUEL,
+                    "fabrikam-data", null), RuleViolation.Kind.UNPROCESSABLE)
+                    .hasMessageContaining("is not a respondent of this case");
+            refused(twoRespondents, new IssueDecision(CASE_ID, DecisionKind.MONETARY_PENALTY, "Public", null,
+                    new MonetaryPenalty(gbp("1000"), "GBP", gbp("1000000"), null), SAMUEL),
+                    RuleViolation.Kind.UNPROCESSABLE).hasMessageContaining("addressed to one respondent");
+        }
+
+        @Test
         void a_decided_case_closes_but_not_under_legal_hold() {
             assertThat(when(given(historyAt(DECISION_ISSUED)), new CloseCase(CASE_ID, "Reprimand published")))
                     .containsExactly(new CaseClosed(CASE_ID, "Reprimand published"));
@@ -313,6 +333,11 @@ class CaseDeciderTest {
             assertThat(when(awaiting, new ResolveOverdueEvidence(CASE_ID, "req-8",
                     OverdueEvidenceResolution.REQUEST_WITHDRAWN))).isEmpty();
         }
+    }
+
+    private static DecisionIssued addressedReprimand(String alias) {
+        return new DecisionIssued(CASE_ID, DecisionKind.REPRIMAND, "Public", null, null, SAMUEL, NOW, alias,
+                "Internal");
     }
 
     @Nested
@@ -396,6 +421,22 @@ class CaseDeciderTest {
             assertThat(CaseRules.evolve(state, new ComplainantWithdrawn(CASE_ID, CONSUMER_GROUP.complainantId(), "x"))
                     .complainants()).isEmpty();
             assertThat(CaseRules.evolve(state, reprimandIssued()).status()).isEqualTo(DECISION_ISSUED);
+        }
+
+        @Test
+        void a_case_is_decided_once_each_respondent_has_its_decision_or_one_case_wide_decision_stands() {
+            CaseState twoRespondents = given(historyAt(FINDINGS, new RespondentAdded(CASE_ID, CONTOSO)));
+            CaseState oneDecided = CaseRules.evolve(twoRespondents, addressedReprimand(CONTOSO.organisationAlias()));
+            assertThat(oneDecided.status()).isEqualTo(FINDINGS);
+            assertThat(oneDecided.decided()).isFalse();
+            assertThat(oneDecided.decidedFor()).containsExactly(CONTOSO.organisationAlias());
+            CaseState bothDecided = CaseRules.evolve(oneDecided, addressedReprimand(NORTHWIND.organisationAlias()));
+            assertThat(bothDecided.status()).isEqualTo(DECISION_ISSUED);
+            assertThat(bothDecided.decided()).isTrue();
+            assertThat(CaseRules.evolve(twoRespondents, reprimandIssued()).status()).isEqualTo(DECISION_ISSUED);
+            CaseState reopened = CaseRules.evolve(CaseRules.evolve(bothDecided, new CaseClosed(CASE_ID, "Done")),
+                    new CaseReopened(CASE_ID, "New evidence"));
+            assertThat(reopened.decidedFor()).isEmpty();
         }
 
         @Test

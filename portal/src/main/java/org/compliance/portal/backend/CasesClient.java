@@ -11,6 +11,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.compliance.api.cases.CaseDocument;
+import org.compliance.api.cases.requests.ClosingRequest;
 import org.compliance.api.cases.requests.DecisionRequest;
 import org.compliance.api.cases.requests.FindingsRequest;
 import org.compliance.api.cases.requests.NoteRequest;
@@ -21,6 +22,7 @@ import org.compliance.api.cases.views.Changed;
 import org.compliance.api.cases.views.NextStep;
 import org.compliance.api.cases.views.Note;
 import org.compliance.api.cases.views.Page;
+import org.compliance.api.cases.views.PenaltyRegimeView;
 import org.compliance.api.cases.views.RespondentCaseView;
 import org.compliance.api.cases.views.RespondentListItem;
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
@@ -28,18 +30,19 @@ import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import org.jboss.resteasy.reactive.RestResponse;
 
-/** case-service, as the signed-in user. The case's ETag is its version: send it back as If-Match with a change. */
+/** case-service ({@code /cases}, {@code /penalty-regimes}), as the signed-in user. The case's ETag is its version: send it back as If-Match with a change. */
 @RegisterRestClient(configKey = "cases")
 @RegisterClientHeaders(SignedInHeaders.class)
 @RegisterProvider(ServiceProblems.class)
 @ServiceCall
-@Path("/cases")
+@Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public interface CasesClient {
 
     /** The staff list (staff and auditors). */
     @GET
+    @Path("cases")
     Page<CaseListItem> list(@QueryParam("status") String status, @QueryParam("priority") String priority,
                             @QueryParam("q") String text, @QueryParam("respondent") String respondent,
                             @QueryParam("assignee") String assignee, @QueryParam("page") int page,
@@ -47,6 +50,7 @@ public interface CasesClient {
 
     /** A company's list: its own cases, fewer columns. */
     @GET
+    @Path("cases")
     Page<RespondentListItem> respondentList(@QueryParam("status") String status,
                                             @QueryParam("priority") String priority, @QueryParam("q") String text,
                                             @QueryParam("respondent") String respondent,
@@ -55,20 +59,20 @@ public interface CasesClient {
 
     /** The staff view of a case (staff and auditors). */
     @GET
-    @Path("{caseId}")
+    @Path("cases/{caseId}")
     RestResponse<CaseDocument> staffView(@PathParam("caseId") String caseId);
 
     /** The respondent's view of a case (companies). */
     @GET
-    @Path("{caseId}")
+    @Path("cases/{caseId}")
     RestResponse<RespondentCaseView> respondentView(@PathParam("caseId") String caseId);
 
     @GET
-    @Path("{caseId}/notes")
+    @Path("cases/{caseId}/notes")
     List<Note> notes(@PathParam("caseId") String caseId);
 
     @GET
-    @Path("{caseId}/next-steps")
+    @Path("cases/{caseId}/next-steps")
     List<NextStep> nextSteps(@PathParam("caseId") String caseId);
 
     /**
@@ -77,41 +81,51 @@ public interface CasesClient {
      * none.
      */
     @POST
-    @Path("{caseId}/{change}")
+    @Path("cases/{caseId}/{change}")
     RestResponse<Changed> change(@PathParam("caseId") String caseId, @PathParam("change") String change,
                    @HeaderParam("If-Match") String ifMatch);
 
     @POST
-    @Path("{caseId}/{change}")
+    @Path("cases/{caseId}/{change}")
     RestResponse<Changed> change(@PathParam("caseId") String caseId, @PathParam("change") String change,
                    @HeaderParam("If-Match") String ifMatch, ReasonRequest body);
 
     @POST
-    @Path("{caseId}/{change}")
+    @Path("cases/{caseId}/{change}")
     RestResponse<Changed> change(@PathParam("caseId") String caseId, @PathParam("change") String change,
                    @HeaderParam("If-Match") String ifMatch, FindingsRequest body);
 
     @POST
-    @Path("{caseId}/{change}")
+    @Path("cases/{caseId}/{change}")
     RestResponse<Changed> change(@PathParam("caseId") String caseId, @PathParam("change") String change,
                    @HeaderParam("If-Match") String ifMatch, ReferralRequest body);
 
     @POST
-    @Path("{caseId}/{change}")
+    @Path("cases/{caseId}/{change}")
     RestResponse<Changed> change(@PathParam("caseId") String caseId, @PathParam("change") String change,
                    @HeaderParam("If-Match") String ifMatch, DecisionRequest body);
 
     @POST
-    @Path("{caseId}/notes")
+    @Path("cases/{caseId}/{change}")
+    RestResponse<Changed> change(@PathParam("caseId") String caseId, @PathParam("change") String change,
+                   @HeaderParam("If-Match") String ifMatch, ClosingRequest body);
+
+    /** The penalty regimes an authority may impose penalties under (every regime when it is null). */
+    @GET
+    @Path("penalty-regimes")
+    List<PenaltyRegimeView> penaltyRegimes(@QueryParam("authority") String authority);
+
+    @POST
+    @Path("cases/{caseId}/notes")
     RestResponse<Changed> addNote(@PathParam("caseId") String caseId, @HeaderParam("If-Match") String ifMatch, NoteRequest body);
 
     @POST
-    @Path("{caseId}/legal-hold")
+    @Path("cases/{caseId}/legal-hold")
     RestResponse<Changed> placeLegalHold(@PathParam("caseId") String caseId, @HeaderParam("If-Match") String ifMatch,
                            ReasonRequest body);
 
     @POST
-    @Path("{caseId}/legal-hold/lifting")
+    @Path("cases/{caseId}/legal-hold/lifting")
     RestResponse<Changed> liftLegalHold(@PathParam("caseId") String caseId, @HeaderParam("If-Match") String ifMatch,
                           ReasonRequest body);
 }

@@ -8,6 +8,7 @@ import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -21,10 +22,14 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import org.compliance.api.cases.CaseDocument;
 import org.compliance.api.cases.DecisionKind;
+import org.compliance.api.cases.Respondent;
+import org.compliance.api.cases.requests.ClosingRequest;
 import org.compliance.api.cases.requests.DecisionRequest;
 import org.compliance.api.cases.requests.EnforcementNoticeInput;
 import org.compliance.api.cases.requests.FindingsRequest;
@@ -33,7 +38,9 @@ import org.compliance.api.cases.requests.NoteRequest;
 import org.compliance.api.cases.requests.ReasonRequest;
 import org.compliance.api.cases.requests.ReferralRequest;
 import org.compliance.api.cases.views.Changed;
+import org.compliance.api.cases.views.NextStep;
 import org.compliance.api.cases.views.Page;
+import org.compliance.api.cases.views.PenaltyRegimeView;
 import org.compliance.api.evidence.BankHolidayCalendar;
 import org.compliance.api.evidence.DayCount;
 import org.compliance.api.evidence.requests.IssueRequest;
@@ -106,10 +113,15 @@ public class CasePages {
     public TemplateInstance page(@PathParam("caseId") String caseId, @RestQuery String done) {
         boolean staffView = user.isStaff() || user.isAuditor();
         RestResponse<?> file = staffView ? cases.staffView(caseId) : cases.respondentView(caseId);
+        List<NextStep> nextSteps = cases.nextSteps(caseId);
+        boolean deciding = nextSteps.stream().anyMatch(step -> "ISSUE_DECISION".equals(step.action()));
+        DecisionForm decisionForm = deciding && file.getEntity() instanceof CaseDocument staffFile
+                ? DecisionForm.of(staffFile, cases.penaltyRegimes(staffFile.authority)) : null;
         return page.data("c", asAnswered.of(file.getEntity())).data("version", ETags.version(file))
                 .data("done", Done.message(done))
                 .data("notes", staffView ? asAnswered.of(cases.notes(caseId)) : List.of())
-                .data("nextSteps", asAnswered.of(cases.nextSteps(caseId)))
+                .data("nextSteps", asAnswered.of(nextSteps))
+                .data("decisionForm", asAnswered.of(decisionForm))
                 .data("requests", asAnswered.of(evidence.list(caseId, null, null, 200)))
                 .data("staffView", staffView)
                 .data("canChange", user.isStaff())
@@ -117,33 +129,76 @@ public class CasePages {
     }
 
     /**
+     * What the decision form offers: the respondents still without their decision, whether a case-wide decision is
+     * still open (none addressed yet), and the penalty regimes the case's authority may use, its default first.
+     */
+    public record DecisionForm(List<Respondent> addressees, boolean caseWide, List<PenaltyRegimeView> regimes) {
+
+        static DecisionForm of(CaseDocument c, List<PenaltyRegimeView> regimes) {
+            List<Respondent> undecided = c.respondents.stream().filter(r -> c.decisions.stream()
+                    .noneMatch(d -> r.organisationAlias().equals(d.addresseeOrganisationAlias()))).toList();
+            List<PenaltyRegimeView> defaultFirst = regimes.stream()
+                    .sorted(Comparator.comparing(r -> !r.defaultFor().contains(c.authority))).toList();
+            return new DecisionForm(undecided, c.decisions.isEmpty(), defaultFirst);
+        }
+    }
+
+    /**
      * One of the next steps the case page offered, sent where case-service said it goes (the step's method and
      * path, carried by the form); the action only chooses the form's fields. case-service refuses it with a 409 if
-     * the case moved on.
+     * the case moved on. Reasons come in two: {@code reason} (staff only) and {@code publicReason} (what the
+     * respondents read); a decision's {@code reasons} are public and its {@code internalReasoning} staff only.
      */
     @POST
     @Path("{caseId}/steps/{action}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response step(@PathParam("caseId") String caseId, @PathParam("action") String action,
                          @RestForm Long version, @RestForm String method, @RestForm String path,
-                         @RestForm String reason, @RestForm String findings,
-                         @RestForm String authority, @RestForm String theirReference, @RestForm String kind,
-                         @RestForm String reasons, @RestForm String steps, @RestForm String complianceDate,
-                         @RestForm String amount, @RestForm String turnover) {
-        DecisionRequest decision = "ISSUE_DECISION".equals(action)
-                ? decision(kind, reasons, steps, complianceDate, amount, turnover) : null;
+                         @RestForm String reason, @RestForm String publicReason, @RestForm String findings,
+                         @RestForm String authority, @RestForm String theirReference, @BeanParam DecisionFields d) {
         String step = stepUnderCase(caseId, method, path);
         String ifMatch = ifMatch(version);
         RestResponse<Changed> changed = switch (action) {
             case "START_INVESTIGATION", "RESUME" -> cases.change(caseId, step, ifMatch);
             case "RECORD_FINDINGS" -> cases.change(caseId, step, ifMatch, new FindingsRequest(orEmpty(findings)));
-            case "REFER" -> cases.change(caseId, step, ifMatch,
-                    new ReferralRequest(orEmpty(authority), orEmpty(theirReference), orEmpty(reason)));
-            case "ISSUE_DECISION" -> cases.change(caseId, step, ifMatch, decision);
+            case "REFER" -> cases.change(caseId, step, ifMatch, new ReferralRequest(orEmpty(authority),
+                    orEmpty(theirReference), orEmpty(reason), given(publicReason)));
+            case "CLOSE" -> cases.change(caseId, step, ifMatch,
+                    new ClosingRequest(orEmpty(reason), given(publicReason)));
+            case "ISSUE_DECISION" -> cases.change(caseId, step, ifMatch, decision(d));
             default -> cases.change(caseId, step, ifMatch, new ReasonRequest(orEmpty(reason)));
         };
         readAfter.changed(changed);
         return back(caseId, "changed");
+    }
+
+    /** The decision form's fields. */
+    public static class DecisionFields {
+        @RestForm
+        String kind;
+        /** The respondent's organisation alias; empty for the whole case. */
+        @RestForm
+        String addressee;
+        @RestForm
+        String reasons;
+        @RestForm
+        String internalReasoning;
+        @RestForm
+        String steps;
+        @RestForm
+        String complianceDate;
+        @RestForm
+        String regime;
+        @RestForm
+        String amount;
+        @RestForm
+        String turnover;
+        @RestForm
+        String turnoverCurrency;
+        @RestForm
+        String exchangeRate;
+        @RestForm
+        String exchangeRateDate;
     }
 
     @POST
@@ -215,16 +270,32 @@ public class CasePages {
         return ETags.ifMatch(version);
     }
 
-    private static DecisionRequest decision(String kind, String reasons, String steps, String complianceDate,
-                                            String amount, String turnover) {
-        DecisionKind decided = choice(kind);
+    private DecisionRequest decision(DecisionFields f) {
+        DecisionKind decided = choice(f.kind);
         EnforcementNoticeInput notice = decided != DecisionKind.ENFORCEMENT_NOTICE ? null
-                : new EnforcementNoticeInput(Arrays.stream(orEmpty(steps).split("\\R")).map(String::strip)
-                        .filter(s -> !s.isEmpty()).toList(), day(complianceDate));
-        MonetaryPenaltyInput penalty = decided != DecisionKind.MONETARY_PENALTY ? null
-                : new MonetaryPenaltyInput(number(amount, "the penalty"), "GBP",
-                        number(turnover, "the worldwide annual turnover"));
-        return new DecisionRequest(decided, orEmpty(reasons), notice, penalty);
+                : new EnforcementNoticeInput(Arrays.stream(orEmpty(f.steps).split("\\R")).map(String::strip)
+                        .filter(s -> !s.isEmpty()).toList(), day(f.complianceDate));
+        MonetaryPenaltyInput penalty = decided != DecisionKind.MONETARY_PENALTY ? null : penalty(f);
+        return new DecisionRequest(decided, orEmpty(f.reasons), notice, penalty, given(f.addressee),
+                given(f.internalReasoning));
+    }
+
+    /**
+     * The penalty in its regime's currency (case-service's list says which); turnover in another currency carries
+     * the exchange rate and its date. No regime chosen leaves the authority's default to case-service, in GBP.
+     */
+    private MonetaryPenaltyInput penalty(DecisionFields f) {
+        String regime = given(f.regime);
+        String currency = regime == null ? "GBP" : cases.penaltyRegimes(null).stream()
+                .filter(r -> r.id().equals(regime.strip())).map(PenaltyRegimeView::currency).findFirst()
+                .orElseThrow(() -> new BadRequestException("Choose one of the penalty regimes offered."));
+        String turnoverCurrency = given(f.turnoverCurrency) == null ? null
+                : f.turnoverCurrency.strip().toUpperCase(Locale.ROOT);
+        boolean converted = turnoverCurrency != null && !turnoverCurrency.equals(currency);
+        return new MonetaryPenaltyInput(number(f.amount, "the penalty"), currency,
+                number(f.turnover, "the worldwide annual turnover"), regime == null ? null : regime.strip(),
+                turnoverCurrency, converted ? number(f.exchangeRate, "the exchange rate") : null,
+                converted ? day(f.exchangeRateDate) : null);
     }
 
     /** The kind the form chose; none chosen is left to case-service to refuse. */
@@ -240,7 +311,8 @@ public class CasePages {
         try {
             return given(value) == null ? null : LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {
-            throw new BadRequestException("Choose the date to comply by (a date).");
+            throw new BadRequestException("Give the date as a date (the date to comply by, or of the exchange "
+                    + "rate).");
         }
     }
 
@@ -248,7 +320,7 @@ public class CasePages {
         try {
             return new BigDecimal(orEmpty(value).replace(",", ""));
         } catch (NumberFormatException e) {
-            throw new BadRequestException("Give " + what + " as a number of pounds.");
+            throw new BadRequestException("Give " + what + " as a number.");
         }
     }
 

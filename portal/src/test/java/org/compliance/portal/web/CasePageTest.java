@@ -11,6 +11,8 @@ import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
 import java.util.List;
 import org.compliance.api.cases.CaseDocument;
+import org.compliance.api.cases.views.NextStep;
+import org.compliance.api.cases.views.PenaltyRegimeView;
 import org.compliance.api.cases.views.RespondentCaseView;
 import org.junit.jupiter.api.Test;
 
@@ -72,6 +74,88 @@ class CasePageTest {
         assertThat(html).contains("Contoso Models plc", "Iris Investigator", "Scraping", "Withdrawn: Not pursued",
                         "Bulk extraction shown", "<h2>Notes</h2>")
                 .doesNotContain("NOT_FOUND", "your organisation");
+    }
+
+    @Test
+    @ActivateRequestContext
+    void a_company_sees_its_own_decision_and_only_the_public_reasons() throws Exception {
+        String html = render("""
+                {"caseId": "c-3", "title": "Two companies", "authority": "ICO", "status": "CLOSED",
+                 "legalBases": ["UK GDPR"], "yourOrganisation": "contoso-models", "allegations": [],
+                 "decision": {"kind": "ENFORCEMENT_NOTICE", "reasons": "The notice did not mention training",
+                              "enforcementNotice": {"stepsRequired": ["Rewrite the privacy notice"],
+                                                    "complianceDate": "2027-01-31"},
+                              "monetaryPenalty": null, "issuedAt": "2026-11-30T10:00:00Z",
+                              "addressee": "Contoso Models plc"},
+                 "closingReason": "Decisions issued to both", "referredTo": null, "referralReason": null,
+                 "openedAt": "2026-10-01T09:00:00Z", "version": 5}
+                """, RespondentCaseView.class, false);
+        assertThat(html).contains("Enforcement notice", "addressed to Contoso Models plc",
+                        "Steps required of Contoso Models plc", "Rewrite the privacy notice",
+                        "The notice did not mention training", "Closed because", "Decisions issued to both")
+                .doesNotContain("Internal reasoning", "(internal)");
+    }
+
+    @Test
+    @ActivateRequestContext
+    void staff_see_every_decision_with_its_addressee_and_internal_reasoning() throws Exception {
+        String html = render("""
+                {"caseId": "c-4", "version": 5, "title": "Two companies", "summary": "Training data",
+                 "authority": "ICO", "legalBases": ["UK GDPR"], "priority": "HIGH", "confidentiality": "STANDARD",
+                 "status": "CLOSED",
+                 "respondents": [{"organisationAlias": "northwind-cloud", "name": "Northwind Cloud Ltd"},
+                                 {"organisationAlias": "contoso-models", "name": "Contoso Models plc"}],
+                 "complainants": [], "allegations": [],
+                 "leadInvestigator": {"userId": "u-1", "name": "Iris Investigator"}, "team": [],
+                 "decisions": [
+                   {"caseId": "c-4", "kind": "MONETARY_PENALTY", "reasons": "Trained without a basis",
+                    "monetaryPenalty": {"amount": 20000000, "currency": "GBP", "worldwideAnnualTurnover": 1234567890,
+                                        "statutoryMaximum": 49382715.60, "regime": "uk-gdpr-higher-maximum"},
+                    "decidedBy": {"userId": "u-2", "name": "Sam Supervisor"}, "issuedAt": "2026-11-30T10:00:00Z",
+                    "addresseeOrganisationAlias": "northwind-cloud", "internalReasoning": "The board overruled its DPO"},
+                   {"caseId": "c-4", "kind": "REPRIMAND", "reasons": "The notice was silent",
+                    "decidedBy": {"userId": "u-2", "name": "Sam Supervisor"}, "issuedAt": "2026-11-30T11:00:00Z",
+                    "addresseeOrganisationAlias": "contoso-models", "internalReasoning": null}],
+                 "closingReason": "No appeal expected", "publicClosingReason": "Decisions issued to both",
+                 "overdueEvidence": [], "openedAt": "2026-10-01T09:00:00Z", "updatedAt": "2026-11-30T12:00:00Z"}
+                """, CaseDocument.class, true);
+        assertThat(html).contains("<h2>Decisions</h2>", "Northwind Cloud Ltd", "Monetary penalty",
+                "Trained without a basis", "The board overruled its DPO", "uk-gdpr-higher-maximum", "1234567890",
+                "Contoso Models plc", "Reprimand", "The notice was silent", "None recorded",
+                "Closed because (internal)", "No appeal expected", "Respondents are told", "Decisions issued to both");
+    }
+
+    @Test
+    @ActivateRequestContext
+    void the_decision_form_offers_the_undecided_respondents_and_the_regimes() throws Exception {
+        CaseDocument c = json.readValue("""
+                {"caseId": "c-5", "version": 3, "title": "Two companies", "authority": "ICO",
+                 "legalBases": ["UK GDPR"], "status": "FINDINGS",
+                 "respondents": [{"organisationAlias": "northwind-cloud", "name": "Northwind Cloud Ltd"},
+                                 {"organisationAlias": "contoso-models", "name": "Contoso Models plc"}],
+                 "complainants": [], "allegations": [], "team": [],
+                 "leadInvestigator": {"userId": "u-1", "name": "Iris Investigator"},
+                 "decisions": [{"caseId": "c-5", "kind": "REPRIMAND", "reasons": "Silent notice",
+                                "decidedBy": {"userId": "u-2", "name": "Sam Supervisor"},
+                                "issuedAt": "2026-11-30T11:00:00Z", "addresseeOrganisationAlias": "contoso-models"}],
+                 "openedAt": "2026-10-01T09:00:00Z", "updatedAt": "2026-11-30T12:00:00Z"}
+                """, CaseDocument.class);
+        List<PenaltyRegimeView> regimes = List.of(
+                new PenaltyRegimeView("uk-gdpr-standard-maximum", "UK GDPR standard maximum", "UK GDPR Art. 83(4)",
+                        List.of("ICO"), null, null, null, "GREATER", "GBP", List.of()),
+                new PenaltyRegimeView("uk-gdpr-higher-maximum", "UK GDPR higher maximum", "UK GDPR Art. 83(5)",
+                        List.of("ICO"), null, null, null, "GREATER", "GBP", List.of("ICO")));
+        String html = page.data("c", asAnswered.of(c)).data("version", 3L).data("done", null)
+                .data("notes", List.of()).data("requests", List.of()).data("staffView", true)
+                .data("nextSteps", asAnswered.of(List.of(new NextStep("ISSUE_DECISION", "DECISION_ISSUED", "POST",
+                        "/cases/c-5/decision"))))
+                .data("decisionForm", asAnswered.of(CasePages.DecisionForm.of(c, regimes)))
+                .data("canChange", true).data("canHold", false).render();
+        assertThat(html).contains("<option value=\"northwind-cloud\">Northwind Cloud Ltd</option>",
+                        "name=\"internalReasoning\"", "name=\"turnoverCurrency\"", "name=\"exchangeRateDate\"")
+                .doesNotContain("<option value=\"contoso-models\">", "The whole case (every respondent)");
+        assertThat(html.indexOf("uk-gdpr-higher-maximum")).as("the authority's default regime first")
+                .isLessThan(html.indexOf("uk-gdpr-standard-maximum"));
     }
 
     private String render(String answer, Class<?> view, boolean staffView) throws Exception {

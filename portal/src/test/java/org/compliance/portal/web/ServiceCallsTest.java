@@ -80,7 +80,54 @@ class ServiceCallsTest {
         assertThat(closure.header("Authorization")).isEqualTo("Bearer " + TestSignIn.TOKEN);
         assertThat(closure.header("X-Request-Id")).isNotBlank();
         assertThat(closure.header("Content-Type")).startsWith("application/json");
-        assertThat(closure.body()).isEqualTo("{\"reason\":\"Decision complied with\"}");
+        assertThat(closure.body()).isEqualTo("{\"reason\":\"Decision complied with\",\"publicReason\":null}");
+    }
+
+    @Test
+    void closing_and_referring_send_the_internal_and_the_public_reason_apart() throws Exception {
+        StubbedServices.answer("POST", "/cases/c-1/closure",
+                new Answer(200, "4", "application/json", "{\"caseId\":\"c-1\",\"version\":4}"));
+        StubbedServices.answer("POST", "/cases/c-1/referral",
+                new Answer(200, "4", "application/json", "{\"caseId\":\"c-1\",\"version\":4}"));
+
+        post("/cases/c-1/steps/CLOSE", Map.of("version", "3", "method", "POST", "path", "/cases/c-1/closure",
+                "reason", "Counsel advises no appeal is likely", "publicReason", "The decisions stand"));
+        post("/cases/c-1/steps/REFER", Map.of("version", "3", "method", "POST", "path", "/cases/c-1/referral",
+                "authority", "CMA", "theirReference", "CMA-1", "reason", "Our powers are weaker",
+                "publicReason", "A competition matter"));
+
+        assertThat(only("POST", "/cases/c-1/closure").body()).isEqualTo("{\"reason\":\"Counsel advises no appeal "
+                + "is likely\",\"publicReason\":\"The decisions stand\"}");
+        assertThat(only("POST", "/cases/c-1/referral").body()).isEqualTo("{\"authority\":\"CMA\","
+                + "\"theirReference\":\"CMA-1\",\"reason\":\"Our powers are weaker\","
+                + "\"publicReason\":\"A competition matter\"}");
+    }
+
+    @Test
+    void a_penalty_is_addressed_and_sent_in_its_regimes_currency_with_the_exchange_rate() throws Exception {
+        StubbedServices.answer("POST", "/cases/c-1/decision",
+                new Answer(200, "4", "application/json", "{\"caseId\":\"c-1\",\"version\":4}"));
+        StubbedServices.answer("GET", "/penalty-regimes", new Answer(200, null, "application/json",
+                "[{\"id\":\"eu-gdpr-higher-maximum\",\"name\":\"EU GDPR higher maximum\",\"source\":\"GDPR "
+                + "Art. 83(5)\",\"authorities\":[],\"fixedAmount\":20000000,\"turnoverShare\":0.04,"
+                + "\"turnoverBasis\":\"worldwide annual turnover\",\"applies\":\"GREATER\",\"currency\":\"EUR\","
+                + "\"defaultFor\":[]}]"));
+
+        HttpResponse<String> answer = post("/cases/c-1/steps/ISSUE_DECISION", Map.ofEntries(
+                Map.entry("version", "3"), Map.entry("method", "POST"), Map.entry("path", "/cases/c-1/decision"),
+                Map.entry("kind", "MONETARY_PENALTY"), Map.entry("addressee", "contoso-models"),
+                Map.entry("reasons", "Training without a basis"), Map.entry("internalReasoning", "Board knew"),
+                Map.entry("regime", "eu-gdpr-higher-maximum"), Map.entry("amount", "1,000,000"),
+                Map.entry("turnover", "2000000000"), Map.entry("turnoverCurrency", "usd"),
+                Map.entry("exchangeRate", "0.92"), Map.entry("exchangeRateDate", "2026-11-30")));
+
+        assertThat(answer.statusCode()).isEqualTo(303);
+        assertThat(only("POST", "/cases/c-1/decision").body()).isEqualTo("{\"kind\":\"MONETARY_PENALTY\","
+                + "\"reasons\":\"Training without a basis\",\"enforcementNotice\":null,\"monetaryPenalty\":"
+                + "{\"amount\":1000000,\"currency\":\"EUR\",\"worldwideAnnualTurnover\":2000000000,"
+                + "\"regime\":\"eu-gdpr-higher-maximum\",\"turnoverCurrency\":\"USD\",\"exchangeRate\":0.92,"
+                + "\"exchangeRateDate\":\"2026-11-30\"},\"addresseeOrganisationAlias\":\"contoso-models\","
+                + "\"internalReasoning\":\"Board knew\"}");
     }
 
     @Test
@@ -98,7 +145,7 @@ class ServiceCallsTest {
         assertThat(only("POST", "/cases/c-1/decision").body()).isEqualTo("{\"kind\":\"ENFORCEMENT_NOTICE\","
                 + "\"reasons\":\"Consent was not freely given\",\"enforcementNotice\":{\"stepsRequired\":"
                 + "[\"Delete the records\",\"Report back\"],\"complianceDate\":\"2027-01-31\"},"
-                + "\"monetaryPenalty\":null}");
+                + "\"monetaryPenalty\":null,\"addresseeOrganisationAlias\":null,\"internalReasoning\":null}");
     }
 
     @Test
