@@ -19,6 +19,9 @@ public class KnownCase {
     public String respondents;
     @Column(name = "opened_at")
     public Instant openedAt;
+    /** The case's title and authority as opened; null in a row folded in before they were kept. */
+    public String title;
+    public String authority;
     /** The sequence number of the case's last event folded in. */
     public long version;
 }

@@ -25,6 +25,7 @@ import org.compliance.api.evidence.ExtensionGranted;
 import org.compliance.api.evidence.ExtensionRefused;
 import org.compliance.api.evidence.ExtensionRequested;
 import org.compliance.api.evidence.GrantExtension;
+import org.compliance.api.evidence.FormalNotice;
 import org.compliance.api.evidence.IssueEvidenceRequest;
 import org.compliance.api.evidence.MoreEvidenceRequested;
 import org.compliance.api.evidence.RequestExtension;
@@ -285,6 +286,7 @@ final class EvidenceFixtures {
         private Integer dueInDays;
         private Instant dueAt;
         private StaffMember issuedBy = IRIS;
+        private FormalNotice formalNotice;
 
         IssueBuilder caseId(String value) {
             caseId = value;
@@ -326,9 +328,14 @@ final class EvidenceFixtures {
             return this;
         }
 
+        IssueBuilder formalNotice(FormalNotice value) {
+            formalNotice = value;
+            return this;
+        }
+
         IssueEvidenceRequest build() {
             return new IssueEvidenceRequest(REQUEST_ID, caseId, respondent, items, legalBasis, instructions, dueInDays,
-                    dueAt, issuedBy);
+                    dueAt, issuedBy, formalNotice);
         }
     }
 }

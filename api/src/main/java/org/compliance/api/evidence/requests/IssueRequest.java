@@ -1,5 +1,6 @@
 package org.compliance.api.evidence.requests;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -17,7 +18,14 @@ public record IssueRequest(
         @NotBlank @SingleLine @Size(max = 200) String legalBasis,
         @Size(max = 10_000) String instructions,
         @Min(1) @Max(366) Integer dueInDays,
-        Instant dueAt) {
+        Instant dueAt,
+        @Valid FormalNoticeInput formalNotice) {
+
+    /** A request that is not a formal notice. */
+    public IssueRequest(String caseId, String respondentOrganisationAlias, List<String> items, String legalBasis,
+                        String instructions, Integer dueInDays, Instant dueAt) {
+        this(caseId, respondentOrganisationAlias, items, legalBasis, instructions, dueInDays, dueAt, null);
+    }
 
     static final String UUID_TEXT = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 }
