@@ -34,6 +34,7 @@ import org.compliance.api.cases.requests.ReasonRequest;
 import org.compliance.api.cases.requests.ReferralRequest;
 import org.compliance.api.cases.views.Changed;
 import org.compliance.api.cases.views.Page;
+import org.compliance.api.evidence.requests.FormalNoticeInput;
 import org.compliance.api.evidence.requests.IssueRequest;
 import org.compliance.portal.backend.CasesClient;
 import org.compliance.portal.backend.ETags;
@@ -180,11 +181,15 @@ public class CasePages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response issueRequest(@PathParam("caseId") String caseId, @RestForm String respondent,
                                  @RestForm String items, @RestForm String legalBasis, @RestForm String instructions,
-                                 @RestForm Integer days) {
+                                 @RestForm Integer days, @RestForm String formalNotice,
+                                 @RestForm String consequences, @RestForm String rightOfAppeal,
+                                 @RestForm Integer appealPeriodDays) {
         List<String> lines = Arrays.stream(orEmpty(items).split("\\R")).map(String::strip).filter(s -> !s.isEmpty())
                 .toList();
+        FormalNoticeInput notice = "yes".equals(formalNotice)
+                ? new FormalNoticeInput(orEmpty(consequences), orEmpty(rightOfAppeal), appealPeriodDays) : null;
         String requestId = readAfter.changed(evidence.issue(new IssueRequest(caseId, orEmpty(respondent), lines,
-                orEmpty(legalBasis), orEmpty(instructions), days == null ? 14 : days, null))).requestId();
+                orEmpty(legalBasis), orEmpty(instructions), days == null ? 14 : days, null, notice))).requestId();
         return Response.seeOther(URI.create("/requests/" + segment(requestId) + "?done=issued")).build();
     }
 
