@@ -51,6 +51,8 @@ public class RequestDocument {
     public Instant acceptedAt;
     public String withdrawalReason;
     public List<Custody> chainOfCustody = new ArrayList<>();
+    /** The signed formal information notice the request was issued as; null for a plain request. */
+    public FormalNotice formalNotice;
 
     public static RequestDocument issued(EvidenceRequestIssued e) {
         RequestDocument d = new RequestDocument();
@@ -67,6 +69,7 @@ public class RequestDocument {
         d.skippedDays = new ArrayList<>(e.skippedDays());
         d.issuedBy = e.issuedBy();
         d.issuedAt = e.issuedAt();
+        d.formalNotice = e.formalNotice();
         return d;
     }
 

@@ -21,6 +21,7 @@ import org.compliance.api.evidence.EvidenceSubmitted;
 import org.compliance.api.evidence.ExtensionGranted;
 import org.compliance.api.evidence.ExtensionRefused;
 import org.compliance.api.evidence.ExtensionRequested;
+import org.compliance.api.evidence.FormalNotice;
 import org.compliance.api.evidence.GrantExtension;
 import org.compliance.api.evidence.IssueEvidenceRequest;
 import org.compliance.api.evidence.MoreEvidenceRequested;
@@ -141,9 +142,11 @@ public final class EvidenceRules {
         requireText(c.legalBasis(), "A request states its legal basis");
         requireStaff(c.issuedBy());
         Periods.Counted due = dueAt(c, now, known.authority(), periods);
+        requireNoticeFor(c.formalNotice(), due.dueAt());
         return new EvidenceRequestIssued(c.requestId(), c.caseId(), c.respondentOrganisationAlias(),
                 List.copyOf(c.items()), c.legalBasis().strip(), c.instructions() == null ? "" : c.instructions().strip(),
-                due.dueAt(), DueMoments.ZONE.getId(), c.issuedBy(), now, due.period(), due.skipped());
+                due.dueAt(), DueMoments.ZONE.getId(), c.issuedBy(), now, due.period(), due.skipped(),
+                c.formalNotice());
     }
 
     private static EvidenceRequestAcknowledged acknowledge(RequestState state, AcknowledgeEvidenceRequest c, Instant now) {
@@ -275,6 +278,33 @@ public final class EvidenceRules {
         }
         return Optional.of(new EvidenceRequestOverdue(state.requestId(), state.caseId(), state.respondent(),
                 passed.dueAt()));
+    }
+
+    /**
+     * A formal notice states the request's due moment and is kept by its hash: one rendered for another due moment
+     * (the day turned between rendering and issuing) is refused, to be rendered again.
+     */
+    private static void requireNoticeFor(FormalNotice notice, Instant dueAt) {
+        if (notice == null) {
+            return;
+        }
+        if (!dueAt.equals(notice.dueAt())) {
+            throw RuleViolation.conflict("The formal notice states the due moment " + notice.dueAt()
+                    + " but the request is due " + dueAt + "; issue it again");
+        }
+        if (notice.sha256() == null || !SHA_256.matcher(notice.sha256()).matches() || blank(notice.signature())
+                || blank(notice.consequences()) || blank(notice.rightOfAppeal()) || notice.appealPeriodDays() < 1) {
+            throw RuleViolation.unprocessable("A formal notice states the consequences of non-compliance and the "
+                    + "right of appeal with its period, and is kept signed by its SHA-256");
+        }
+    }
+
+    /**
+     * The due moment an issue command gives its request when issued at {@code now} for a case of {@code authority}
+     * (what a formal notice, rendered before the command is sent, states).
+     */
+    public static Instant dueMoment(IssueEvidenceRequest c, Instant now, String authority, Periods periods) {
+        return dueAt(c, now, authority, periods).dueAt();
     }
 
     /** The due moment given, or the period counted as the case's authority counts it (a given moment has none). */

@@ -28,6 +28,7 @@ import org.compliance.api.evidence.ExtensionGranted;
 import org.compliance.api.evidence.ExtensionRefused;
 import org.compliance.api.evidence.ExtensionRequested;
 import org.compliance.api.evidence.GrantExtension;
+import org.compliance.api.evidence.FormalNotice;
 import org.compliance.api.evidence.IssueEvidenceRequest;
 import org.compliance.api.evidence.MoreEvidenceRequested;
 import org.compliance.api.evidence.RequestExtension;
@@ -304,6 +305,7 @@ final class EvidenceFixtures {
         private StaffMember issuedBy = IRIS;
         private DayCount dayCount;
         private BankHolidayCalendar calendar;
+        private FormalNotice formalNotice;
 
         IssueBuilder caseId(String value) {
             caseId = value;
@@ -351,9 +353,14 @@ final class EvidenceFixtures {
             return this;
         }
 
+        IssueBuilder formalNotice(FormalNotice value) {
+            formalNotice = value;
+            return this;
+        }
+
         IssueEvidenceRequest build() {
             return new IssueEvidenceRequest(REQUEST_ID, caseId, respondent, items, legalBasis, instructions, dueInDays,
-                    dueAt, issuedBy, dayCount, calendar);
+                    dueAt, issuedBy, dayCount, calendar, formalNotice);
         }
     }
 }

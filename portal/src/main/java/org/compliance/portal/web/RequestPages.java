@@ -241,6 +241,15 @@ public class RequestPages {
                 range);
     }
 
+    /** The request's formal information notice (PDF), streamed from evidence-service with its digest and signature. */
+    @GET
+    @Path("{requestId}/formal-notice")
+    @Produces(MediaType.WILDCARD)
+    @RunOnVirtualThread
+    public Response formalNotice(@PathParam("requestId") String requestId) {
+        return transfers.download(Service.EVIDENCE, "/requests/" + segment(requestId) + "/formal-notice", null);
+    }
+
     /** An upload id as evidence-service gave it (a canonical UUID); anything else was not one of its uploads. */
     private static UUID uploadId(String text) {
         if (!UPLOAD_ID.matcher(text.strip()).matches()) {

@@ -279,6 +279,47 @@ class ServiceCallsTest {
         assertThat(page.body()).contains("notification-service is not answering");
     }
 
+    @Test
+    void a_request_issued_as_a_formal_notice_links_its_pdf_which_streams_with_its_digest() throws Exception {
+        String withNotice = REQUEST.formatted(7).replace("\"issuedAt\":\"2026-12-01T10:00:00Z\"}",
+                "\"issuedAt\":\"2026-12-01T10:00:00Z\",\"formalNotice\":{\"consequences\":\"A penalty notice\","
+                + "\"rightOfAppeal\":\"First-tier Tribunal\",\"appealPeriodDays\":28,\"sha256\":\"" + "ab".repeat(32)
+                + "\",\"signature\":\"c2ln\",\"keyId\":\"k-1\"}}");
+        StubbedServices.answer("GET", "/requests/r-1", new Answer(200, "7", "application/json", withNotice));
+        StubbedServices.answer("GET", "/requests/r-1/formal-notice", new Answer(200, null, "application/pdf",
+                "%PDF-1.7 notice", Map.of("Repr-Digest", "sha-256=:q6urq6urq6urq6urq6urq6urq6urq6urq6urq6urq6s=:")));
+
+        HttpResponse<String> page = get("/requests/r-1", "text/html");
+        HttpResponse<String> pdf = get("/requests/r-1/formal-notice", "*/*");
+
+        assertThat(page.body()).contains("<a href=\"/requests/r-1/formal-notice\" download>Download the formal "
+                + "notice (PDF)</a>", "First-tier Tribunal", "within 28 days");
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.body()).isEqualTo("%PDF-1.7 notice");
+        assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        assertThat(pdf.headers().firstValue("Repr-Digest")).hasValue(
+                "sha-256=:q6urq6urq6urq6urq6urq6urq6urq6urq6urq6urq6s=:");
+    }
+
+    @Test
+    void the_issuing_form_sends_the_formal_notice_only_when_asked_for() throws Exception {
+        StubbedServices.answer("POST", "/requests", new Answer(201, "0", "application/json",
+                "{\"requestId\":\"r-9\",\"version\":0}"));
+        Map<String, String> form = new LinkedHashMap<>(Map.of("respondent", "northwind-cloud", "items", "Policy",
+                "legalBasis", "UK GDPR", "days", "14", "consequences", "A penalty notice", "rightOfAppeal",
+                "First-tier Tribunal", "appealPeriodDays", "28"));
+        post("/cases/c-1/requests", form);
+        form.put("formalNotice", "yes");
+        post("/cases/c-1/requests", form);
+
+        List<String> bodies = StubbedServices.calls.stream().filter(c -> c.method().equals("POST")
+                && c.path().equals("/requests")).map(Call::body).toList();
+        assertThat(bodies).hasSize(2);
+        assertThat(bodies.get(0)).doesNotContain("consequences");
+        assertThat(bodies.get(1)).contains("\"formalNotice\":{\"consequences\":\"A penalty notice\","
+                + "\"rightOfAppeal\":\"First-tier Tribunal\",\"appealPeriodDays\":28}");
+    }
+
     private Call only(String method, String path) {
         List<Call> matching = StubbedServices.calls.stream()
                 .filter(c -> c.method().equals(method) && c.path().equals(path)).toList();
