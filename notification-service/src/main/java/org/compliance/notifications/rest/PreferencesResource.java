@@ -37,10 +37,10 @@ public class PreferencesResource {
 
     /**
      * @param notifyOfOwnActions whether the caller is told of their own actions too (a case they opened, a
-     *                           decision they issued); off unless chosen
+     *                           decision they issued); off when left out
      */
     public record Settings(@NotNull List<@Valid SwitchedOff> switchedOff, boolean dailyDigest,
-                           boolean notifyOfOwnActions, List<NoticeKind> legalNotices) {
+                           Boolean notifyOfOwnActions, List<NoticeKind> legalNotices) {
     }
 
     private final PreferenceStore store;
@@ -77,7 +77,7 @@ public class PreferencesResource {
             off.add(choice.kind().name() + "/" + choice.channel().name());
         }
         String me = caller.get().subject();
-        store.save(me, off, settings.dailyDigest(), settings.notifyOfOwnActions());
+        store.save(me, off, settings.dailyDigest(), Boolean.TRUE.equals(settings.notifyOfOwnActions()));
         return settings(store.of(me));
     }
 
