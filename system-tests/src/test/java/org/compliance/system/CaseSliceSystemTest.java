@@ -318,7 +318,8 @@ class CaseSliceSystemTest {
     private static final Map<String, String> TITLES = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static void notifyOfOwnActions(String token) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(notifications.url("/me/preferences")))
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                        URI.create(notifications.url("/me/preferences")))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(
                         "{\"switchedOff\":[],\"dailyDigest\":false,\"notifyOfOwnActions\":true}")).build(),

@@ -35,7 +35,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Turns each event into notifications: the policy says what and for whom, the roster and the directory
- * say who those people are, their preferences say which channels; everything is written to the outbox in
+ * say who those people are (leaving out the one whose action it was, unless they chose otherwise), their
+ * preferences say which channels; everything is written to the outbox in
  * the processor's transaction, so it commits with the processor's token or not at all.
  */
 @ApplicationScoped
@@ -57,9 +58,10 @@ public class Notifier {
     private final Clock clock;
     private final String portalUrl;
 
-    public Notifier(Directory directory, OrganisationNames organisationNames, CaseRoster roster, PreferenceStore preferences, Webhooks webhooks,
-                    Outbox outbox, @Location("email/notice.txt") Template text,
-                    @Location("email/notice.html") Template html, Clock clock,
+    public Notifier(Directory directory, OrganisationNames organisationNames, CaseRoster roster,
+                    PreferenceStore preferences, Webhooks webhooks, Outbox outbox,
+                    @Location("email/notice.txt") Template text, @Location("email/notice.html") Template html,
+                    Clock clock,
                     @ConfigProperty(name = "compliance.portal.url") String portalUrl) {
         this.directory = directory;
         this.organisationNames = organisationNames;

@@ -59,7 +59,8 @@ public class PreferenceStore {
                          + "(user_id, daily_digest) VALUES (?, ?) ON CONFLICT (user_id) "
                          + "DO UPDATE SET daily_digest = excluded.daily_digest");
                  var own = connection.prepareStatement("INSERT INTO notification_service.own_actions_preference "
-                         + "(user_id, notify) VALUES (?, ?) ON CONFLICT (user_id) DO UPDATE SET notify = excluded.notify")) {
+                         + "(user_id, notify) VALUES (?, ?) ON CONFLICT (user_id) "
+                         + "DO UPDATE SET notify = excluded.notify")) {
                 clear.setString(1, userId);
                 clear.executeUpdate();
                 for (String pair : switchedOff) {

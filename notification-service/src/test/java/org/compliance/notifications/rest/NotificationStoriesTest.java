@@ -203,7 +203,8 @@ class NotificationStoriesTest {
                 new Respondent("contoso-models", "Contoso Models plc")));
         // Colin's e-mail other than legal notices waits for his digest: the digest is a channel too
         choose(colin, "{\"switchedOff\":[],\"dailyDigest\":true}");
-        try (WebhookReceiver northwindHooks = new WebhookReceiver(); WebhookReceiver contosoHooks = new WebhookReceiver()) {
+        try (WebhookReceiver northwindHooks = new WebhookReceiver();
+             WebhookReceiver contosoHooks = new WebhookReceiver()) {
             JsonNode northwindEndpoint = registerWebhook(nora, "northwind-cloud", northwindHooks.url());
             JsonNode contosoEndpoint = registerWebhook(colin, "contoso-models", contosoHooks.url());
             try {
@@ -230,7 +231,8 @@ class NotificationStoriesTest {
                 assertThat(inboxKinds(nora, caseId)).containsOnlyOnce("DECISION_ISSUED");
                 assertThat(inboxKinds(colin, caseId)).containsOnlyOnce("DECISION_ISSUED");
                 assertThat(inboxText(nora, caseId)).as("Northwind's inbox")
-                        .contains("a monetary penalty of GBP 1,250,000.00", "The company trained models without consent",
+                        .contains("a monetary penalty of GBP 1,250,000.00",
+                                "The company trained models without consent",
                                 "The conduct is for the competition authority", "Every respondent has its decision")
                         .satisfies(text -> assertNoneOf(text, INTERNAL, CONTOSO_ONLY));
                 assertThat(inboxText(colin, caseId)).as("Contoso's inbox")
