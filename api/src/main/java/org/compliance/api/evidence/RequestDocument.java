@@ -24,6 +24,11 @@ public class RequestDocument {
     public record Custody(String what, String fileId, String sha256, String who, Instant at) {
     }
 
+    /** A stop of the request's clock, with its public reason; running again once {@code restartedAt} is set. */
+    public record ClockStop(String reason, StaffMember stoppedBy, Instant stoppedAt, StaffMember restartedBy,
+                            Instant restartedAt, Instant newDueAt) {
+    }
+
     public String requestId;
     public long version;
     public String caseId;
@@ -47,6 +52,10 @@ public class RequestDocument {
     public Instant acceptedAt;
     public String withdrawalReason;
     public List<Custody> chainOfCustody = new ArrayList<>();
+    /** The stop in force: null while the clock runs. */
+    public ClockStop clockStopped;
+    /** Every stop of the clock, the one in force last. */
+    public List<ClockStop> clockStops = new ArrayList<>();
 
     public static RequestDocument issued(EvidenceRequestIssued e) {
         RequestDocument d = new RequestDocument();
@@ -108,6 +117,20 @@ public class RequestDocument {
             case EvidenceDeadlineApproaching e -> remindersSent.add(e.daysBefore());
             case EvidenceDownloaded e -> chainOfCustody.add(new Custody("DOWNLOADED", e.fileId(), e.sha256(),
                     e.downloadedBy(), e.downloadedAt()));
+            case EvidenceClockStopped e -> {
+                clockStopped = new ClockStop(e.reason(), e.stoppedBy(), e.stoppedAt(), null, null, null);
+                clockStops.add(clockStopped);
+            }
+            case EvidenceClockRestarted e -> {
+                if (clockStopped != null) {
+                    clockStops.set(clockStops.size() - 1, new ClockStop(clockStopped.reason(),
+                            clockStopped.stoppedBy(), clockStopped.stoppedAt(), e.restartedBy(), e.restartedAt(),
+                            e.newDueAt()));
+                }
+                clockStopped = null;
+                // reminders already sent were not moved: they stay sent
+                dueAt = e.newDueAt();
+            }
         }
     }
 

@@ -19,8 +19,10 @@ public final class EvidenceRequests {
                 row.overdue, left.toSeconds(), left.toString(), row.issuedAt);
     }
 
+    /** While the clock is stopped, the time left stands where it was when it stopped. */
     static RequestDetail detail(RequestDocument document, Instant now) {
-        Duration left = Duration.between(now, document.dueAt);
+        Instant counted = document.clockStopped == null ? now : document.clockStopped.stoppedAt();
+        Duration left = Duration.between(counted, document.dueAt);
         return new RequestDetail(document, left.toSeconds(), left.toString());
     }
 }
