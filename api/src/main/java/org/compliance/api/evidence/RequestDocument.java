@@ -56,6 +56,8 @@ public class RequestDocument {
     public ClockStop clockStopped;
     /** Every stop of the clock, the one in force last. */
     public List<ClockStop> clockStops = new ArrayList<>();
+    /** A submission awaits the regulator's review (none since more evidence was last asked for): no clock runs. */
+    public boolean awaitingReview;
 
     public static RequestDocument issued(EvidenceRequestIssued e) {
         RequestDocument d = new RequestDocument();
@@ -86,6 +88,7 @@ public class RequestDocument {
             case EvidenceSubmitted e -> {
                 submissions.add(new Submission(e.submissionId(), e.files(), e.description(), e.statementOfTruth(),
                         e.submittedBy(), e.submittedAt(), e.late()));
+                awaitingReview = true;
                 e.files().forEach(f -> chainOfCustody.add(new Custody("SUBMITTED", f.fileId(), f.sha256(),
                         e.submittedBy().userId(), e.submittedAt())));
             }
@@ -100,6 +103,7 @@ public class RequestDocument {
             case ExtensionRefused e -> decideExtension("REFUSED", e.reason(), null);
             case MoreEvidenceRequested e -> {
                 stillMissing = e.stillMissing();
+                awaitingReview = false;
                 dueAt = e.newDueAt();
                 overdue = false;
                 remindersSent.clear();

@@ -2,6 +2,7 @@ package org.compliance.evidence.domain;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -280,7 +281,7 @@ public final class EvidenceRules {
         return new EvidenceClockStopped(state.requestId(), state.caseId(), c.reason().strip(), c.stoppedBy(), now);
     }
 
-    /** Restarts a stopped clock: the due moment moves by exactly the time it stood still. */
+    /** Restarts a stopped clock: the due moment moves by exactly the time it stood still (in whole seconds). */
     private static EvidenceClockRestarted restartClock(RequestState state, RestartClock c, Instant now) {
         requireOpen(state, "restart the clock of");
         requireStaff(c.restartedBy());
@@ -288,8 +289,9 @@ public final class EvidenceRules {
             throw RuleViolation.conflict("The clock is not stopped");
         }
         Instant stoppedAt = state.clockStoppedAt();
-        // a clock never runs backwards here; should the service's clock have, nothing was stopped
-        Duration stoppedFor = now.isAfter(stoppedAt) ? Duration.between(stoppedAt, now) : Duration.ZERO;
+        // whole seconds, so that due moments stay whole seconds; a clock gone backwards stopped nothing
+        Duration stoppedFor = now.isAfter(stoppedAt)
+                ? Duration.between(stoppedAt, now).truncatedTo(ChronoUnit.SECONDS) : Duration.ZERO;
         return new EvidenceClockRestarted(state.requestId(), state.caseId(), stoppedAt, now, stoppedFor,
                 state.dueAt(), state.dueAt().plus(stoppedFor), c.restartedBy());
     }
