@@ -44,7 +44,8 @@ class ClockStopEndpointsTest {
             throws Exception {
         String iris = RealPeers.tokenFor("iris.investigator");
         String nora = RealPeers.tokenFor("nora.northwind");
-        String requestId = issue(iris, knownCase(false), "{\"dueInDays\": 10}");
+        String caseId = knownCase(false);
+        String requestId = issue(iris, caseId, "{\"dueInDays\": 10}");
         String r = "/requests/" + requestId;
         Instant due = Instant.parse(awaitView(iris, requestId).extract().path("request.dueAt"));
         assertThat(deadlineMoments(requestId)).containsExactly(due.minus(Duration.ofDays(7)),
@@ -91,6 +92,9 @@ class ClockStopEndpointsTest {
         MovableTime.moveTo(MovableTime.now().plus(Duration.ofDays(2)));
         given().auth().oauth2(nora).when().get(r).then().statusCode(200).body("secondsLeft",
                 equalTo((int) secondsLeft));
+        given().auth().oauth2(nora).when().get("/requests?caseId=" + caseId).then().statusCode(200)
+                .body("[0].requestId", equalTo(requestId)).body("[0].secondsLeft", equalTo((int) secondsLeft))
+                .body("[0].clockStoppedAt", equalTo(stoppedAt.toString()));
 
         given().auth().oauth2(RealPeers.tokenFor("sam.supervisor")).header("If-Match", version)
                 .when().post(r + "/clock-restart").then().statusCode(200).header("ETag", "\"2\"");
