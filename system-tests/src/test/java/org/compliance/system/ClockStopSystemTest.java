@@ -85,8 +85,8 @@ class ClockStopSystemTest {
 
         change(iris, r + "/clock-stop", "{\"reason\":\"" + REASON + "\"}");
         assertThat(deadlineMoments(requestId)).as("deadlines while the clock is stopped").isEmpty();
-        Instant stoppedAt = Instant.parse(awaitView(iris, r, view -> !absent(view.path("request").path("clockStopped")))
-                .path("request").path("clockStopped").path("stoppedAt").asText());
+        JsonNode stopped = awaitView(iris, r, view -> !absent(view.path("request").path("clockStopped")));
+        Instant stoppedAt = Instant.parse(stopped.path("request").path("clockStopped").path("stoppedAt").asText());
 
         // evidence-service goes down with the clock stopped and comes back three days (its time) later
         evidence.crash();
@@ -123,8 +123,10 @@ class ClockStopSystemTest {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 assertThat(eventsOf(requestId, "EvidenceDeadlineApproaching")).as("reminders recorded")
                         .containsExactly(moved + "/7"));
-        assertThat(deadlineMoments(requestId)).as("the deadlines still ahead")
-                .containsExactly(moved.minus(Duration.ofDays(3)), moved.minus(Duration.ofDays(1)), moved);
+        // db-scheduler removes a task it ran once the run is complete, just after the event is stored
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(deadlineMoments(requestId)).as("the deadlines still ahead")
+                        .containsExactly(moved.minus(Duration.ofDays(3)), moved.minus(Duration.ofDays(1)), moved));
         assertThat(eventsOf(requestId, "EvidenceRequestOverdue")).isEmpty();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(getJson(company, r).path("request").path("remindersSent").toString()).isEqualTo("[7]"));
