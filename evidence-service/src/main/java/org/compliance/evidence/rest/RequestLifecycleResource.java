@@ -37,6 +37,8 @@ import org.compliance.api.evidence.IssueEvidenceRequest;
 import org.compliance.api.evidence.RefuseExtension;
 import org.compliance.api.evidence.RequestExtension;
 import org.compliance.api.evidence.RequestMoreEvidence;
+import org.compliance.api.evidence.RestartClock;
+import org.compliance.api.evidence.StopClock;
 import org.compliance.api.evidence.WithdrawEvidenceRequest;
 import org.compliance.evidence.application.FormalNotices;
 import org.compliance.evidence.application.NoticeContent;
@@ -72,8 +74,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * An evidence request's life: issued by investigators, acknowledged by the respondent company, extended, accepted
- * or sent back for more, withdrawn; and the reads. Each change needs {@code If-Match} with the ETag of the version
+ * An evidence request's life: issued by investigators, acknowledged by the respondent company, extended, its
+ * clock stopped and restarted, accepted or sent back for more, withdrawn; and the reads. Each change needs {@code If-Match} with the ETag of the version
  * the caller read: a change made meanwhile by someone else makes it a 409 instead of being silently overwritten.
  * The answer carries the new ETag. A company user sees only its own organisation's requests; another
  * organisation's is a 404.
@@ -396,6 +398,40 @@ public class RequestLifecycleResource {
                                   @Valid @NotNull ReasonRequest body) {
         return change(requestId, ifMatch, (me, row) -> new WithdrawEvidenceRequest(requestId, body.reason(),
                 VisibleRequests.staffMember(me)));
+    }
+
+    @POST
+    @Path("/requests/{requestId}/clock-stop")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({STAFF, SUPERVISOR})
+    @Operation(operationId = "stopClock",
+            summary = "Stop the request's clock", description = "For example while a clarification the company "
+            + "asked for is outstanding. Only while the company is still to answer: open, not yet due, no submission "
+            + "awaiting review. The reason is public: the company sees the clock stopped, since when and why. "
+            + "No reminder is sent and the request does not go overdue until the clock restarts.")
+    @APIResponse(responseCode = "200", description = CHANGED, headers = @Header(name = "ETag", schema = @Schema(
+            type = SchemaType.STRING)), content = @Content(mediaType =
+            MediaType.APPLICATION_JSON, schema = @Schema(implementation = Changed.class)))
+    @APIResponse(responseCode = "409", description = CONFLICT)
+    public Uni<Response> stopClock(@PathParam("requestId") String requestId, @HeaderParam("If-Match") String ifMatch,
+                                   @Valid @NotNull ReasonRequest body) {
+        return change(requestId, ifMatch, (me, row) -> new StopClock(requestId, body.reason(),
+                VisibleRequests.staffMember(me)));
+    }
+
+    @POST
+    @Path("/requests/{requestId}/clock-restart")
+    @RolesAllowed({STAFF, SUPERVISOR})
+    @Operation(operationId = "restartClock",
+            summary = "Restart the request's stopped clock", description = "The due moment, and every reminder "
+            + "still ahead when the clock stopped, move later by exactly the time it was stopped.")
+    @APIResponse(responseCode = "200", description = CHANGED, headers = @Header(name = "ETag", schema = @Schema(
+            type = SchemaType.STRING)), content = @Content(mediaType =
+            MediaType.APPLICATION_JSON, schema = @Schema(implementation = Changed.class)))
+    @APIResponse(responseCode = "409", description = CONFLICT)
+    public Uni<Response> restartClock(@PathParam("requestId") String requestId,
+                                      @HeaderParam("If-Match") String ifMatch) {
+        return change(requestId, ifMatch, (me, row) -> new RestartClock(requestId, VisibleRequests.staffMember(me)));
     }
 
     // ---- the one way a change is made ----------------------------------------------------------------

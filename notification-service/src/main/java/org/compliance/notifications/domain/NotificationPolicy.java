@@ -43,6 +43,8 @@ import org.compliance.api.cases.TeamMemberAdded;
 import org.compliance.api.cases.TeamMemberRemoved;
 import org.compliance.api.shared.StaffMember;
 import org.compliance.api.evidence.EvidenceAccepted;
+import org.compliance.api.evidence.EvidenceClockRestarted;
+import org.compliance.api.evidence.EvidenceClockStopped;
 import org.compliance.api.evidence.EvidenceDeadlineApproaching;
 import org.compliance.api.evidence.EvidenceDownloaded;
 import org.compliance.api.evidence.EvidenceEvent;
@@ -214,6 +216,8 @@ public final class NotificationPolicy {
             case EvidenceRequestAcknowledged e -> List.of();
             case EvidenceAccepted e -> List.of();
             case EvidenceDownloaded e -> List.of();
+            case EvidenceClockStopped e -> List.of();
+            case EvidenceClockRestarted e -> List.of();
         };
     }
 

@@ -35,6 +35,8 @@ import org.compliance.api.cases.RespondentWithdrawn;
 import org.compliance.api.cases.TeamMemberAdded;
 import org.compliance.api.cases.TeamMemberRemoved;
 import org.compliance.api.evidence.EvidenceAccepted;
+import org.compliance.api.evidence.EvidenceClockRestarted;
+import org.compliance.api.evidence.EvidenceClockStopped;
 import org.compliance.api.evidence.EvidenceDeadlineApproaching;
 import org.compliance.api.evidence.EvidenceDownloaded;
 import org.compliance.api.evidence.EvidenceEvent;
@@ -127,6 +129,8 @@ public class CaseRoster {
             case EvidenceDeadlineApproaching e -> { }
             case EvidenceRequestOverdue e -> { }
             case EvidenceDownloaded e -> { }
+            case EvidenceClockStopped e -> { }
+            case EvidenceClockRestarted e -> { }
         }
     }
 

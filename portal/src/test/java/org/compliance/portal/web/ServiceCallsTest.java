@@ -210,6 +210,35 @@ class ServiceCallsTest {
     }
 
     @Test
+    void staff_stop_a_request_s_clock_with_the_version_the_page_was_rendered_from_and_see_it_stopped()
+            throws Exception {
+        StubbedServices.answer("GET", "/requests/r-1", new Answer(200, "7", "application/json", REQUEST.formatted(7)));
+        assertThat(get("/requests/r-1", "text/html").body()).contains("action=\"/requests/r-1/clock-stop\"")
+                .doesNotContain("action=\"/requests/r-1/clock-restart\"");
+        StubbedServices.answer("POST", "/requests/r-1/clock-stop",
+                new Answer(200, "8", "application/json", "{\"requestId\":\"r-1\",\"version\":8}"));
+        StubbedServices.calls.clear();
+
+        HttpResponse<String> answer = post("/requests/r-1/clock-stop",
+                Map.of("version", "7", "reason", "Awaiting our answer on scope"));
+
+        assertThat(answer.statusCode()).isEqualTo(303);
+        Call stop = only("POST", "/requests/r-1/clock-stop");
+        assertThat(stop.header("If-Match")).isEqualTo("\"7\"");
+        assertThat(stop.body()).isEqualTo("{\"reason\":\"Awaiting our answer on scope\"}");
+
+        StubbedServices.answer("GET", "/requests/r-1", new Answer(200, "8", "application/json", REQUEST.formatted(8)
+                .replace("\"issuedAt\"", "\"clockStopped\":{\"reason\":\"Awaiting our answer on scope\","
+                        + "\"stoppedBy\":{\"userId\":\"u-iris\",\"name\":\"Iris Investigator\"},"
+                        + "\"stoppedAt\":\"2026-12-02T10:00:00Z\"},\"clockStops\":[{\"reason\":"
+                        + "\"Awaiting our answer on scope\",\"stoppedAt\":\"2026-12-02T10:00:00Z\"}],\"issuedAt\"")));
+        String page = get("/requests/r-1", "text/html").body();
+        assertThat(page).contains("The clock is stopped", "Awaiting our answer on scope",
+                        "action=\"/requests/r-1/clock-restart\"")
+                .doesNotContain("action=\"/requests/r-1/clock-stop\"");
+    }
+
+    @Test
     void the_position_a_change_answered_is_sent_as_read_after_on_the_page_that_follows() throws Exception {
         StubbedServices.answer("POST", "/requests/r-1/withdrawal", new Answer(200, "8", "application/json",
                 "{\"requestId\":\"r-1\",\"version\":8}", Map.of("Consistency-Position", "1234")));
