@@ -94,6 +94,7 @@ public final class NotificationLatencyBench {
         long watchMillis = Long.parseLong(env.getOrDefault("BENCH_WATCH_MS", "10"));
         long drainSeconds = Long.parseLong(env.getOrDefault("BENCH_LATENCY_DRAIN_S", "120"));
         String caseService = env.getOrDefault("BENCH_CASE_URL", "http://127.0.0.1:8081");
+        String notificationService = env.getOrDefault("BENCH_NOTIFICATION_URL", "http://127.0.0.1:8083");
         String issuer = env.getOrDefault("BENCH_ISSUER", "http://127.0.0.1:8180/realms/compliance");
         String jdbcUrl = env.getOrDefault("BENCH_JDBC_URL", "jdbc:postgresql://127.0.0.1:5432/compliance");
         String dbUser = env.getOrDefault("BENCH_DB_USER", "postgres");
@@ -103,6 +104,9 @@ public final class NotificationLatencyBench {
                         + "%d ms%n", clients, cases, warmup, caseService, pollMillis, watchMillis);
         String token = Tokens.password(issuer, "iris.investigator");
         String recipient = subjectOf(token);
+        // Iris opens the cases and so leads them herself: staff are not told of their own actions unless they
+        // choose to be, and the notice measured here is that one
+        notifyOfOwnActions(notificationService, token);
         byte[] body = OpenCasesBench.openCaseBody();
         URL openCaseUrl = URI.create(caseService + "/cases").toURL();
 
@@ -141,6 +145,24 @@ public final class NotificationLatencyBench {
         }
         if (observerFailure != null) {
             throw new IllegalStateException("An observer failed: " + observerFailure);
+        }
+    }
+
+    private static void notifyOfOwnActions(String notificationService, String token) throws Exception {
+        byte[] body = "{\"switchedOff\":[],\"dailyDigest\":false,\"notifyOfOwnActions\":true}"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        HttpURLConnection put = (HttpURLConnection) URI.create(notificationService + "/me/preferences").toURL()
+                .openConnection();
+        put.setRequestMethod("PUT");
+        put.setDoOutput(true);
+        put.setRequestProperty("Authorization", "Bearer " + token);
+        put.setRequestProperty("Content-Type", "application/json");
+        try (OutputStream out = put.getOutputStream()) {
+            out.write(body);
+        }
+        int status = put.getResponseCode();
+        if (status != 200) {
+            throw new IllegalStateException("PUT /me/preferences answered " + status);
         }
     }
 

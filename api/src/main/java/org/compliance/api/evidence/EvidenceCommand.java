@@ -16,7 +16,9 @@ public sealed interface EvidenceCommand extends Addressed permits
         AcceptEvidence,
         RequestMoreEvidence,
         WithdrawEvidenceRequest,
-        RecordEvidenceDownload {
+        RecordEvidenceDownload,
+        StopClock,
+        RestartClock {
 
     String requestId();
 

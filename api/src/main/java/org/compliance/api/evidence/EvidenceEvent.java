@@ -16,7 +16,9 @@ public sealed interface EvidenceEvent permits
         EvidenceRequestWithdrawn,
         EvidenceDeadlineApproaching,
         EvidenceRequestOverdue,
-        EvidenceDownloaded {
+        EvidenceDownloaded,
+        EvidenceClockStopped,
+        EvidenceClockRestarted {
 
     String requestId();
 

@@ -24,6 +24,11 @@ public class RequestDocument {
     public record Custody(String what, String fileId, String sha256, String who, Instant at) {
     }
 
+    /** A stop of the request's clock, with its public reason; running again once {@code restartedAt} is set. */
+    public record ClockStop(String reason, StaffMember stoppedBy, Instant stoppedAt, StaffMember restartedBy,
+                            Instant restartedAt, Instant newDueAt) {
+    }
+
     public String requestId;
     public long version;
     public String caseId;
@@ -51,6 +56,14 @@ public class RequestDocument {
     public Instant acceptedAt;
     public String withdrawalReason;
     public List<Custody> chainOfCustody = new ArrayList<>();
+    /** The signed formal information notice the request was issued as; null for a plain request. */
+    public FormalNotice formalNotice;
+    /** The stop in force: null while the clock runs. */
+    public ClockStop clockStopped;
+    /** Every stop of the clock, the one in force last. */
+    public List<ClockStop> clockStops = new ArrayList<>();
+    /** A submission awaits the regulator's review (none since more evidence was last asked for): no clock runs. */
+    public boolean awaitingReview;
 
     public static RequestDocument issued(EvidenceRequestIssued e) {
         RequestDocument d = new RequestDocument();
@@ -67,6 +80,7 @@ public class RequestDocument {
         d.skippedDays = new ArrayList<>(e.skippedDays());
         d.issuedBy = e.issuedBy();
         d.issuedAt = e.issuedAt();
+        d.formalNotice = e.formalNotice();
         return d;
     }
 
@@ -83,6 +97,7 @@ public class RequestDocument {
             case EvidenceSubmitted e -> {
                 submissions.add(new Submission(e.submissionId(), e.files(), e.description(), e.statementOfTruth(),
                         e.submittedBy(), e.submittedAt(), e.late()));
+                awaitingReview = true;
                 e.files().forEach(f -> chainOfCustody.add(new Custody("SUBMITTED", f.fileId(), f.sha256(),
                         e.submittedBy().userId(), e.submittedAt())));
             }
@@ -97,6 +112,7 @@ public class RequestDocument {
             case ExtensionRefused e -> decideExtension("REFUSED", e.reason(), null);
             case MoreEvidenceRequested e -> {
                 stillMissing = e.stillMissing();
+                awaitingReview = false;
                 dueAt = e.newDueAt();
                 overdue = false;
                 remindersSent.clear();
@@ -114,6 +130,20 @@ public class RequestDocument {
             case EvidenceDeadlineApproaching e -> remindersSent.add(e.daysBefore());
             case EvidenceDownloaded e -> chainOfCustody.add(new Custody("DOWNLOADED", e.fileId(), e.sha256(),
                     e.downloadedBy(), e.downloadedAt()));
+            case EvidenceClockStopped e -> {
+                clockStopped = new ClockStop(e.reason(), e.stoppedBy(), e.stoppedAt(), null, null, null);
+                clockStops.add(clockStopped);
+            }
+            case EvidenceClockRestarted e -> {
+                if (clockStopped != null) {
+                    clockStops.set(clockStops.size() - 1, new ClockStop(clockStopped.reason(),
+                            clockStopped.stoppedBy(), clockStopped.stoppedAt(), e.restartedBy(), e.restartedAt(),
+                            e.newDueAt()));
+                }
+                clockStopped = null;
+                // reminders already sent were not moved: they stay sent
+                dueAt = e.newDueAt();
+            }
         }
     }
 

@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +26,8 @@ import org.compliance.audit.verifier.Bundle;
 /**
  * A case as one ZIP an outside auditor can verify with the offline verifier alone: the events (NDJSON,
  * exactly as stored, with their chain hashes), the evidence manifest, the signed checkpoint covering them
- * with the public key, and each aggregate's Merkle proof into the checkpoint.
+ * with the public key, each aggregate's Merkle proof into the checkpoint, and the formal notice PDFs of its
+ * requests (fetched from evidence-service as the exporting auditor).
  */
 @ApplicationScoped
 public class BundleExport {
@@ -42,15 +44,18 @@ public class BundleExport {
 
     /** A bundle ready to be written. */
     public record Prepared(String caseId, List<Bundle.Event> events, Bundle.SignedCheckpoint checkpoint,
-                           List<Bundle.Proof> proofs, List<Bundle.ManifestEntry> manifest) {
+                           List<Bundle.Proof> proofs, List<Bundle.ManifestEntry> manifest,
+                           Map<String, byte[]> formalNotices) {
     }
 
     private final EventStoreReader store;
     private final Checkpoints checkpoints;
+    private final FormalNoticeSource notices;
 
-    public BundleExport(EventStoreReader store, Checkpoints checkpoints) {
+    public BundleExport(EventStoreReader store, Checkpoints checkpoints, FormalNoticeSource notices) {
         this.store = store;
         this.checkpoints = checkpoints;
+        this.notices = notices;
     }
 
     public Optional<Prepared> prepare(String caseId) throws SQLException, IOException {
@@ -74,7 +79,7 @@ public class BundleExport {
             throw new NotYetCovered(needed, checkpoint.position());
         }
         return Optional.of(new Prepared(caseId, events, checkpoint, proofs(aggregates, checkpoint),
-                manifest(events)));
+                manifest(events), formalNotices(events)));
     }
 
     public void write(Prepared bundle, OutputStream target) throws IOException {
@@ -89,6 +94,9 @@ public class BundleExport {
             entry(zip, Bundle.CHECKPOINT, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(bundle.checkpoint()));
             entry(zip, Bundle.PROOFS, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(bundle.proofs()));
             entry(zip, Bundle.PUBLIC_KEY, (bundle.checkpoint().publicKey() + "\n").getBytes(StandardCharsets.UTF_8));
+            for (var notice : bundle.formalNotices().entrySet()) {
+                entry(zip, Bundle.formalNotice(notice.getKey()), notice.getValue());
+            }
         }
     }
 
@@ -124,6 +132,21 @@ public class BundleExport {
         return manifest;
     }
 
+    /** The formal notice PDFs of the case's requests that were issued as notices, by request id. */
+    private Map<String, byte[]> formalNotices(List<Bundle.Event> events) throws IOException {
+        Map<String, byte[]> pdfs = new LinkedHashMap<>();
+        for (Bundle.Event event : events) {
+            if (event.payloadType().equals(Bundle.REQUEST_ISSUED)) {
+                JsonNode payload = JSON.readTree(event.stored().payload());
+                if (payload.path("formalNotice").isObject()) {
+                    String requestId = payload.path("requestId").asText();
+                    notices.pdf(requestId).ifPresent(pdf -> pdfs.put(requestId, pdf));
+                }
+            }
+        }
+        return pdfs;
+    }
+
     private static void entry(ZipOutputStream zip, String name, byte[] content) throws IOException {
         zip.putNextEntry(new ZipEntry(name));
         zip.write(content);
@@ -156,9 +179,13 @@ public class BundleExport {
                    and the audit path to the root. Leaf = SHA-256(0x00 | len|aggregate id | len|sequence
                    number | len|hash); node = SHA-256(0x01 | left | right); an odd node moves up unchanged.
                 %s  the public key (X.509, Base64) the checkpoint verifies with.
+                %s<request id>.pdf  each formal information notice of the case's requests, as evidence-service
+                   keeps it; its SHA-256 is in the request's EvidenceRequestIssued event (formalNotice.sha256), and
+                   so covered by the chain. Its signature (formalNotice.signature, Ed25519 with evidence-service's
+                   receipt key, GET /receipts/public-key) covers "compliance-formal-notice/1\\n<request id>\\n<sha256>".
 
                 This bundle: %d events, checkpoint at position %d.
                 """.formatted(bundle.caseId(), Bundle.EVENTS, Bundle.MANIFEST, Bundle.CHECKPOINT, Bundle.PROOFS,
-                Bundle.PUBLIC_KEY, bundle.events().size(), bundle.checkpoint().position());
+                Bundle.PUBLIC_KEY, Bundle.FORMAL_NOTICES, bundle.events().size(), bundle.checkpoint().position());
     }
 }

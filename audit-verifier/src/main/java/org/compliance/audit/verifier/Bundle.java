@@ -18,6 +18,9 @@ public final class Bundle {
     public static final String CHECKPOINT = "checkpoint.json";
     public static final String PROOFS = "proofs.json";
     public static final String PUBLIC_KEY = "public-key.txt";
+    /** The folder of formal notice PDFs, one per request issued as a notice: {@code formal-notices/<id>.pdf}. */
+    public static final String FORMAL_NOTICES = "formal-notices/";
+    public static final String REQUEST_ISSUED = "org.compliance.api.evidence.EvidenceRequestIssued";
 
     /** One line of events.ndjson: the stored event exactly, its chain link, and (to read) its payload type. */
     public record Event(long globalIndex, String eventId, String type, String aggregateId, long sequenceNumber,
@@ -62,6 +65,11 @@ public final class Bundle {
     }
 
     private Bundle() {
+    }
+
+    /** The entry of a request's formal notice PDF. */
+    public static String formalNotice(String requestId) {
+        return FORMAL_NOTICES + requestId.replaceAll("[^A-Za-z0-9-]", "_") + ".pdf";
     }
 
     public static String hex(byte[] bytes) {

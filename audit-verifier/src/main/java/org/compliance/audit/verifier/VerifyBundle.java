@@ -27,8 +27,8 @@ import org.compliance.audit.chain.StoredEvent;
 
 /**
  * Checks a case bundle offline: every event against its hash chain, every aggregate's latest link against
- * the signed checkpoint through its Merkle proof, the checkpoint's signature, and the evidence manifest
- * against the submission events. Prints what it verified and the first failure of each kind, with where.
+ * the signed checkpoint through its Merkle proof, the checkpoint's signature, the evidence manifest
+ * against the submission events, and each formal notice PDF against the SHA-256 in its request's issue event. Prints what it verified and the first failure of each kind, with where.
  * Usage: {@code java -jar audit-verifier.jar case-bundle.zip [--public-key <base64>]}; exit code 0 when the
  * bundle verifies, 1 when it does not, 2 when it cannot be read.
  */
@@ -71,6 +71,7 @@ public final class VerifyBundle {
         signature(signed, pinnedPublicKey);
         proofs(JSON.readValue(files.get(Bundle.PROOFS), Bundle.Proof[].class), signed, byAggregate);
         manifest(JSON.readValue(files.get(Bundle.MANIFEST), Bundle.ManifestEntry[].class), byAggregate);
+        formalNotices(files, byAggregate);
         out.println(failures.isEmpty() ? "VERIFIED: the bundle is intact and signed by the key above"
                 : "NOT VERIFIED: " + failures.size() + " failure(s)");
         return failures.isEmpty();
@@ -194,6 +195,54 @@ public final class VerifyBundle {
         }
         out.printf("Evidence manifest: %d of %d files match their submission events (SHA-256 and size)%n",
                 matching, recorded.size());
+    }
+
+    /** Each formal notice PDF against the SHA-256 its request's issue event records (and so the chain covers). */
+    private void formalNotices(Map<String, byte[]> files, Map<String, List<Bundle.Event>> byAggregate) {
+        Set<String> expected = new LinkedHashSet<>();
+        int matching = 0;
+        for (var events : byAggregate.values()) {
+            for (Bundle.Event event : events) {
+                if (!event.payloadType().equals(Bundle.REQUEST_ISSUED)) {
+                    continue;
+                }
+                JsonNode payload;
+                try {
+                    payload = JSON.readTree(event.stored().payload());
+                } catch (IOException e) {
+                    fail("the payload of event " + event.eventId() + " is not readable JSON");
+                    continue;
+                }
+                JsonNode notice = payload.path("formalNotice");
+                if (!notice.isObject()) {
+                    continue;
+                }
+                String requestId = payload.path("requestId").asText();
+                String entry = Bundle.formalNotice(requestId);
+                expected.add(entry);
+                byte[] pdf = files.get(entry);
+                if (pdf == null) {
+                    fail("the formal notice of request " + requestId + " is missing from the bundle (" + entry + ")");
+                } else if (!sha256(pdf).equals(notice.path("sha256").asText())) {
+                    fail("the formal notice of request " + requestId + " (" + entry + ") differs from the SHA-256 "
+                            + "its issue event records (event " + event.eventId() + ")");
+                } else {
+                    matching++;
+                }
+            }
+        }
+        files.keySet().stream().filter(name -> name.startsWith(Bundle.FORMAL_NOTICES) && !expected.contains(name))
+                .sorted().forEach(name -> fail(name + " is the formal notice of no request issued in the bundle"));
+        out.printf("Formal notices: %d of %d match the SHA-256 their issue events record%n", matching,
+                expected.size());
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return Bundle.hex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void fail(String failure) {

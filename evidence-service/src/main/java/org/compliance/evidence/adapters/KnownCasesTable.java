@@ -38,4 +38,19 @@ public class KnownCasesTable implements KnownCases {
             throw new IllegalStateException("Could not read what is known of case " + caseId, e);
         }
     }
+
+    @Override
+    public Optional<CaseHeading> heading(String caseId) {
+        try (var connection = dataSource.getConnection();
+             var select = connection.prepareStatement(
+                     "SELECT title, authority FROM evidence_service.known_case WHERE case_id = ?")) {
+            select.setString(1, caseId);
+            try (var row = select.executeQuery()) {
+                return row.next() && row.getString(1) != null
+                        ? Optional.of(new CaseHeading(row.getString(1), row.getString(2))) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read what is known of case " + caseId, e);
+        }
+    }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.MessageDigest;
@@ -92,6 +93,26 @@ public class Receipts {
         } catch (GeneralSecurityException e) {
             return new Verification(false, "The signature is malformed: " + e.getMessage());
         }
+    }
+
+    /**
+     * Signs {@code text} (UTF-8) with the same key as receipts, for the other documents the suite hands out (formal
+     * notices): Base64 of the Ed25519 signature. What such a text says must never parse as a receipt's JSON.
+     */
+    public String sign(String text) {
+        try {
+            Signature signer = Signature.getInstance(ALGORITHM);
+            signer.initSign(privateKey);
+            signer.update(text.getBytes(StandardCharsets.UTF_8));
+            return Base64.getEncoder().encodeToString(signer.sign());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Could not sign", e);
+        }
+    }
+
+    /** The id of the signing key: the first 8 bytes (hex) of the SHA-256 of its public key's X.509 encoding. */
+    public String keyId() {
+        return keyId;
     }
 
     public PublishedKey publishedKey() {

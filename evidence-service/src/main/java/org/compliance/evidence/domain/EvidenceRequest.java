@@ -24,6 +24,8 @@ import org.compliance.api.evidence.RecordEvidenceDownload;
 import org.compliance.api.evidence.RefuseExtension;
 import org.compliance.api.evidence.RequestExtension;
 import org.compliance.api.evidence.RequestMoreEvidence;
+import org.compliance.api.evidence.RestartClock;
+import org.compliance.api.evidence.StopClock;
 import org.compliance.api.evidence.SubmitEvidence;
 import org.compliance.api.evidence.WithdrawEvidenceRequest;
 import org.compliance.evidence.domain.Deadlines.DueMomentPassed;
@@ -33,7 +35,7 @@ import org.compliance.evidence.domain.Deadlines.ReminderDue;
  * An evidence request: the Axon shell of {@link EvidenceRules}. Each command handler asks the decider for the events
  * and applies them; the due moment's reminders and overdue deadline are scheduled in the same unit of work (so in
  * the same transaction) as the event that sets the due moment, and cancelled when the request completes or is
- * withdrawn: deadlines are Axon's, so they stay here.
+ * withdrawn, or its clock stops: deadlines are Axon's, so they stay here.
  */
 public class EvidenceRequest {
 
@@ -100,6 +102,21 @@ public class EvidenceRequest {
     @CommandHandler
     Long handle(RecordEvidenceDownload c, Clock clock, KnownCases cases) {
         return record(c, clock, cases);
+    }
+
+    /** No reminder is sent and nothing goes overdue while the clock is stopped: its deadlines go. */
+    @CommandHandler
+    Long handle(StopClock c, Clock clock, KnownCases cases, DeadlineManager deadlines) {
+        return cancelled(record(c, clock, cases), deadlines);
+    }
+
+    /**
+     * The overdue deadline at the moved due moment, and the reminders still ahead: each moved by the time stopped,
+     * which are exactly those that had not yet fired when the clock stopped.
+     */
+    @CommandHandler
+    Long handle(RestartClock c, Clock clock, KnownCases cases, ReminderSchedule reminders, DeadlineManager deadlines) {
+        return rescheduled(record(c, clock, cases), clock, reminders, deadlines);
     }
 
     @DeadlineHandler(deadlineName = Deadlines.REMINDER)

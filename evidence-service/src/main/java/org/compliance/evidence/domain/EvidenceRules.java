@@ -1,6 +1,8 @@
 package org.compliance.evidence.domain;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -8,6 +10,8 @@ import java.util.regex.Pattern;
 import org.compliance.api.evidence.AcceptEvidence;
 import org.compliance.api.evidence.AcknowledgeEvidenceRequest;
 import org.compliance.api.evidence.EvidenceAccepted;
+import org.compliance.api.evidence.EvidenceClockRestarted;
+import org.compliance.api.evidence.EvidenceClockStopped;
 import org.compliance.api.evidence.EvidenceCommand;
 import org.compliance.api.evidence.EvidenceEvent;
 import org.compliance.api.evidence.EvidenceDeadlineApproaching;
@@ -21,6 +25,7 @@ import org.compliance.api.evidence.EvidenceSubmitted;
 import org.compliance.api.evidence.ExtensionGranted;
 import org.compliance.api.evidence.ExtensionRefused;
 import org.compliance.api.evidence.ExtensionRequested;
+import org.compliance.api.evidence.FormalNotice;
 import org.compliance.api.evidence.GrantExtension;
 import org.compliance.api.evidence.IssueEvidenceRequest;
 import org.compliance.api.evidence.MoreEvidenceRequested;
@@ -28,6 +33,8 @@ import org.compliance.api.evidence.RecordEvidenceDownload;
 import org.compliance.api.evidence.RefuseExtension;
 import org.compliance.api.evidence.RequestExtension;
 import org.compliance.api.evidence.RequestMoreEvidence;
+import org.compliance.api.evidence.RestartClock;
+import org.compliance.api.evidence.StopClock;
 import org.compliance.api.evidence.SubmitEvidence;
 import org.compliance.api.evidence.WithdrawEvidenceRequest;
 import org.compliance.api.shared.CompanyUser;
@@ -79,6 +86,8 @@ public final class EvidenceRules {
             case RequestMoreEvidence c -> requestMore(state, c, now);
             case WithdrawEvidenceRequest c -> withdraw(state, c);
             case RecordEvidenceDownload c -> download(state, c, now);
+            case StopClock c -> stopClock(state, c, now);
+            case RestartClock c -> restartClock(state, c, now);
         });
     }
 
@@ -110,12 +119,14 @@ public final class EvidenceRules {
             case ExtensionRequested e -> state.withExtensionPending(true);
             case ExtensionGranted e -> state.withExtensionPending(false).withDueAt(e.newDueAt());
             case ExtensionRefused e -> state.withExtensionPending(false);
-            case MoreEvidenceRequested e -> state.withDueAt(e.newDueAt());
+            case MoreEvidenceRequested e -> state.withMoreAsked(e.newDueAt());
             case EvidenceAccepted e -> state.withStatus(RequestStatus.COMPLETE);
             case EvidenceRequestWithdrawn e -> state.withStatus(RequestStatus.WITHDRAWN);
             case EvidenceRequestOverdue e -> state.withOverdueRecorded(e.dueAt());
             case EvidenceDeadlineApproaching e -> state.withReminderSent(e.dueAt(), e.daysBefore());
             case EvidenceDownloaded e -> state; // the chain of custody is the view's, not a rule's
+            case EvidenceClockStopped e -> state.withClockStopped(e.stoppedAt());
+            case EvidenceClockRestarted e -> state.withClockRestarted(e.newDueAt());
         };
     }
 
@@ -141,9 +152,11 @@ public final class EvidenceRules {
         requireText(c.legalBasis(), "A request states its legal basis");
         requireStaff(c.issuedBy());
         Periods.Counted due = dueAt(c, now, known.authority(), periods);
+        requireNoticeFor(c.formalNotice(), due.dueAt());
         return new EvidenceRequestIssued(c.requestId(), c.caseId(), c.respondentOrganisationAlias(),
                 List.copyOf(c.items()), c.legalBasis().strip(), c.instructions() == null ? "" : c.instructions().strip(),
-                due.dueAt(), DueMoments.ZONE.getId(), c.issuedBy(), now, due.period(), due.skipped());
+                due.dueAt(), DueMoments.ZONE.getId(), c.issuedBy(), now, due.period(), due.skipped(),
+                c.formalNotice());
     }
 
     private static EvidenceRequestAcknowledged acknowledge(RequestState state, AcknowledgeEvidenceRequest c, Instant now) {
@@ -178,13 +191,13 @@ public final class EvidenceRules {
                     + "the person making it");
         }
         return new EvidenceSubmitted(state.requestId(), state.caseId(), c.submissionId(), List.copyOf(c.files()),
-                c.description().strip(), c.statementOfTruth(), c.submittedBy(), now, now.isAfter(state.dueAt()));
+                c.description().strip(), c.statementOfTruth(), c.submittedBy(), now, state.duePassed(now));
     }
 
     private static ExtensionRequested requestExtension(RequestState state, RequestExtension c, Instant now) {
         requireRespondent(state, c.requestedBy());
         requireOpen(state, "ask for an extension of");
-        if (!now.isBefore(state.dueAt())) {
+        if (!state.clockStopped() && !now.isBefore(state.dueAt())) {
             throw RuleViolation.conflict("An extension must be asked for before the deadline (" + state.dueAt() + ")");
         }
         if (state.extensionPending()) {
@@ -197,6 +210,7 @@ public final class EvidenceRules {
     private static ExtensionGranted grantExtension(RequestState state, GrantExtension c, Instant now) {
         requireOpen(state, "grant an extension of");
         requireStaff(c.grantedBy());
+        requireClockRunning(state, "granting an extension");
         if (!state.extensionPending()) {
             throw RuleViolation.conflict("No extension is pending");
         }
@@ -233,6 +247,7 @@ public final class EvidenceRules {
         requireOpen(state, "ask for more evidence on");
         requireStaff(c.requestedBy());
         requireText(c.stillMissing(), "Say what is still missing");
+        requireClockRunning(state, "asking for more evidence");
         if (c.newDueAt() == null || !c.newDueAt().isAfter(now)) {
             throw RuleViolation.unprocessable("The new due moment must be in the future");
         }
@@ -257,9 +272,49 @@ public final class EvidenceRules {
                 now);
     }
 
-    /** A reminder fires only for the due moment it was scheduled for, while the request is open and not yet due. */
+    /**
+     * Stops the clock of a request the company is still to answer: open, not yet due, no submission awaiting review.
+     * The reason is public: the company reads it.
+     */
+    private static EvidenceClockStopped stopClock(RequestState state, StopClock c, Instant now) {
+        requireOpen(state, "stop the clock of");
+        requireStaff(c.stoppedBy());
+        if (state.clockStopped()) {
+            throw RuleViolation.conflict("The clock is already stopped (since " + state.clockStoppedAt() + ")");
+        }
+        if (state.awaitingReview()) {
+            throw RuleViolation.conflict("Evidence was submitted and awaits review: the company's clock is not "
+                    + "running");
+        }
+        if (!now.isBefore(state.dueAt()) || state.overdueRecordedFor(state.dueAt())) {
+            throw RuleViolation.conflict("The request was due at " + state.dueAt() + "; a clock that has run out "
+                    + "cannot be stopped");
+        }
+        requireText(c.reason(), "Stopping the clock gives the reason (the company reads it)");
+        return new EvidenceClockStopped(state.requestId(), state.caseId(), c.reason().strip(), c.stoppedBy(), now);
+    }
+
+    /** Restarts a stopped clock: the due moment moves by exactly the time it stood still (in whole seconds). */
+    private static EvidenceClockRestarted restartClock(RequestState state, RestartClock c, Instant now) {
+        requireOpen(state, "restart the clock of");
+        requireStaff(c.restartedBy());
+        if (!state.clockStopped()) {
+            throw RuleViolation.conflict("The clock is not stopped");
+        }
+        Instant stoppedAt = state.clockStoppedAt();
+        // whole seconds, so that due moments stay whole seconds; a clock gone backwards stopped nothing
+        Duration stoppedFor = now.isAfter(stoppedAt)
+                ? Duration.between(stoppedAt, now).truncatedTo(ChronoUnit.SECONDS) : Duration.ZERO;
+        return new EvidenceClockRestarted(state.requestId(), state.caseId(), stoppedAt, now, stoppedFor,
+                state.dueAt(), state.dueAt().plus(stoppedFor), c.restartedBy());
+    }
+
+    /**
+     * A reminder fires only for the due moment it was scheduled for, while the request is open, its clock running
+     * and not yet due.
+     */
     private static Optional<EvidenceDeadlineApproaching> remind(RequestState state, ReminderDue reminder, Instant now) {
-        if (state.status() != RequestStatus.OPEN || !reminder.dueAt().equals(state.dueAt())
+        if (state.status() != RequestStatus.OPEN || state.clockStopped() || !reminder.dueAt().equals(state.dueAt())
                 || !now.isBefore(reminder.dueAt()) || state.reminderSent(reminder.dueAt(), reminder.daysBefore())) {
             return Optional.empty();
         }
@@ -267,14 +322,44 @@ public final class EvidenceRules {
                 reminder.dueAt(), reminder.daysBefore()));
     }
 
-    /** Overdue exactly once per due moment, and only if that is still the request's due moment and it is open. */
+    /**
+     * Overdue exactly once per due moment, and only if that is still the request's due moment, it is open and its
+     * clock running.
+     */
     private static Optional<EvidenceRequestOverdue> overdue(RequestState state, DueMomentPassed passed) {
-        if (state.status() != RequestStatus.OPEN || !passed.dueAt().equals(state.dueAt())
+        if (state.status() != RequestStatus.OPEN || state.clockStopped() || !passed.dueAt().equals(state.dueAt())
                 || state.overdueRecordedFor(passed.dueAt())) {
             return Optional.empty();
         }
         return Optional.of(new EvidenceRequestOverdue(state.requestId(), state.caseId(), state.respondent(),
                 passed.dueAt()));
+    }
+
+    /**
+     * A formal notice states the request's due moment and is kept by its hash: one rendered for another due moment
+     * (the day turned between rendering and issuing) is refused, to be rendered again.
+     */
+    private static void requireNoticeFor(FormalNotice notice, Instant dueAt) {
+        if (notice == null) {
+            return;
+        }
+        if (!dueAt.equals(notice.dueAt())) {
+            throw RuleViolation.conflict("The formal notice states the due moment " + notice.dueAt()
+                    + " but the request is due " + dueAt + "; issue it again");
+        }
+        if (notice.sha256() == null || !SHA_256.matcher(notice.sha256()).matches() || blank(notice.signature())
+                || blank(notice.consequences()) || blank(notice.rightOfAppeal()) || notice.appealPeriodDays() < 1) {
+            throw RuleViolation.unprocessable("A formal notice states the consequences of non-compliance and the "
+                    + "right of appeal with its period, and is kept signed by its SHA-256");
+        }
+    }
+
+    /**
+     * The due moment an issue command gives its request when issued at {@code now} for a case of {@code authority}
+     * (what a formal notice, rendered before the command is sent, states).
+     */
+    public static Instant dueMoment(IssueEvidenceRequest c, Instant now, String authority, Periods periods) {
+        return dueAt(c, now, authority, periods).dueAt();
     }
 
     /** The due moment given, or the period counted as the case's authority counts it (a given moment has none). */
@@ -304,6 +389,13 @@ public final class EvidenceRules {
     private static void requireOpen(RequestState state, String action) {
         if (state.status() != RequestStatus.OPEN) {
             throw RuleViolation.conflict("Cannot " + action + " a request that is " + state.status());
+        }
+    }
+
+    /** The due moment moves only while the clock runs; a stopped one moves it when it restarts. */
+    private static void requireClockRunning(RequestState state, String action) {
+        if (state.clockStopped()) {
+            throw RuleViolation.conflict("The clock is stopped; restart it before " + action);
         }
     }
 

@@ -19,4 +19,13 @@ public interface KnownCases {
     }
 
     Optional<KnownCase> find(String caseId);
+
+    /** How documents name a case: its title and the authority it runs under. */
+    record CaseHeading(String title, String authority) {
+    }
+
+    /** The case's heading, when known (not for a case learnt of before headings were kept). */
+    default Optional<CaseHeading> heading(String caseId) {
+        return Optional.empty();
+    }
 }

@@ -14,7 +14,8 @@ import org.compliance.api.evidence.EvidenceRequestIssued;
  */
 public record RequestState(String requestId, String caseId, String respondent, RequestStatus status, Instant dueAt,
                            boolean acknowledged, boolean extensionPending, Set<String> submissions,
-                           Map<String, EvidenceFile> files, Set<Instant> overdueFor, Set<String> remindersSent) {
+                           Map<String, EvidenceFile> files, Set<Instant> overdueFor, Set<String> remindersSent,
+                           Instant clockStoppedAt, boolean awaitingReview) {
 
     public RequestState {
         submissions = Set.copyOf(submissions);
@@ -25,27 +26,27 @@ public record RequestState(String requestId, String caseId, String respondent, R
 
     static RequestState issued(EvidenceRequestIssued e) {
         return new RequestState(e.requestId(), e.caseId(), e.respondentOrganisationAlias(), RequestStatus.OPEN,
-                e.dueAt(), false, false, Set.of(), Map.of(), Set.of(), Set.of());
+                e.dueAt(), false, false, Set.of(), Map.of(), Set.of(), Set.of(), null, false);
     }
 
     RequestState withStatus(RequestStatus value) {
         return new RequestState(requestId, caseId, respondent, value, dueAt, acknowledged, extensionPending,
-                submissions, files, overdueFor, remindersSent);
+                submissions, files, overdueFor, remindersSent, clockStoppedAt, awaitingReview);
     }
 
     RequestState withDueAt(Instant value) {
         return new RequestState(requestId, caseId, respondent, status, value, acknowledged, extensionPending,
-                submissions, files, overdueFor, remindersSent);
+                submissions, files, overdueFor, remindersSent, clockStoppedAt, awaitingReview);
     }
 
     RequestState withAcknowledged() {
         return new RequestState(requestId, caseId, respondent, status, dueAt, true, extensionPending, submissions,
-                files, overdueFor, remindersSent);
+                files, overdueFor, remindersSent, clockStoppedAt, awaitingReview);
     }
 
     RequestState withExtensionPending(boolean value) {
         return new RequestState(requestId, caseId, respondent, status, dueAt, acknowledged, value, submissions,
-                files, overdueFor, remindersSent);
+                files, overdueFor, remindersSent, clockStoppedAt, awaitingReview);
     }
 
     RequestState withSubmission(String submissionId, Iterable<EvidenceFile> submitted) {
@@ -54,21 +55,46 @@ public record RequestState(String requestId, String caseId, String respondent, R
         Map<String, EvidenceFile> moreFiles = new LinkedHashMap<>(files);
         submitted.forEach(f -> moreFiles.put(f.fileId(), f));
         return new RequestState(requestId, caseId, respondent, status, dueAt, acknowledged, extensionPending,
-                moreSubmissions, moreFiles, overdueFor, remindersSent);
+                moreSubmissions, moreFiles, overdueFor, remindersSent, clockStoppedAt, true);
     }
 
     RequestState withOverdueRecorded(Instant due) {
         Set<Instant> more = new LinkedHashSet<>(overdueFor);
         more.add(due);
         return new RequestState(requestId, caseId, respondent, status, dueAt, acknowledged, extensionPending,
-                submissions, files, more, remindersSent);
+                submissions, files, more, remindersSent, clockStoppedAt, awaitingReview);
     }
 
     RequestState withReminderSent(Instant due, int daysBefore) {
         Set<String> more = new LinkedHashSet<>(remindersSent);
         more.add(reminderKey(due, daysBefore));
         return new RequestState(requestId, caseId, respondent, status, dueAt, acknowledged, extensionPending,
-                submissions, files, overdueFor, more);
+                submissions, files, overdueFor, more, clockStoppedAt, awaitingReview);
+    }
+
+    /** After a request for more evidence the respondent answers again: no submission awaits review. */
+    RequestState withMoreAsked(Instant newDueAt) {
+        return new RequestState(requestId, caseId, respondent, status, newDueAt, acknowledged, extensionPending,
+                submissions, files, overdueFor, remindersSent, clockStoppedAt, false);
+    }
+
+    RequestState withClockStopped(Instant at) {
+        return new RequestState(requestId, caseId, respondent, status, dueAt, acknowledged, extensionPending,
+                submissions, files, overdueFor, remindersSent, at, awaitingReview);
+    }
+
+    RequestState withClockRestarted(Instant newDueAt) {
+        return new RequestState(requestId, caseId, respondent, status, newDueAt, acknowledged, extensionPending,
+                submissions, files, overdueFor, remindersSent, null, awaitingReview);
+    }
+
+    boolean clockStopped() {
+        return clockStoppedAt != null;
+    }
+
+    /** Whether the due moment has passed at {@code now}: never while the clock is stopped (it stopped before it). */
+    boolean duePassed(Instant now) {
+        return !clockStopped() && now.isAfter(dueAt);
     }
 
     boolean hasSubmission(String submissionId) {

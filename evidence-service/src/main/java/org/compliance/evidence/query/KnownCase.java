@@ -21,6 +21,8 @@ public class KnownCase {
     public String authority;
     @Column(name = "opened_at")
     public Instant openedAt;
+    /** The case's title as opened (what a formal notice names the case by). */
+    public String title;
     /** The sequence number of the case's last event folded in. */
     public long version;
 }

@@ -46,7 +46,8 @@ public class KnownCaseProjection {
     @EventHandler
     void on(CaseOpened event, DomainEventMessage<?> message) throws SQLException {
         try (var connection = dataSource.getConnection()) {
-            if (load(connection, event.caseId()) != null) {
+            KnownCase known = load(connection, event.caseId());
+            if (known != null) {
                 return;
             }
             KnownCase row = new KnownCase();
@@ -55,6 +56,7 @@ public class KnownCaseProjection {
             row.respondents = event.respondents().stream().map(Respondent::organisationAlias)
                     .collect(Collectors.joining(","));
             row.openedAt = event.openedAt();
+            row.title = event.title();
             row.authority = event.authority();
             row.version = message.getSequenceNumber();
             VIEW.upsert(connection, row);
@@ -97,8 +99,8 @@ public class KnownCaseProjection {
     }
 
     private static KnownCase load(Connection connection, String caseId) throws SQLException {
-        try (var select = connection.prepareStatement("SELECT status, respondents, authority, opened_at, version "
-                + "FROM evidence_service.known_case WHERE case_id = ? FOR UPDATE")) {
+        try (var select = connection.prepareStatement("SELECT status, respondents, opened_at, title, authority, "
+                + "version FROM evidence_service.known_case WHERE case_id = ? FOR UPDATE")) {
             select.setString(1, caseId);
             try (var found = select.executeQuery()) {
                 if (!found.next()) {
@@ -108,8 +110,9 @@ public class KnownCaseProjection {
                 row.caseId = caseId;
                 row.status = found.getString("status");
                 row.respondents = found.getString("respondents");
-                row.authority = found.getString("authority");
                 row.openedAt = found.getTimestamp("opened_at").toInstant();
+                row.title = found.getString("title");
+                row.authority = found.getString("authority");
                 row.version = found.getLong("version");
                 return row;
             }

@@ -13,14 +13,19 @@ public final class EvidenceRequests {
     private EvidenceRequests() {
     }
 
+    /** While the clock is stopped (the row's document says since when), the time left stands still. */
     static RequestSummary summary(RequestViewRow row, Instant now) {
-        Duration left = Duration.between(now, row.dueAt);
+        RequestDocument.ClockStop stop = VisibleRequests.document(row).clockStopped;
+        Instant stoppedAt = stop == null ? null : stop.stoppedAt();
+        Duration left = Duration.between(stoppedAt == null ? now : stoppedAt, row.dueAt);
         return new RequestSummary(row.requestId, row.caseId, row.organisationAlias, row.status, row.dueAt,
-                row.overdue, left.toSeconds(), left.toString(), row.issuedAt);
+                row.overdue, left.toSeconds(), left.toString(), row.issuedAt, stoppedAt);
     }
 
+    /** While the clock is stopped, the time left stands where it was when it stopped. */
     static RequestDetail detail(RequestDocument document, Instant now) {
-        Duration left = Duration.between(now, document.dueAt);
+        Instant counted = document.clockStopped == null ? now : document.clockStopped.stoppedAt();
+        Duration left = Duration.between(counted, document.dueAt);
         return new RequestDetail(document, left.toSeconds(), left.toString());
     }
 }

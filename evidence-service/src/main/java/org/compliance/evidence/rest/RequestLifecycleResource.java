@@ -31,19 +31,26 @@ import org.compliance.api.evidence.BankHolidayCalendar;
 import org.compliance.api.evidence.DayCount;
 import org.compliance.api.evidence.AcknowledgeEvidenceRequest;
 import org.compliance.api.evidence.EvidenceCommand;
+import org.compliance.api.evidence.FormalNotice;
 import org.compliance.api.evidence.GrantExtension;
 import org.compliance.api.evidence.IssueEvidenceRequest;
 import org.compliance.api.evidence.RefuseExtension;
 import org.compliance.api.evidence.RequestExtension;
 import org.compliance.api.evidence.RequestMoreEvidence;
+import org.compliance.api.evidence.RestartClock;
+import org.compliance.api.evidence.StopClock;
 import org.compliance.api.evidence.WithdrawEvidenceRequest;
+import org.compliance.evidence.application.FormalNotices;
+import org.compliance.evidence.application.NoticeContent;
 import org.compliance.evidence.domain.DueMoments;
+import org.compliance.evidence.domain.EvidenceRules;
 import org.compliance.evidence.domain.Periods;
 import org.compliance.evidence.domain.KnownCases;
 import org.compliance.evidence.query.KnownCaseProjection;
 import org.compliance.evidence.query.RequestQueries;
 import org.compliance.evidence.query.RequestViewRow;
 import org.compliance.api.evidence.views.Changed;
+import org.compliance.api.evidence.requests.FormalNoticeInput;
 import org.compliance.api.evidence.requests.GrantRequest;
 import org.compliance.api.evidence.requests.IssueRequest;
 import org.compliance.api.evidence.views.DueMomentPreview;
@@ -67,8 +74,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * An evidence request's life: issued by investigators, acknowledged by the respondent company, extended, accepted
- * or sent back for more, withdrawn; and the reads. Each change needs {@code If-Match} with the ETag of the version
+ * An evidence request's life: issued by investigators, acknowledged by the respondent company, extended, its
+ * clock stopped and restarted, accepted or sent back for more, withdrawn; and the reads. Each change needs {@code If-Match} with the ETag of the version
  * the caller read: a change made meanwhile by someone else makes it a 409 instead of being silently overwritten.
  * The answer carries the new ETag. A company user sees only its own organisation's requests; another
  * organisation's is a 404.
@@ -103,11 +110,13 @@ public class RequestLifecycleResource {
     private final KnownCases knownCases;
     private final Consistency consistency;
     private final Periods periods;
+    private final FormalNotices notices;
 
     public RequestLifecycleResource(Commands commands, CurrentCaller caller, RequestQueries queries,
                                     VisibleRequests requests, Clock clock, KnownCases knownCases,
-                                    Consistency consistency, Periods periods) {
+                                    Consistency consistency, Periods periods, FormalNotices notices) {
         this.periods = periods;
+        this.notices = notices;
         this.commands = commands;
         this.caller = caller;
         this.queries = queries;
@@ -129,21 +138,56 @@ public class RequestLifecycleResource {
             + "period, counted from the day of issue (day 0) as the case's authority counts: dueInDays, dayCount "
             + "(CALENDAR or WORKING) and calendar (the bank holidays working days skip) each default to the "
             + "authority's and may be overridden within what it allows (422 otherwise); or an explicit dueAt. "
-            + "The event records the period and the days it skipped.")
+            + "The event records the period and the days it skipped. With formalNotice, "
+            + "the request is issued as a formal information notice: a PDF stating the legal basis, what is "
+            + "required by when, the consequences of non-compliance and the right of appeal with its period, kept "
+            + "by its SHA-256 and signed with the receipt key; both are in the event and the request "
+            + "(GET /requests/{requestId}/formal-notice downloads it).")
     @APIResponse(responseCode = "201", description = "Issued; Location is the request",
             headers = {@Header(name = "Location", schema = @Schema(type = SchemaType.STRING, format = "uri")),
                     @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation =
                     Changed.class)))
+    @APIResponse(responseCode = "409", description = "A formal notice was rendered for another due moment than the "
+            + "request got (the day turned meanwhile): issue it again")
     public Uni<Response> issue(@Valid @NotNull IssueRequest body, UriInfo uri) {
         Caller me = caller.get();
         String requestId = UUID.randomUUID().toString();
-        return caseSeen(body.caseId()).chain(() -> commands.<String>dispatch(new IssueEvidenceRequest(requestId,
-                        body.caseId(), body.respondentOrganisationAlias(), body.items(), body.legalBasis(),
-                        body.instructions(), body.dueInDays(), body.dueAt(), VisibleRequests.staffMember(me),
-                        body.dayCount(), body.calendar())))
+        IssueEvidenceRequest plain = new IssueEvidenceRequest(requestId, body.caseId(),
+                body.respondentOrganisationAlias(), body.items(), body.legalBasis(), body.instructions(),
+                body.dueInDays(), body.dueAt(), VisibleRequests.staffMember(me), body.dayCount(), body.calendar());
+        return caseSeen(body.caseId())
+                .chain(() -> body.formalNotice() == null ? Uni.createFrom().item(plain)
+                        : asFormalNotice(plain, body.formalNotice()))
+                .chain(command -> commands.<String>dispatch(command))
                 .map(ignored -> Response.created(uri.getAbsolutePathBuilder().path(requestId).build())
                         .tag(Versions.tag(0)).entity(new Changed(requestId, 0)).build());
+    }
+
+    /**
+     * The command with its formal notice rendered, stored and signed (on a worker: file I/O). The notice states the
+     * due moment the rules will give the request; should they give another (midnight passed), they refuse it.
+     */
+    private Uni<IssueEvidenceRequest> asFormalNotice(IssueEvidenceRequest c, FormalNoticeInput input) {
+        return Uni.createFrom().item(() -> {
+                    Instant now = clock.instant();
+                    var heading = knownCases.heading(c.caseId());
+                    String authority = knownCases.find(c.caseId()).map(KnownCases.KnownCase::authority).orElse("");
+                    FormalNotice notice = notices.issue(new NoticeContent(c.requestId(), c.caseId(),
+                            heading.map(KnownCases.CaseHeading::title).orElse(null),
+                            heading.map(KnownCases.CaseHeading::authority).orElse(null),
+                            c.respondentOrganisationAlias(), c.items(), c.legalBasis().strip(),
+                            c.instructions() == null ? "" : c.instructions().strip(),
+                            EvidenceRules.dueMoment(c, now, authority, periods),
+                            c.issuedBy().name() == null ? c.issuedBy().userId() : c.issuedBy().name(), now,
+                            new FormalNoticeInput(input.consequences().strip(), input.rightOfAppeal().strip(),
+                                    input.appealPeriodDays())));
+                    return new IssueEvidenceRequest(c.requestId(), c.caseId(), c.respondentOrganisationAlias(),
+                            c.items(), c.legalBasis(), c.instructions(), c.dueInDays(), c.dueAt(), c.issuedBy(),
+                            c.dayCount(), c.calendar(), notice);
+                })
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .emitOn(CallerContext.current());
     }
 
     /**
@@ -354,6 +398,40 @@ public class RequestLifecycleResource {
                                   @Valid @NotNull ReasonRequest body) {
         return change(requestId, ifMatch, (me, row) -> new WithdrawEvidenceRequest(requestId, body.reason(),
                 VisibleRequests.staffMember(me)));
+    }
+
+    @POST
+    @Path("/requests/{requestId}/clock-stop")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({STAFF, SUPERVISOR})
+    @Operation(operationId = "stopClock",
+            summary = "Stop the request's clock", description = "For example while a clarification the company "
+            + "asked for is outstanding. Only while the company is still to answer: open, not yet due, no submission "
+            + "awaiting review. The reason is public: the company sees the clock stopped, since when and why. "
+            + "No reminder is sent and the request does not go overdue until the clock restarts.")
+    @APIResponse(responseCode = "200", description = CHANGED, headers = @Header(name = "ETag", schema = @Schema(
+            type = SchemaType.STRING)), content = @Content(mediaType =
+            MediaType.APPLICATION_JSON, schema = @Schema(implementation = Changed.class)))
+    @APIResponse(responseCode = "409", description = CONFLICT)
+    public Uni<Response> stopClock(@PathParam("requestId") String requestId, @HeaderParam("If-Match") String ifMatch,
+                                   @Valid @NotNull ReasonRequest body) {
+        return change(requestId, ifMatch, (me, row) -> new StopClock(requestId, body.reason(),
+                VisibleRequests.staffMember(me)));
+    }
+
+    @POST
+    @Path("/requests/{requestId}/clock-restart")
+    @RolesAllowed({STAFF, SUPERVISOR})
+    @Operation(operationId = "restartClock",
+            summary = "Restart the request's stopped clock", description = "The due moment, and every reminder "
+            + "still ahead when the clock stopped, move later by exactly the time it was stopped.")
+    @APIResponse(responseCode = "200", description = CHANGED, headers = @Header(name = "ETag", schema = @Schema(
+            type = SchemaType.STRING)), content = @Content(mediaType =
+            MediaType.APPLICATION_JSON, schema = @Schema(implementation = Changed.class)))
+    @APIResponse(responseCode = "409", description = CONFLICT)
+    public Uni<Response> restartClock(@PathParam("requestId") String requestId,
+                                      @HeaderParam("If-Match") String ifMatch) {
+        return change(requestId, ifMatch, (me, row) -> new RestartClock(requestId, VisibleRequests.staffMember(me)));
     }
 
     // ---- the one way a change is made ----------------------------------------------------------------

@@ -16,6 +16,8 @@ import org.compliance.api.evidence.BankHolidayCalendar;
 import org.compliance.api.evidence.DayCount;
 import org.compliance.api.evidence.Period;
 import org.compliance.api.evidence.EvidenceAccepted;
+import org.compliance.api.evidence.EvidenceClockRestarted;
+import org.compliance.api.evidence.EvidenceClockStopped;
 import org.compliance.api.evidence.EvidenceDeadlineApproaching;
 import org.compliance.api.evidence.EvidenceEvent;
 import org.compliance.api.evidence.EvidenceFile;
@@ -28,9 +30,12 @@ import org.compliance.api.evidence.ExtensionGranted;
 import org.compliance.api.evidence.ExtensionRefused;
 import org.compliance.api.evidence.ExtensionRequested;
 import org.compliance.api.evidence.GrantExtension;
+import org.compliance.api.evidence.FormalNotice;
 import org.compliance.api.evidence.IssueEvidenceRequest;
 import org.compliance.api.evidence.MoreEvidenceRequested;
 import org.compliance.api.evidence.RequestExtension;
+import org.compliance.api.evidence.RestartClock;
+import org.compliance.api.evidence.StopClock;
 import org.compliance.api.evidence.StatementOfTruth;
 import org.compliance.api.evidence.SubmitEvidence;
 import org.compliance.api.shared.Addressed;
@@ -251,6 +256,35 @@ final class EvidenceFixtures {
         return state;
     }
 
+    // ---- the clock stopped and restarted --------------------------------------------------------------
+
+    /** Thursday 5 November 2026, 12:00 GMT: the standard request's clock stops ... */
+    static final Instant CLOCK_STOPPED_AT = Instant.parse("2026-11-05T12:00:00Z");
+    /** ... and restarts on Sunday 8 November, 15:30 GMT: it stood still for 3 days, 3 hours and 30 minutes ... */
+    static final Instant CLOCK_RESTARTED_AT = Instant.parse("2026-11-08T15:30:00Z");
+    static final Duration STOPPED_FOR = Duration.parse("PT75H30M");
+    /** ... so the request is due that much later: 03:29:59 GMT on Friday 20 November. */
+    static final Instant MOVED_DUE = Instant.parse("2026-11-20T03:29:59Z");
+    static final String CLOCK_STOP_REASON = "We owe Northwind an answer on whether the 2024 pipeline is in scope";
+
+    static StopClock clockStop() {
+        return new StopClock(REQUEST_ID, CLOCK_STOP_REASON, IRIS);
+    }
+
+    static RestartClock clockRestart() {
+        return new RestartClock(REQUEST_ID, IRIS);
+    }
+
+    static EvidenceClockStopped clockStopped(Instant at) {
+        return new EvidenceClockStopped(REQUEST_ID, CASE_ID, CLOCK_STOP_REASON, IRIS, at);
+    }
+
+    static EvidenceClockRestarted clockRestarted(Instant stoppedAt, Instant restartedAt, Instant previousDueAt) {
+        Duration stoppedFor = Duration.between(stoppedAt, restartedAt);
+        return new EvidenceClockRestarted(REQUEST_ID, CASE_ID, stoppedAt, restartedAt, stoppedFor, previousDueAt,
+                previousDueAt.plus(stoppedFor), IRIS);
+    }
+
     // ---- deadlines -----------------------------------------------------------------------------------
 
     /** The moment a reminder {@code daysBefore} day(s) ahead of {@code dueAt} fires. */
@@ -304,6 +338,7 @@ final class EvidenceFixtures {
         private StaffMember issuedBy = IRIS;
         private DayCount dayCount;
         private BankHolidayCalendar calendar;
+        private FormalNotice formalNotice;
 
         IssueBuilder caseId(String value) {
             caseId = value;
@@ -351,9 +386,14 @@ final class EvidenceFixtures {
             return this;
         }
 
+        IssueBuilder formalNotice(FormalNotice value) {
+            formalNotice = value;
+            return this;
+        }
+
         IssueEvidenceRequest build() {
             return new IssueEvidenceRequest(REQUEST_ID, caseId, respondent, items, legalBasis, instructions, dueInDays,
-                    dueAt, issuedBy, dayCount, calendar);
+                    dueAt, issuedBy, dayCount, calendar, formalNotice);
         }
     }
 }

@@ -43,6 +43,7 @@ import static org.compliance.evidence.domain.EvidenceFixtures.withdrawn;
 import java.time.Instant;
 import java.util.List;
 import org.compliance.api.evidence.AcknowledgeEvidenceRequest;
+import org.compliance.api.evidence.EvidenceClockRestarted;
 import org.compliance.api.evidence.EvidenceCommand;
 import org.compliance.api.evidence.EvidenceDownloaded;
 import org.compliance.api.evidence.EvidenceEvent;
@@ -52,6 +53,7 @@ import org.compliance.api.evidence.ExtensionRefused;
 import org.compliance.api.evidence.RecordEvidenceDownload;
 import org.compliance.api.evidence.RefuseExtension;
 import org.compliance.api.evidence.RequestMoreEvidence;
+import org.compliance.api.evidence.StopClock;
 import org.compliance.api.evidence.WithdrawEvidenceRequest;
 import org.compliance.evidence.domain.Deadlines.DueMomentPassed;
 import org.compliance.evidence.domain.Deadlines.ReminderDue;
@@ -273,6 +275,67 @@ class EvidenceRulesTest {
             assertThat(List.<EvidenceEvent>of(acknowledged(), extensionRequested(), extensionGranted(DUE, EXTENDED_DUE),
                     extensionRefused(), accepted(), withdrawn(), moreRequested(DUE, MORE_DUE), overdue(DUE)))
                     .allMatch(EvidenceRules::conflictsWithAnUnseenChange);
+        }
+    }
+
+    /** Stopping and restarting the clock, the decider alone. */
+    @Nested
+    class ClockStops {
+
+        @Test
+        void an_open_request_s_clock_stops_once_and_restarts_moved_by_the_time_stopped() {
+            assertThat(when(history(), EvidenceFixtures.clockStop(), EvidenceFixtures.CLOCK_STOPPED_AT))
+                    .containsExactly(EvidenceFixtures.clockStopped(EvidenceFixtures.CLOCK_STOPPED_AT));
+            List<Object> stopped = history(EvidenceFixtures.clockStopped(EvidenceFixtures.CLOCK_STOPPED_AT));
+            assertThat(refusal(stopped, EvidenceFixtures.clockStop(), EvidenceFixtures.CLOCK_RESTARTED_AT))
+                    .isEqualTo(RuleViolation.Kind.CONFLICT);
+            List<EvidenceEvent> restarted = when(stopped, EvidenceFixtures.clockRestart(),
+                    EvidenceFixtures.CLOCK_RESTARTED_AT);
+            assertThat(restarted).containsExactly(new EvidenceClockRestarted(REQUEST_ID, CASE_ID,
+                    EvidenceFixtures.CLOCK_STOPPED_AT, EvidenceFixtures.CLOCK_RESTARTED_AT,
+                    EvidenceFixtures.STOPPED_FOR, DUE, EvidenceFixtures.MOVED_DUE, IRIS));
+            assertThat(refusal(history(), EvidenceFixtures.clockRestart(), NOW)).isEqualTo(RuleViolation.Kind.CONFLICT);
+        }
+
+        @Test
+        void no_clock_stops_once_due_submitted_or_closed() {
+            assertThat(refusal(history(), EvidenceFixtures.clockStop(), DUE)).isEqualTo(RuleViolation.Kind.CONFLICT);
+            assertThat(refusal(history(submitted("s-1", ROPA)), EvidenceFixtures.clockStop(), NOW))
+                    .isEqualTo(RuleViolation.Kind.CONFLICT);
+            assertThat(refusal(history(withdrawn()), EvidenceFixtures.clockStop(), NOW))
+                    .isEqualTo(RuleViolation.Kind.CONFLICT);
+            assertThat(refusal(history(), new StopClock(REQUEST_ID, " \t", IRIS), NOW))
+                    .isEqualTo(RuleViolation.Kind.UNPROCESSABLE);
+        }
+
+        @Test
+        void while_stopped_no_deadline_records_anything() {
+            RequestState stopped = stateOf(history(EvidenceFixtures.clockStopped(EvidenceFixtures.CLOCK_STOPPED_AT)));
+            assertThat(EvidenceRules.decide(stopped, new DueMomentPassed(DUE), DUE)).isEmpty();
+            assertThat(EvidenceRules.decide(stopped, new ReminderDue(DUE, 1), DUE.minusSeconds(60))).isEmpty();
+        }
+
+        @Test
+        void the_state_knows_when_the_clock_stopped_and_the_moved_due_moment() {
+            RequestState stopped = stateOf(history(EvidenceFixtures.clockStopped(EvidenceFixtures.CLOCK_STOPPED_AT)));
+            assertThat(stopped.clockStoppedAt()).isEqualTo(EvidenceFixtures.CLOCK_STOPPED_AT);
+            assertThat(stopped.dueAt()).isEqualTo(DUE);
+            RequestState running = stateOf(history(EvidenceFixtures.clockStopped(EvidenceFixtures.CLOCK_STOPPED_AT),
+                    EvidenceFixtures.clockRestarted(EvidenceFixtures.CLOCK_STOPPED_AT,
+                            EvidenceFixtures.CLOCK_RESTARTED_AT, DUE)));
+            assertThat(running.clockStopped()).isFalse();
+            assertThat(running.dueAt()).isEqualTo(EvidenceFixtures.MOVED_DUE);
+            assertThat(stateOf(history(submitted("s-1", ROPA))).awaitingReview()).isTrue();
+            assertThat(stateOf(history(submitted("s-1", ROPA), moreRequested(DUE, MORE_DUE))).awaitingReview())
+                    .isFalse();
+        }
+
+        @Test
+        void a_stop_or_a_restart_the_sender_had_not_seen_is_a_conflict() {
+            assertThat(EvidenceRules.conflictsWithAnUnseenChange(
+                    EvidenceFixtures.clockStopped(EvidenceFixtures.CLOCK_STOPPED_AT))).isTrue();
+            assertThat(EvidenceRules.conflictsWithAnUnseenChange(EvidenceFixtures.clockRestarted(
+                    EvidenceFixtures.CLOCK_STOPPED_AT, EvidenceFixtures.CLOCK_RESTARTED_AT, DUE))).isTrue();
         }
     }
 }

@@ -17,6 +17,7 @@ import static org.compliance.evidence.domain.EvidenceFixtures.STANDARD_PERIOD;
 import static org.compliance.evidence.domain.EvidenceFixtures.UNKNOWN_CASE_ID;
 import static org.compliance.evidence.domain.EvidenceFixtures.anIssue;
 import static org.compliance.evidence.domain.EvidenceFixtures.requestIssued;
+import static org.compliance.testing.RuleViolations.conflict;
 import static org.compliance.testing.RuleViolations.unprocessable;
 
 import java.time.Duration;
@@ -28,6 +29,7 @@ import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.compliance.api.evidence.DayCount;
 import org.compliance.api.evidence.EvidenceRequestIssued;
+import org.compliance.api.evidence.FormalNotice;
 import org.compliance.api.evidence.IssueEvidenceRequest;
 import org.compliance.api.evidence.Period;
 import org.compliance.api.shared.StaffMember;
@@ -251,6 +253,39 @@ class IssuingTest {
         void a_request_gives_either_days_or_a_due_moment_not_both() {
             refused(anIssue().dueInDays(14).dueAt(Instant.parse("2026-11-20T17:00:00Z")).build(),
                     "Give either a period (days, how they are counted, the calendar) or a due moment, not both");
+        }
+    }
+
+    @Nested
+    class AsAFormalNotice {
+
+        private FormalNotice notice(Instant dueAt) {
+            return new FormalNotice("A penalty notice may follow.", "Appeal to the First-tier Tribunal.", 28, NOW,
+                    dueAt, "a".repeat(64), 2048, "a".repeat(64), "Ed25519", "0123456789abcdef", "c2lnbmVk");
+        }
+
+        @Test
+        void the_notice_goes_into_the_event() {
+            fixture.givenNoPriorActivity()
+                    .when(anIssue().formalNotice(notice(DUE)).build())
+                    .expectEvents(new EvidenceRequestIssued(REQUEST_ID, CASE_ID, NORTHWIND, ITEMS, LEGAL_BASIS,
+                            INSTRUCTIONS, DUE, "Europe/London", IRIS, NOW, STANDARD_PERIOD, List.of(), notice(DUE)));
+        }
+
+        @Test
+        void a_notice_stating_another_due_moment_is_refused_to_be_rendered_again() {
+            fixture.givenNoPriorActivity()
+                    .when(anIssue().formalNotice(notice(DUE.plus(Duration.ofDays(1)))).build())
+                    .expectException(conflict())
+                    .expectNoEvents();
+        }
+
+        @Test
+        void a_notice_without_its_hash_or_texts_is_refused() {
+            FormalNotice unsigned = new FormalNotice("Penalty", "Tribunal", 28, NOW, DUE, "not a hash", 1, "x",
+                    "Ed25519", "k", "s");
+            refused(anIssue().formalNotice(unsigned).build(), "A formal notice states the consequences of "
+                    + "non-compliance and the right of appeal with its period, and is kept signed by its SHA-256");
         }
     }
 }

@@ -4,8 +4,11 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.compliance.notifications.application.Directory;
+import org.compliance.platform.directory.DirectoryOrganisation;
 import org.compliance.platform.directory.DirectoryPerson;
 import org.compliance.platform.directory.DirectoryUnavailable;
 import org.compliance.platform.directory.KeycloakDirectory;
@@ -21,6 +24,8 @@ public class PeopleInKeycloak implements Directory {
 
     /** Longer than the client's own connect and read timeouts together, so those speak first. */
     private static final Duration PATIENCE = Duration.ofSeconds(30);
+    /** Names only make notices readable: the notifier does not wait long for them (see OrganisationNames). */
+    private static final Duration NAMES_PATIENCE = Duration.ofSeconds(2);
 
     private final KeycloakDirectory keycloak;
 
@@ -43,15 +48,25 @@ public class PeopleInKeycloak implements Directory {
         return await(keycloak.person(userId)).map(PeopleInKeycloak::person);
     }
 
+    @Override
+    public Map<String, String> organisationNames() {
+        return await(keycloak.organisations(), NAMES_PATIENCE).stream().collect(Collectors.toUnmodifiableMap(
+                DirectoryOrganisation::alias, DirectoryOrganisation::name, (first, second) -> first));
+    }
+
     private static Person person(DirectoryPerson person) {
         return new Person(person.userId(), person.name(), person.email());
     }
 
     private static <T> T await(Uni<T> answer) {
+        return await(answer, PATIENCE);
+    }
+
+    private static <T> T await(Uni<T> answer, Duration patience) {
         try {
-            return answer.await().atMost(PATIENCE);
+            return answer.await().atMost(patience);
         } catch (io.smallrye.mutiny.TimeoutException e) {
-            throw new DirectoryUnavailable("Keycloak did not answer within " + PATIENCE, e);
+            throw new DirectoryUnavailable("Keycloak did not answer within " + patience, e);
         }
     }
 }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.compliance.notifications.application.Directory.Person;
+import org.compliance.notifications.domain.Words;
 import org.jboss.logging.Logger;
 
 /**
@@ -87,9 +88,10 @@ public class Digests {
     private void queue(java.sql.Connection connection, List<Held> items, LocalDate day) throws SQLException {
         Held first = items.getFirst();
         String name = directory.person(first.recipientId()).map(Person::name).orElse(first.recipientId());
-        Map<String, Object> data = Map.of("name", name,
+        String count = Words.count(items.size(), "notice");
+        Map<String, Object> data = Map.of("name", name, "count", count,
                 "items", items.stream().map(h -> new Item(h.subject(), h.link())).toList());
-        String subject = "Your daily summary: " + items.size() + " notice(s)";
+        String subject = "Your daily summary: " + count;
         try (var insert = connection.prepareStatement("""
                 INSERT INTO notification_service.email_delivery
                     (id, event_id, recipient_id, address, kind, case_id, subject, text_body, html_body, link, status,

@@ -1,6 +1,7 @@
 package org.compliance.notifications.application;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -18,4 +19,7 @@ public interface Directory {
     List<Person> withRole(String role);
 
     Optional<Person> person(String userId);
+
+    /** Every organisation's display name by its alias; answered promptly or not at all (an exception). */
+    Map<String, String> organisationNames();
 }

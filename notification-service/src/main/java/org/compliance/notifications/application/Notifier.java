@@ -27,13 +27,16 @@ import org.compliance.notifications.domain.Channel;
 import org.compliance.notifications.domain.Notice;
 import org.compliance.notifications.domain.NotificationPolicy;
 import org.compliance.notifications.domain.Preferences;
+import org.compliance.notifications.domain.Words;
 import org.compliance.notifications.roster.CaseRoster;
+import org.compliance.platform.messaging.EventMetadata;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
  * Turns each event into notifications: the policy says what and for whom, the roster and the directory
- * say who those people are, their preferences say which channels; everything is written to the outbox in
+ * say who those people are (leaving out the one whose action it was, unless they chose otherwise), their
+ * preferences say which channels; everything is written to the outbox in
  * the processor's transaction, so it commits with the processor's token or not at all.
  */
 @ApplicationScoped
@@ -45,6 +48,7 @@ public class Notifier {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Directory directory;
+    private final OrganisationNames organisationNames;
     private final CaseRoster roster;
     private final PreferenceStore preferences;
     private final Webhooks webhooks;
@@ -54,11 +58,13 @@ public class Notifier {
     private final Clock clock;
     private final String portalUrl;
 
-    public Notifier(Directory directory, CaseRoster roster, PreferenceStore preferences, Webhooks webhooks,
-                    Outbox outbox, @Location("email/notice.txt") Template text,
-                    @Location("email/notice.html") Template html, Clock clock,
+    public Notifier(Directory directory, OrganisationNames organisationNames, CaseRoster roster,
+                    PreferenceStore preferences, Webhooks webhooks, Outbox outbox,
+                    @Location("email/notice.txt") Template text, @Location("email/notice.html") Template html,
+                    Clock clock,
                     @ConfigProperty(name = "compliance.portal.url") String portalUrl) {
         this.directory = directory;
+        this.organisationNames = organisationNames;
         this.roster = roster;
         this.preferences = preferences;
         this.webhooks = webhooks;
@@ -71,12 +77,21 @@ public class Notifier {
 
     @EventHandler
     void on(CaseEvent event, EventMessage<?> message) throws SQLException {
-        notify(message, NotificationPolicy.notices(event));
+        notify(message, NotificationPolicy.notices(event, names(event.caseId()), actingUser(message)));
     }
 
     @EventHandler
     void on(EvidenceEvent event, EventMessage<?> message) throws SQLException {
-        notify(message, NotificationPolicy.notices(event));
+        notify(message, NotificationPolicy.notices(event, names(event.caseId())));
+    }
+
+    private EventNames names(String caseId) throws SQLException {
+        return new EventNames(caseId, roster.title(caseId), organisationNames.now());
+    }
+
+    /** Who sent the command that recorded the event (see platform's EventMetadata), when a person did. */
+    private static String actingUser(EventMessage<?> message) {
+        return message.getMetaData().get(EventMetadata.ACTOR_SUBJECT) instanceof String subject ? subject : null;
     }
 
     private void notify(EventMessage<?> message, List<Notice> notices) throws SQLException {
@@ -95,6 +110,9 @@ public class Notifier {
         Instant now = clock.instant();
         for (Person person : people.values()) {
             Preferences chosen = preferences.of(person.userId());
+            if (!chosen.tellsOf(notice, person.userId())) {
+                continue;
+            }
             if (chosen.wants(notice.kind(), Channel.INBOX) && outbox.inbox(eventId, person.userId(), notice, link, at)) {
                 LOG.infof("Inbox: %s for %s on case %s (event %s)", notice.kind(), person.userId(), notice.caseId(),
                         eventId);
@@ -108,7 +126,8 @@ public class Notifier {
             for (Subscription subscription : webhooks.active(organisation)) {
                 UUID deliveryId = UUID.nameUUIDFromBytes((eventId + "/" + subscription.id()).getBytes());
                 outbox.webhook(eventId, deliveryId, subscription.id(), notice.kind().webhookType(),
-                        payload(deliveryId, notice, organisation, at, link), now);
+                        payload(deliveryId, notice, organisation, organisationNames.now().getOrDefault(organisation,
+                                organisation), at, link), now);
             }
         }
     }
@@ -160,8 +179,7 @@ public class Notifier {
         String subject = (notice.kind().isLegalNotice() ? "[Formal notice] " : "")
                 + (notice.urgency().ordinal() > 0 ? "[" + notice.urgency() + "] " : "") + notice.subject();
         Map<String, Object> data = Map.of("name", person.name(), "subject", subject, "body", notice.body(),
-                "caseId", notice.caseId(), "requestId", notice.requestId() == null ? "" : notice.requestId(),
-                "link", link, "legal", notice.kind().isLegalNotice());
+                "caseTitle", notice.caseTitle(), "link", link, "legal", notice.kind().isLegalNotice());
         return new Outbox.Email(subject, render(text, data), render(html, data));
     }
 
@@ -176,10 +194,14 @@ public class Notifier {
                 : portalUrl + "/cases/" + notice.caseId();
     }
 
-    private static String payload(UUID deliveryId, Notice notice, String organisation, Instant at, String link) {
+    private static String payload(UUID deliveryId, Notice notice, String organisation, String organisationName,
+                                  Instant at, String link) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("caseId", notice.caseId());
+        data.put("caseTitle", notice.caseTitle());
         data.put("requestId", notice.requestId());
+        data.put("organisationName", organisationName);
+        data.put("timeInWords", Words.moment(at));
         data.put("urgency", notice.urgency().name());
         data.put("subject", notice.subject());
         data.put("body", notice.body());

@@ -9,7 +9,7 @@ import org.compliance.notifications.domain.Channel;
 import org.compliance.notifications.domain.NoticeKind;
 import org.compliance.notifications.domain.Preferences;
 
-/** Each person's channel choices and digest setting (schema notification_service). */
+/** Each person's channel choices, digest setting and whether they are told of their own actions. */
 @ApplicationScoped
 public class PreferenceStore {
 
@@ -24,6 +24,8 @@ public class PreferenceStore {
              var off = connection.prepareStatement("SELECT kind, channel FROM notification_service.channel_preference "
                      + "WHERE user_id = ? AND NOT enabled");
              var digest = connection.prepareStatement("SELECT daily_digest FROM notification_service.digest_preference "
+                     + "WHERE user_id = ?");
+             var own = connection.prepareStatement("SELECT notify FROM notification_service.own_actions_preference "
                      + "WHERE user_id = ?")) {
             off.setString(1, userId);
             Set<String> switchedOff = new HashSet<>();
@@ -33,14 +35,20 @@ public class PreferenceStore {
                 }
             }
             digest.setString(1, userId);
+            boolean dailyDigest;
             try (var rows = digest.executeQuery()) {
-                return new Preferences(switchedOff, rows.next() && rows.getBoolean(1));
+                dailyDigest = rows.next() && rows.getBoolean(1);
+            }
+            own.setString(1, userId);
+            try (var rows = own.executeQuery()) {
+                return new Preferences(switchedOff, dailyDigest, rows.next() && rows.getBoolean(1));
             }
         }
     }
 
     /** Replaces the person's choices with these (legal notices cannot be switched off: refused by the caller). */
-    public void save(String userId, Set<String> switchedOff, boolean dailyDigest) throws SQLException {
+    public void save(String userId, Set<String> switchedOff, boolean dailyDigest, boolean ownActions)
+            throws SQLException {
         try (var connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try (var clear = connection.prepareStatement(
@@ -49,7 +57,10 @@ public class PreferenceStore {
                          + "(user_id, kind, channel, enabled) VALUES (?, ?, ?, false)");
                  var digest = connection.prepareStatement("INSERT INTO notification_service.digest_preference "
                          + "(user_id, daily_digest) VALUES (?, ?) ON CONFLICT (user_id) "
-                         + "DO UPDATE SET daily_digest = excluded.daily_digest")) {
+                         + "DO UPDATE SET daily_digest = excluded.daily_digest");
+                 var own = connection.prepareStatement("INSERT INTO notification_service.own_actions_preference "
+                         + "(user_id, notify) VALUES (?, ?) ON CONFLICT (user_id) "
+                         + "DO UPDATE SET notify = excluded.notify")) {
                 clear.setString(1, userId);
                 clear.executeUpdate();
                 for (String pair : switchedOff) {
@@ -62,6 +73,9 @@ public class PreferenceStore {
                 digest.setString(1, userId);
                 digest.setBoolean(2, dailyDigest);
                 digest.executeUpdate();
+                own.setString(1, userId);
+                own.setBoolean(2, ownActions);
+                own.executeUpdate();
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();

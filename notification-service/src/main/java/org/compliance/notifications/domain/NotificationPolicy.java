@@ -14,11 +14,8 @@ import static org.compliance.notifications.domain.NoticeKind.REQUEST_ISSUED;
 import static org.compliance.notifications.domain.NoticeKind.REQUEST_OVERDUE;
 import static org.compliance.notifications.domain.NoticeKind.REQUEST_WITHDRAWN;
 
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.compliance.api.cases.AllegationAdded;
 import org.compliance.api.cases.AllegationAmended;
 import org.compliance.api.cases.AllegationWithdrawn;
@@ -44,7 +41,10 @@ import org.compliance.api.cases.RespondentAdded;
 import org.compliance.api.cases.RespondentWithdrawn;
 import org.compliance.api.cases.TeamMemberAdded;
 import org.compliance.api.cases.TeamMemberRemoved;
+import org.compliance.api.shared.StaffMember;
 import org.compliance.api.evidence.EvidenceAccepted;
+import org.compliance.api.evidence.EvidenceClockRestarted;
+import org.compliance.api.evidence.EvidenceClockStopped;
 import org.compliance.api.evidence.EvidenceDeadlineApproaching;
 import org.compliance.api.evidence.EvidenceDownloaded;
 import org.compliance.api.evidence.EvidenceEvent;
@@ -69,38 +69,67 @@ import org.compliance.notifications.domain.Audience.Role;
  * Who is told what, for each event the suite publishes: the one place a reader finds these rules (the
  * service README has them as a table). Each family of events is folded by an exhaustive switch: an event added
  * to a family must be given its notices (or an explicit none) here before the service compiles.
+ *
+ * <p>What reaches a company is public by construction: where staff may read internal words (a decision's internal
+ * reasoning, the reason for closing or referring a case), the event gives two notices, one for the case's staff
+ * and one in public words for the companies concerned; a decision addressed to one respondent is told to that
+ * respondent only. Each notice names its actor (the member of staff whose action the event records), whom the
+ * notifier leaves out unless they chose to be told of their own actions.
  */
 public final class NotificationPolicy {
 
-    private static final DateTimeFormatter LONDON = DateTimeFormatter
-            .ofPattern("HH:mm:ss 'on' EEEE d MMMM uuuu '(London time)'", Locale.UK)
-            .withZone(ZoneId.of("Europe/London"));
     private static final Role SUPERVISORS = new Role("supervisor");
 
     private NotificationPolicy() {
     }
 
-    /** The notices a case event gives; none for the events the README's table does not name. */
-    public static List<Notice> notices(CaseEvent event) {
+    /**
+     * The notices a case event gives; none for the events the README's table does not name.
+     *
+     * @param actingUser who sent the command that recorded the event (its metadata), for events that do not name
+     *                   their actor themselves; null when not known
+     */
+    public static List<Notice> notices(CaseEvent event, Names names, String actingUser) {
+        OfCase w = new OfCase(names, event.caseId());
         return switch (event) {
-            case CaseOpened e -> one(CASE_ASSIGNED, Urgency.NORMAL, List.of(new Person(e.leadInvestigator().userId())),
-                    e.caseId(), null, "You lead the new case " + e.caseId() + ": " + e.title(),
-                    "Case " + e.caseId() + " (" + e.title() + ") was opened with you as lead investigator.");
-            case LeadInvestigatorAssigned e -> one(CASE_ASSIGNED, Urgency.NORMAL,
-                    List.of(new Person(e.leadInvestigator().userId())), e.caseId(), null,
-                    "You now lead case " + e.caseId(), "You were made lead investigator of case " + e.caseId() + ".");
-            case TeamMemberAdded e -> one(CASE_ASSIGNED, Urgency.NORMAL, List.of(new Person(e.member().userId())),
-                    e.caseId(), null, "You joined the team of case " + e.caseId(),
-                    "You were added to the investigation team of case " + e.caseId() + ".");
-            case DecisionIssued e -> one(DECISION_ISSUED, Urgency.HIGH, partiesAndTeam(e.caseId()), e.caseId(), null,
-                    "Decision issued in case " + e.caseId() + ": " + e.kind(),
-                    "A decision (" + e.kind() + ") was issued in case " + e.caseId() + ".\nReasons: " + e.reasons());
-            case CaseReferred e -> one(CASE_REFERRED, Urgency.NORMAL, partiesAndTeam(e.caseId()), e.caseId(), null,
-                    "Case " + e.caseId() + " referred to " + e.referral().authority(),
-                    "Case " + e.caseId() + " was referred to " + e.referral().authority() + " (their reference "
-                            + e.referral().theirReference() + ").");
-            case CaseClosed e -> one(CASE_CLOSED, Urgency.NORMAL, partiesAndTeam(e.caseId()), e.caseId(), null,
-                    "Case " + e.caseId() + " closed", "Case " + e.caseId() + " was closed: " + e.reason());
+            case CaseOpened e -> List.of(w.notice(CASE_ASSIGNED, Urgency.NORMAL,
+                    List.of(new Person(e.leadInvestigator().userId())), null,
+                    "You lead the new " + w.kase(),
+                    "The " + w.kase() + " against " + Words.and(e.respondents().stream()
+                            .map(r -> names.organisation(r.organisationAlias())).toList()) + " was opened"
+                            + (e.openedAt() == null ? "" : " at " + Words.moment(e.openedAt()))
+                            + " with you as lead investigator.", actingUser));
+            case LeadInvestigatorAssigned e -> List.of(w.notice(CASE_ASSIGNED, Urgency.NORMAL,
+                    List.of(new Person(e.leadInvestigator().userId())), null, "You now lead the " + w.kase(),
+                    "You were made lead investigator of the " + w.kase()
+                            + (e.previousLeadInvestigator() == null ? "" : ", in place of "
+                            + e.previousLeadInvestigator().name()) + ".", actingUser));
+            case TeamMemberAdded e -> List.of(w.notice(CASE_ASSIGNED, Urgency.NORMAL,
+                    List.of(new Person(e.member().userId())), null, "You joined the team of the " + w.kase(),
+                    "You were added to the investigation team of the " + w.kase() + ".", actingUser));
+            case DecisionIssued e -> decision(e, names, w);
+            case CaseReferred e -> {
+                var referral = e.referral();
+                String subject = "The " + w.kase() + " was referred to " + referral.authority();
+                String told = "The " + w.kase() + " was referred to " + referral.authority();
+                yield List.of(
+                        w.notice(CASE_REFERRED, Urgency.NORMAL, List.of(new CaseTeam(e.caseId())), null, subject,
+                                told + " (their reference " + referral.theirReference() + ").\nReason: "
+                                        + referral.reason() + "\n" + toldTheParties(referral.publicReason(),
+                                        "that the case was referred"), actingUser),
+                        w.notice(CASE_REFERRED, Urgency.NORMAL, List.of(new CaseParties(e.caseId())), null, subject,
+                                told + "." + publicReason(referral.publicReason()), actingUser));
+            }
+            case CaseClosed e -> {
+                String subject = "The " + w.kase() + " was closed";
+                String told = "The " + w.kase() + " was closed.";
+                yield List.of(
+                        w.notice(CASE_CLOSED, Urgency.NORMAL, List.of(new CaseTeam(e.caseId())), null, subject,
+                                told + "\nReason: " + e.reason() + "\n" + toldTheParties(e.publicReason(),
+                                        "that the case was closed"), actingUser),
+                        w.notice(CASE_CLOSED, Urgency.NORMAL, List.of(new CaseParties(e.caseId())), null, subject,
+                                told + publicReason(e.publicReason()), actingUser));
+            }
             // nobody is told of these
             case AllegationAdded e -> List.of();
             case AllegationAmended e -> List.of();
@@ -124,73 +153,143 @@ public final class NotificationPolicy {
     }
 
     /** The notices an evidence request's event gives; none for the events the README's table does not name. */
-    public static List<Notice> notices(EvidenceEvent event) {
+    public static List<Notice> notices(EvidenceEvent event, Names names) {
+        OfCase w = new OfCase(names, event.caseId());
         return switch (event) {
-            case EvidenceRequestIssued e -> one(REQUEST_ISSUED, Urgency.HIGH,
+            case EvidenceRequestIssued e -> List.of(w.notice(REQUEST_ISSUED, Urgency.HIGH,
                     List.of(new Organisation(e.respondentOrganisationAlias()), new Person(e.issuedBy().userId())),
-                    e.caseId(), e.requestId(), "Evidence requested in case " + e.caseId() + ", due " + due(e.dueAt()),
-                    "Under " + e.legalBasis() + ", " + e.respondentOrganisationAlias() + " is required to produce:\n"
-                            + bullets(e.items()) + (e.instructions().isBlank() ? "" : "Instructions: "
-                            + e.instructions() + "\n") + "The evidence is due by " + due(e.dueAt()) + ".");
-            case EvidenceDeadlineApproaching e -> one(DEADLINE_APPROACHING,
+                    e.requestId(), "Evidence requested in the " + w.kase() + ", due " + Words.moment(e.dueAt()),
+                    "Under " + e.legalBasis() + ", " + names.organisation(e.respondentOrganisationAlias())
+                            + " is required to produce, in the " + w.kase() + ":\n" + bullets(e.items())
+                            + (e.instructions() == null || e.instructions().isBlank() ? ""
+                            : "Instructions: " + e.instructions() + "\n")
+                            + "The evidence is due by " + Words.moment(e.dueAt()) + ".", actor(e.issuedBy())));
+            case EvidenceDeadlineApproaching e -> List.of(w.notice(DEADLINE_APPROACHING,
                     e.daysBefore() <= 1 ? Urgency.URGENT : Urgency.HIGH,
-                    List.of(new Organisation(e.respondentOrganisationAlias())), e.caseId(), e.requestId(),
-                    "Evidence due in " + e.daysBefore() + (e.daysBefore() == 1 ? " day" : " days") + " (case "
-                            + e.caseId() + ")",
-                    "The evidence requested in case " + e.caseId() + " is due by " + due(e.dueAt()) + ".");
-            case EvidenceRequestOverdue e -> one(REQUEST_OVERDUE, Urgency.URGENT,
-                    List.of(new CaseLead(e.caseId()), SUPERVISORS), e.caseId(), e.requestId(),
-                    "Evidence overdue from " + e.respondentOrganisationAlias() + " (case " + e.caseId() + ")",
-                    "The evidence requested from " + e.respondentOrganisationAlias() + " in case " + e.caseId()
-                            + " was due by " + due(e.dueAt()) + " and has not been accepted.");
-            case EvidenceSubmitted e -> one(EVIDENCE_SUBMITTED, Urgency.NORMAL, List.of(new CaseLead(e.caseId())),
-                    e.caseId(), e.requestId(), (e.late() ? "Late evidence" : "Evidence") + " submitted by "
-                            + e.submittedBy().organisationAlias() + " (case " + e.caseId() + ")",
-                    e.files().size() + " file(s) submitted by " + e.submittedBy().name() + " ("
-                            + e.statementOfTruth().position() + "): " + e.description());
-            case ExtensionRequested e -> one(EXTENSION_REQUESTED, Urgency.HIGH,
-                    List.of(new CaseLead(e.caseId()), SUPERVISORS), e.caseId(), e.requestId(),
-                    "Extension asked for by " + e.requestedBy().organisationAlias() + " (case " + e.caseId() + ")",
-                    e.requestedBy().name() + " asks for more time: " + e.reason());
-            case ExtensionGranted e -> one(EXTENSION_GRANTED, Urgency.NORMAL, List.of(new RequestRespondent(e.requestId())),
-                    e.caseId(), e.requestId(), "Extension granted: evidence now due " + due(e.newDueAt()),
-                    "Your extension in case " + e.caseId() + " was granted. The evidence is now due by "
-                            + due(e.newDueAt()) + " (was " + due(e.previousDueAt()) + ").");
-            case ExtensionRefused e -> one(EXTENSION_REFUSED, Urgency.HIGH, List.of(new RequestRespondent(e.requestId())),
-                    e.caseId(), e.requestId(), "Extension refused (case " + e.caseId() + ")",
-                    "Your extension in case " + e.caseId() + " was refused: " + e.reason()
-                            + " The original due moment stands.");
-            case MoreEvidenceRequested e -> one(MORE_EVIDENCE_REQUESTED, Urgency.HIGH,
-                    List.of(new RequestRespondent(e.requestId())), e.caseId(), e.requestId(),
-                    "More evidence required by " + due(e.newDueAt()) + " (case " + e.caseId() + ")",
-                    "Still missing: " + e.stillMissing() + "\nDue by " + due(e.newDueAt()) + ".");
-            case EvidenceRequestWithdrawn e -> one(REQUEST_WITHDRAWN, Urgency.NORMAL,
-                    List.of(new RequestRespondent(e.requestId())), e.caseId(), e.requestId(),
-                    "Evidence request withdrawn (case " + e.caseId() + ")",
-                    "The evidence request " + e.requestId() + " was withdrawn: " + e.reason());
+                    List.of(new Organisation(e.respondentOrganisationAlias())), e.requestId(),
+                    "Evidence due in " + Words.count(e.daysBefore(), "day") + " (" + w.kase() + ")",
+                    "The evidence requested from " + names.organisation(e.respondentOrganisationAlias()) + " in the "
+                            + w.kase() + " is due by " + Words.moment(e.dueAt()) + ".", null));
+            case EvidenceRequestOverdue e -> List.of(w.notice(REQUEST_OVERDUE, Urgency.URGENT,
+                    List.of(new CaseLead(e.caseId()), SUPERVISORS), e.requestId(),
+                    "Evidence overdue from " + names.organisation(e.respondentOrganisationAlias()) + " ("
+                            + w.kase() + ")",
+                    "The evidence requested from " + names.organisation(e.respondentOrganisationAlias()) + " in the "
+                            + w.kase() + " was due by " + Words.moment(e.dueAt()) + " and has not been accepted.",
+                    null));
+            case EvidenceSubmitted e -> List.of(w.notice(EVIDENCE_SUBMITTED, Urgency.NORMAL,
+                    List.of(new CaseLead(e.caseId())), e.requestId(), (e.late() ? "Late evidence" : "Evidence")
+                            + " submitted by " + names.organisation(e.submittedBy().organisationAlias()) + " ("
+                            + w.kase() + ")",
+                    Words.count(e.files().size(), "file") + " submitted by " + e.submittedBy().name() + " ("
+                            + e.statementOfTruth().position() + ")"
+                            + (e.submittedAt() == null ? "" : " at " + Words.moment(e.submittedAt()))
+                            + (e.late() ? ", after the due moment" : "") + ": " + e.description(), null));
+            case ExtensionRequested e -> List.of(w.notice(EXTENSION_REQUESTED, Urgency.HIGH,
+                    List.of(new CaseLead(e.caseId()), SUPERVISORS), e.requestId(),
+                    "Extension asked for by " + names.organisation(e.requestedBy().organisationAlias()) + " ("
+                            + w.kase() + ")",
+                    e.requestedBy().name() + " of " + names.organisation(e.requestedBy().organisationAlias())
+                            + " asks for more time in the " + w.kase() + ": " + e.reason(), null));
+            case ExtensionGranted e -> List.of(w.notice(EXTENSION_GRANTED, Urgency.NORMAL,
+                    List.of(new RequestRespondent(e.requestId())), e.requestId(),
+                    "Extension granted: evidence now due " + Words.moment(e.newDueAt()) + " (" + w.kase() + ")",
+                    "Your extension in the " + w.kase() + " was granted. The evidence is now due by "
+                            + Words.moment(e.newDueAt()) + " (was " + Words.moment(e.previousDueAt()) + ").",
+                    actor(e.grantedBy())));
+            case ExtensionRefused e -> List.of(w.notice(EXTENSION_REFUSED, Urgency.HIGH,
+                    List.of(new RequestRespondent(e.requestId())), e.requestId(),
+                    "Extension refused (" + w.kase() + ")",
+                    "Your extension in the " + w.kase() + " was refused: " + e.reason()
+                            + "\nThe evidence is due when it was due before.", actor(e.refusedBy())));
+            case MoreEvidenceRequested e -> List.of(w.notice(MORE_EVIDENCE_REQUESTED, Urgency.HIGH,
+                    List.of(new RequestRespondent(e.requestId())), e.requestId(),
+                    "More evidence required by " + Words.moment(e.newDueAt()) + " (" + w.kase() + ")",
+                    "More evidence is required in the " + w.kase() + ".\nStill missing: " + e.stillMissing()
+                            + "\nDue by " + Words.moment(e.newDueAt()) + ".", actor(e.requestedBy())));
+            case EvidenceRequestWithdrawn e -> List.of(w.notice(REQUEST_WITHDRAWN, Urgency.NORMAL,
+                    List.of(new RequestRespondent(e.requestId())), e.requestId(),
+                    "Evidence request withdrawn (" + w.kase() + ")",
+                    "An evidence request in the " + w.kase() + " was withdrawn: " + e.reason()
+                            + "\nNothing more is to be sent for it.", actor(e.withdrawnBy())));
             // nobody is told of these
             case EvidenceRequestAcknowledged e -> List.of();
             case EvidenceAccepted e -> List.of();
             case EvidenceDownloaded e -> List.of();
+            case EvidenceClockStopped e -> List.of();
+            case EvidenceClockRestarted e -> List.of();
         };
     }
 
-    private static List<Audience> partiesAndTeam(String caseId) {
-        return List.of(new CaseParties(caseId), new CaseTeam(caseId));
+    /**
+     * A decision: staff read it whole, with the internal reasoning; the companies it is addressed to (one
+     * respondent, or every party when it is case-wide) read the public reasons only.
+     */
+    private static List<Notice> decision(DecisionIssued e, Names names, OfCase w) {
+        String addressee = e.addresseeOrganisationAlias() == null ? null
+                : names.organisation(e.addresseeOrganisationAlias());
+        String decision = Words.decision(e);
+        String told = "A decision was issued in the " + w.kase()
+                + (e.issuedAt() == null ? "" : " at " + Words.moment(e.issuedAt()))
+                + (addressee == null ? ", for the whole case" : ", addressed to " + addressee) + ": " + decision
+                + "." + (e.reasons() == null || e.reasons().isBlank() ? "" : "\nReasons: " + e.reasons())
+                + enforcement(e);
+        String staffSubject = "Decision issued" + (addressee == null ? "" : " to " + addressee) + " in the "
+                + w.kase() + ": " + decision;
+        List<Notice> notices = new ArrayList<>();
+        notices.add(w.notice(DECISION_ISSUED, Urgency.HIGH, List.of(new CaseTeam(e.caseId())), null, staffSubject,
+                told + (e.internalReasoning() == null || e.internalReasoning().isBlank() ? ""
+                        : "\nInternal reasoning (staff only): " + e.internalReasoning())
+                        + (e.decidedBy() == null ? "" : "\nDecided by " + e.decidedBy().name() + "."),
+                actor(e.decidedBy())));
+        Audience companies = e.addresseeOrganisationAlias() == null ? new CaseParties(e.caseId())
+                : new Organisation(e.addresseeOrganisationAlias());
+        notices.add(w.notice(DECISION_ISSUED, Urgency.HIGH, List.of(companies), null,
+                "Decision in the " + w.kase() + ": " + decision, told, actor(e.decidedBy())));
+        return notices;
     }
 
-    private static List<Notice> one(NoticeKind kind, Urgency urgency, List<Audience> audience, String caseId,
-                                    String requestId, String subject, String body) {
-        return List.of(new Notice(kind, urgency, audience, caseId, requestId, subject, body));
+    private static String enforcement(DecisionIssued e) {
+        if (e.enforcementNotice() == null) {
+            return "";
+        }
+        var notice = e.enforcementNotice();
+        return "\nSteps required:\n" + bullets(notice.stepsRequired() == null ? List.of() : notice.stepsRequired())
+                .stripTrailing() + (notice.complianceDate() == null ? ""
+                : "\nTo be complied with by " + Words.day(notice.complianceDate()) + ".");
     }
 
-    private static String due(Instant moment) {
-        return LONDON.format(moment);
+    private static String publicReason(String publicReason) {
+        return publicReason == null || publicReason.isBlank() ? "" : "\nReason: " + publicReason;
+    }
+
+    private static String toldTheParties(String publicReason, String fact) {
+        return publicReason == null || publicReason.isBlank()
+                ? "The parties were told only " + fact + "."
+                : "The parties were told: " + publicReason;
+    }
+
+    private static String actor(StaffMember staff) {
+        return staff == null ? null : staff.userId();
     }
 
     private static String bullets(List<String> items) {
         StringBuilder text = new StringBuilder();
         items.forEach(item -> text.append("  - ").append(item).append('\n'));
         return text.toString();
+    }
+
+    /** The case's name in running text, and the notices of one case. */
+    private record OfCase(Names names, String caseId, String kase, String title) {
+
+        OfCase(Names names, String caseId) {
+            this(names, caseId, names.caseTitle(caseId).map(t -> "case \"" + t + "\"").orElse("case " + caseId),
+                    names.caseTitle(caseId).orElse(caseId));
+        }
+
+        Notice notice(NoticeKind kind, Urgency urgency, List<Audience> audience, String requestId, String subject,
+                      String body, String actor) {
+            return new Notice(kind, urgency, audience, caseId, title, requestId, subject, body, actor);
+        }
     }
 }

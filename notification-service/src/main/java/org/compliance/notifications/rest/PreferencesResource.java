@@ -35,8 +35,12 @@ public class PreferencesResource {
     public record SwitchedOff(@NotNull NoticeKind kind, @NotNull Channel channel) {
     }
 
+    /**
+     * @param notifyOfOwnActions whether the caller is told of their own actions too (a case they opened, a
+     *                           decision they issued); off when left out
+     */
     public record Settings(@NotNull List<@Valid SwitchedOff> switchedOff, boolean dailyDigest,
-                           List<NoticeKind> legalNotices) {
+                           Boolean notifyOfOwnActions, List<NoticeKind> legalNotices) {
     }
 
     private final PreferenceStore store;
@@ -61,7 +65,8 @@ public class PreferencesResource {
     @Operation(operationId = "replacePreferences",
             summary = "Replace the caller's choices", description = "Switch a channel (INBOX, EMAIL) off for a "
             + "kind of notice; legal notices (request issued, overdue, decision) cannot be switched off (422). With "
-            + "dailyDigest, other e-mail waits for one summary a day.")
+            + "dailyDigest, other e-mail waits for one summary a day. With notifyOfOwnActions, the caller is also "
+            + "told of what they did themselves (off by default).")
     public Settings put(@Valid @NotNull Settings settings) throws SQLException {
         Set<String> off = new LinkedHashSet<>();
         for (SwitchedOff choice : settings.switchedOff()) {
@@ -72,14 +77,14 @@ public class PreferencesResource {
             off.add(choice.kind().name() + "/" + choice.channel().name());
         }
         String me = caller.get().subject();
-        store.save(me, off, settings.dailyDigest());
+        store.save(me, off, settings.dailyDigest(), Boolean.TRUE.equals(settings.notifyOfOwnActions()));
         return settings(store.of(me));
     }
 
     private static Settings settings(Preferences preferences) {
         List<SwitchedOff> off = preferences.switchedOff().stream().sorted().map(pair -> pair.split("/"))
                 .map(parts -> new SwitchedOff(NoticeKind.valueOf(parts[0]), Channel.valueOf(parts[1]))).toList();
-        return new Settings(off, preferences.dailyDigest(),
+        return new Settings(off, preferences.dailyDigest(), preferences.ownActions(),
                 Arrays.stream(NoticeKind.values()).filter(NoticeKind::isLegalNotice).toList());
     }
 }

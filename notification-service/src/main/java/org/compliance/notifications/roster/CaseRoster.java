@@ -35,6 +35,8 @@ import org.compliance.api.cases.RespondentWithdrawn;
 import org.compliance.api.cases.TeamMemberAdded;
 import org.compliance.api.cases.TeamMemberRemoved;
 import org.compliance.api.evidence.EvidenceAccepted;
+import org.compliance.api.evidence.EvidenceClockRestarted;
+import org.compliance.api.evidence.EvidenceClockStopped;
 import org.compliance.api.evidence.EvidenceDeadlineApproaching;
 import org.compliance.api.evidence.EvidenceDownloaded;
 import org.compliance.api.evidence.EvidenceEvent;
@@ -50,7 +52,8 @@ import org.compliance.api.evidence.MoreEvidenceRequested;
 
 /**
  * Who belongs to a case and to whom a request is addressed, as the events tell it: what the notification
- * rules need to find "the lead investigator", "the team", "the parties" and "the respondent". In the notifier's
+ * rules need to find "the lead investigator", "the team", "the parties" and "the respondent", and the case's title
+ * that notices call it by. In the notifier's
  * processing group, registered before it: an event's roster change is in place when it is notified, is parked
  * with its notices, and is never rebuilt apart from them.
  */
@@ -126,10 +129,14 @@ public class CaseRoster {
             case EvidenceDeadlineApproaching e -> { }
             case EvidenceRequestOverdue e -> { }
             case EvidenceDownloaded e -> { }
+            case EvidenceClockStopped e -> { }
+            case EvidenceClockRestarted e -> { }
         }
     }
 
     private void opened(CaseOpened e) throws SQLException {
+        update("INSERT INTO notification_service.case_title (case_id, title) VALUES (?, ?) ON CONFLICT (case_id) "
+                + "DO NOTHING", e.caseId(), e.title());
         member(e.caseId(), e.leadInvestigator().userId(), "LEAD");
         for (var respondent : e.respondents()) {
             party(e.caseId(), respondent.organisationAlias(), "RESPONDENT");
@@ -139,6 +146,12 @@ public class CaseRoster {
                 party(e.caseId(), complainant.organisationAlias(), "COMPLAINANT");
             }
         }
+    }
+
+    /** The case's title as it was opened; empty for a case opened before titles were kept. */
+    public Optional<String> title(String caseId) throws SQLException {
+        return strings("SELECT title FROM notification_service.case_title WHERE case_id = ?", caseId).stream()
+                .findFirst();
     }
 
     public Optional<String> lead(String caseId) throws SQLException {

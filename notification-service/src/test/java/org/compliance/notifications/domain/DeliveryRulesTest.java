@@ -3,6 +3,7 @@ package org.compliance.notifications.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -11,7 +12,7 @@ class DeliveryRulesTest {
 
     @Test
     void a_channel_switched_off_is_not_used_except_for_legal_notices() {
-        var preferences = new Preferences(Set.of("EXTENSION_GRANTED/EMAIL", "REQUEST_ISSUED/INBOX"), false);
+        var preferences = new Preferences(Set.of("EXTENSION_GRANTED/EMAIL", "REQUEST_ISSUED/INBOX"), false, false);
         assertThat(preferences.wants(NoticeKind.EXTENSION_GRANTED, Channel.EMAIL)).isFalse();
         assertThat(preferences.wants(NoticeKind.EXTENSION_GRANTED, Channel.INBOX)).isTrue();
         assertThat(preferences.wants(NoticeKind.REQUEST_ISSUED, Channel.INBOX)).isTrue();
@@ -19,10 +20,22 @@ class DeliveryRulesTest {
 
     @Test
     void the_digest_holds_everything_but_legal_notices() {
-        var digest = new Preferences(Set.of(), true);
+        var digest = new Preferences(Set.of(), true, false);
         assertThat(digest.holdsForDigest(NoticeKind.EXTENSION_REFUSED)).isTrue();
         assertThat(digest.holdsForDigest(NoticeKind.DECISION_ISSUED)).isFalse();
         assertThat(Preferences.DEFAULTS.holdsForDigest(NoticeKind.EXTENSION_REFUSED)).isFalse();
+    }
+
+    @Test
+    void nobody_is_told_of_their_own_action_unless_they_chose_to_be_legal_notices_included() {
+        var decision = new Notice(NoticeKind.DECISION_ISSUED, Urgency.HIGH, List.of(new Audience.CaseTeam("c-1")),
+                "c-1", "Training data retention", null, "Decision", "A reprimand", "u-sam");
+        assertThat(Preferences.DEFAULTS.tellsOf(decision, "u-sam")).isFalse();
+        assertThat(Preferences.DEFAULTS.tellsOf(decision, "u-iris")).isTrue();
+        assertThat(new Preferences(Set.of(), false, true).tellsOf(decision, "u-sam")).isTrue();
+        var noActor = new Notice(NoticeKind.REQUEST_OVERDUE, Urgency.URGENT, List.of(new Audience.CaseLead("c-1")),
+                "c-1", "Training data retention", "r-1", "Overdue", "Overdue", null);
+        assertThat(Preferences.DEFAULTS.tellsOf(noActor, "u-sam")).isTrue();
     }
 
     @Test

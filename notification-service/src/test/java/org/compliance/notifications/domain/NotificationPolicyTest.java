@@ -2,9 +2,11 @@ package org.compliance.notifications.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Arrays;
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.axonframework.eventhandling.EventHandler;
 import org.compliance.api.cases.Allegation;
 import org.compliance.api.cases.CaseClosed;
@@ -16,6 +18,7 @@ import org.compliance.api.cases.Confidentiality;
 import org.compliance.api.cases.DecisionIssued;
 import org.compliance.api.cases.DecisionKind;
 import org.compliance.api.cases.LeadInvestigatorAssigned;
+import org.compliance.api.cases.MonetaryPenalty;
 import org.compliance.api.cases.Priority;
 import org.compliance.api.cases.Referral;
 import org.compliance.api.cases.Respondent;
@@ -45,13 +48,24 @@ import org.compliance.notifications.domain.Audience.RequestRespondent;
 import org.compliance.notifications.domain.Audience.Role;
 import org.junit.jupiter.api.Test;
 
-/** Each row of the README's table: for an event, who is told, what kind of notice, how urgent. */
+/** Each row of the README's table: for an event, who is told, what kind of notice, how urgent, whose action. */
 class NotificationPolicyTest {
 
     private static final StaffMember IRIS = new StaffMember("u-iris", "Iris Investigator");
     private static final StaffMember SAM = new StaffMember("u-sam", "Sam Supervisor");
     private static final CompanyUser NORA = new CompanyUser("u-nora", "Nora Northwind", "northwind-cloud");
     private static final Instant DUE = Instant.parse("2026-07-15T22:59:59Z");
+    private static final Names NAMES = new Names() {
+        @Override
+        public Optional<String> caseTitle(String caseId) {
+            return Optional.of("Training data retention");
+        }
+
+        @Override
+        public String organisation(String alias) {
+            return alias;
+        }
+    };
 
     @Test
     void a_new_case_is_announced_to_its_lead_investigator_only() {
@@ -77,8 +91,9 @@ class NotificationPolicyTest {
         Notice notice = assertOne(issued, NoticeKind.REQUEST_ISSUED, Urgency.HIGH,
                 new Organisation("northwind-cloud"), new Person("u-iris"));
         assertThat(notice.kind().isLegalNotice()).isTrue();
-        assertThat(notice.body()).contains("  - Policies", "  - Logs", "23:59:59 on Wednesday 15 July 2026 (London time)")
+        assertThat(notice.body()).contains("  - Policies", "  - Logs", "23:59 BST on 15 July 2026")
                 .doesNotContain("Instructions");
+        assertThat(notice.actor()).as("the issuer's copy is their own action").isEqualTo("u-iris");
     }
 
     @Test
@@ -125,21 +140,63 @@ class NotificationPolicyTest {
     }
 
     @Test
-    void decisions_referrals_and_closures_go_to_the_parties_and_the_team() {
-        Notice decision = assertOne(new DecisionIssued("c-1", DecisionKind.REPRIMAND, "Training without a basis",
-                        null, null, SAM, DUE), NoticeKind.DECISION_ISSUED, Urgency.HIGH, new CaseParties("c-1"),
-                new CaseTeam("c-1"));
-        assertThat(decision.kind().isLegalNotice()).isTrue();
-        assertOne(new CaseReferred("c-1", new Referral("Competition and Markets Authority", "CMA-1", "Competition")),
-                NoticeKind.CASE_REFERRED, Urgency.NORMAL, new CaseParties("c-1"), new CaseTeam("c-1"));
-        assertOne(new CaseClosed("c-1", "Decided"), NoticeKind.CASE_CLOSED, Urgency.NORMAL, new CaseParties("c-1"),
-                new CaseTeam("c-1"));
+    void decisions_referrals_and_closures_go_to_the_team_and_in_public_words_to_the_parties() {
+        List<Notice> decision = NotificationPolicy.notices(new DecisionIssued("c-1", DecisionKind.REPRIMAND,
+                "Training without a basis", null, null, SAM, DUE), NAMES, null);
+        assertThat(decision).extracting(Notice::audience).containsExactly(List.of(new CaseTeam("c-1")),
+                List.of(new CaseParties("c-1")));
+        assertThat(decision).allMatch(n -> n.kind() == NoticeKind.DECISION_ISSUED && n.kind().isLegalNotice()
+                && n.urgency() == Urgency.HIGH && "u-sam".equals(n.actor()));
+        assertThat(NotificationPolicy.notices(new CaseReferred("c-1", new Referral("Competition and Markets Authority",
+                "CMA-1", "Competition")), NAMES, "u-iris")).extracting(Notice::audience).containsExactly(
+                List.of(new CaseTeam("c-1")), List.of(new CaseParties("c-1")));
+        List<Notice> closed = NotificationPolicy.notices(new CaseClosed("c-1", "Decided"), NAMES, "u-iris");
+        assertThat(closed).extracting(Notice::audience).containsExactly(List.of(new CaseTeam("c-1")),
+                List.of(new CaseParties("c-1")));
+        assertThat(closed).allMatch(n -> n.kind() == NoticeKind.CASE_CLOSED && "u-iris".equals(n.actor()));
+    }
+
+    @Test
+    void a_decision_addressed_to_one_respondent_is_told_to_that_respondent_only_without_internal_reasoning() {
+        List<Notice> notices = NotificationPolicy.notices(new DecisionIssued("c-1", DecisionKind.MONETARY_PENALTY,
+                "Public reasons", null, new MonetaryPenalty(new BigDecimal("1250000"), "GBP",
+                new BigDecimal("900000000"), new BigDecimal("36000000")), SAM, DUE, "northwind-cloud",
+                "Internal reasoning"), NAMES, null);
+        assertThat(notices).extracting(Notice::audience).containsExactly(List.of(new CaseTeam("c-1")),
+                List.of(new Organisation("northwind-cloud")));
+        assertThat(notices.get(0).body()).contains("Internal reasoning");
+        assertThat(notices.get(1).body()).contains("Public reasons", "GBP 1,250,000.00")
+                .doesNotContain("Internal reasoning", "900,000,000", "36,000,000");
+    }
+
+    @Test
+    void closing_and_referral_reasons_reach_the_parties_only_in_their_public_form() {
+        List<Notice> closed = NotificationPolicy.notices(new CaseClosed("c-1", "Internal: weak case", null), NAMES,
+                null);
+        assertThat(closed.get(0).body()).contains("Internal: weak case");
+        assertThat(closed.get(1).body()).doesNotContain("Internal");
+        List<Notice> referred = NotificationPolicy.notices(new CaseReferred("c-1", new Referral("CMA", "CMA-1",
+                "Internal: not worth our time", "A competition matter")), NAMES, null);
+        assertThat(referred.get(0).body()).contains("Internal: not worth our time", "CMA-1");
+        assertThat(referred.get(1).body()).contains("A competition matter").doesNotContain("Internal", "CMA-1");
+    }
+
+    @Test
+    void the_actor_of_a_staff_action_is_named_from_the_event_or_else_from_who_sent_the_command() {
+        assertThat(NotificationPolicy.notices(new TeamMemberAdded("c-1", SAM), NAMES, "u-iris"))
+                .extracting(Notice::actor).containsExactly("u-iris");
+        assertThat(NotificationPolicy.notices(new ExtensionGranted("r-1", "c-1", DUE, DUE.plusSeconds(60), SAM),
+                NAMES)).extracting(Notice::actor).containsExactly("u-sam");
+        assertThat(NotificationPolicy.notices(new EvidenceRequestOverdue("r-1", "c-1", "northwind-cloud", DUE), NAMES))
+                .as("nobody acts when a deadline passes").extracting(Notice::actor).containsOnlyNulls();
     }
 
     @Test
     void events_outside_the_table_notify_nobody() {
-        assertThat(NotificationPolicy.notices(new CaseNoteAdded("c-1", "n-1", "Internal", IRIS, DUE))).isEmpty();
-        assertThat(NotificationPolicy.notices(new EvidenceRequestAcknowledged("r-1", "c-1", NORA, DUE))).isEmpty();
+        assertThat(NotificationPolicy.notices(new CaseNoteAdded("c-1", "n-1", "Internal", IRIS, DUE), NAMES, null))
+                .isEmpty();
+        assertThat(NotificationPolicy.notices(new EvidenceRequestAcknowledged("r-1", "c-1", NORA, DUE), NAMES))
+                .isEmpty();
     }
 
     @Test
@@ -159,8 +216,8 @@ class NotificationPolicyTest {
 
     private static Notice assertOne(Object event, NoticeKind kind, Urgency urgency, Audience... audience) {
         List<Notice> notices = switch (event) {
-            case CaseEvent e -> NotificationPolicy.notices(e);
-            case EvidenceEvent e -> NotificationPolicy.notices(e);
+            case CaseEvent e -> NotificationPolicy.notices(e, NAMES, null);
+            case EvidenceEvent e -> NotificationPolicy.notices(e, NAMES);
             default -> throw new IllegalArgumentException("Not an event of a case or a request: " + event);
         };
         assertThat(notices).hasSize(1);

@@ -79,6 +79,8 @@ class DeadLetterTest {
             assertThat(inboxKinds(iris, poisoned)).isEmpty();
             assertThat(count("SELECT count(*) FROM notification_service.case_roster WHERE case_id = ?", poisoned))
                     .as("the roster, in the same processing group, waits with the notices").isZero();
+            assertThat(count("SELECT count(*) FROM notification_service.case_title WHERE case_id = ?", poisoned))
+                    .as("and so does the case's title").isZero();
         } finally {
             sql("ALTER TABLE notification_service.email_delivery DROP CONSTRAINT IF EXISTS " + constraint);
         }
@@ -89,14 +91,15 @@ class DeadLetterTest {
 
         assertThat(inboxKinds(iris, poisoned)).containsExactly("CASE_ASSIGNED");
         assertThat(inboxKinds(ivan, poisoned)).containsExactly("CASE_ASSIGNED");
-        await().atMost(WAIT).until(() -> mails("iris.investigator@regulator.example", "You lead the new case "
-                + poisoned) == 1 && mails("ivan.investigator@regulator.example", "You joined the team of case "
-                + poisoned) == 1);
+        await().atMost(WAIT).until(() -> mails("iris.investigator@regulator.example", "You lead the new case \""
+                + title(poisoned) + "\"") == 1 && mails("ivan.investigator@regulator.example",
+                "You joined the team of the case \"" + title(poisoned) + "\"") == 1);
         await().atMost(WAIT).until(() -> count("SELECT count(*) FROM notification_service.email_delivery "
                 + "WHERE case_id = ? AND status = 'SENT'", poisoned) == 2);
         assertThat(count("SELECT count(*) FROM notification_service.email_delivery WHERE case_id = ?", poisoned))
                 .isEqualTo(2);
-        assertThat(mails("iris.investigator@regulator.example", "You lead the new case " + poisoned)).isEqualTo(1);
+        assertThat(mails("iris.investigator@regulator.example", "You lead the new case \"" + title(poisoned) + "\""))
+                .isEqualTo(1);
         given().auth().oauth2(RealPeers.tokenFor("otto.operator")).when().get(DEAD_LETTERS).then()
                 .statusCode(200).body("letters", equalTo(0));
     }
@@ -109,8 +112,13 @@ class DeadLetterTest {
         return given().auth().oauth2(otto).when().get(DEAD_LETTERS).then().extract().jsonPath().setRootPath(sequence);
     }
 
+    /** Notices name a case by its title: each case here has its own. */
+    private static String title(String caseId) {
+        return "Dead letters " + caseId.substring(5, 13);
+    }
+
     private static CaseOpened opened(String caseId, String lead) {
-        return new CaseOpened(caseId, "Dead letters", "Fictional", "Information Commissioner's Office",
+        return new CaseOpened(caseId, title(caseId), "Fictional", "Information Commissioner's Office",
                 List.of("UK GDPR"), Priority.NORMAL, Confidentiality.STANDARD,
                 List.of(new Respondent("northwind-cloud", "Northwind Cloud Ltd")), List.of(),
                 List.of(new Allegation("A1", "UK GDPR Art. 5(1)(e)", "Kept too long", null, null)),

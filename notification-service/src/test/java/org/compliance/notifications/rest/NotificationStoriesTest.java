@@ -15,6 +15,7 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,12 +28,21 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.compliance.api.cases.Allegation;
+import org.compliance.api.cases.CaseClosed;
+import org.compliance.api.cases.CaseReferred;
+import org.compliance.api.cases.DecisionIssued;
+import org.compliance.api.cases.DecisionKind;
+import org.compliance.api.cases.MonetaryPenalty;
+import org.compliance.api.cases.Referral;
+import org.compliance.api.cases.RespondentAdded;
 import org.compliance.api.cases.CaseOpened;
 import org.compliance.api.cases.Confidentiality;
 import org.compliance.api.cases.Priority;
 import org.compliance.api.cases.Respondent;
+import org.compliance.api.cases.TeamMemberAdded;
 import org.compliance.api.evidence.EvidenceDeadlineApproaching;
 import org.compliance.api.evidence.EvidenceRequestIssued;
 import org.compliance.api.evidence.EvidenceRequestOverdue;
@@ -46,6 +56,7 @@ import org.compliance.notifications.domain.WebhookSignature;
 import org.compliance.notifications.peers.Mailbox;
 import org.compliance.notifications.peers.StandardWebhooks;
 import org.compliance.notifications.peers.WebhookReceiver;
+import org.compliance.platform.messaging.EventMetadata;
 import org.compliance.testing.RealPeers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -76,6 +87,7 @@ class NotificationStoriesTest {
     private String nora;
     private String colin;
     private String caseId;
+    private String title;
     private String requestId;
 
     @BeforeEach
@@ -85,8 +97,9 @@ class NotificationStoriesTest {
         nora = RealPeers.tokenFor("nora.northwind");
         colin = RealPeers.tokenFor("colin.contoso");
         caseId = "case-" + UUID.randomUUID();
+        title = "Training data retention " + caseId.substring(5, 13);
         requestId = "req-" + UUID.randomUUID();
-        publish("InvestigationCase", caseId, new CaseOpened(caseId, "Training data retention", "Fictional",
+        publish("InvestigationCase", caseId, new CaseOpened(caseId, title, "Fictional",
                 "Information Commissioner's Office", List.of("UK GDPR"), Priority.HIGH, Confidentiality.STANDARD,
                 List.of(new Respondent("northwind-cloud", "Northwind Cloud Ltd")), List.of(),
                 List.of(new Allegation("A1", "UK GDPR Art. 5(1)(e)", "Kept too long", null, null)),
@@ -97,8 +110,10 @@ class NotificationStoriesTest {
     @Test
     void an_issued_request_reaches_the_respondent_by_inbox_e_mail_and_webhook_and_the_investigator_gets_a_copy()
             throws Exception {
+        // the copy is of Iris's own action: she is sent it because she chose to be told of her own actions
+        choose(iris, "{\"switchedOff\":[],\"dailyDigest\":false,\"notifyOfOwnActions\":true}");
         try (WebhookReceiver receiver = new WebhookReceiver()) {
-            JsonNode endpoint = registerWebhook(nora, receiver.url());
+            JsonNode endpoint = registerWebhook(nora, "northwind-cloud", receiver.url());
             String secret = endpoint.path("secret").asText();
             try {
 
@@ -109,12 +124,14 @@ class NotificationStoriesTest {
             assertThat(inboxKinds(colin, caseId)).as("another company").isEmpty();
             assertThat(inboxKinds(sam, caseId)).as("a supervisor not on the case").isEmpty();
 
-            MimeMessage mail = awaitMail("nora@northwind.example", "Evidence requested in case " + caseId);
-            assertThat(mail.getSubject()).startsWith("[Formal notice] [HIGH] ");
+            MimeMessage mail = awaitMail("nora@northwind.example", "Evidence requested in the case \"" + title + "\"");
+            assertThat(mail.getSubject()).startsWith("[Formal notice] [HIGH] ")
+                    .endsWith(", due 23:59 GMT on 7 December 2026");
             String text = textOf(mail);
             assertThat(text).contains("Records of processing", "UK GDPR Art. 58(1)(a)",
-                    "23:59:59 on Monday 7 December 2026 (London time)", "http://127.0.0.1:8080/requests/" + requestId);
-            awaitMail("iris.investigator@regulator.example", "Evidence requested in case " + caseId);
+                    "Northwind Cloud Ltd is required to produce", "23:59 GMT on 7 December 2026",
+                    "Case: " + title, "http://127.0.0.1:8080/requests/" + requestId);
+            awaitMail("iris.investigator@regulator.example", "Evidence requested in the case \"" + title + "\"");
 
             await().atMost(WAIT).until(() -> !receiver.callsOfType("evidence-request.issued").isEmpty());
             WebhookReceiver.Call call = receiver.callsOfType("evidence-request.issued").getFirst();
@@ -134,9 +151,126 @@ class NotificationStoriesTest {
             assertThat(delivered.path("id").asText()).isEqualTo(call.deliveryId());
             assertThat(delivered.path("data").path("requestId").asText()).isEqualTo(requestId);
             assertThat(delivered.path("organisation").asText()).isEqualTo("northwind-cloud");
+            assertThat(delivered.path("data").path("organisationName").asText()).isEqualTo("Northwind Cloud Ltd");
+            assertThat(delivered.path("data").path("caseTitle").asText()).isEqualTo(title);
+            assertThat(delivered.path("data").path("subject").asText()).isEqualTo("Evidence requested in the case \""
+                    + title + "\", due 23:59 GMT on 7 December 2026");
             } finally {
                 removeWebhook(endpoint);
             }
+        } finally {
+            choose(iris, "{\"switchedOff\":[],\"dailyDigest\":false}");
+        }
+    }
+
+    @Test
+    void staff_are_not_told_of_their_own_actions_unless_they_choose_to_be() {
+        String samId = RealPeers.subjectOf(sam);
+        // Sam adds himself to the team: his own action, nobody to tell
+        publishBy(samId, caseId, new TeamMemberAdded(caseId, staff(sam)));
+        // Iris issues a request: Northwind is told, Iris (the issuer) is not
+        issueRequest();
+        awaitInbox(nora, caseId, "REQUEST_ISSUED");
+        assertThat(inboxKinds(iris, caseId)).as("the issuer's own request").doesNotContain("REQUEST_ISSUED");
+        assertThat(inboxKinds(sam, caseId)).as("Sam's own assignment").isEmpty();
+
+        choose(sam, "{\"switchedOff\":[],\"dailyDigest\":false,\"notifyOfOwnActions\":true}");
+        try {
+            given().auth().oauth2(sam).when().get("/me/preferences").then().statusCode(200)
+                    .body("notifyOfOwnActions", equalTo(true));
+            publishBy(samId, caseId, new CaseClosed(caseId, "Sam's internal note", null));
+            awaitInbox(sam, caseId, "CASE_CLOSED");
+            // Iris, on the team and not the actor, is told either way
+            awaitInbox(iris, caseId, "CASE_CLOSED");
+        } finally {
+            choose(sam, "{\"switchedOff\":[],\"dailyDigest\":false}");
+        }
+    }
+
+    /** Internal words of the two-company case below: staff may read them, no company ever does. */
+    private static final List<String> INTERNAL = List.of("NW-INTERNAL", "CM-INTERNAL", "REFERRAL-INTERNAL",
+            "CLOSING-INTERNAL", "CMA-REF-77");
+    /** What concerns Northwind only: its penalty, turnover, cap, reasons and name. */
+    private static final List<String> NORTHWIND_ONLY = List.of("1,250,000", "1250000", "987,654,321", "987654321",
+            "39,506,172", "39506172", "monetary penalty", "trained models without consent", "Northwind");
+    /** What concerns Contoso only. */
+    private static final List<String> CONTOSO_ONLY = List.of("reprimand", "pre-ticked", "Contoso");
+
+    @Test
+    void on_a_case_against_two_companies_each_is_told_only_its_own_decision_in_public_words_on_every_channel()
+            throws Exception {
+        publish("InvestigationCase", caseId, new RespondentAdded(caseId,
+                new Respondent("contoso-models", "Contoso Models plc")));
+        // Colin's e-mail other than legal notices waits for his digest: the digest is a channel too
+        choose(colin, "{\"switchedOff\":[],\"dailyDigest\":true}");
+        try (WebhookReceiver northwindHooks = new WebhookReceiver();
+             WebhookReceiver contosoHooks = new WebhookReceiver()) {
+            JsonNode northwindEndpoint = registerWebhook(nora, "northwind-cloud", northwindHooks.url());
+            JsonNode contosoEndpoint = registerWebhook(colin, "contoso-models", contosoHooks.url());
+            try {
+                publish("InvestigationCase", caseId, new DecisionIssued(caseId, DecisionKind.MONETARY_PENALTY,
+                        "The company trained models without consent", null, new MonetaryPenalty(
+                        new BigDecimal("1250000"), "GBP", new BigDecimal("987654321"), new BigDecimal("39506172.84")),
+                        staff(sam), Instant.now(), "northwind-cloud", "NW-INTERNAL: the board ignored two warnings"));
+                publish("InvestigationCase", caseId, new DecisionIssued(caseId, DecisionKind.REPRIMAND,
+                        "Consent boxes were pre-ticked", null, null, staff(sam), Instant.now(), "contoso-models",
+                        "CM-INTERNAL: cooperative, a first breach"));
+                publish("InvestigationCase", caseId, new CaseReferred(caseId, new Referral(
+                        "Competition and Markets Authority", "CMA-REF-77", "REFERRAL-INTERNAL: out of our depth",
+                        "The conduct is for the competition authority")));
+                publish("InvestigationCase", caseId, new CaseClosed(caseId, "CLOSING-INTERNAL: nothing more to do",
+                        "Every respondent has its decision"));
+
+                awaitInbox(nora, caseId, "CASE_CLOSED");
+                awaitInbox(colin, caseId, "CASE_CLOSED");
+                awaitInbox(iris, caseId, "CASE_CLOSED");
+                assertThat(inboxText(iris, caseId)).as("staff read the internal words").contains("NW-INTERNAL",
+                        "CM-INTERNAL", "REFERRAL-INTERNAL", "CLOSING-INTERNAL", "CMA-REF-77");
+
+                // inbox
+                assertThat(inboxKinds(nora, caseId)).containsOnlyOnce("DECISION_ISSUED");
+                assertThat(inboxKinds(colin, caseId)).containsOnlyOnce("DECISION_ISSUED");
+                assertThat(inboxText(nora, caseId)).as("Northwind's inbox")
+                        .contains("a monetary penalty of GBP 1,250,000.00",
+                                "The company trained models without consent",
+                                "The conduct is for the competition authority", "Every respondent has its decision")
+                        .satisfies(text -> assertNoneOf(text, INTERNAL, CONTOSO_ONLY));
+                assertThat(inboxText(colin, caseId)).as("Contoso's inbox")
+                        .contains("a reprimand", "Consent boxes were pre-ticked", "Every respondent has its decision")
+                        .satisfies(text -> assertNoneOf(text, INTERNAL, NORTHWIND_ONLY));
+
+                // e-mail: Northwind's at once, Contoso's decision at once and the rest in its digest
+                awaitMail("nora@northwind.example", "Decision in the case \"" + title + "\"");
+                awaitMail("nora@northwind.example", "The case \"" + title + "\" was closed");
+                awaitMail("colin@contoso.example", "Decision in the case \"" + title + "\"");
+                assertThat(emailStatuses(caseId, "CASE_CLOSED")).contains("DIGEST");
+                assertThat(digests.sendHeld()).isGreaterThanOrEqualTo(1);
+                MimeMessage digest = awaitMail("colin@contoso.example", "Your daily summary");
+                assertThat(textOf(digest)).contains("The case \"" + title + "\" was closed");
+                assertThat(mailText("nora@northwind.example")).as("Northwind's e-mail")
+                        .contains("a monetary penalty of GBP 1,250,000.00", "Every respondent has its decision")
+                        .satisfies(text -> assertNoneOf(text, INTERNAL, CONTOSO_ONLY));
+                assertThat(mailText("colin@contoso.example")).as("Contoso's e-mail")
+                        .contains("a reprimand").satisfies(text -> assertNoneOf(text, INTERNAL, NORTHWIND_ONLY));
+
+                // webhooks
+                for (WebhookReceiver hooks : List.of(northwindHooks, contosoHooks)) {
+                    await().atMost(WAIT).until(() -> hooks.callsOfType("case.closed").size() == 1
+                            && hooks.callsOfType("case.referred").size() == 1
+                            && hooks.callsOfType("case.decision-issued").size() == 1);
+                }
+                assertThat(webhookText(northwindHooks, northwindEndpoint)).as("Northwind's webhooks")
+                        .contains("a monetary penalty of GBP 1,250,000.00", "Northwind Cloud Ltd")
+                        .satisfies(text -> assertNoneOf(text, INTERNAL, CONTOSO_ONLY));
+                assertThat(webhookText(contosoHooks, contosoEndpoint)).as("Contoso's webhooks")
+                        .contains("a reprimand", "Contoso Models plc")
+                        .satisfies(text -> assertNoneOf(text, INTERNAL, NORTHWIND_ONLY));
+            } finally {
+                removeWebhook(northwindEndpoint);
+                removeWebhook(contosoEndpoint);
+            }
+        } finally {
+            choose(colin, "{\"switchedOff\":[],\"dailyDigest\":false}");
         }
     }
 
@@ -155,7 +289,8 @@ class NotificationStoriesTest {
                 DUE.plus(Duration.ofDays(7))));
         awaitInbox(iris, caseId, "REQUEST_OVERDUE");
         awaitInbox(sam, caseId, "REQUEST_OVERDUE");
-        awaitMail("sam.supervisor@regulator.example", "Evidence overdue from northwind-cloud (case " + caseId + ")");
+        awaitMail("sam.supervisor@regulator.example", "Evidence overdue from Northwind Cloud Ltd (case \"" + title
+                + "\")");
         assertThat(inboxKinds(nora, caseId)).doesNotContain("REQUEST_OVERDUE", "EXTENSION_REQUESTED");
     }
 
@@ -179,13 +314,13 @@ class NotificationStoriesTest {
                     staff(sam)));
             awaitInbox(nora, caseId, "EXTENSION_REFUSED");
             awaitInbox(nora, caseId, "DEADLINE_APPROACHING");
-            awaitMail("nora@northwind.example", "Evidence requested in case " + caseId);
+            awaitMail("nora@northwind.example", "Evidence requested in the case \"" + title + "\"");
             assertThat(emailStatuses(caseId, "DEADLINE_APPROACHING")).as("switched off").isEmpty();
             assertThat(emailStatuses(caseId, "EXTENSION_REFUSED")).as("held for the digest").containsExactly("DIGEST");
 
             assertThat(digests.sendHeld()).isGreaterThanOrEqualTo(1);
             MimeMessage digest = awaitMail("nora@northwind.example", "Your daily summary");
-            assertThat(textOf(digest)).contains("Extension refused (case " + caseId + ")");
+            assertThat(textOf(digest)).contains("Extension refused (case \"" + title + "\")");
             assertThat(emailStatuses(caseId, "EXTENSION_REFUSED")).containsExactly("DIGESTED");
         } finally {
             given().auth().oauth2(nora).contentType(ContentType.JSON)
@@ -198,7 +333,7 @@ class NotificationStoriesTest {
     void a_failing_endpoint_is_retried_then_dead_lettered_and_can_be_redelivered_with_the_same_id() throws Exception {
         try (WebhookReceiver receiver = new WebhookReceiver()) {
             receiver.answerWith(500);
-            JsonNode endpoint = registerWebhook(nora, receiver.url());
+            JsonNode endpoint = registerWebhook(nora, "northwind-cloud", receiver.url());
             try {
             issueRequest();
 
@@ -294,15 +429,78 @@ class NotificationStoriesTest {
         eventStore.publish(new GenericDomainEventMessage<>(type, aggregateId, sequence, event));
     }
 
-    private static JsonNode registerWebhook(String token, String url) throws Exception {
+    private static void assertNoneOf(String text, List<String> internal, List<String> anotherCompanys) {
+        assertThat(text).doesNotContain(internal).doesNotContain(anotherCompanys);
+    }
+
+    /** Subjects and bodies of the caller's inbox notifications of the case. */
+    private static String inboxText(String token, String caseId) {
+        List<Map<String, Object>> items = given().auth().oauth2(token).when().get("/inbox?size=100").then()
+                .statusCode(200).extract().path("items");
+        return items.stream().filter(i -> caseId.equals(i.get("caseId")))
+                .map(i -> i.get("subject") + "\n" + i.get("body")).reduce("", (a, b) -> a + "\n" + b);
+    }
+
+    /** Everything e-mailed to the address about this test's case: as written to the outbox and as received. */
+    private String mailText(String address) throws Exception {
+        StringBuilder text = new StringBuilder();
+        try (var c = dataSource.getConnection(); var q = c.prepareStatement("SELECT subject, text_body, html_body "
+                + "FROM notification_service.email_delivery WHERE address = ? AND (case_id = ? OR kind = 'DIGEST')")) {
+            q.setString(1, address);
+            q.setString(2, caseId);
+            try (var rows = q.executeQuery()) {
+                while (rows.next()) {
+                    text.append(rows.getString(1)).append('\n').append(rows.getString(2)).append('\n')
+                            .append(rows.getString(3)).append('\n');
+                }
+            }
+        }
+        for (MimeMessage message : Mailbox.to(address)) {
+            if (subjectOf(message).contains(title) || subjectOf(message).contains("Your daily summary")) {
+                text.append(subjectOf(message)).append('\n').append(textOf(message)).append('\n');
+            }
+        }
+        return text.toString();
+    }
+
+    /** Every webhook payload of the endpoint: as written to the outbox and as received. */
+    private String webhookText(WebhookReceiver receiver, JsonNode endpoint) throws Exception {
+        StringBuilder text = new StringBuilder();
+        try (var c = dataSource.getConnection(); var q = c.prepareStatement(
+                "SELECT payload FROM notification_service.webhook_delivery WHERE subscription_id = ?::uuid")) {
+            q.setString(1, endpoint.path("subscription").path("id").asText());
+            try (var rows = q.executeQuery()) {
+                while (rows.next()) {
+                    text.append(rows.getString(1)).append('\n');
+                }
+            }
+        }
+        receiver.calls().forEach(call -> text.append(call.body()).append('\n'));
+        return text.toString();
+    }
+
+    private void publishBy(String actorSubject, String aggregateId, Object event) {
+        long sequence = SEQUENCES.computeIfAbsent(aggregateId, id -> new AtomicLong()).getAndIncrement();
+        eventStore.publish(new GenericDomainEventMessage<>("InvestigationCase", aggregateId, sequence, event,
+                MetaData.with(EventMetadata.ACTOR_SUBJECT, actorSubject)));
+    }
+
+    private static void choose(String token, String preferences) {
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(preferences).when().put("/me/preferences")
+                .then().statusCode(200);
+    }
+
+    private static JsonNode registerWebhook(String token, String alias, String url) throws Exception {
         String body = given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("url", url))
-                .when().post("/organisations/northwind-cloud/webhooks").then().statusCode(201).extract().asString();
+                .when().post("/organisations/" + alias + "/webhooks").then().statusCode(201).extract().asString();
         return new ObjectMapper().readTree(body);
     }
 
     private static void removeWebhook(JsonNode endpoint) {
-        given().auth().oauth2(RealPeers.tokenFor("nora.northwind")).when().delete(
-                "/organisations/northwind-cloud/webhooks/" + endpoint.path("subscription").path("id").asText())
+        String alias = endpoint.path("subscription").path("organisationAlias").asText();
+        given().auth().oauth2(RealPeers.tokenFor(alias.equals("contoso-models") ? "colin.contoso" : "nora.northwind"))
+                .when().delete("/organisations/" + alias + "/webhooks/"
+                        + endpoint.path("subscription").path("id").asText())
                 .then().statusCode(204);
     }
 

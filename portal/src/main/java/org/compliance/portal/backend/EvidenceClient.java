@@ -93,6 +93,16 @@ public interface EvidenceClient {
                      ReasonRequest body);
 
     @POST
+    @Path("/requests/{requestId}/clock-stop")
+    RestResponse<Changed> stopClock(@PathParam("requestId") String requestId, @HeaderParam("If-Match") String ifMatch,
+                                    ReasonRequest body);
+
+    @POST
+    @Path("/requests/{requestId}/clock-restart")
+    RestResponse<Changed> restartClock(@PathParam("requestId") String requestId,
+                                       @HeaderParam("If-Match") String ifMatch);
+
+    @POST
     @Path("/requests/{requestId}/submissions")
     RestResponse<SignedReceipt> submit(@PathParam("requestId") String requestId, @HeaderParam("If-Match") String ifMatch,
                          SubmissionRequest body);

@@ -43,6 +43,7 @@ import org.compliance.api.cases.views.Page;
 import org.compliance.api.cases.views.PenaltyRegimeView;
 import org.compliance.api.evidence.BankHolidayCalendar;
 import org.compliance.api.evidence.DayCount;
+import org.compliance.api.evidence.requests.FormalNoticeInput;
 import org.compliance.api.evidence.requests.IssueRequest;
 import org.compliance.api.evidence.views.DueMomentPreview;
 import org.compliance.portal.backend.CasesClient;
@@ -241,12 +242,16 @@ public class CasePages {
     public Response issueRequest(@PathParam("caseId") String caseId, @RestForm String respondent,
                                  @RestForm String items, @RestForm String legalBasis, @RestForm String instructions,
                                  @RestForm Integer days, @RestForm DayCount dayCount,
-                                 @RestForm BankHolidayCalendar calendar) {
+                                 @RestForm BankHolidayCalendar calendar, @RestForm String formalNotice,
+                                 @RestForm String consequences, @RestForm String rightOfAppeal,
+                                 @RestForm Integer appealPeriodDays) {
         List<String> lines = Arrays.stream(orEmpty(items).split("\\R")).map(String::strip).filter(s -> !s.isEmpty())
                 .toList();
+        FormalNoticeInput notice = "yes".equals(formalNotice)
+                ? new FormalNoticeInput(orEmpty(consequences), orEmpty(rightOfAppeal), appealPeriodDays) : null;
         // a period's parts left out are the authority's defaults, as evidence-service counts them
         String requestId = readAfter.changed(evidence.issue(new IssueRequest(caseId, orEmpty(respondent), lines,
-                orEmpty(legalBasis), orEmpty(instructions), days, null, dayCount, calendar))).requestId();
+                orEmpty(legalBasis), orEmpty(instructions), days, null, dayCount, calendar, notice))).requestId();
         return Response.seeOther(URI.create("/requests/" + segment(requestId) + "?done=issued")).build();
     }
 

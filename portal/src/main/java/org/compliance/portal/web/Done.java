@@ -13,6 +13,10 @@ final class Done {
             Map.entry("accepted", "Evidence accepted: the request is complete."),
             Map.entry("more-asked", "More evidence asked for, by the new due moment."),
             Map.entry("withdrawn", "The request has been withdrawn."),
+            Map.entry("clock-stopped", "The clock is stopped: no reminder is sent and the request cannot go overdue "
+                    + "until it restarts. The company sees why."),
+            Map.entry("clock-restarted", "The clock runs again: the due moment and the reminders moved by the time "
+                    + "it was stopped."),
             Map.entry("issued", "Evidence request issued. The company has been notified."),
             Map.entry("changed", "Saved. The case shows the change."),
             Map.entry("noted", "Note added to the case."),

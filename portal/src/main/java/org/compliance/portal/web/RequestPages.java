@@ -48,9 +48,9 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * Evidence requests: the company's list with the time left, acknowledging, uploading, submitting, asking for
- * more time and its receipts; the regulator's review, extension decisions and downloads. One page per request
- * serves both sides; each sees the actions its role has. Every change carries the version of the request the page
- * was rendered from (If-Match), so a change made meanwhile by someone else is refused, not lost.
+ * more time and its receipts; the regulator's review, extension decisions, clock stops and downloads. One page per
+ * request serves both sides; each sees the actions its role has. Every change carries the version of the request
+ * the page was rendered from (If-Match), so a change made meanwhile by someone else is refused, not lost.
  */
 @Path("/requests")
 @Produces(MediaType.TEXT_HTML)
@@ -97,6 +97,7 @@ public class RequestPages {
         boolean open = "OPEN".equals(request.status);
         boolean pendingExtension = request.extensions.stream().anyMatch(e -> "PENDING".equals(e.outcome()));
         boolean hasSubmissions = !request.submissions.isEmpty();
+        boolean clockStopped = request.clockStopped != null;
         return page.data("r", asAnswered.of(request))
                 .data("version", ETags.version(answer))
                 .data("secondsLeft", detail.secondsLeft())
@@ -107,7 +108,11 @@ public class RequestPages {
                 .data("pendingExtension", pendingExtension)
                 .data("canDecideExtension", user.isSupervisor() && open && pendingExtension)
                 .data("canReview", user.isStaff() && open && hasSubmissions)
-                .data("canWithdraw", user.isStaff() && open);
+                .data("canWithdraw", user.isStaff() && open)
+                .data("clockStopped", clockStopped)
+                .data("canStopClock", user.isStaff() && open && !clockStopped && !request.awaitingReview
+                        && !request.overdue && detail.secondsLeft() > 0)
+                .data("canRestartClock", user.isStaff() && open && clockStopped);
     }
 
     @GET
@@ -230,6 +235,23 @@ public class RequestPages {
         return back(requestId, "withdrawn");
     }
 
+    @POST
+    @Path("{requestId}/clock-stop")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response stopClock(@PathParam("requestId") String requestId, @RestForm Long version,
+                              @RestForm String reason) {
+        readAfter.changed(evidence.stopClock(requestId, ifMatch(version), new ReasonRequest(orEmpty(reason))));
+        return back(requestId, "clock-stopped");
+    }
+
+    @POST
+    @Path("{requestId}/clock-restart")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response restartClock(@PathParam("requestId") String requestId, @RestForm Long version) {
+        readAfter.changed(evidence.restartClock(requestId, ifMatch(version)));
+        return back(requestId, "clock-restarted");
+    }
+
     /** A submitted file, streamed from evidence-service (which records the download in the chain of custody). */
     @GET
     @Path("{requestId}/files/{fileId}")
@@ -239,6 +261,15 @@ public class RequestPages {
                              @HeaderParam("Range") String range) {
         return transfers.download(Service.EVIDENCE, "/requests/" + segment(requestId) + "/files/" + segment(fileId),
                 range);
+    }
+
+    /** The request's formal information notice (PDF), streamed from evidence-service with its digest and signature. */
+    @GET
+    @Path("{requestId}/formal-notice")
+    @Produces(MediaType.WILDCARD)
+    @RunOnVirtualThread
+    public Response formalNotice(@PathParam("requestId") String requestId) {
+        return transfers.download(Service.EVIDENCE, "/requests/" + segment(requestId) + "/formal-notice", null);
     }
 
     /** An upload id as evidence-service gave it (a canonical UUID); anything else was not one of its uploads. */

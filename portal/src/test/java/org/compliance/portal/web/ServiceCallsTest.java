@@ -210,6 +210,35 @@ class ServiceCallsTest {
     }
 
     @Test
+    void staff_stop_a_request_s_clock_with_the_version_the_page_was_rendered_from_and_see_it_stopped()
+            throws Exception {
+        StubbedServices.answer("GET", "/requests/r-1", new Answer(200, "7", "application/json", REQUEST.formatted(7)));
+        assertThat(get("/requests/r-1", "text/html").body()).contains("action=\"/requests/r-1/clock-stop\"")
+                .doesNotContain("action=\"/requests/r-1/clock-restart\"");
+        StubbedServices.answer("POST", "/requests/r-1/clock-stop",
+                new Answer(200, "8", "application/json", "{\"requestId\":\"r-1\",\"version\":8}"));
+        StubbedServices.calls.clear();
+
+        HttpResponse<String> answer = post("/requests/r-1/clock-stop",
+                Map.of("version", "7", "reason", "Awaiting our answer on scope"));
+
+        assertThat(answer.statusCode()).isEqualTo(303);
+        Call stop = only("POST", "/requests/r-1/clock-stop");
+        assertThat(stop.header("If-Match")).isEqualTo("\"7\"");
+        assertThat(stop.body()).isEqualTo("{\"reason\":\"Awaiting our answer on scope\"}");
+
+        StubbedServices.answer("GET", "/requests/r-1", new Answer(200, "8", "application/json", REQUEST.formatted(8)
+                .replace("\"issuedAt\"", "\"clockStopped\":{\"reason\":\"Awaiting our answer on scope\","
+                        + "\"stoppedBy\":{\"userId\":\"u-iris\",\"name\":\"Iris Investigator\"},"
+                        + "\"stoppedAt\":\"2026-12-02T10:00:00Z\"},\"clockStops\":[{\"reason\":"
+                        + "\"Awaiting our answer on scope\",\"stoppedAt\":\"2026-12-02T10:00:00Z\"}],\"issuedAt\"")));
+        String page = get("/requests/r-1", "text/html").body();
+        assertThat(page).contains("The clock is stopped", "Awaiting our answer on scope",
+                        "action=\"/requests/r-1/clock-restart\"")
+                .doesNotContain("action=\"/requests/r-1/clock-stop\"");
+    }
+
+    @Test
     void the_position_a_change_answered_is_sent_as_read_after_on_the_page_that_follows() throws Exception {
         StubbedServices.answer("POST", "/requests/r-1/withdrawal", new Answer(200, "8", "application/json",
                 "{\"requestId\":\"r-1\",\"version\":8}", Map.of("Consistency-Position", "1234")));
@@ -277,6 +306,47 @@ class ServiceCallsTest {
 
         assertThat(page.statusCode()).isEqualTo(503);
         assertThat(page.body()).contains("notification-service is not answering");
+    }
+
+    @Test
+    void a_request_issued_as_a_formal_notice_links_its_pdf_which_streams_with_its_digest() throws Exception {
+        String withNotice = REQUEST.formatted(7).replace("\"issuedAt\":\"2026-12-01T10:00:00Z\"}",
+                "\"issuedAt\":\"2026-12-01T10:00:00Z\",\"formalNotice\":{\"consequences\":\"A penalty notice\","
+                + "\"rightOfAppeal\":\"First-tier Tribunal\",\"appealPeriodDays\":28,\"sha256\":\"" + "ab".repeat(32)
+                + "\",\"signature\":\"c2ln\",\"keyId\":\"k-1\"}}");
+        StubbedServices.answer("GET", "/requests/r-1", new Answer(200, "7", "application/json", withNotice));
+        StubbedServices.answer("GET", "/requests/r-1/formal-notice", new Answer(200, null, "application/pdf",
+                "%PDF-1.7 notice", Map.of("Repr-Digest", "sha-256=:q6urq6urq6urq6urq6urq6urq6urq6urq6urq6urq6s=:")));
+
+        HttpResponse<String> page = get("/requests/r-1", "text/html");
+        HttpResponse<String> pdf = get("/requests/r-1/formal-notice", "*/*");
+
+        assertThat(page.body()).contains("<a href=\"/requests/r-1/formal-notice\" download>Download the formal "
+                + "notice (PDF)</a>", "First-tier Tribunal", "within 28 days");
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.body()).isEqualTo("%PDF-1.7 notice");
+        assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        assertThat(pdf.headers().firstValue("Repr-Digest")).hasValue(
+                "sha-256=:q6urq6urq6urq6urq6urq6urq6urq6urq6urq6urq6s=:");
+    }
+
+    @Test
+    void the_issuing_form_sends_the_formal_notice_only_when_asked_for() throws Exception {
+        StubbedServices.answer("POST", "/requests", new Answer(201, "0", "application/json",
+                "{\"requestId\":\"r-9\",\"version\":0}"));
+        Map<String, String> form = new LinkedHashMap<>(Map.of("respondent", "northwind-cloud", "items", "Policy",
+                "legalBasis", "UK GDPR", "days", "14", "consequences", "A penalty notice", "rightOfAppeal",
+                "First-tier Tribunal", "appealPeriodDays", "28"));
+        post("/cases/c-1/requests", form);
+        form.put("formalNotice", "yes");
+        post("/cases/c-1/requests", form);
+
+        List<String> bodies = StubbedServices.calls.stream().filter(c -> c.method().equals("POST")
+                && c.path().equals("/requests")).map(Call::body).toList();
+        assertThat(bodies).hasSize(2);
+        assertThat(bodies.get(0)).doesNotContain("consequences");
+        assertThat(bodies.get(1)).contains("\"formalNotice\":{\"consequences\":\"A penalty notice\","
+                + "\"rightOfAppeal\":\"First-tier Tribunal\",\"appealPeriodDays\":28}");
     }
 
     private Call only(String method, String path) {

@@ -1,5 +1,6 @@
 package org.compliance.api.evidence.requests;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -14,7 +15,8 @@ import org.compliance.api.shared.SingleLine;
 
 /**
  * An evidence request to issue. {@code dueInDays} is counted by {@code dayCount} (calendar or working days) with the
- * bank holidays of {@code calendar}; each, when absent, is the default of the case's authority.
+ * bank holidays of {@code calendar}; each, when absent, is the default of the case's authority. With
+ * {@code formalNotice} it is issued as a formal information notice (a signed PDF).
  */
 public record IssueRequest(
         @NotBlank @Pattern(regexp = IssueRequest.UUID_TEXT, message = "must be a case id (a UUID)") String caseId,
@@ -25,13 +27,22 @@ public record IssueRequest(
         @Min(1) @Max(366) Integer dueInDays,
         Instant dueAt,
         DayCount dayCount,
-        BankHolidayCalendar calendar) {
+        BankHolidayCalendar calendar,
+        @Valid FormalNoticeInput formalNotice) {
 
     static final String UUID_TEXT = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
-    /** A request counted as the case's authority counts by default. */
+    /** A request counted as the case's authority counts by default, not a formal notice. */
     public IssueRequest(String caseId, String respondentOrganisationAlias, List<String> items, String legalBasis,
                         String instructions, Integer dueInDays, Instant dueAt) {
-        this(caseId, respondentOrganisationAlias, items, legalBasis, instructions, dueInDays, dueAt, null, null);
+        this(caseId, respondentOrganisationAlias, items, legalBasis, instructions, dueInDays, dueAt, null, null, null);
+    }
+
+    /** A counted request that is not a formal notice. */
+    public IssueRequest(String caseId, String respondentOrganisationAlias, List<String> items, String legalBasis,
+                        String instructions, Integer dueInDays, Instant dueAt, DayCount dayCount,
+                        BankHolidayCalendar calendar) {
+        this(caseId, respondentOrganisationAlias, items, legalBasis, instructions, dueInDays, dueAt, dayCount,
+                calendar, null);
     }
 }
