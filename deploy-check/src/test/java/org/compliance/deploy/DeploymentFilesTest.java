@@ -151,20 +151,37 @@ class DeploymentFilesTest {
             assertThat(list(policy.path("spec").path("policyTypes"))).extracting(JsonNode::asText).contains("Ingress");
             assertThat(policy.path("spec").path("ingress").isEmpty()).isTrue();
         });
-        Map<String, String> portal = Selectors.podLabels(manifests.one("Deployment", "portal"));
+        Map<String, Set<String>> callers = callers(manifests);
         for (String service : SERVICES) {
-            Map<String, String> pods = Selectors.podLabels(manifests.one("Deployment", service));
-            List<JsonNode> peers = peersAllowedTo(policies, pods);
-            assertThat(peers).as("the portal reaches %s", service)
-                    .anyMatch(peer -> Selectors.selects(peer.path("podSelector"), portal));
-            assertThat(peers).as("only the portal (and Prometheus) reach %s", service).allMatch(peer ->
-                    onlyPods(peer, manifests).equals(Set.of("portal")) || onlyNamespace(peer, MONITORING));
+            Set<String> expected = callers.getOrDefault(service, Set.of());
+            assertThat(expected).as("the portal calls %s", service).contains("portal");
+            List<JsonNode> peers = peersAllowedTo(policies, Selectors.podLabels(manifests.one("Deployment", service)));
+            for (String caller : expected) {
+                assertThat(peers).as("%s reaches %s, which its configuration calls", caller, service)
+                        .anyMatch(peer -> onlyPods(peer, manifests).equals(Set.of(caller)));
+            }
+            assertThat(peers).as("only the processes configured to call %s (and Prometheus) reach it", service).allMatch(peer ->
+                    !onlyPods(peer, manifests).isEmpty() && expected.containsAll(onlyPods(peer, manifests))
+                            || onlyNamespace(peer, MONITORING));
         }
+        Map<String, String> portal = Selectors.podLabels(manifests.one("Deployment", "portal"));
         assertThat(peersAllowedTo(policies, portal)).as("only the ingress controller (and Prometheus) reach the portal")
                 .isNotEmpty().allMatch(peer -> onlyNamespace(peer, INGRESS_CONTROLLER) || onlyNamespace(peer, MONITORING));
         assertThat(peersAllowedTo(policies, Map.of("cnpg.io/cluster", "compliance-db")))
                 .as("the portal does not reach the event store").isNotEmpty()
-                .noneMatch(peer -> !peer.has("namespaceSelector") && Selectors.selects(peer.path("podSelector"), portal));
+                .noneMatch(peer -> onlyPods(peer, manifests).contains("portal"));
+    }
+
+    /** Nothing a process would look for on its own loopback in the demo is left to its default in a pod. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("renderings")
+    void everyAddressOfThePeersIsSet(Manifests manifests) {
+        for (String process : PROCESSES) {
+            Set<String> provided = provided(manifests, process);
+            ServiceConfiguration.of(ROOT, process).loopbackSettings().forEach((setting, variables) ->
+                    assertThat(provided).as("%s: %s points at the pod itself unless one of %s is set", process, setting, variables)
+                            .containsAnyElementsOf(variables));
+        }
     }
 
     @ParameterizedTest(name = "{0}")
@@ -300,6 +317,22 @@ class DeploymentFilesTest {
             }
         }
         return names;
+    }
+
+    /** Who calls whom: the Deployments each process's variables name by their Service's address. */
+    static Map<String, Set<String>> callers(Manifests manifests) {
+        Set<String> processes = new HashSet<>(manifests.ofKind("Deployment").stream().map(Manifests::name).toList());
+        Pattern address = Pattern.compile("https?://([a-z0-9-]+)(:[0-9]+)?(/.*)?");
+        Map<String, Set<String>> callers = new java.util.HashMap<>();
+        for (String process : PROCESSES) {
+            container(manifests, process).path("env").forEach(variable -> {
+                var matcher = address.matcher(variable.path("value").asText());
+                if (matcher.matches() && processes.contains(matcher.group(1))) {
+                    callers.computeIfAbsent(matcher.group(1), callee -> new HashSet<>()).add(process);
+                }
+            });
+        }
+        return callers;
     }
 
     /** The peers (from entries) of every policy that selects pods with these labels. */

@@ -6,8 +6,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,6 +22,7 @@ record ServiceConfiguration(String module, Properties properties) {
 
     /** {@code ${NAME}} or {@code ${NAME:default}}: an environment variable named in an expression. */
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(:?)");
+    private static final Pattern LOOPBACK = Pattern.compile("127\\.0\\.0\\.1|localhost");
 
     static ServiceConfiguration of(Path root, String module) {
         Properties properties = new Properties();
@@ -55,6 +58,29 @@ record ServiceConfiguration(String module, Properties properties) {
         return variables(true);
     }
 
+    /**
+     * The settings whose production value names the loopback address (the demo's "everything on one machine"), each
+     * with the variables that set it: its own environment form and those its expression reads. The OpenAPI document's
+     * server is left out: it is written at build time.
+     */
+    Map<String, Set<String>> loopbackSettings() {
+        Map<String, Set<String>> settings = new TreeMap<>();
+        for (String key : properties.stringPropertyNames()) {
+            String value = properties.getProperty(key);
+            boolean production = !key.startsWith("%") || key.startsWith("%prod.");
+            if (production && !key.startsWith("quarkus.smallrye-openapi.") && LOOPBACK.matcher(value).find()) {
+                Set<String> variables = new TreeSet<>();
+                variables.add(environmentForm(key));
+                Matcher matcher = VARIABLE.matcher(value);
+                while (matcher.find()) {
+                    variables.add(matcher.group(1));
+                }
+                settings.put(key, variables);
+            }
+        }
+        return settings;
+    }
+
     int httpPort() {
         return Integer.parseInt(properties.getProperty("quarkus.http.port"));
     }
@@ -79,9 +105,14 @@ record ServiceConfiguration(String module, Properties properties) {
     private Set<String> declaredSettings() {
         Set<String> names = new TreeSet<>();
         for (String key : properties.stringPropertyNames()) {
-            String setting = key.startsWith("%") ? key.substring(key.indexOf('.') + 1) : key;
-            names.add(setting.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT));
+            names.add(environmentForm(key));
         }
         return names;
+    }
+
+    /** How SmallRye names a setting in the environment: compliance.db.host as COMPLIANCE_DB_HOST (profile dropped). */
+    private static String environmentForm(String key) {
+        String setting = key.startsWith("%") ? key.substring(key.indexOf('.') + 1) : key;
+        return setting.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
     }
 }
