@@ -221,8 +221,8 @@ public final class NotificationPolicy {
                         + (e.reason() == null || e.reason().isBlank() ? "" : "\nReason: " + e.reason());
                 yield clock(w, e.requestId(), CLOCK_STOPPED, Urgency.NORMAL, e.stoppedBy(),
                         "Clock stopped on an evidence request (" + w.kase() + ")", stopped,
-                        "\nWhile it is stopped, no reminder is sent and the evidence cannot become overdue. You will be "
-                                + "told when it restarts and when the evidence is then due.", "Stopped by ");
+                        "\nWhile it is stopped, no reminder is sent and the evidence cannot become overdue. You will "
+                                + "be told when it restarts and when the evidence is then due.", "Stopped by ");
             }
             case EvidenceClockRestarted e -> {
                 Duration stoppedFor = e.stoppedFor() != null ? e.stoppedFor()

@@ -223,8 +223,8 @@ class NoticeWordingTest {
         assertThat(summer).hasSize(2).extracting(Notice::subject).containsOnly("Clock restarted: evidence now due "
                 + "03:59 BST on 19 July 2026 (case \"Training data retention\")");
         String restarted = " in the case \"Training data retention\" restarted at 14:00 BST on 9 July 2026. It was "
-                + "stopped for 3 days 4 hours, so the evidence is now due by 03:59 BST on 19 July 2026 (was 23:59 BST on "
-                + "15 July 2026).";
+                + "stopped for 3 days 4 hours, so the evidence is now due by 03:59 BST on 19 July 2026 (was 23:59 BST "
+                + "on 15 July 2026).";
         assertThat(summer.get(0).body()).isEqualTo("The clock of your evidence request" + restarted);
         assertThat(summer.get(1).body()).isEqualTo("The clock of an evidence request" + restarted
                 + "\nRestarted by Sam Supervisor.");

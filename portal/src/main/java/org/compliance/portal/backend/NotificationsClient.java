@@ -24,8 +24,8 @@ import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
- * notification-service, as the signed-in user: the inbox, the user's preferences and a company's webhooks. The live stream goes through
- * {@link Streams}.
+ * notification-service, as the signed-in user: the inbox, the user's preferences and a company's webhooks. The live
+ * stream goes through {@link Streams}.
  */
 @RegisterRestClient(configKey = "notifications")
 @RegisterClientHeaders(SignedInHeaders.class)
