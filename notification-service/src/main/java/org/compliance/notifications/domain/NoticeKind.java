@@ -15,6 +15,8 @@ public enum NoticeKind {
     EXTENSION_REFUSED(false),
     MORE_EVIDENCE_REQUESTED(false),
     REQUEST_WITHDRAWN(false),
+    CLOCK_STOPPED(false),
+    CLOCK_RESTARTED(false),
     DECISION_ISSUED(true),
     CASE_REFERRED(false),
     CASE_CLOSED(false);
@@ -42,6 +44,8 @@ public enum NoticeKind {
             case EXTENSION_REFUSED -> "evidence-request.extension-refused";
             case MORE_EVIDENCE_REQUESTED -> "evidence-request.more-evidence-requested";
             case REQUEST_WITHDRAWN -> "evidence-request.withdrawn";
+            case CLOCK_STOPPED -> "evidence-request.clock-stopped";
+            case CLOCK_RESTARTED -> "evidence-request.clock-restarted";
             case DECISION_ISSUED -> "case.decision-issued";
             case CASE_REFERRED -> "case.referred";
             case CASE_CLOSED -> "case.closed";

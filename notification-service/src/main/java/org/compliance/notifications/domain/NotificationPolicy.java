@@ -3,6 +3,8 @@ package org.compliance.notifications.domain;
 import static org.compliance.notifications.domain.NoticeKind.CASE_ASSIGNED;
 import static org.compliance.notifications.domain.NoticeKind.CASE_CLOSED;
 import static org.compliance.notifications.domain.NoticeKind.CASE_REFERRED;
+import static org.compliance.notifications.domain.NoticeKind.CLOCK_RESTARTED;
+import static org.compliance.notifications.domain.NoticeKind.CLOCK_STOPPED;
 import static org.compliance.notifications.domain.NoticeKind.DEADLINE_APPROACHING;
 import static org.compliance.notifications.domain.NoticeKind.DECISION_ISSUED;
 import static org.compliance.notifications.domain.NoticeKind.EVIDENCE_SUBMITTED;
@@ -14,6 +16,7 @@ import static org.compliance.notifications.domain.NoticeKind.REQUEST_ISSUED;
 import static org.compliance.notifications.domain.NoticeKind.REQUEST_OVERDUE;
 import static org.compliance.notifications.domain.NoticeKind.REQUEST_WITHDRAWN;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.compliance.api.cases.AllegationAdded;
@@ -212,12 +215,31 @@ public final class NotificationPolicy {
                     "Evidence request withdrawn (" + w.kase() + ")",
                     "An evidence request in the " + w.kase() + " was withdrawn: " + e.reason()
                             + "\nNothing more is to be sent for it.", actor(e.withdrawnBy())));
+            case EvidenceClockStopped e -> {
+                String stopped = " in the " + w.kase() + " stopped"
+                        + (e.stoppedAt() == null ? "" : " at " + Words.moment(e.stoppedAt())) + "."
+                        + (e.reason() == null || e.reason().isBlank() ? "" : "\nReason: " + e.reason());
+                yield clock(w, e.requestId(), CLOCK_STOPPED, Urgency.NORMAL, e.stoppedBy(),
+                        "Clock stopped on an evidence request (" + w.kase() + ")", stopped,
+                        "\nWhile it is stopped, no reminder is sent and the evidence cannot become overdue. You will "
+                                + "be told when it restarts and when the evidence is then due.", "Stopped by ");
+            }
+            case EvidenceClockRestarted e -> {
+                Duration stoppedFor = e.stoppedFor() != null ? e.stoppedFor()
+                        : Duration.between(e.stoppedAt(), e.restartedAt());
+                yield clock(w, e.requestId(), CLOCK_RESTARTED, Urgency.HIGH, e.restartedBy(),
+                        "Clock restarted: evidence now due " + Words.moment(e.newDueAt()) + " (" + w.kase() + ")",
+                        " in the " + w.kase() + " restarted"
+                                + (e.restartedAt() == null ? "" : " at " + Words.moment(e.restartedAt()))
+                                + ". It was stopped for " + Words.duration(stoppedFor)
+                                + ", so the evidence is now due by " + Words.moment(e.newDueAt())
+                                + (e.previousDueAt() == null ? "" : " (was " + Words.moment(e.previousDueAt()) + ")")
+                                + ".", "", "Restarted by ");
+            }
             // nobody is told of these
             case EvidenceRequestAcknowledged e -> List.of();
             case EvidenceAccepted e -> List.of();
             case EvidenceDownloaded e -> List.of();
-            case EvidenceClockStopped e -> List.of();
-            case EvidenceClockRestarted e -> List.of();
         };
     }
 
@@ -247,6 +269,20 @@ public final class NotificationPolicy {
         notices.add(w.notice(DECISION_ISSUED, Urgency.HIGH, List.of(companies), null,
                 "Decision in the " + w.kase() + ": " + decision, told, actor(e.decidedBy())));
         return notices;
+    }
+
+    /**
+     * A request's clock stopped or restarted: the respondent's users read of their request, the case's staff of
+     * the request and who did it. The reason given for a stop is the public one, so both read it.
+     */
+    private static List<Notice> clock(OfCase w, String requestId, NoticeKind kind, Urgency urgency, StaffMember by,
+                                      String subject, String what, String companyNote, String byWhom) {
+        return List.of(
+                w.notice(kind, urgency, List.of(new RequestRespondent(requestId)), requestId, subject,
+                        "The clock of your evidence request" + what + companyNote, actor(by)),
+                w.notice(kind, urgency, List.of(new CaseTeam(w.caseId())), requestId, subject,
+                        "The clock of an evidence request" + what
+                                + (by == null ? "" : "\n" + byWhom + by.name() + "."), actor(by)));
     }
 
     private static String enforcement(DecisionIssued e) {

@@ -4,10 +4,12 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.compliance.api.cases.DecisionIssued;
@@ -57,6 +59,24 @@ public final class Words {
     /** "1 file", "2 files". */
     public static String count(int number, String thing) {
         return number + " " + thing + (number == 1 ? "" : "s");
+    }
+
+    /**
+     * A length of time as people say it, to the minute: "3 days 4 hours", "1 day 30 minutes", "2 hours"; under a
+     * minute, "less than a minute".
+     */
+    public static String duration(Duration length) {
+        List<String> parts = new ArrayList<>();
+        if (length.toDays() > 0) {
+            parts.add(count((int) length.toDays(), "day"));
+        }
+        if (length.toHoursPart() > 0) {
+            parts.add(count(length.toHoursPart(), "hour"));
+        }
+        if (length.toMinutesPart() > 0) {
+            parts.add(count(length.toMinutesPart(), "minute"));
+        }
+        return parts.isEmpty() ? "less than a minute" : String.join(" ", parts);
     }
 
     /** "Northwind Cloud Ltd", "Northwind Cloud Ltd and Contoso Models plc", "A, B and C". */

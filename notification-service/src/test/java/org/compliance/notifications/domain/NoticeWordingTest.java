@@ -3,6 +3,7 @@ package org.compliance.notifications.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -23,6 +24,8 @@ import org.compliance.api.cases.Priority;
 import org.compliance.api.cases.Referral;
 import org.compliance.api.cases.Respondent;
 import org.compliance.api.cases.TeamMemberAdded;
+import org.compliance.api.evidence.EvidenceClockRestarted;
+import org.compliance.api.evidence.EvidenceClockStopped;
 import org.compliance.api.evidence.EvidenceDeadlineApproaching;
 import org.compliance.api.evidence.EvidenceEvent;
 import org.compliance.api.evidence.EvidenceFile;
@@ -186,6 +189,55 @@ class NoticeWordingTest {
                 "Evidence request withdrawn (case \"Training data retention\")",
                 "An evidence request in the case \"Training data retention\" was withdrawn: Obtained elsewhere\n"
                         + "Nothing more is to be sent for it.");
+    }
+
+    @Test
+    void lengths_of_time_in_words() {
+        assertThat(Words.duration(Duration.ofDays(3).plusHours(4))).isEqualTo("3 days 4 hours");
+        assertThat(Words.duration(Duration.ofDays(1).plusMinutes(30).plusSeconds(59)))
+                .isEqualTo("1 day 30 minutes");
+        assertThat(Words.duration(Duration.ofHours(2))).isEqualTo("2 hours");
+        assertThat(Words.duration(Duration.ofSeconds(40))).isEqualTo("less than a minute");
+    }
+
+    @Test
+    void clock_stopped_in_summer_staff_and_company_words() {
+        List<Notice> notices = NotificationPolicy.notices(new EvidenceClockStopped("r-1", "c-1",
+                "Awaiting our answer to your question of 3 July", IRIS, Instant.parse("2026-07-06T09:00:00Z")), NAMES);
+        assertThat(notices).hasSize(2).extracting(Notice::subject)
+                .containsOnly("Clock stopped on an evidence request (case \"Training data retention\")");
+        String stopped = " in the case \"Training data retention\" stopped at 10:00 BST on 6 July 2026.\n"
+                + "Reason: Awaiting our answer to your question of 3 July";
+        assertThat(notices.get(0).body()).isEqualTo("The clock of your evidence request" + stopped + "\n"
+                + "While it is stopped, no reminder is sent and the evidence cannot become overdue. You will be told "
+                + "when it restarts and when the evidence is then due.");
+        assertThat(notices.get(1).body()).isEqualTo("The clock of an evidence request" + stopped + "\n"
+                + "Stopped by Iris Investigator.");
+    }
+
+    @Test
+    void clock_restarted_in_summer_and_in_winter_staff_and_company_words() {
+        List<Notice> summer = NotificationPolicy.notices(new EvidenceClockRestarted("r-1", "c-1",
+                Instant.parse("2026-07-06T09:00:00Z"), Instant.parse("2026-07-09T13:00:00Z"),
+                Duration.ofDays(3).plusHours(4), SUMMER, Instant.parse("2026-07-19T02:59:59Z"), SAM), NAMES);
+        assertThat(summer).hasSize(2).extracting(Notice::subject).containsOnly("Clock restarted: evidence now due "
+                + "03:59 BST on 19 July 2026 (case \"Training data retention\")");
+        String restarted = " in the case \"Training data retention\" restarted at 14:00 BST on 9 July 2026. It was "
+                + "stopped for 3 days 4 hours, so the evidence is now due by 03:59 BST on 19 July 2026 (was 23:59 BST "
+                + "on 15 July 2026).";
+        assertThat(summer.get(0).body()).isEqualTo("The clock of your evidence request" + restarted);
+        assertThat(summer.get(1).body()).isEqualTo("The clock of an evidence request" + restarted
+                + "\nRestarted by Sam Supervisor.");
+
+        List<Notice> winter = NotificationPolicy.notices(new EvidenceClockRestarted("r-1", "c-1",
+                Instant.parse("2026-12-01T10:00:00Z"), Instant.parse("2026-12-04T14:30:00Z"),
+                Duration.parse("PT76H30M"), WINTER, Instant.parse("2026-12-19T04:29:59Z"), SAM), NAMES);
+        assertThat(winter.get(0).subject()).isEqualTo("Clock restarted: evidence now due 04:29 GMT on 19 December "
+                + "2026 (case \"Training data retention\")");
+        assertThat(winter.get(0).body()).isEqualTo("The clock of your evidence request in the case \"Training data "
+                + "retention\" restarted at 14:30 GMT on 4 December 2026. It was stopped for 3 days 4 hours 30 "
+                + "minutes, so the evidence is now due by 04:29 GMT on 19 December 2026 (was 23:59 GMT on 15 December "
+                + "2026).");
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.compliance.notifications.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -23,6 +24,8 @@ import org.compliance.api.cases.Priority;
 import org.compliance.api.cases.Referral;
 import org.compliance.api.cases.Respondent;
 import org.compliance.api.cases.TeamMemberAdded;
+import org.compliance.api.evidence.EvidenceClockRestarted;
+import org.compliance.api.evidence.EvidenceClockStopped;
 import org.compliance.api.evidence.EvidenceDeadlineApproaching;
 import org.compliance.api.evidence.EvidenceEvent;
 import org.compliance.api.evidence.EvidenceFile;
@@ -137,6 +140,30 @@ class NotificationPolicyTest {
                 NoticeKind.MORE_EVIDENCE_REQUESTED, Urgency.HIGH, respondent);
         assertOne(new EvidenceRequestWithdrawn("r-1", "c-1", "Obtained elsewhere", IRIS),
                 NoticeKind.REQUEST_WITHDRAWN, Urgency.NORMAL, respondent);
+    }
+
+    @Test
+    void a_stopped_or_restarted_clock_goes_to_the_respondent_and_to_the_team_but_not_to_whoever_did_it() {
+        List<Notice> stopped = NotificationPolicy.notices(new EvidenceClockStopped("r-1", "c-1",
+                "Awaiting our answer", IRIS, DUE.minusSeconds(86_400 * 5)), NAMES);
+        assertThat(stopped).extracting(Notice::audience).containsExactly(List.of(new RequestRespondent("r-1")),
+                List.of(new CaseTeam("c-1")));
+        assertThat(stopped).allMatch(n -> n.kind() == NoticeKind.CLOCK_STOPPED && n.urgency() == Urgency.NORMAL
+                && "r-1".equals(n.requestId()) && "u-iris".equals(n.actor()));
+        assertThat(stopped.get(0).body()).as("the company reads the public reason, not who stopped it")
+                .contains("Awaiting our answer").doesNotContain("Iris");
+
+        List<Notice> restarted = NotificationPolicy.notices(new EvidenceClockRestarted("r-1", "c-1",
+                DUE.minusSeconds(86_400 * 5), DUE.minusSeconds(86_400 * 2), Duration.ofDays(3), DUE,
+                DUE.plus(Duration.ofDays(3)), SAM), NAMES);
+        assertThat(restarted).extracting(Notice::audience).containsExactly(List.of(new RequestRespondent("r-1")),
+                List.of(new CaseTeam("c-1")));
+        assertThat(restarted).as("a moved due moment is not a matter of course").allMatch(n ->
+                n.kind() == NoticeKind.CLOCK_RESTARTED && n.urgency() == Urgency.HIGH && "u-sam".equals(n.actor()));
+        assertThat(restarted.get(0).body()).contains("3 days", "23:59 BST on 18 July 2026").doesNotContain("Sam");
+        assertThat(List.of(NoticeKind.CLOCK_STOPPED, NoticeKind.CLOCK_RESTARTED))
+                .as("like a granted extension, a moved due moment is not a legal notice")
+                .noneMatch(NoticeKind::isLegalNotice);
     }
 
     @Test

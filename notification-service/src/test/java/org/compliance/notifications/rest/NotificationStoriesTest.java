@@ -43,6 +43,8 @@ import org.compliance.api.cases.Confidentiality;
 import org.compliance.api.cases.Priority;
 import org.compliance.api.cases.Respondent;
 import org.compliance.api.cases.TeamMemberAdded;
+import org.compliance.api.evidence.EvidenceClockRestarted;
+import org.compliance.api.evidence.EvidenceClockStopped;
 import org.compliance.api.evidence.EvidenceDeadlineApproaching;
 import org.compliance.api.evidence.EvidenceRequestIssued;
 import org.compliance.api.evidence.EvidenceRequestOverdue;
@@ -292,6 +294,31 @@ class NotificationStoriesTest {
         awaitMail("sam.supervisor@regulator.example", "Evidence overdue from Northwind Cloud Ltd (case \"" + title
                 + "\")");
         assertThat(inboxKinds(nora, caseId)).doesNotContain("REQUEST_OVERDUE", "EXTENSION_REQUESTED");
+    }
+
+    @Test
+    void a_stopped_and_restarted_clock_is_told_to_the_respondent_and_the_team_but_not_to_whoever_did_it()
+            throws Exception {
+        issueRequest();
+        awaitInbox(nora, caseId, "REQUEST_ISSUED");
+        publish("EvidenceRequest", requestId, new EvidenceClockStopped(requestId, caseId,
+                "Awaiting our answer to your question", staff(sam), DUE.minus(Duration.ofDays(5))));
+        awaitInbox(nora, caseId, "CLOCK_STOPPED");
+        awaitInbox(iris, caseId, "CLOCK_STOPPED");
+        assertThat(textOf(awaitMail("nora@northwind.example", "Clock stopped on an evidence request (case \""
+                + title + "\")"))).contains("Reason: Awaiting our answer to your question").doesNotContain("Sam");
+
+        // Iris, the lead, restarts it: Northwind is told the new due moment, Iris is not told of her own action
+        publish("EvidenceRequest", requestId, new EvidenceClockRestarted(requestId, caseId,
+                DUE.minus(Duration.ofDays(5)), DUE.minus(Duration.ofDays(2)), Duration.ofDays(3).plusHours(4), DUE,
+                DUE.plus(Duration.ofDays(3).plusHours(4)), staff(iris)));
+        awaitInbox(nora, caseId, "CLOCK_RESTARTED");
+        MimeMessage mail = awaitMail("nora@northwind.example",
+                "Clock restarted: evidence now due 03:59 GMT on 11 December 2026");
+        assertThat(mail.getSubject()).startsWith("[HIGH] ");
+        assertThat(textOf(mail)).contains("It was stopped for 3 days 4 hours", "(was 23:59 GMT on 7 December 2026)");
+        assertThat(inboxKinds(iris, caseId)).as("Iris's own restart").doesNotContain("CLOCK_RESTARTED");
+        assertThat(inboxKinds(sam, caseId)).as("Sam stopped it and is not on the team").isEmpty();
     }
 
     @Test

@@ -4,6 +4,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -14,6 +15,7 @@ import org.compliance.api.notifications.requests.Registration;
 import org.compliance.api.notifications.views.Delivery;
 import org.compliance.api.notifications.views.InboxItem;
 import org.compliance.api.notifications.views.InboxPage;
+import org.compliance.api.notifications.views.NotificationPreferences;
 import org.compliance.api.notifications.views.Registered;
 import org.compliance.api.notifications.views.Subscription;
 import org.compliance.api.notifications.views.Unread;
@@ -22,8 +24,8 @@ import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
- * notification-service, as the signed-in user: the inbox and a company's webhooks. The live stream goes through
- * {@link Streams}.
+ * notification-service, as the signed-in user: the inbox, the user's preferences and a company's webhooks. The live
+ * stream goes through {@link Streams}.
  */
 @RegisterRestClient(configKey = "notifications")
 @RegisterClientHeaders(SignedInHeaders.class)
@@ -48,6 +50,15 @@ public interface NotificationsClient {
     @POST
     @Path("/inbox/read-all")
     Unread markAllRead();
+
+    @GET
+    @Path("/me/preferences")
+    NotificationPreferences preferences();
+
+    /** Replaces the user's preferences whole: send back what {@link #preferences()} answered, changed. */
+    @PUT
+    @Path("/me/preferences")
+    NotificationPreferences replacePreferences(NotificationPreferences preferences);
 
     @GET
     @Path("/organisations/{organisation}/webhooks")

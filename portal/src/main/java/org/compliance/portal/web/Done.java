@@ -23,7 +23,9 @@ final class Done {
             Map.entry("registered", "Webhook endpoint registered."),
             Map.entry("removed", "Webhook endpoint removed."),
             Map.entry("redelivering", "The delivery will be sent again."),
-            Map.entry("read", "Marked as read."));
+            Map.entry("read", "Marked as read."),
+            Map.entry("own-actions-on", "You will also be told of what you do yourself."),
+            Map.entry("own-actions-off", "You will no longer be told of what you do yourself."));
 
     private Done() {
     }

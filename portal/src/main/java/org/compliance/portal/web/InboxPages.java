@@ -5,6 +5,7 @@ import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -17,9 +18,13 @@ import org.compliance.api.notifications.views.InboxPage;
 import org.compliance.portal.backend.NotificationsClient;
 import org.compliance.portal.backend.Service;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 
-/** The user's notifications: the inbox, marking read, and the live stream every page listens to. */
+/**
+ * The user's notifications: the inbox, marking read, the live stream every page listens to, and for staff whether
+ * they are told of their own actions (the one preference the portal offers; the rest stay API-only).
+ */
 @Path("/inbox")
 @Produces(MediaType.TEXT_HTML)
 public class InboxPages {
@@ -28,10 +33,12 @@ public class InboxPages {
     private final AsAnswered asAnswered;
     private final Transfers transfers;
     private final Template inbox;
+    private final SignedInUser user;
 
     public InboxPages(@RestClient NotificationsClient notifications, AsAnswered asAnswered, Transfers transfers,
-                      @Location("inbox.html") Template inbox) {
+                      @Location("inbox.html") Template inbox, SignedInUser user) {
         this.notifications = notifications;
+        this.user = user;
         this.asAnswered = asAnswered;
         this.transfers = transfers;
         this.inbox = inbox;
@@ -43,7 +50,22 @@ public class InboxPages {
         InboxPage answer = notifications.inbox(pageNumber, 50);
         return inbox.data("items", asAnswered.of(answer.items())).data("unread", answer.unread())
                 .data("page", pageNumber).data("fullPage", answer.items().size() == 50)
-                .data("done", Done.message(done));
+                .data("done", Done.message(done))
+                .data("ownActions", user.isStaff()
+                        && Boolean.TRUE.equals(notifications.preferences().notifyOfOwnActions()));
+    }
+
+    /** Staff choose whether they are told of what they did themselves; their other choices are sent back as read. */
+    @POST
+    @Path("own-actions")
+    public Response ownActions(@RestForm String notify) {
+        if (!user.isStaff()) {
+            throw new ForbiddenException("Only the regulator's staff choose whether they are told of their own "
+                    + "actions.");
+        }
+        boolean on = "yes".equals(notify);
+        notifications.replacePreferences(notifications.preferences().withOwnActions(on));
+        return Response.seeOther(URI.create("/inbox?done=" + (on ? "own-actions-on" : "own-actions-off"))).build();
     }
 
     @POST
