@@ -57,6 +57,10 @@ END $roles$;
 GRANT compliance_event_reader TO compliance_event_appender;
 GRANT compliance_event_appender TO case_service_app, evidence_service_app, notification_service_app, audit_service_app;
 
+-- Extensions the migrations use, created here since the owner has no CREATE on the database (the migrations' own
+-- CREATE EXTENSION IF NOT EXISTS then finds them): pg_trgm for case-service's title search.
+CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public;
+
 -- The schemas, owned by the owner; a database migrated earlier by another role (e.g. the superuser) is handed over,
 -- with everything in it, so that the owner's migrations can go on and the event chain's trigger runs as the owner.
 CREATE SCHEMA IF NOT EXISTS event_store AUTHORIZATION compliance_owner;
