@@ -1,4 +1,4 @@
--- Least privilege (infra/db/roles.sql, docs/decisions/0014-least-privilege-database-roles.md): the services append
+-- Least privilege (infra/db/roles.sql, docs/decisions/0015-least-privilege-database-roles.md): the services append
 -- events and read the store; no role but the owner, who runs these migrations, may UPDATE, DELETE or TRUNCATE here.
 -- Reading is granted to compliance_event_reader for every table of the schema by default; writing is named here,
 -- table by table. Snapshots are not used (no aggregate has a snapshot trigger): no service may write one, since a
