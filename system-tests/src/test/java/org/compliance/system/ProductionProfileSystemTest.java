@@ -36,7 +36,8 @@ class ProductionProfileSystemTest {
     @Test
     void refuses_the_demo_keys() throws IOException {
         Map<String, String> environment = new HashMap<>(DemoSecrets.environment());
-        environment.put("COMPLIANCE_DB_PASSWORD", "not-the-demo");
+        environment.put("EVIDENCE_SERVICE_DB_PASSWORD", "not-the-demo");
+        environment.put("COMPLIANCE_DB_OWNER_PASSWORD", "not-the-demo-either");
         String log = refusedStart("evidence-service", environment);
         assertThat(log).contains("Refusing to start in the production profile")
                 .contains("RECEIPT_PRIVATE_KEY").contains("compliance.receipts.private-key");
@@ -80,14 +81,15 @@ class ProductionProfileSystemTest {
         }
     }
 
-    /** Fresh Ed25519 keys and a database password: what an installation provides. */
+    /** Fresh Ed25519 keys and database passwords (the service's role's, the owner's): what an installation provides. */
     private static Map<String, String> ownKeys() {
         try {
             KeyPair receipts = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
             Base64.Encoder base64 = Base64.getEncoder();
             return Map.of("RECEIPT_PRIVATE_KEY", base64.encodeToString(receipts.getPrivate().getEncoded()),
                     "RECEIPT_PUBLIC_KEY", base64.encodeToString(receipts.getPublic().getEncoded()),
-                    "COMPLIANCE_DB_PASSWORD", "any-password-trust-auth-accepts");
+                    "EVIDENCE_SERVICE_DB_PASSWORD", "any-password-trust-auth-accepts",
+                    "COMPLIANCE_DB_OWNER_PASSWORD", "another-password-trust-auth-accepts");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -3,6 +3,7 @@ package org.compliance.testing;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.nio.file.Path;
 import java.util.Map;
+import javax.sql.DataSource;
 
 /**
  * For a service's {@code @QuarkusTest}s: a real Keycloak with the suite's realm, and a fresh PostgreSQL
@@ -29,6 +30,14 @@ public class RealPeers implements QuarkusTestResourceLifecycleManager {
         if (keycloak != null) {
             keycloak.close();
         }
+    }
+
+    /**
+     * The owner's connections to this run's database: for a test that plays the operator changing the schema or
+     * tampering with the event store, which the service's own connections may not.
+     */
+    public static DataSource databaseOwner() {
+        return TestDatabase.asOwner(DATABASE);
     }
 
     /** The subject (Keycloak user id) an access token was issued to. */

@@ -341,8 +341,9 @@ class AuditResourceTest {
         }
     }
 
+    /** A change to the event store, as only an operator with the owner's credentials can make it. */
     private void sql(String statement, String parameter) throws Exception {
-        try (var c = dataSource.getConnection(); var s = c.prepareStatement(statement)) {
+        try (var c = RealPeers.databaseOwner().getConnection(); var s = c.prepareStatement(statement)) {
             s.setString(1, parameter);
             assertThat(s.executeUpdate()).isEqualTo(1);
         }

@@ -184,8 +184,9 @@ class DeadLetterTest {
                 .findFirst().orElse(-1);
     }
 
+    /** A change to the schema: the owner's (the service's own role may not). */
     private void sql(String statement) {
-        Sql.execute(dataSource, statement);
+        Sql.execute(RealPeers.databaseOwner(), statement);
     }
 
     private long count(String query, String value) {
