@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
@@ -82,6 +83,30 @@ class CaseSliceSystemTest {
         if (suite != null) {
             suite.close();
         }
+    }
+
+    /**
+     * Keycloak runs as in production (infra/README.md): kc.sh start, the realm imported into its own PostgreSQL
+     * database, and the tokens it issues name the issuer the services are configured with.
+     */
+    @Test
+    void keycloak_runs_in_production_mode_on_its_own_database_and_issues_what_the_services_expect() throws Exception {
+        String token = keycloak.tokenFor("iris.investigator");
+        JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(token.split("\\.")[1]));
+        assertThat(claims.path("iss").asText()).isEqualTo(keycloak.issuer())
+                .matches("http://127\\.0\\.0\\.1:\\d+/realms/compliance");
+        try (var connection = DriverManager.getConnection(TestDatabase.jdbcUrl(DATABASE + "_keycloak"), "postgres", "");
+             var realms = connection.createStatement().executeQuery("SELECT name FROM realm")) {
+            List<String> names = new ArrayList<>();
+            while (realms.next()) {
+                names.add(realms.getString(1));
+            }
+            assertThat(names).contains("compliance");
+        }
+        assertThat(Files.readString(Path.of("target", "system", "keycloak.log")))
+                .contains("Profile prod activated")
+                .doesNotContain("Running the server in development mode");
+        assertThat(getJson(token, notifications.url("/inbox")).has("items")).as("a service accepts the token").isTrue();
     }
 
     @Test

@@ -14,7 +14,8 @@ import org.compliance.testing.TestDatabase;
 
 /**
  * The suite as separate processes for one test class: its own database (so its own event store), a real
- * Keycloak, an SMTP server in the test JVM, and the four packaged services; optionally the portal in front.
+ * Keycloak as production runs it (on a database of its own, {@code <database>_keycloak}), an SMTP server in the
+ * test JVM, and the four packaged services; optionally the portal in front.
  */
 public final class Suite implements AutoCloseable {
 
@@ -49,7 +50,8 @@ public final class Suite implements AutoCloseable {
     public static Suite start(String database, Path logs, Map<String, String> evidenceSettings,
                               Map<String, String> notificationSettings) {
         TestDatabase.recreate(database);
-        LocalKeycloak keycloak = LocalKeycloak.start(logs.resolve("keycloak.log"));
+        LocalKeycloak keycloak = LocalKeycloak.startProduction(logs.resolve("keycloak.log"),
+                TestDatabase.recreate(database + "_keycloak"));
         int smtpPort = LocalKeycloak.freePort();
         GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();

@@ -14,14 +14,21 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The real Keycloak of the Maven Central distribution (unpacked by the infra module, found through the
- * {@code keycloak.home} system property) with the suite's realm, on free ports, in an in-memory database.
+ * The real Keycloak of the Maven Central distribution (unpacked by the infra module) with the suite's realm, on
+ * free ports: either as production runs it ({@link #startProduction}: {@code kc.sh start} on a PostgreSQL database
+ * of its own, from the copy built for it, found through the {@code keycloak.production.home} system property), or
+ * in development mode on an in-memory database ({@link #start}, from {@code keycloak.home}), which starts faster
+ * and serves the service tests, which are not about how Keycloak runs.
  */
 public final class LocalKeycloak implements AutoCloseable {
 
+    // generous: on a machine shared by several builds a first start has taken over four minutes
+    private static final Duration STARTUP = Duration.ofMinutes(8);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final Process process;
@@ -32,24 +39,52 @@ public final class LocalKeycloak implements AutoCloseable {
         this.issuer = issuer;
     }
 
-    /** Starts Keycloak and returns once the compliance realm serves its OpenID configuration. */
+    /** Starts Keycloak in development mode and returns once the compliance realm serves its OpenID configuration. */
     public static LocalKeycloak start(Path log) {
         Path home = Path.of(System.getProperty("keycloak.home"));
-        Path realm = Path.of(System.getProperty("compliance.root"), "infra", "keycloak", "compliance-realm.json");
         int port = freePort();
+        return start(home, port, log, null, List.of("start-dev",
+                "--http-port=" + port, "--http-management-port=" + freePort(), "--db=dev-mem",
+                "--import-realm", "--hostname-strict=false"));
+    }
+
+    /**
+     * Starts Keycloak as production runs it (infra/README.md, "Keycloak in production") on the given (empty)
+     * PostgreSQL database, which the realm is imported into; returns once it reports ready on its management port
+     * and the realm serves its OpenID configuration. Plain HTTP: in production TLS ends at the proxy in front.
+     */
+    public static LocalKeycloak startProduction(Path log, String database) {
+        Path home = Path.of(System.getProperty("keycloak.production.home"));
+        int port = freePort();
+        int managementPort = freePort();
+        return start(home, port, log, "http://127.0.0.1:" + managementPort + "/health/ready", List.of("start",
+                "--optimized", "--http-enabled=true", "--http-port=" + port,
+                "--http-management-port=" + managementPort, "--hostname=http://127.0.0.1:" + port,
+                // one node: no cluster to form with the other Keycloaks on this machine
+                "--cache=local",
+                "--db-url=" + TestDatabase.jdbcUrl(database), "--db-username=postgres", "--import-realm"));
+    }
+
+    private static LocalKeycloak start(Path home, int port, Path log, String readiness, List<String> arguments) {
+        Path realm = Path.of(System.getProperty("compliance.root"), "infra", "keycloak", "compliance-realm.json");
         try {
             Files.createDirectories(home.resolve("data/import"));
             Files.copy(realm, home.resolve("data/import/compliance-realm.json"), StandardCopyOption.REPLACE_EXISTING);
             Files.createDirectories(log.toAbsolutePath().getParent());
-            ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/kc.sh").toString(), "start-dev",
-                    "--http-port=" + port, "--http-management-port=" + freePort(), "--db=dev-mem",
-                    "--import-realm", "--hostname-strict=false")
+            List<String> command = new ArrayList<>();
+            command.add(home.resolve("bin/kc.sh").toString());
+            command.addAll(arguments);
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
             var keycloak = new LocalKeycloak(builder.start(), "http://127.0.0.1:" + port + "/realms/compliance");
             try {
-                keycloak.awaitRealm(log);
+                Instant giveUp = Instant.now().plus(STARTUP);
+                if (readiness != null) {
+                    keycloak.await(readiness, giveUp, log);
+                }
+                keycloak.await(keycloak.issuer + "/.well-known/openid-configuration", giveUp, log);
             } catch (RuntimeException e) {
                 keycloak.close();
                 throw e;
@@ -97,16 +132,15 @@ public final class LocalKeycloak implements AutoCloseable {
         }
     }
 
-    private void awaitRealm(Path log) {
-        // generous: on a machine shared by several builds a first start has taken over four minutes
-        Instant giveUp = Instant.now().plus(Duration.ofMinutes(8));
+    /** Waits until the URL answers 200, or Keycloak exits, or the time is up. */
+    private void await(String url, Instant giveUp, Path log) {
         while (Instant.now().isBefore(giveUp)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Keycloak exited; see " + log);
             }
             try {
-                var response = HTTP.send(HttpRequest.newBuilder(URI.create(issuer + "/.well-known/openid-configuration"))
-                        .build(), HttpResponse.BodyHandlers.discarding());
+                var response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(),
+                        HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
                     return;
                 }
@@ -123,7 +157,8 @@ public final class LocalKeycloak implements AutoCloseable {
                 throw new IllegalStateException(e);
             }
         }
-        throw new IllegalStateException("Keycloak did not serve the realm within 8 minutes; see " + log);
+        throw new IllegalStateException("Keycloak did not answer " + url + " within " + STARTUP.toMinutes()
+                + " minutes; see " + log);
     }
 
     public static int freePort() {
