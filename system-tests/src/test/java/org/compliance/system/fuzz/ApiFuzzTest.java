@@ -164,9 +164,10 @@ class ApiFuzzTest {
      */
     @AfterProperty
     void nothingIsStalled() {
-        // the fuzzer may have switched the investigator's inbox off for new cases: switch it on again
+        // the fuzzer may have switched the investigator's inbox off for new cases: switch it on again, with the
+        // notices of her own actions (she opens the case below)
         client.send("iris.investigator", "PUT", suite.notifications.url("/me/preferences"), "application/json",
-                "{\"switchedOff\":[],\"dailyDigest\":false}");
+                "{\"switchedOff\":[],\"dailyDigest\":false,\"notifyOfOwnActions\":true}");
         String caseId = client.postJson("iris.investigator", suite.cases.url("/cases"), Map.of(
                 "title", "Opened after fuzzing", "summary", "Must reach every view",
                 "authority", "Information Commissioner's Office", "legalBases", List.of("UK GDPR"),
