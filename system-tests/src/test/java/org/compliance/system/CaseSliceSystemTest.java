@@ -148,8 +148,13 @@ class CaseSliceSystemTest {
         for (String caseId : opened) {
             long received = Arrays.stream(smtp.getReceivedMessages())
                     .filter(m -> subjectOf(m).contains("\"" + TITLES.get(caseId) + "\"")).count();
-            assertThat(received).as("e-mails received for case " + caseId)
-                    .isEqualTo(emailStatuses(List.of(caseId)).contains("SENT") ? 1 : 0);
+            // SENT: it arrived once; UNKNOWN: the kill came during the send, so it arrived once or not at all
+            if (emailStatuses(List.of(caseId)).contains("SENT")) {
+                assertThat(received).as("e-mails received for case " + caseId).isEqualTo(1);
+            } else {
+                assertThat(received).as("e-mails received for case " + caseId + " (cut off by the kill)")
+                        .isBetween(0L, 1L);
+            }
         }
         assertThat(getJson(keycloak.tokenFor("ivan.investigator"), notifications.url("/inbox")).path("items"))
                 .as("another investigator's inbox").isEmpty();
