@@ -1,6 +1,7 @@
 package org.compliance.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
@@ -41,29 +42,7 @@ public final class OpenCasesBench {
                 clients, cases, warmup, caseService);
         String token = Tokens.password(issuer, "iris.investigator");
         byte[] body = openCaseBody();
-        URL openCaseUrl = URI.create(caseService + "/cases").toURL();
-        ConcurrentRun.Operation openCase = (client, index) -> {
-            // HttpURLConnection keeps connections alive per thread and costs the client little CPU, which on a
-            // small machine would otherwise be taken from the services being measured.
-            HttpURLConnection post = (HttpURLConnection) openCaseUrl.openConnection();
-            post.setRequestMethod("POST");
-            post.setDoOutput(true);
-            post.setRequestProperty("Authorization", "Bearer " + token);
-            post.setRequestProperty("Content-Type", "application/json");
-            post.setFixedLengthStreamingMode(body.length);
-            try (OutputStream out = post.getOutputStream()) {
-                out.write(body);
-            }
-            int status = post.getResponseCode();
-            try (InputStream in = status < 400 ? post.getInputStream() : post.getErrorStream()) {
-                if (in != null) {
-                    in.readAllBytes();
-                }
-            }
-            if (status != 201) {
-                throw new IllegalStateException("POST /cases answered " + status);
-            }
-        };
+        ConcurrentRun.Operation openCase = openCase(List.of(caseService), token, body);
         ConcurrentRun.of(clients, warmup, openCase);
 
         Latencies api;
@@ -85,6 +64,36 @@ public final class OpenCasesBench {
         print("Baseline: raw single-row INSERT commits", baseline);
         System.out.printf("%nRatio: %.1f%% of the baseline (goal: at least 25%%) -> %s%n", ratio * 100,
                 ratio >= 0.25 ? "MET" : "NOT MET");
+    }
+
+    /** Opens one case per call; client {@code c} sends to {@code caseServices[c % n]}, so load spreads evenly. */
+    static ConcurrentRun.Operation openCase(List<String> caseServices, String token, byte[] body) throws IOException {
+        List<URL> urls = new ArrayList<>();
+        for (String caseService : caseServices) {
+            urls.add(URI.create(caseService + "/cases").toURL());
+        }
+        return (client, index) -> {
+            // HttpURLConnection keeps connections alive per thread and costs the client little CPU, which on a
+            // small machine would otherwise be taken from the services being measured.
+            HttpURLConnection post = (HttpURLConnection) urls.get(client % urls.size()).openConnection();
+            post.setRequestMethod("POST");
+            post.setDoOutput(true);
+            post.setRequestProperty("Authorization", "Bearer " + token);
+            post.setRequestProperty("Content-Type", "application/json");
+            post.setFixedLengthStreamingMode(body.length);
+            try (OutputStream out = post.getOutputStream()) {
+                out.write(body);
+            }
+            int status = post.getResponseCode();
+            try (InputStream in = status < 400 ? post.getInputStream() : post.getErrorStream()) {
+                if (in != null) {
+                    in.readAllBytes();
+                }
+            }
+            if (status != 201) {
+                throw new IllegalStateException("POST /cases answered " + status);
+            }
+        };
     }
 
     /** The body of every {@code POST /cases} of the benchmarks (also {@link NotificationLatencyBench}'s load). */
@@ -158,7 +167,7 @@ public final class OpenCasesBench {
         }
     }
 
-    private static long countEvents(Connection connection) throws SQLException {
+    static long countEvents(Connection connection) throws SQLException {
         try (var statement = connection.createStatement();
              var count = statement.executeQuery("SELECT count(*) FROM event_store.domain_event_entry")) {
             count.next();
