@@ -49,14 +49,21 @@ public final class Suite implements AutoCloseable {
      */
     public static Suite start(String database, Path logs, Map<String, String> evidenceSettings,
                               Map<String, String> notificationSettings) {
+        return start(database, logs, Map.of(), evidenceSettings, notificationSettings);
+    }
+
+    /** As {@link #start(String, Path, Map, Map)}, with settings every service gets ({@code everyService}). */
+    public static Suite start(String database, Path logs, Map<String, String> everyService,
+                              Map<String, String> evidenceSettings, Map<String, String> notificationSettings) {
         TestDatabase.recreate(database);
         LocalKeycloak keycloak = LocalKeycloak.startProduction(logs.resolve("keycloak.log"),
                 TestDatabase.recreate(database + "_keycloak"));
         int smtpPort = LocalKeycloak.freePort();
         GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
-        Map<String, String> shared = Map.of("compliance.db.name", database,
-                "quarkus.oidc.auth-server-url", keycloak.issuer());
+        Map<String, String> shared = new HashMap<>(everyService);
+        shared.put("compliance.db.name", database);
+        shared.put("quarkus.oidc.auth-server-url", keycloak.issuer());
         Map<String, String> evidence = new HashMap<>(shared);
         evidence.putAll(evidenceSettings);
         Map<String, String> notifications = new HashMap<>(shared);

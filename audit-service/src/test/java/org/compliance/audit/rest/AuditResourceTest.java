@@ -300,8 +300,13 @@ class AuditResourceTest {
     private Story story() {
         String caseId = "case-" + UUID.randomUUID();
         String requestId = "req-" + UUID.randomUUID();
-        MetaData byIris = MetaData.with("actorSubject", IRIS.userId()).and("actorName", IRIS.name());
-        MetaData byNora = MetaData.with("actorSubject", NORA.userId()).and("actorName", NORA.name());
+        // with the trace context that events stored while tracing is on carry (decision 16): the chain, the
+        // verification and the offline verifier take it as they take any other metadata
+        MetaData byIris = MetaData.with("actorSubject", IRIS.userId()).and("actorName", IRIS.name())
+                .and("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+        MetaData byNora = MetaData.with("actorSubject", NORA.userId()).and("actorName", NORA.name())
+                .and("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01")
+                .and("tracestate", "vendor=opaque");
         Instant now = Instant.now();
         // two seconds apart, so that every event has a moment of its own
         eventStore.publish(event("InvestigationCase", caseId, 0, new CaseOpened(caseId, "Training data retention",

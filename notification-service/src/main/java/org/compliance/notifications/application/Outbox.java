@@ -9,12 +9,14 @@ import java.util.UUID;
 import org.compliance.notifications.application.Directory.Person;
 import org.compliance.notifications.domain.Notice;
 import org.compliance.notifications.inbox.InboxNotification;
+import org.compliance.platform.messaging.TraceContext;
 import org.compliance.platform.views.ViewTable;
 
 /**
  * Writes decided notifications in the caller's transaction (the event processor's, with its token): the
  * inbox row itself, and the e-mails and webhook calls the delivery workers will send. Each insert is
- * idempotent on (event, recipient or subscription, kind), so a redelivered event adds nothing.
+ * idempotent on (event, recipient or subscription, kind), so a redelivered event adds nothing. An e-mail or webhook
+ * call keeps the trace of the handling that decided it ({@link TraceContext}), which the relay continues.
  */
 @ApplicationScoped
 public class Outbox {
@@ -56,22 +58,30 @@ public class Outbox {
         return insert("""
                 INSERT INTO notification_service.email_delivery
                     (id, event_id, recipient_id, address, kind, case_id, subject, text_body, html_body, link, status,
-                     next_attempt_at, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                     next_attempt_at, created_at, traceparent, tracestate)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT ON CONSTRAINT email_delivery_once DO NOTHING""",
                 UUID.randomUUID(), eventId, recipient.userId(), recipient.email(), notice.kind().name(),
                 notice.caseId(), email.subject(), email.text(), email.html(), link, digest ? "DIGEST" : "PENDING",
-                Timestamp.from(now), Timestamp.from(now));
+                Timestamp.from(now), Timestamp.from(now), trace(TraceContext.TRACEPARENT),
+                trace(TraceContext.TRACESTATE));
     }
 
     public boolean webhook(String eventId, UUID deliveryId, UUID subscriptionId, String type, String payload,
                            Instant now) throws SQLException {
         return insert("""
                 INSERT INTO notification_service.webhook_delivery
-                    (id, subscription_id, event_id, type, payload, status, next_attempt_at, created_at)
-                VALUES (?, ?, ?, ?, ?, 'PENDING', ?, ?)
+                    (id, subscription_id, event_id, type, payload, status, next_attempt_at, created_at, traceparent,
+                     tracestate)
+                VALUES (?, ?, ?, ?, ?, 'PENDING', ?, ?, ?, ?)
                 ON CONFLICT ON CONSTRAINT webhook_delivery_once DO NOTHING""",
-                deliveryId, subscriptionId, eventId, type, payload, Timestamp.from(now), Timestamp.from(now));
+                deliveryId, subscriptionId, eventId, type, payload, Timestamp.from(now), Timestamp.from(now),
+                trace(TraceContext.TRACEPARENT), trace(TraceContext.TRACESTATE));
+    }
+
+    /** One W3C entry of the span current here (the notifier's handling of the event), or null. */
+    private static String trace(String key) {
+        return TraceContext.current().get(key);
     }
 
     private boolean insert(String sql, Object... values) throws SQLException {

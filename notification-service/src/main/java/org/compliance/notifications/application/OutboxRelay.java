@@ -1,6 +1,11 @@
 package org.compliance.notifications.application;
 
 import io.agroal.api.AgroalDataSource;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
@@ -9,7 +14,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.compliance.notifications.application.ChannelSender.Failed;
@@ -17,6 +24,8 @@ import org.compliance.notifications.application.ChannelSender.Outcome;
 import org.compliance.notifications.application.ChannelSender.Refused;
 import org.compliance.notifications.application.ChannelSender.Sent;
 import org.compliance.notifications.domain.RetrySchedule;
+import org.compliance.platform.messaging.TraceContext;
+import org.compliance.platform.messaging.Tracing;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -27,7 +36,7 @@ import org.jboss.logging.Logger;
  * back-off and jitter; DEAD when the attempts run out or the delivery was refused. A claim older than
  * {@code compliance.notifications.claim-timeout} belongs to a sender that stopped; what becomes of it is the
  * channel's rule ({@link OutboxTable}). Each channel has its own schedule, so a slow endpoint never holds up
- * e-mail.
+ * e-mail. Each attempt is a span of the trace of the event that caused the delivery (kept in its row).
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -35,7 +44,8 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final int CLAIMED_AT_ONCE = 20;
 
-    private record Claim(UUID id, int attempts) {
+    /** A claimed delivery, with the W3C trace entries of the event that caused it. */
+    private record Claim(UUID id, int attempts, Map<String, String> trace) {
     }
 
     private final AgroalDataSource dataSource;
@@ -44,16 +54,18 @@ public class OutboxRelay {
     private final Duration claimTimeout;
     private final EmailSender email;
     private final WebhookSender webhooks;
+    private final Tracer tracer;
 
     public OutboxRelay(AgroalDataSource dataSource, Clock clock, RetrySchedule retries,
                        @ConfigProperty(name = "compliance.notifications.claim-timeout", defaultValue = "5m")
-                       Duration claimTimeout, EmailSender email, WebhookSender webhooks) {
+                       Duration claimTimeout, EmailSender email, WebhookSender webhooks, Tracing tracing) {
         this.dataSource = dataSource;
         this.clock = clock;
         this.retries = retries;
         this.claimTimeout = claimTimeout;
         this.email = email;
         this.webhooks = webhooks;
+        this.tracer = tracing.tracer();
     }
 
     @Scheduled(every = "${compliance.notifications.delivery-interval}",
@@ -72,12 +84,24 @@ public class OutboxRelay {
         OutboxTable outbox = sender.outbox();
         releaseStaleClaims(outbox);
         for (Claim claim : claim(outbox)) {
+            Span span = tracer.spanBuilder("send " + outbox.noun.toLowerCase())
+                    .setParent(TraceContext.from(claim.trace()))
+                    .setSpanKind(SpanKind.CLIENT)
+                    .setAttribute("compliance.delivery_id", claim.id().toString())
+                    .setAttribute("compliance.attempt", claim.attempts())
+                    .startSpan();
             Outcome outcome;
-            try {
+            try (Scope ignored = span.makeCurrent()) {
                 outcome = sender.send(claim.id());
             } catch (RuntimeException e) {
+                span.recordException(e);
                 outcome = new Failed(e.getMessage(), null);
             }
+            if (!(outcome instanceof Sent)) {
+                span.setStatus(StatusCode.ERROR, outcome.toString());
+            }
+            span.setAttribute("compliance.outcome", outcome.getClass().getSimpleName());
+            span.end();
             record(outbox, claim, outcome);
         }
     }
@@ -88,7 +112,7 @@ public class OutboxRelay {
                 WHERE d.id IN (SELECT w.id FROM %1$s w
                                WHERE w.status IN ('PENDING', 'FAILED') AND w.next_attempt_at <= ? %2$s
                                ORDER BY w.next_attempt_at LIMIT ? FOR UPDATE OF w SKIP LOCKED)
-                RETURNING d.id, d.attempts""".formatted(outbox.table, outbox.claimableOnlyIf))) {
+                RETURNING d.id, d.attempts, d.traceparent, d.tracestate""".formatted(outbox.table, outbox.claimableOnlyIf))) {
             Timestamp now = Timestamp.from(clock.instant());
             claim.setTimestamp(1, now);
             claim.setTimestamp(2, now);
@@ -96,7 +120,14 @@ public class OutboxRelay {
             List<Claim> claimed = new ArrayList<>();
             try (var rows = claim.executeQuery()) {
                 while (rows.next()) {
-                    claimed.add(new Claim(rows.getObject(1, UUID.class), rows.getInt(2)));
+                    Map<String, String> trace = new HashMap<>();
+                    if (rows.getString(3) != null) {
+                        trace.put(TraceContext.TRACEPARENT, rows.getString(3));
+                    }
+                    if (rows.getString(4) != null) {
+                        trace.put(TraceContext.TRACESTATE, rows.getString(4));
+                    }
+                    claimed.add(new Claim(rows.getObject(1, UUID.class), rows.getInt(2), trace));
                 }
             }
             return claimed;

@@ -2,6 +2,7 @@ package org.compliance.platform.axon;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import io.agroal.api.AgroalDataSource;
+import io.opentelemetry.api.trace.Tracer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -43,12 +44,15 @@ import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.axonframework.serialization.Serializer;
 import org.compliance.platform.messaging.CallerOnCommands;
 import org.compliance.platform.messaging.EventMetadata;
+import org.compliance.platform.messaging.TraceOnMessages;
+import org.compliance.platform.messaging.Tracing;
 import org.jboss.logging.Logger;
 
 /**
  * Builds, starts and stops the service's Axon configuration: the shared JDBC event store, the service's
  * own token store, a streaming processor and a dead-letter queue for each of its processing groups, the suite's
- * metadata on every message, Jackson everywhere, and JTA transactions through Narayana. Started from a plain
+ * metadata on every message, Jackson everywhere, JTA transactions through Narayana, and a span for every command
+ * and every group's handling of an event, in the trace the message carries (decision 16). Started from a plain
  * startup observer (after Flyway has migrated) rather than a CDI extension.
  */
 @ApplicationScoped
@@ -63,10 +67,11 @@ public class AxonRuntime {
     private final Clock clock;
     private final CallerOnCommands caller;
     private final ProcessingGroups groups;
+    private final Tracer tracer;
     private volatile Configuration configuration;
 
     public AxonRuntime(AgroalDataSource dataSource, jakarta.transaction.TransactionManager jta, AxonSettings settings,
-                       ServiceComponents components, Clock clock, CallerOnCommands caller) {
+                       ServiceComponents components, Clock clock, CallerOnCommands caller, Tracing tracing) {
         this.dataSource = dataSource;
         this.jta = jta;
         this.settings = settings;
@@ -74,6 +79,7 @@ public class AxonRuntime {
         this.clock = clock;
         this.caller = caller;
         this.groups = ProcessingGroups.of(components.eventHandlers());
+        this.tracer = tracing.tracer();
     }
 
     void start(@Observes @Priority(100) StartupEvent event) {
@@ -126,6 +132,8 @@ public class AxonRuntime {
 
         Configuration built = configurer.buildConfiguration();
         built.commandBus().registerDispatchInterceptor(caller);
+        built.commandBus().registerDispatchInterceptor(new TraceOnMessages());
+        built.commandBus().registerHandlerInterceptor(new TracedCommandHandling(tracer));
         built.start();
         configuration = built;
         LOG.infof("Axon started: %d aggregate type(s), %d event handler bean(s); processing groups %s, of which "
@@ -158,9 +166,9 @@ public class AxonRuntime {
             ParkingPolicy parking = new ParkingPolicy(group, settings.parkAfterAttempts());
             processing.registerDeadLetterPolicy(group, c -> parking);
             processing.registerDeadLetteringEventHandlerInvokerConfiguration(group, (c, invoker) -> invoker
-                    .eventHandlers(List.of(new GroupHandlersInSavepoint(
+                    .eventHandlers(List.of(new TracedGroupHandling(group, new GroupHandlersInSavepoint(
                             handlers.stream().<EventMessageHandler>map(invoker::wrapEventMessageHandler).toList(),
-                            savepoints)))
+                            savepoints), tracer)))
                     .transactionManager(savepoints)
                     // Remembers per segment which aggregates have letters, sparing a query per event when none do.
                     .enableSequenceIdentifierCache()

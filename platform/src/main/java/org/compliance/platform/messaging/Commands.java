@@ -1,5 +1,7 @@
 package org.compliance.platform.messaging;
 
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,7 +48,13 @@ public class Commands {
     }
 
     private <R> Uni<R> dispatchMessage(CommandMessage<Object> message) {
-        return Uni.createFrom().<R>item(() -> sendAndWait(message))
+        // The request's span, made current on the worker too: the command carries it (TraceOnMessages).
+        Context trace = Context.current();
+        return Uni.createFrom().<R>item(() -> {
+                    try (Scope ignored = trace.makeCurrent()) {
+                        return sendAndWait(message);
+                    }
+                })
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .emitOn(CallerContext.current());
     }

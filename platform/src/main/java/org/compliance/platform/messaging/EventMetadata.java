@@ -28,6 +28,13 @@ public final class EventMetadata {
     /** Id of the message that directly caused this one. */
     public static final String CAUSATION_ID = "causationId";
 
+    /**
+     * The trace the message belongs to, W3C Trace Context ({@link TraceContext}): the span current where the message
+     * was made, when tracing is on; written and read by {@link TraceOnMessages} and the handlers' spans.
+     */
+    public static final String TRACEPARENT = TraceContext.TRACEPARENT;
+    public static final String TRACESTATE = TraceContext.TRACESTATE;
+
     /** The aggregate version the sender last saw (HTTP If-Match); only on commands, never inherited. */
     public static final String EXPECTED_VERSION = "expectedVersion";
 
@@ -40,11 +47,13 @@ public final class EventMetadata {
     /**
      * Axon's own providers, registered in the configuration: what a message's handling copies onto every message
      * it causes. Axon's {@link MessageOriginProvider} calls the direct cause its "correlation" and the chain's
-     * first message its "trace": under our names, {@code causationId} and {@code correlationId}.
+     * first message its "trace": under our names, {@code causationId} and {@code correlationId}. The OpenTelemetry
+     * trace goes on as {@code traceparent} ({@link TraceOnMessages}).
      */
     public static List<CorrelationDataProvider> correlationDataProviders() {
         return List.of(new MessageOriginProvider(CAUSATION_ID, CORRELATION_ID),
-                new SimpleCorrelationDataProvider(INHERITED.toArray(String[]::new)));
+                new SimpleCorrelationDataProvider(INHERITED.toArray(String[]::new)),
+                new TraceOnMessages());
     }
 
     /** The actor and request keys of a command sent by this caller in this HTTP request. */
