@@ -82,7 +82,8 @@ class ObservabilitySystemTest {
         });
     }
 
-    private static List<String> problems(String where, PromQl query, Map<String, List<Map<String, String>>> exported) {
+    /** What {@code query} names that {@code exported} lacks: metrics, labels of selectors (and exact values), by-labels. */
+    static List<String> problems(String where, PromQl query, Map<String, List<Map<String, String>>> exported) {
         List<String> problems = new ArrayList<>();
         Set<String> labelsOfItsMetrics = new TreeSet<>();
         for (String metric : query.metrics()) {

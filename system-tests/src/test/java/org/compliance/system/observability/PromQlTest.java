@@ -40,4 +40,23 @@ class PromQlTest {
         assertThat(series).containsOnlyKeys("compliance_dead_letters", "process_uptime_seconds");
         assertThat(series.get("compliance_dead_letters")).containsExactly(Map.of("processing_group", "case-views"));
     }
+
+    @Test
+    void the_check_names_each_metric_label_and_value_that_is_not_exported() {
+        Map<String, List<Map<String, String>>> exported = PromQl.series("""
+                compliance_deadlines{state="overdue"} 0.0
+                notifications_deliveries{channel="email",status="dead"} 1.0
+                """);
+        assertThat(ObservabilitySystemTest.problems("ok", PromQl.parse(
+                "max by (status) (notifications_deliveries{channel=\"email\",status=~\"dead|x\"}) "
+                        + "+ max(compliance_deadlines{state=\"overdue\"})"), exported)).isEmpty();
+        assertThat(ObservabilitySystemTest.problems("typo", PromQl.parse(
+                "max by (group) (compliance_deadline{state=\"overdue\"}) + max(compliance_deadlines{state=\"late\"}) "
+                        + "+ max(notifications_deliveries{kind=\"email\"})"), exported)).containsExactly(
+                "typo: metric compliance_deadline",
+                "typo: compliance_deadline{state=\"overdue\"}",
+                "typo: compliance_deadlines{state=\"late\"}",
+                "typo: notifications_deliveries{kind=\"email\"}",
+                "typo: by (group) of [compliance_deadline, compliance_deadlines, notifications_deliveries]");
+    }
 }
