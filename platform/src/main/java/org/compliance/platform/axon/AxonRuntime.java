@@ -3,6 +3,7 @@ package org.compliance.platform.axon;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import io.agroal.api.AgroalDataSource;
 import io.opentelemetry.api.trace.Tracer;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -39,6 +40,7 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.micrometer.GlobalMetricRegistry;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.axonframework.serialization.Serializer;
@@ -51,9 +53,10 @@ import org.jboss.logging.Logger;
 /**
  * Builds, starts and stops the service's Axon configuration: the shared JDBC event store, the service's
  * own token store, a streaming processor and a dead-letter queue for each of its processing groups, the suite's
- * metadata on every message, Jackson everywhere, JTA transactions through Narayana, and a span for every command
- * and every group's handling of an event, in the trace the message carries (decision 16). Started from a plain
- * startup observer (after Flyway has migrated) rather than a CDI extension.
+ * metadata on every message, Jackson everywhere, JTA transactions through Narayana, a span for every command and
+ * every group's handling of an event, in the trace the message carries (decision 16), and Axon's message monitors on
+ * Quarkus' meter registry (decision 17). Started from a plain startup observer (after Flyway has migrated) rather
+ * than a CDI extension.
  */
 @ApplicationScoped
 public class AxonRuntime {
@@ -68,16 +71,19 @@ public class AxonRuntime {
     private final CallerOnCommands caller;
     private final ProcessingGroups groups;
     private final Tracer tracer;
+    private final MeterRegistry meters;
     private volatile Configuration configuration;
 
     public AxonRuntime(AgroalDataSource dataSource, jakarta.transaction.TransactionManager jta, AxonSettings settings,
-                       ServiceComponents components, Clock clock, CallerOnCommands caller, Tracing tracing) {
+                       ServiceComponents components, Clock clock, CallerOnCommands caller, Tracing tracing,
+                       MeterRegistry meters) {
         this.dataSource = dataSource;
         this.jta = jta;
         this.settings = settings;
         this.components = components;
         this.clock = clock;
         this.caller = caller;
+        this.meters = meters;
         this.groups = ProcessingGroups.of(components.eventHandlers());
         this.tracer = tracing.tracer();
     }
@@ -99,6 +105,9 @@ public class AxonRuntime {
                         .fetchDelay(settings.pollInterval().toMillis())
                         .timeUnit(TimeUnit.MILLISECONDS)
                         .build());
+        // Timers, counters, latency and capacity of every processor (tag processorName, and payloadType), of the
+        // command bus and of the event store, on /q/metrics (docs/operations/observability.md).
+        new GlobalMetricRegistry(meters).registerWithConfigurerWithDefaultTags(configurer);
         components.deadlineTable().ifPresent(table -> configurer.configureDeadlineManager(
                 c -> deadlineManager(c, table, serializer, transactions)));
         components.aggregates().forEach(type -> configurer.configureAggregate(aggregate(type)));
@@ -326,8 +335,15 @@ public class AxonRuntime {
     /** How many events of the store this service has still to handle (the slowest segment of all its groups). */
     public long processorLag() {
         long headPosition = storeHead();
-        return groups.names().stream().map(this::processor)
-                .flatMap(processor -> processor.processingStatus().values().stream())
+        return groups.names().stream().mapToLong(group -> processorLag(group, headPosition)).max().orElse(0);
+    }
+
+    /**
+     * How many events before {@code headPosition} one processing group has still to handle: the distance of its
+     * slowest segment (a position counts gaps in the global index too, so this is an upper bound).
+     */
+    public long processorLag(String processingGroup, long headPosition) {
+        return processor(processingGroup).processingStatus().values().stream()
                 .mapToLong(status -> status.getCurrentPosition().orElse(-1))
                 .map(position -> Math.max(0, headPosition - position)).max().orElse(0);
     }

@@ -49,6 +49,13 @@ public interface AxonSettings {
     @WithDefault("5s")
     Duration deadLetterCountInterval();
 
+    /**
+     * How often the processors' lag behind the store's head and the deadline table are counted for
+     * {@code /q/metrics} (docs/operations/observability.md), so that a scrape never waits for the database.
+     */
+    @WithDefault("5s")
+    Duration metricsInterval();
+
     /** How often due deadlines are looked for. */
     @WithDefault("1s")
     Duration deadlinePollInterval();
