@@ -1,5 +1,6 @@
 package org.compliance.evidence.adapters;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
@@ -109,7 +110,7 @@ public class S3BlobStore implements BlobStore {
                     int length = filled;
                     String etag = call(() -> s3.uploadPart(r -> r.bucket(bucket).key(staging).uploadId(uploadId)
                             .partNumber(number).contentLength((long) length),
-                            RequestBody.fromInputStream(new java.io.ByteArrayInputStream(buffer, 0, length), length))
+                            RequestBody.fromInputStream(new ByteArrayInputStream(buffer, 0, length), length))
                             .eTag());
                     parts.add(CompletedPart.builder().partNumber(number).eTag(etag).build());
                 }

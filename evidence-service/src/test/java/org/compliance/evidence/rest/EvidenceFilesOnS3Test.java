@@ -10,9 +10,12 @@ import static org.compliance.evidence.rest.EvidenceApi.knownCase;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.Map;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -27,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ObjectLockLegalHoldStatus;
 import software.amazon.awssdk.services.s3.model.ObjectLockRetentionMode;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * Evidence files in object storage (the {@link ObjectStorage} profile: S3Mock, a bucket with Object Lock): the same
@@ -83,7 +87,7 @@ class EvidenceFilesOnS3Test extends EvidenceFiles {
                 .getBytes(StandardCharsets.UTF_8)).get("sha256");
         var retention = s3.getObjectRetention(r -> r.bucket(bucket).key(key(sha256))).retention();
         assertThat(retention.mode()).isEqualTo(ObjectLockRetentionMode.GOVERNANCE);
-        assertThat(retention.retainUntilDate()).isAfter(java.time.Instant.now().plus(Duration.ofHours(23)));
+        assertThat(retention.retainUntilDate()).isAfter(Instant.now().plus(Duration.ofHours(23)));
     }
 
     @Test
@@ -156,7 +160,7 @@ class EvidenceFilesOnS3Test extends EvidenceFiles {
     private ObjectLockLegalHoldStatus holdOf(String sha256) {
         try {
             return s3.getObjectLegalHold(r -> r.bucket(bucket).key(key(sha256))).legalHold().status();
-        } catch (software.amazon.awssdk.services.s3.model.S3Exception e) {
+        } catch (S3Exception e) {
             return null; // no legal hold recorded on the object yet
         }
     }
@@ -167,10 +171,10 @@ class EvidenceFilesOnS3Test extends EvidenceFiles {
     }
 
     private void submitTo(String request, byte[]... contents) {
-        var uploadIds = java.util.Arrays.stream(contents).map(c -> uploadTo(request, "file.txt", c).get("uploadId"))
+        var uploadIds = Arrays.stream(contents).map(c -> uploadTo(request, "file.txt", c).get("uploadId"))
                 .toList();
         given().auth().oauth2(nora).header("If-Match", EvidenceApi.etag(nora, request))
-                .contentType(io.restassured.http.ContentType.JSON)
+                .contentType(ContentType.JSON)
                 .body(Map.of("uploadIds", uploadIds, "description", "More",
                         "statementOfTruth", Map.of("name", "Nora Northwind", "position", "Data Protection Officer")))
                 .when().post("/requests/" + request + "/submissions").then().statusCode(201);
