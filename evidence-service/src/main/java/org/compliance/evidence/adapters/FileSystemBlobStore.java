@@ -1,9 +1,10 @@
 package org.compliance.evidence.adapters;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -15,15 +16,15 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.apache.commons.io.input.BoundedInputStream;
 import org.compliance.evidence.application.BlobStore;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
  * Blobs as read-only files {@code <root>/ab/cd/<sha256>}. Bytes go to a temporary file in the same file
- * system first and are moved into place only once complete, so a broken upload leaves nothing behind.
+ * system first and are moved into place only once complete, so a broken upload leaves nothing behind. A file system
+ * has no legal hold: the files are read-only and the service never deletes one.
  */
-@ApplicationScoped
 public class FileSystemBlobStore implements BlobStore {
 
     private static final Logger LOG = Logger.getLogger(FileSystemBlobStore.class);
@@ -33,7 +34,7 @@ public class FileSystemBlobStore implements BlobStore {
     private final Path root;
     private final Path incoming;
 
-    public FileSystemBlobStore(@ConfigProperty(name = "compliance.evidence.blob-root") Path root) throws IOException {
+    public FileSystemBlobStore(Path root) throws IOException {
         this.root = root.toAbsolutePath();
         this.incoming = this.root.resolve("incoming");
         Files.createDirectories(incoming);
@@ -78,12 +79,22 @@ public class FileSystemBlobStore implements BlobStore {
     }
 
     @Override
-    public Optional<InputStream> open(String sha256) throws IOException {
+    public Optional<InputStream> open(String sha256, long offset, long length) throws IOException {
         if (!SHA_256.matcher(sha256).matches()) {
             return Optional.empty();
         }
         Path path = pathOf(sha256);
-        return Files.exists(path) ? Optional.of(Files.newInputStream(path)) : Optional.empty();
+        if (!Files.exists(path)) {
+            return Optional.empty();
+        }
+        SeekableByteChannel channel = Files.newByteChannel(path).position(offset);
+        return Optional.of(BoundedInputStream.builder().setInputStream(Channels.newInputStream(channel))
+                .setMaxCount(length).get());
+    }
+
+    @Override
+    public boolean legalHold(String sha256, boolean held) {
+        return false;
     }
 
     private Path pathOf(String sha256) {

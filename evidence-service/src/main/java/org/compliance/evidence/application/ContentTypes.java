@@ -13,7 +13,7 @@ import org.apache.tika.Tika;
 public class ContentTypes {
 
     /** Tika's magic patterns look no further than this into a file. */
-    private static final int HEAD = 64 * 1024;
+    public static final int HEAD = 64 * 1024;
 
     private final Tika tika = new Tika();
 

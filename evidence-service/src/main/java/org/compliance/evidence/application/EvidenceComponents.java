@@ -21,15 +21,17 @@ public class EvidenceComponents implements ServiceComponents {
 
     private final KnownCaseProjection knownCases;
     private final RequestViewProjection requests;
+    private final LegalHoldPolicy legalHolds;
     private final KnownCases caseLookup;
     private final ReminderSchedule reminders;
     private final Periods periods;
 
     public EvidenceComponents(KnownCaseProjection knownCases, RequestViewProjection requests,
-                              KnownCases caseLookup, Periods periods,
+                              LegalHoldPolicy legalHolds, KnownCases caseLookup, Periods periods,
                               @ConfigProperty(name = "compliance.evidence.reminder-days") List<Integer> reminderDays) {
         this.knownCases = knownCases;
         this.requests = requests;
+        this.legalHolds = legalHolds;
         this.caseLookup = caseLookup;
         this.periods = periods;
         this.reminders = new ReminderSchedule(reminderDays);
@@ -42,7 +44,7 @@ public class EvidenceComponents implements ServiceComponents {
 
     @Override
     public List<Object> eventHandlers() {
-        return List.of(knownCases, requests);
+        return List.of(knownCases, requests, legalHolds);
     }
 
     @Override

@@ -1,0 +1,304 @@
+package org.compliance.evidence.adapters;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.compliance.evidence.application.BlobStore;
+import org.jboss.logging.Logger;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.ObjectLockEnabled;
+import software.amazon.awssdk.services.s3.model.ObjectLockLegalHoldStatus;
+import software.amazon.awssdk.services.s3.model.ObjectLockRetention;
+import software.amazon.awssdk.services.s3.model.ObjectLockRetentionMode;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+/**
+ * Blobs as objects {@code <prefix>ab/cd/<sha256>} of one bucket, through the S3 API (AWS S3, MinIO, Ceph RGW).
+ *
+ * <p>An upload's hash is known only at its end, but an object's key must be named at its start: the bytes go as a
+ * multipart upload to a staging key {@code <prefix>incoming/<uuid>}, one part buffer ({@code part-size}) in memory at
+ * a time, hashed on the way. Once complete, the staging object is copied inside the store to its content address
+ * (unless that is already there), the retention is set, and the staging object is deleted (by version, so a
+ * versioned bucket keeps no copy). A failure or a file over the limit aborts the multipart upload: nothing is kept.
+ *
+ * <p>With Object Lock on the bucket (found at start), each evidence object gets the configured retention and the
+ * legal holds the cases ask for; without it, both are unavailable and configuring a retention is refused.
+ */
+public class S3BlobStore implements BlobStore {
+
+    private static final Logger LOG = Logger.getLogger(S3BlobStore.class);
+    private static final Pattern SHA_256 = Pattern.compile("[0-9a-f]{64}");
+    /** S3's smallest part (but the last) and largest single copy. */
+    static final int MIN_PART = 5 * 1024 * 1024;
+    static final long MAX_SINGLE_COPY = 5L * 1024 * 1024 * 1024;
+
+    private final S3Client s3;
+    private final String bucket;
+    private final String prefix;
+    private final int partSize;
+    private final long singleCopyLimit;
+    private final Optional<ObjectLockRetentionMode> retentionMode;
+    private final Duration retention;
+    private final Clock clock;
+    private final boolean objectLock;
+
+    public S3BlobStore(S3Client s3, S3Settings settings, Clock clock) {
+        this(s3, settings, clock, MAX_SINGLE_COPY);
+    }
+
+    /** {@code singleCopyLimit}: the largest blob copied in one request; larger ones are copied in parts. */
+    S3BlobStore(S3Client s3, S3Settings settings, Clock clock, long singleCopyLimit) {
+        if (settings.partSize() < MIN_PART) {
+            throw new IllegalArgumentException("compliance.evidence.s3.part-size must be at least " + MIN_PART);
+        }
+        this.s3 = s3;
+        this.bucket = settings.bucket().orElseThrow(() -> new IllegalArgumentException(
+                "compliance.evidence.s3.bucket is required with compliance.evidence.blob-store=s3"));
+        this.prefix = settings.keyPrefix().orElse("");
+        this.partSize = settings.partSize();
+        this.singleCopyLimit = singleCopyLimit;
+        this.retentionMode = settings.retention().mode();
+        this.retention = Duration.ofDays(settings.retention().days());
+        this.clock = clock;
+        this.objectLock = objectLockEnabled();
+        if (retentionMode.isPresent() && settings.retention().days() < 1) {
+            throw new IllegalArgumentException("compliance.evidence.s3.retention.days must be at least 1 with a mode");
+        }
+        if (retentionMode.isPresent() && !objectLock) {
+            throw new IllegalStateException("compliance.evidence.s3.retention.mode is set but bucket " + bucket
+                    + " has no Object Lock: create the bucket with Object Lock enabled, or unset the retention");
+        }
+        LOG.infof("Evidence in S3 bucket %s under '%s'; Object Lock %s, retention %s", bucket, prefix,
+                objectLock ? "on" : "off", retentionMode.map(m -> m + " " + retention.toDays() + " days").orElse("none"));
+    }
+
+    @Override
+    public Stored store(InputStream content, long maxBytes) throws IOException {
+        String staging = prefix + "incoming/" + UUID.randomUUID();
+        String uploadId = call(() -> s3.createMultipartUpload(r -> r.bucket(bucket).key(staging)).uploadId());
+        MessageDigest sha256 = sha256();
+        long size = 0;
+        String stagingVersion;
+        try {
+            List<CompletedPart> parts = new ArrayList<>();
+            byte[] buffer = new byte[partSize];
+            int filled;
+            do {
+                filled = fill(content, buffer);
+                size += filled;
+                if (size > maxBytes) {
+                    throw new TooLarge(maxBytes);
+                }
+                if (filled > 0 || parts.isEmpty()) {
+                    sha256.update(buffer, 0, filled);
+                    int number = parts.size() + 1;
+                    int length = filled;
+                    String etag = call(() -> s3.uploadPart(r -> r.bucket(bucket).key(staging).uploadId(uploadId)
+                            .partNumber(number).contentLength((long) length),
+                            RequestBody.fromInputStream(new ByteArrayInputStream(buffer, 0, length), length))
+                            .eTag());
+                    parts.add(CompletedPart.builder().partNumber(number).eTag(etag).build());
+                }
+            } while (filled == buffer.length);
+            stagingVersion = call(() -> s3.completeMultipartUpload(r -> r.bucket(bucket).key(staging)
+                    .uploadId(uploadId).multipartUpload(m -> m.parts(parts))).versionId());
+        } catch (IOException | RuntimeException | Error e) {
+            abort(staging, uploadId, e);
+            throw e;
+        }
+        try {
+            String hash = HexFormat.of().formatHex(sha256.digest());
+            String target = keyOf(hash);
+            boolean present = exists(target);
+            if (!present) {
+                copy(staging, stagingVersion, target, size);
+                LOG.infof("Stored blob %s (%d bytes)", hash, size);
+            }
+            retain(target, present);
+            return new Stored(hash, size, present);
+        } finally {
+            call(() -> s3.deleteObject(r -> r.bucket(bucket).key(staging).versionId(stagingVersion)));
+        }
+    }
+
+    @Override
+    public Optional<InputStream> open(String sha256, long offset, long length) throws IOException {
+        if (!SHA_256.matcher(sha256).matches()) {
+            return Optional.empty();
+        }
+        if (length == 0) {
+            return exists(keyOf(sha256)) ? Optional.of(InputStream.nullInputStream()) : Optional.empty();
+        }
+        String range = "bytes=" + offset + "-" + (length == Long.MAX_VALUE || offset + length < 0 ? ""
+                : String.valueOf(offset + length - 1));
+        try {
+            return Optional.of(call(() -> s3.getObject(r -> r.bucket(bucket).key(keyOf(sha256))
+                    .range(offset == 0 && length == Long.MAX_VALUE ? null : range))));
+        } catch (IOException e) {
+            if (e.getCause() instanceof NoSuchKeyException) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public boolean legalHold(String sha256, boolean held) throws IOException {
+        if (!objectLock || !SHA_256.matcher(sha256).matches()) {
+            return false;
+        }
+        ObjectLockLegalHoldStatus status = held ? ObjectLockLegalHoldStatus.ON : ObjectLockLegalHoldStatus.OFF;
+        call(() -> s3.putObjectLegalHold(r -> r.bucket(bucket).key(keyOf(sha256)).legalHold(h -> h.status(status))));
+        LOG.infof("Legal hold %s on blob %s", status, sha256);
+        return true;
+    }
+
+    /** Whether the bucket has Object Lock: only then do retention and legal holds exist. */
+    boolean objectLock() {
+        return objectLock;
+    }
+
+    String keyOf(String sha256) {
+        return prefix + sha256.substring(0, 2) + "/" + sha256.substring(2, 4) + "/" + sha256;
+    }
+
+    private boolean objectLockEnabled() {
+        try {
+            return s3.getObjectLockConfiguration(r -> r.bucket(bucket)).objectLockConfiguration()
+                    .objectLockEnabled() == ObjectLockEnabled.ENABLED;
+        } catch (S3Exception e) {
+            // AWS answers 404 ObjectLockConfigurationNotFoundError for a bucket without Object Lock, others 400 or
+            // 501; a missing bucket or a missing permission is a mistake to report, not a store without the feature
+            if (e.statusCode() == 403 || "NoSuchBucket".equals(e.awsErrorDetails().errorCode())) {
+                throw e;
+            }
+            return false;
+        }
+    }
+
+    private void copy(String staging, String stagingVersion, String target, long size) throws IOException {
+        if (size <= singleCopyLimit) {
+            call(() -> s3.copyObject(r -> r.sourceBucket(bucket).sourceKey(staging).sourceVersionId(stagingVersion)
+                    .destinationBucket(bucket).destinationKey(target)));
+            return;
+        }
+        String uploadId = call(() -> s3.createMultipartUpload(r -> r.bucket(bucket).key(target)).uploadId());
+        try {
+            List<CompletedPart> parts = new ArrayList<>();
+            long step = Math.max(singleCopyLimit, MIN_PART);
+            for (long first = 0; first < size; first += step) {
+                int number = parts.size() + 1;
+                String range = "bytes=" + first + "-" + (Math.min(first + step, size) - 1);
+                String etag = call(() -> s3.uploadPartCopy(r -> r.sourceBucket(bucket).sourceKey(staging)
+                        .sourceVersionId(stagingVersion).copySourceRange(range).destinationBucket(bucket)
+                        .destinationKey(target).uploadId(uploadId).partNumber(number)).copyPartResult().eTag());
+                parts.add(CompletedPart.builder().partNumber(number).eTag(etag).build());
+            }
+            call(() -> s3.completeMultipartUpload(r -> r.bucket(bucket).key(target).uploadId(uploadId)
+                    .multipartUpload(m -> m.parts(parts))));
+        } catch (IOException | RuntimeException e) {
+            abort(target, uploadId, e);
+            throw e;
+        }
+    }
+
+    /** Sets the retention from now; content stored before keeps the later of its own and this one. */
+    private void retain(String key, boolean present) throws IOException {
+        if (retentionMode.isEmpty()) {
+            return;
+        }
+        Instant until = clock.instant().plus(retention);
+        if (present) {
+            Optional<Instant> current = currentRetention(key);
+            if (current.isPresent() && !current.get().isBefore(until)) {
+                return;
+            }
+        }
+        ObjectLockRetention wanted = ObjectLockRetention.builder().mode(retentionMode.get()).retainUntilDate(until)
+                .build();
+        call(() -> s3.putObjectRetention(r -> r.bucket(bucket).key(key).retention(wanted)));
+    }
+
+    private Optional<Instant> currentRetention(String key) throws IOException {
+        try {
+            return Optional.ofNullable(call(() -> s3.getObjectRetention(r -> r.bucket(bucket).key(key)).retention()
+                    .retainUntilDate()));
+        } catch (IOException e) {
+            if (e.getCause() instanceof S3Exception s3e && s3e.statusCode() == 404) {
+                return Optional.empty(); // NoSuchObjectLockConfiguration: none yet
+            }
+            throw e;
+        }
+    }
+
+    private boolean exists(String key) throws IOException {
+        try {
+            call(() -> s3.headObject(r -> r.bucket(bucket).key(key)));
+            return true;
+        } catch (IOException e) {
+            if (e.getCause() instanceof NoSuchKeyException
+                    || e.getCause() instanceof S3Exception s3e && s3e.statusCode() == 404) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private void abort(String key, String uploadId, Throwable cause) {
+        try {
+            s3.abortMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId));
+        } catch (SdkException e) {
+            cause.addSuppressed(e); // the bucket's lifecycle rule removes what is left (object-storage.md)
+        }
+    }
+
+    /** Reads until the buffer is full or the stream ends; answers the bytes read. */
+    private static int fill(InputStream content, byte[] buffer) throws IOException {
+        int filled = 0;
+        while (filled < buffer.length) {
+            int read = content.read(buffer, filled, buffer.length - filled);
+            if (read == -1) {
+                break;
+            }
+            filled += read;
+        }
+        return filled;
+    }
+
+    /** The store's failures as the I/O failures they are, for the callers of {@link BlobStore}. */
+    private static <T> T call(S3Call<T> call) throws IOException {
+        try {
+            return call.run();
+        } catch (SdkException e) {
+            throw new IOException("Object storage: " + e.getMessage(), e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface S3Call<T> {
+        T run();
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

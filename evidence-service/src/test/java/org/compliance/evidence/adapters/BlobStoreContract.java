@@ -1,0 +1,144 @@
+package org.compliance.evidence.adapters;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Random;
+import org.compliance.evidence.application.BlobStore;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link BlobStore} promises, run against each store (the file system, S3): content-addressed and
+ * stored once, read back whole or in ranges, nothing kept from an upload that breaks off or is too large.
+ */
+abstract class BlobStoreContract {
+
+    /** Larger than one S3 part (5 MiB at the smallest), so that uploads and ranges cross part boundaries. */
+    static final int SEVERAL_PARTS = 11 * 1024 * 1024 + 17;
+
+    abstract BlobStore store();
+
+    /** How many blobs the store holds. */
+    abstract long blobs() throws IOException;
+
+    /** How many uploads are under way or left behind (temporary files, multipart uploads, staging objects). */
+    abstract long unfinished() throws IOException;
+
+    @Test
+    void a_blob_is_stored_under_its_sha256_and_read_back() throws Exception {
+        byte[] content = bytes(SEVERAL_PARTS, 1);
+        BlobStore.Stored stored = store().store(new ByteArrayInputStream(content), Long.MAX_VALUE);
+        assertThat(stored.sha256()).isEqualTo(sha256(content));
+        assertThat(stored.sizeBytes()).isEqualTo(content.length);
+        assertThat(stored.alreadyPresent()).isFalse();
+        try (InputStream in = store().open(stored.sha256()).orElseThrow()) {
+            assertThat(in.readAllBytes()).isEqualTo(content);
+        }
+        assertThat(unfinished()).isZero();
+    }
+
+    @Test
+    void the_same_content_is_stored_once() throws Exception {
+        byte[] content = ("Unique content " + System.nanoTime()).getBytes(StandardCharsets.UTF_8);
+        long before = blobs();
+        BlobStore.Stored first = store().store(new ByteArrayInputStream(content), Long.MAX_VALUE);
+        BlobStore.Stored second = store().store(new ByteArrayInputStream(content), Long.MAX_VALUE);
+        assertThat(second.sha256()).isEqualTo(first.sha256());
+        assertThat(second.alreadyPresent()).isTrue();
+        assertThat(blobs()).isEqualTo(before + 1);
+        assertThat(unfinished()).isZero();
+    }
+
+    @Test
+    void a_range_is_read_from_its_offset() throws Exception {
+        byte[] content = bytes(SEVERAL_PARTS, 2);
+        String sha256 = store().store(new ByteArrayInputStream(content), Long.MAX_VALUE).sha256();
+        int partBoundary = 8 * 1024 * 1024;
+        try (InputStream in = store().open(sha256, partBoundary - 10, 20).orElseThrow()) {
+            assertThat(in.readAllBytes()).isEqualTo(Arrays.copyOfRange(content, partBoundary - 10, partBoundary + 10));
+        }
+        try (InputStream in = store().open(sha256, content.length - 3, 100).orElseThrow()) {
+            assertThat(in.readAllBytes()).as("a range past the end ends with the blob")
+                    .isEqualTo(Arrays.copyOfRange(content, content.length - 3, content.length));
+        }
+        try (InputStream in = store().open(sha256, 0, 0).orElseThrow()) {
+            assertThat(in.readAllBytes()).isEmpty();
+        }
+    }
+
+    @Test
+    void an_empty_file_is_a_blob_too() throws Exception {
+        BlobStore.Stored stored = store().store(InputStream.nullInputStream(), Long.MAX_VALUE);
+        assertThat(stored.sha256()).isEqualTo(sha256(new byte[0]));
+        assertThat(stored.sizeBytes()).isZero();
+        try (InputStream in = store().open(stored.sha256()).orElseThrow()) {
+            assertThat(in.readAllBytes()).isEmpty();
+        }
+    }
+
+    @Test
+    void content_over_the_limit_is_refused_and_nothing_is_kept() throws Exception {
+        long before = blobs();
+        byte[] content = bytes(SEVERAL_PARTS, 3);
+        assertThatThrownBy(() -> store().store(new ByteArrayInputStream(content), content.length - 1))
+                .isInstanceOf(BlobStore.TooLarge.class);
+        assertThat(store().open(sha256(content))).isEmpty();
+        assertThat(blobs()).isEqualTo(before);
+        assertThat(unfinished()).isZero();
+    }
+
+    @Test
+    void an_upload_that_breaks_off_leaves_nothing_behind() throws Exception {
+        long before = blobs();
+        byte[] content = bytes(SEVERAL_PARTS, 4);
+        InputStream breaking = new InputStream() {
+            private final InputStream first = new ByteArrayInputStream(content, 0, 6 * 1024 * 1024);
+
+            @Override
+            public int read() throws IOException {
+                int b = first.read();
+                if (b == -1) {
+                    throw new IOException("Connection reset");
+                }
+                return b;
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                int read = first.read(buffer, offset, length);
+                if (read == -1) {
+                    throw new IOException("Connection reset");
+                }
+                return read;
+            }
+        };
+        assertThatThrownBy(() -> store().store(breaking, Long.MAX_VALUE)).isInstanceOf(IOException.class)
+                .hasMessageContaining("Connection reset");
+        assertThat(blobs()).isEqualTo(before);
+        assertThat(unfinished()).isZero();
+    }
+
+    @Test
+    void an_unknown_or_malformed_hash_finds_nothing() throws Exception {
+        assertThat(store().open(sha256("never stored".getBytes(StandardCharsets.UTF_8)))).isEmpty();
+        assertThat(store().open("../../etc/passwd")).isEmpty();
+        assertThat(store().open("ABCDEF")).isEmpty();
+    }
+
+    static byte[] bytes(int size, long seed) {
+        byte[] content = new byte[size];
+        new Random(seed).nextBytes(content);
+        return content;
+    }
+
+    static String sha256(byte[] content) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    }
+}
