@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * An S3-compatible server for the evidence tests: S3Mock's executable jar from Maven Central (copied by the infra
  * module, found through the {@code s3mock.jar} system property), as a process of its own on free ports, no Docker
- * (decision 16). It implements multipart uploads, ranged reads, versioning and Object Lock (retention and legal
+ * (decision 18). It implements multipart uploads, ranged reads, versioning and Object Lock (retention and legal
  * holds are recorded and answered, though it does not refuse deleting a locked object). One per test JVM, started
  * on first use (it takes a while) and stopped when the JVM ends; each test takes a bucket of its own.
  */
