@@ -83,9 +83,10 @@ verify_blob_files() {
 }
 
 # Copies blob files (listed on stdin as "<bytes> <relative path>") from one root to another, keeping their layout and
-# their read-only mode.
+# their read-only mode; a progress line about every 500 MB (tar's checkpoints count 10 KiB records).
 copy_blob_files() {
   local from="$1" to="$2"
   mkdir -p "$to"
-  cut -d' ' -f2- | tr '\n' '\0' | tar -C "$from" --null -T - -cf - | tar -C "$to" -xpf -
+  cut -d' ' -f2- | tr '\n' '\0' | tar -C "$from" --null -T - -cf - \
+    | tar -C "$to" -xpf - --checkpoint=50000 --checkpoint-action="echo=[$script] copied %{}T"
 }
