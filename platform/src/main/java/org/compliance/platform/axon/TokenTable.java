@@ -22,8 +22,17 @@ public final class TokenTable {
     /** One segment's row: its token as committed, and the claim on it (owner null when released). */
     public record Row(int segment, TrackingToken token, String owner, Instant claimedAt) {
 
+        /**
+         * Still replaying the events that existed when its rebuild began. (Axon keeps a replay token until an event
+         * past the reset point arrives; on a quiet store that may be long after the replay has caught up.)
+         */
         public boolean replaying() {
-            return token instanceof ReplayToken;
+            if (!(token instanceof ReplayToken replay)) {
+                return false;
+            }
+            TrackingToken atReset = WrappedToken.unwrapUpperBound(replay.getTokenAtReset());
+            Long position = position();
+            return atReset == null || position == null || position < atReset.position().orElse(Long.MAX_VALUE);
         }
 
         /** The position the segment has handled the stream up to, if it has begun (a replay: where it has got to). */

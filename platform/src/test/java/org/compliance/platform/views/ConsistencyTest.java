@@ -66,6 +66,14 @@ class ConsistencyTest {
         assertThat(Consistency.hasReached(here, List.of(), 10)).as("no tokens yet").isFalse();
     }
 
+    @Test
+    void a_segment_replays_until_it_has_reached_the_events_that_existed_at_the_reset() {
+        assertThat(row(0, ReplayToken.createReplayToken(token(30), token(10)), null).replaying()).isTrue();
+        assertThat(row(0, new ReplayToken(token(30), token(30)), null).replaying())
+                .as("caught up, though Axon may keep the replay token").isFalse();
+        assertThat(row(0, token(30), null).replaying()).isFalse();
+    }
+
     private static TokenTable.Row row(int segment, TrackingToken token, String owner) {
         return new TokenTable.Row(segment, token, owner, Instant.now());
     }
