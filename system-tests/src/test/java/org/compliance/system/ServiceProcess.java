@@ -26,6 +26,7 @@ public final class ServiceProcess implements AutoCloseable {
     private static final Duration READY_WITHIN = Duration.ofMinutes(5);
 
     private final String name;
+    private final List<String> jvmOptions;
     private final int port;
     private final Map<String, String> properties;
     private final String profile;
@@ -37,14 +38,26 @@ public final class ServiceProcess implements AutoCloseable {
         this(name, port, properties, "demo", DemoSecrets.environment());
     }
 
+    /** One of several instances of a service: logged to {@code target/system/<label>.log}, with JVM options. */
+    public ServiceProcess(String name, String label, int port, Map<String, String> properties,
+                          List<String> jvmOptions) {
+        this(name, label, port, properties, "demo", DemoSecrets.environment(), jvmOptions);
+    }
+
     public ServiceProcess(String name, int port, Map<String, String> properties, String profile,
                           Map<String, String> environment) {
+        this(name, name, port, properties, profile, environment, List.of());
+    }
+
+    private ServiceProcess(String name, String label, int port, Map<String, String> properties, String profile,
+                           Map<String, String> environment, List<String> jvmOptions) {
         this.name = name;
         this.port = port;
         this.properties = properties;
         this.profile = profile;
         this.environment = environment;
-        this.log = Path.of("target", "system", name + ".log").toAbsolutePath();
+        this.jvmOptions = List.copyOf(jvmOptions);
+        this.log = Path.of("target", "system", label + ".log").toAbsolutePath();
     }
 
     /** Starts the process; its output is appended to {@code target/system/<name>.log} across restarts. */
@@ -55,6 +68,7 @@ public final class ServiceProcess implements AutoCloseable {
         }
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
         command.add("-Dquarkus.http.port=" + port);
         command.add("-Dquarkus.profile=" + profile);
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
@@ -100,7 +114,7 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     /** Ends the process the hard way (SIGKILL): no shutdown hook runs, claims and transactions are cut off. */
-    void crash() {
+    public void crash() {
         process.destroyForcibly();
         awaitExit();
     }

@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.compliance.testing.LocalKeycloak;
@@ -15,7 +17,8 @@ import org.compliance.testing.TestDatabase;
 /**
  * The suite as separate processes for one test class: its own database (so its own event store), a real
  * Keycloak as production runs it (on a database of its own, {@code <database>_keycloak}), an SMTP server in the
- * test JVM, and the four packaged services; optionally the portal in front.
+ * test JVM, and the four packaged services, once or several times each (each instance on its own port, with a modest
+ * heap); optionally the portal in front of the first instances.
  */
 public final class Suite implements AutoCloseable {
 
@@ -25,6 +28,11 @@ public final class Suite implements AutoCloseable {
     public final ServiceProcess evidence;
     public final ServiceProcess notifications;
     public final ServiceProcess audit;
+    /** Every instance of each service, the first being the one named above. */
+    public final List<ServiceProcess> allCases;
+    public final List<ServiceProcess> allEvidence;
+    public final List<ServiceProcess> allNotifications;
+    public final List<ServiceProcess> allAudit;
     /**
      * The portal's port, held from the start (notifications link to the portal, so notification-service must
      * know it) and let go only as the portal starts, so that no other socket takes it meanwhile.
@@ -32,15 +40,24 @@ public final class Suite implements AutoCloseable {
     private final ServerSocket portalPort;
     private ServiceProcess portal;
 
-    private Suite(LocalKeycloak keycloak, GreenMail smtp, ServerSocket portalPort, ServiceProcess cases,
-                  ServiceProcess evidence, ServiceProcess notifications, ServiceProcess audit) {
+    private Suite(LocalKeycloak keycloak, GreenMail smtp, ServerSocket portalPort, List<ServiceProcess> cases,
+                  List<ServiceProcess> evidence, List<ServiceProcess> notifications, List<ServiceProcess> audit) {
         this.keycloak = keycloak;
         this.smtp = smtp;
         this.portalPort = portalPort;
-        this.cases = cases;
-        this.evidence = evidence;
-        this.notifications = notifications;
-        this.audit = audit;
+        this.allCases = cases;
+        this.allEvidence = evidence;
+        this.allNotifications = notifications;
+        this.allAudit = audit;
+        this.cases = cases.get(0);
+        this.evidence = evidence.get(0);
+        this.notifications = notifications.get(0);
+        this.audit = audit.get(0);
+    }
+
+    /** Every instance of every service. */
+    public List<ServiceProcess> services() {
+        return Stream.of(allCases, allEvidence, allNotifications, allAudit).flatMap(List::stream).toList();
     }
 
     /**
@@ -49,21 +66,31 @@ public final class Suite implements AutoCloseable {
      */
     public static Suite start(String database, Path logs, Map<String, String> evidenceSettings,
                               Map<String, String> notificationSettings) {
-        return start(database, logs, Map.of(), evidenceSettings, notificationSettings);
+        return start(database, logs, evidenceSettings, notificationSettings, Map.of(), 1);
     }
 
     /** As {@link #start(String, Path, Map, Map)}, with settings every service gets ({@code everyService}). */
     public static Suite start(String database, Path logs, Map<String, String> everyService,
                               Map<String, String> evidenceSettings, Map<String, String> notificationSettings) {
+        return start(database, logs, evidenceSettings, notificationSettings, everyService, 1);
+    }
+
+    /**
+     * As {@link #start(String, Path, Map, Map)}, with {@code instances} processes of every service on one database,
+     * and {@code sharedSettings} given to all of them.
+     */
+    public static Suite start(String database, Path logs, Map<String, String> evidenceSettings,
+                              Map<String, String> notificationSettings, Map<String, String> sharedSettings,
+                              int instances) {
         TestDatabase.recreate(database);
         LocalKeycloak keycloak = LocalKeycloak.startProduction(logs.resolve("keycloak.log"),
                 TestDatabase.recreate(database + "_keycloak"));
         int smtpPort = LocalKeycloak.freePort();
         GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
-        Map<String, String> shared = new HashMap<>(everyService);
-        shared.put("compliance.db.name", database);
-        shared.put("quarkus.oidc.auth-server-url", keycloak.issuer());
+        Map<String, String> shared = new HashMap<>(Map.of("compliance.db.name", database,
+                "quarkus.oidc.auth-server-url", keycloak.issuer()));
+        shared.putAll(sharedSettings);
         Map<String, String> evidence = new HashMap<>(shared);
         evidence.putAll(evidenceSettings);
         Map<String, String> notifications = new HashMap<>(shared);
@@ -73,20 +100,35 @@ public final class Suite implements AutoCloseable {
         ServerSocket portalPort = holdAPort();
         notifications.put("compliance.portal.url", "http://127.0.0.1:" + portalPort.getLocalPort());
         notifications.putAll(notificationSettings);
-        Suite suite = new Suite(keycloak, smtp, portalPort,
-                new ServiceProcess("case-service", LocalKeycloak.freePort(), shared),
-                new ServiceProcess("evidence-service", LocalKeycloak.freePort(), evidence),
-                new ServiceProcess("notification-service", LocalKeycloak.freePort(), notifications),
-                new ServiceProcess("audit-service", LocalKeycloak.freePort(), shared));
+        Suite suite = new Suite(keycloak, smtp, portalPort, instances("case-service", shared, instances),
+                instances("evidence-service", evidence, instances),
+                instances("notification-service", notifications, instances),
+                instances("audit-service", shared, instances));
         try {
-            Stream.of(suite.cases, suite.evidence, suite.notifications, suite.audit).forEach(ServiceProcess::start);
-            Stream.of(suite.cases, suite.evidence, suite.notifications, suite.audit).forEach(ServiceProcess::awaitReady);
+            suite.services().forEach(ServiceProcess::start);
+            suite.services().forEach(ServiceProcess::awaitReady);
             return suite;
         } catch (RuntimeException e) {
             // a start that fails must not leave processes behind for the next test class
             suite.close();
             throw e;
         }
+    }
+
+    /**
+     * One process of the service per instance, each on a port of its own; with more than one, each logs to
+     * {@code <service>-<n>.log} and runs on a modest heap (eight services share a machine).
+     */
+    private static List<ServiceProcess> instances(String service, Map<String, String> settings, int instances) {
+        if (instances == 1) {
+            return List.of(new ServiceProcess(service, LocalKeycloak.freePort(), settings));
+        }
+        List<ServiceProcess> processes = new ArrayList<>();
+        for (int n = 1; n <= instances; n++) {
+            processes.add(new ServiceProcess(service, service + "-" + n, LocalKeycloak.freePort(), settings,
+                    List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1")));
+        }
+        return List.copyOf(processes);
     }
 
     /** Starts the portal in front of these services and returns it once ready. */
@@ -104,7 +146,10 @@ public final class Suite implements AutoCloseable {
 
     @Override
     public void close() {
-        Stream.of(portal, audit, notifications, evidence, cases).filter(p -> p != null).forEach(ServiceProcess::close);
+        if (portal != null) {
+            portal.close();
+        }
+        services().reversed().forEach(ServiceProcess::close);
         keycloak.close();
         smtp.stop();
         release(portalPort);

@@ -3,6 +3,7 @@ package org.compliance.audit.application;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -22,7 +23,9 @@ import org.jboss.logging.Logger;
 /**
  * Signed checkpoints: at intervals, the Merkle root over the latest chain hash of every aggregate at a
  * global position, signed with the service's Ed25519 key, stored and published. A checkpoint fixes the end
- * of every chain, so that deleting an aggregate's last events or recomputing a chain shows.
+ * of every chain, so that deleting an aggregate's last events or recomputing a chain shows. Every instance looks
+ * every {@code compliance.audit.checkpoint-poll}; under one advisory lock, only the first to find the latest checkpoint
+ * {@code compliance.audit.checkpoint-every} old takes the next one.
  */
 @ApplicationScoped
 public class Checkpoints {
@@ -39,33 +42,78 @@ public class Checkpoints {
     private final String privateKey;
     private final String publicKey;
     private final Duration settle;
+    private final Duration every;
 
     public Checkpoints(AgroalDataSource dataSource, EventStoreReader store, Clock clock,
                        @ConfigProperty(name = "compliance.audit.checkpoint-private-key") String privateKey,
                        @ConfigProperty(name = "compliance.audit.checkpoint-public-key") String publicKey,
-                       @ConfigProperty(name = "compliance.audit.checkpoint-settle") Duration settle) {
+                       @ConfigProperty(name = "compliance.audit.checkpoint-settle") Duration settle,
+                       @ConfigProperty(name = "compliance.audit.checkpoint-every") Duration every) {
         this.dataSource = dataSource;
         this.store = store;
         this.clock = clock;
         this.privateKey = privateKey;
         this.publicKey = publicKey;
         this.settle = settle;
+        this.every = every;
     }
 
     public String publicKey() {
         return publicKey;
     }
 
-    @Scheduled(every = "${compliance.audit.checkpoint-every}", delayed = "10s",
+    @Scheduled(every = "${compliance.audit.checkpoint-poll}", delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void regularly() throws SQLException {
-        take();
+        takeIfDue();
+    }
+
+    /**
+     * A checkpoint when the latest is at least {@code compliance.audit.checkpoint-every} old (and the store has moved
+     * on): once per interval in the whole cluster, whichever instance looks first. Empty when none was due.
+     */
+    public Optional<Bundle.SignedCheckpoint> takeIfDue() throws SQLException {
+        return underLock(connection -> {
+            Optional<Bundle.SignedCheckpoint> latest = latest(connection);
+            if (latest.isPresent() && Instant.parse(latest.get().createdAt()).plus(every).isAfter(clock.instant())) {
+                return Optional.empty();
+            }
+            return Optional.of(take(connection, latest));
+        });
     }
 
     /** A checkpoint at the latest settled position, unless the latest one is already there. */
     public Bundle.SignedCheckpoint take() throws SQLException {
+        return underLock(connection -> take(connection, latest(connection)));
+    }
+
+    private interface Locked<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    /**
+     * In one transaction holding the checkpoints' advisory lock: every instance of audit-service takes checkpoints
+     * one after the other, each seeing the one before (no two at one position, none twice in an interval).
+     */
+    private <T> T underLock(Locked<T> work) throws SQLException {
+        try (var connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (var lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))")) {
+                lock.setString(1, "audit_service.checkpoint");
+                lock.execute();
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private Bundle.SignedCheckpoint take(Connection connection, Optional<Bundle.SignedCheckpoint> latest)
+            throws SQLException {
         long position = store.settledPosition(clock.instant().minus(settle));
-        Optional<Bundle.SignedCheckpoint> latest = latest();
         if (latest.isPresent() && latest.get().position() >= position) {
             return latest.get();
         }
@@ -77,45 +125,38 @@ public class Checkpoints {
         Bundle.SignedCheckpoint signed = new Bundle.SignedCheckpoint(checkpoint.position(),
                 checkpoint.createdAt().toString(), checkpoint.aggregates(), checkpoint.root(),
                 checkpoint.sign(privateKey), publicKey);
-        store(signed, checkpoint.createdAt(), leaves.heads());
+        store(connection, signed, checkpoint.createdAt(), leaves.heads());
         LOG.infof("Checkpoint at global position %d: %d aggregates, root %s", position, signed.aggregates(),
                 signed.root());
         return signed;
     }
 
-    /** The checkpoint and its leaves in one transaction: the leaves table always holds the latest one's. */
-    private void store(Bundle.SignedCheckpoint signed, Instant createdAt, List<EventStoreReader.Head> heads)
-            throws SQLException {
-        try (var connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try (var insert = connection.prepareStatement("""
-                    INSERT INTO audit_service.checkpoint (position, created_at, aggregates, root, signature, public_key)
-                    VALUES (?, ?, ?, ?, ?, ?)""");
-                 var clear = connection.prepareStatement("DELETE FROM audit_service.checkpoint_leaf");
-                 var leaf = connection.prepareStatement("""
-                         INSERT INTO audit_service.checkpoint_leaf (aggregate_identifier, position, sequence_number, hash)
-                         VALUES (?, ?, ?, ?)""")) {
-                insert.setLong(1, signed.position());
-                insert.setTimestamp(2, Timestamp.from(createdAt));
-                insert.setLong(3, signed.aggregates());
-                insert.setString(4, signed.root());
-                insert.setString(5, signed.signature());
-                insert.setString(6, signed.publicKey());
-                insert.executeUpdate();
-                clear.executeUpdate();
-                for (EventStoreReader.Head head : heads) {
-                    leaf.setString(1, head.aggregateId());
-                    leaf.setLong(2, signed.position());
-                    leaf.setLong(3, head.sequenceNumber());
-                    leaf.setBytes(4, head.hash());
-                    leaf.addBatch();
-                }
-                leaf.executeBatch();
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
+    /** The checkpoint and its leaves in the caller's transaction: the leaves table always holds the latest one's. */
+    private void store(Connection connection, Bundle.SignedCheckpoint signed, Instant createdAt,
+                       List<EventStoreReader.Head> heads) throws SQLException {
+        try (var insert = connection.prepareStatement("""
+                INSERT INTO audit_service.checkpoint (position, created_at, aggregates, root, signature, public_key)
+                VALUES (?, ?, ?, ?, ?, ?)""");
+             var clear = connection.prepareStatement("DELETE FROM audit_service.checkpoint_leaf");
+             var leaf = connection.prepareStatement("""
+                     INSERT INTO audit_service.checkpoint_leaf (aggregate_identifier, position, sequence_number, hash)
+                     VALUES (?, ?, ?, ?)""")) {
+            insert.setLong(1, signed.position());
+            insert.setTimestamp(2, Timestamp.from(createdAt));
+            insert.setLong(3, signed.aggregates());
+            insert.setString(4, signed.root());
+            insert.setString(5, signed.signature());
+            insert.setString(6, signed.publicKey());
+            insert.executeUpdate();
+            clear.executeUpdate();
+            for (EventStoreReader.Head head : heads) {
+                leaf.setString(1, head.aggregateId());
+                leaf.setLong(2, signed.position());
+                leaf.setLong(3, head.sequenceNumber());
+                leaf.setBytes(4, head.hash());
+                leaf.addBatch();
             }
+            leaf.executeBatch();
         }
     }
 
@@ -151,7 +192,13 @@ public class Checkpoints {
     }
 
     public Optional<Bundle.SignedCheckpoint> latest() throws SQLException {
-        try (var connection = dataSource.getConnection(); var select = connection.prepareStatement("""
+        try (var connection = dataSource.getConnection()) {
+            return latest(connection);
+        }
+    }
+
+    private static Optional<Bundle.SignedCheckpoint> latest(Connection connection) throws SQLException {
+        try (var select = connection.prepareStatement("""
                 SELECT position, created_at, aggregates, root, signature, public_key FROM audit_service.checkpoint
                 ORDER BY position DESC LIMIT 1""");
              var rows = select.executeQuery()) {

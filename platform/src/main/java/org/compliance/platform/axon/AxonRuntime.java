@@ -10,10 +10,11 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -73,6 +74,8 @@ public class AxonRuntime {
     private final Tracer tracer;
     private final MeterRegistry meters;
     private volatile Configuration configuration;
+    private volatile TokenTable tokens;
+    private volatile ProcessorCluster cluster;
 
     public AxonRuntime(AgroalDataSource dataSource, jakarta.transaction.TransactionManager jta, AxonSettings settings,
                        ServiceComponents components, Clock clock, CallerOnCommands caller, Tracing tracing,
@@ -112,7 +115,10 @@ public class AxonRuntime {
                 c -> deadlineManager(c, table, serializer, transactions)));
         components.aggregates().forEach(type -> configurer.configureAggregate(aggregate(type)));
         components.resources().forEach((type, resource) -> register(configurer, type, resource));
+        // Unique per run, so that a restarted instance waits out the claims of the one that died like any other would.
+        String node = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
         TokenStore tokenStore = JdbcTokenStore.builder()
+                .nodeId(node)
                 .connectionProvider(connections)
                 .serializer(serializer)
                 .schema(TokenSchema.builder()
@@ -123,13 +129,18 @@ public class AxonRuntime {
                 .claimTimeout(settings.claimTimeout())
                 .contentType(byte[].class)
                 .build();
+        tokens = new TokenTable(dataSource, serializer, settings.tokenTable());
+        cluster = new ProcessorCluster(dataSource, settings, node, tokens, tokenStore);
         configurer.eventProcessing(processing -> {
             // One processor per processing group, named like it (Axon's default assignment): each group keeps its
             // own token, so a projection can be rebuilt while a policy or notifier goes on where it stands.
             groups.names().forEach(group -> {
                 processing.registerPooledStreamingEventProcessor(group, Configuration::eventStore,
                         (c, builder) -> builder.initialSegmentCount(settings.initialSegments())
-                                .batchSize(settings.batchSize()));
+                                .batchSize(settings.batchSize())
+                                .tokenClaimInterval(settings.tokenClaimInterval().toMillis())
+                                // with other instances, this one claims only its part (ProcessorCluster)
+                                .maxSegmentProvider(cluster.maxSegments()));
                 processing.registerTokenStore(group, c -> tokenStore);
             });
             // A handler that fails must not be skipped (Axon's default only logs): the batch rolls back, the
@@ -145,6 +156,7 @@ public class AxonRuntime {
         built.commandBus().registerHandlerInterceptor(new TracedCommandHandling(tracer));
         built.start();
         configuration = built;
+        cluster.start(this::processor, groups.names(), groups.projections());
         LOG.infof("Axon started: %d aggregate type(s), %d event handler bean(s); processing groups %s, of which "
                         + "projections %s", components.aggregates().size(), components.eventHandlers().size(),
                 groups.names(), groups.projections());
@@ -263,6 +275,9 @@ public class AxonRuntime {
     }
 
     void stop(@Observes ShutdownEvent event) {
+        if (cluster != null) {
+            cluster.stop();
+        }
         if (configuration != null) {
             LOG.info("Axon shutting down: processors release their segment claims");
             configuration.shutdown();
@@ -296,28 +311,34 @@ public class AxonRuntime {
     }
 
     /**
-     * Empties this service's read models and rebuilds them from the whole event store: the processors of the
-     * projection groups stop (releasing their claims), their tokens go back to the start of the stream, their
-     * {@code @ResetHandler}s run and their dead letters go, and they start again, replaying. The other groups
-     * (policies, notifiers) are not touched: they keep their tokens and never handle an event twice.
+     * Empties this service's read models and rebuilds them from the whole event store, on every instance of the
+     * service (docs/decisions/0020-cluster-rebuild.md): the processors of the projection groups stop everywhere
+     * (releasing their claims), their tokens go back to the start of the stream once, their {@code @ResetHandler}s run
+     * and their dead letters go, and they start again everywhere, replaying. The other groups (policies, notifiers)
+     * are not touched: they keep their tokens and never handle an event twice. Alone, this instance gets as far as
+     * the replay before it returns; with others, they follow within {@code compliance.axon.cluster-interval} (a dead
+     * one's claims within the claim timeout).
      */
     public void rebuildReadModels() {
-        List<StreamingEventProcessor> projections = projectionProcessors();
         LOG.infof("Rebuilding the read models of processing groups %s from the event store", groups.projections());
-        try {
-            CompletableFuture.allOf(projections.stream().map(StreamingEventProcessor::shutdownAsync)
-                            .toArray(CompletableFuture[]::new))
-                    .get(settings.claimTimeout().toMillis() * 3, TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("The processors of " + groups.projections() + " did not stop", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        groups.projections().forEach(cluster::request);
+        cluster.tick();
+    }
+
+    /** What the instances of the service share: rebuilds, and who is live. */
+    public ProcessorCluster cluster() {
+        if (cluster == null) {
+            throw new IllegalStateException("Axon is not running");
         }
-        projections.forEach(processor -> {
-            processor.resetTokens();
-            processor.start();
-        });
+        return cluster;
+    }
+
+    /** The service's token table, every instance's segments, read without claiming. */
+    public TokenTable tokens() {
+        if (tokens == null) {
+            throw new IllegalStateException("Axon is not running");
+        }
+        return tokens;
     }
 
     /** The processors of the projection groups, which a rebuild resets; none when the service keeps no read models. */

@@ -31,6 +31,21 @@ public interface AxonSettings {
     @WithDefault("10s")
     Duration claimTimeout();
 
+    /**
+     * How often a processor looks for segments it may claim: unclaimed ones, those another instance released, and those
+     * whose claim has run past {@link #claimTimeout()} (a dead instance's). Taking over a dead instance's segments
+     * takes the claim timeout plus at most this.
+     */
+    @WithDefault("2s")
+    Duration tokenClaimInterval();
+
+    /**
+     * How often an instance announces itself to the other instances of its service, shares the segments out (each
+     * of the live instances holds its part of every group) and follows read-model rebuilds asked of any instance.
+     */
+    @WithDefault("1s")
+    Duration clusterInterval();
+
     /** How long a gap in the global index is waited for before it is assumed to be a rolled-back insert. */
     @WithDefault("60s")
     Duration gapTimeout();

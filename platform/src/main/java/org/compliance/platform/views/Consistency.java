@@ -5,7 +5,9 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.ReplayToken;
@@ -14,13 +16,15 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 import org.compliance.platform.axon.AxonRuntime;
 import org.compliance.platform.axon.AxonSettings;
+import org.compliance.platform.axon.TokenTable;
 import org.compliance.platform.reactive.CallerContext;
 
 /**
  * Reading one's own writes (decision 12): waits, bounded by {@code compliance.axon.view-wait}, until this service's
  * projection groups have handled the shared event store up to a global position. The condition is the processors'
  * own status (each segment's token), looked at again every few milliseconds on a Mutiny timer: no thread is held
- * and the event loop is never blocked. A position from any service means the same here: the store is one.
+ * and the event loop is never blocked. A position from any service means the same here: the store is one. Segments
+ * another instance of the service holds are judged by their committed tokens in the shared token table.
  */
 @ApplicationScoped
 public class Consistency {
@@ -80,9 +84,28 @@ public class Consistency {
     }
 
     private Uni<Boolean> check(long position, Collection<String> groups, long giveUp) {
-        if (groups.stream().allMatch(group -> hasReached(axon.processor(group), position))) {
+        List<String> elsewhere = new ArrayList<>();
+        for (String group : groups) {
+            Optional<Boolean> here = reachedHere(axon.processor(group), position);
+            if (here.isPresent() && !here.get()) {
+                return again(position, groups, giveUp);
+            }
+            if (here.isEmpty()) {
+                elsewhere.add(group);
+            }
+        }
+        if (elsewhere.isEmpty()) {
             return Uni.createFrom().item(true);
         }
+        // Some segments are held by other instances (or by none, for a moment): their tokens as committed say.
+        return Uni.createFrom().item(() -> elsewhere.stream().allMatch(group -> hasReached(axon.processor(group),
+                        axon.tokens().rows(group), position)))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .emitOn(CallerContext.current())
+                .chain(reached -> reached ? Uni.createFrom().item(true) : again(position, groups, giveUp));
+    }
+
+    private Uni<Boolean> again(long position, Collection<String> groups, long giveUp) {
         if (System.nanoTime() >= giveUp) {
             return Uni.createFrom().item(false);
         }
@@ -90,20 +113,49 @@ public class Consistency {
                 .chain(() -> check(position, groups, giveUp));
     }
 
-    /**
-     * Every segment of the group (they must cover the whole stream: a segment not claimed here, e.g. held by another
-     * instance, is not known to have reached anything) has handled the events up to {@code position}.
-     */
+    /** Alone: whether every segment of the group has handled the events up to {@code position}. */
     static boolean hasReached(StreamingEventProcessor processor, long position) {
-        var statuses = processor.processingStatus().values();
+        return reachedHere(processor, position).orElse(false);
+    }
+
+    /**
+     * Whether the segments this instance holds have reached {@code position}: false as soon as one has not (or is in
+     * error), true when they cover the whole stream, empty when the others (held elsewhere) must be asked.
+     */
+    static Optional<Boolean> reachedHere(StreamingEventProcessor processor, long position) {
+        if (position <= 0) {
+            return Optional.of(true);
+        }
         double covered = 0;
-        for (EventTrackerStatus status : statuses) {
+        for (EventTrackerStatus status : processor.processingStatus().values()) {
             if (status.isErrorState() || !covers(status.getTrackingToken(), position)) {
-                return false;
+                return Optional.of(false);
             }
             covered += 1.0 / (status.getSegment().getMask() + 1L);
         }
-        return position <= 0 || covered >= 1.0 - 1e-9;
+        return covered >= 1.0 - 1e-9 ? Optional.of(true) : Optional.empty();
+    }
+
+    /**
+     * Every segment of the group in the shared token table has handled the events up to {@code position}: those held
+     * here as their processor reports, the others as their committed token says (a segment's token moves in the
+     * transaction of the batch it ends, so its views are there too).
+     */
+    static boolean hasReached(StreamingEventProcessor processor, List<TokenTable.Row> rows, long position) {
+        var here = processor.processingStatus();
+        if (rows.isEmpty()) {
+            return false;
+        }
+        for (TokenTable.Row row : rows) {
+            EventTrackerStatus status = here.get(row.segment());
+            boolean reached = status != null
+                    ? !status.isErrorState() && covers(status.getTrackingToken(), position)
+                    : covers(row.token(), position);
+            if (!reached) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean covers(TrackingToken token, long position) {
