@@ -9,6 +9,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -32,22 +33,28 @@ class DeadlineMetricsTest {
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    Clock clock;
+
     @Test
     void waiting_overdue_and_executing_deadlines_are_counted() throws SQLException {
-        List<String> before = metrics();
-        double scheduled = value(before, "compliance_deadlines", "state=\"scheduled\"");
-        double executing = value(before, "compliance_deadlines", "state=\"executing\"");
         try {
             // Beyond any offset the tests' movable clock may have reached.
             insert("waiting", Instant.now().plus(Duration.ofDays(3650)), false);
             insert("behind", Instant.now().minus(Duration.ofMinutes(10)), false);
             insert("running", Instant.now().minus(Duration.ofSeconds(1)), true);
 
+            // Other tests' deadlines share the table and change state as the movable clock goes, so the metric is
+            // compared with the rows as they are, not with a count read before: it is refreshed on a schedule.
             await().atMost(WAIT).untilAsserted(() -> {
                 List<String> lines = metrics();
-                assertThat(value(lines, "compliance_deadlines", "state=\"scheduled\"")).isEqualTo(scheduled + 1);
-                assertThat(value(lines, "compliance_deadlines", "state=\"overdue\"")).isGreaterThanOrEqualTo(1);
-                assertThat(value(lines, "compliance_deadlines", "state=\"executing\"")).isEqualTo(executing + 1);
+                Instant now = clock.instant();
+                assertThat(value(lines, "compliance_deadlines", "state=\"scheduled\""))
+                        .isEqualTo(rows("NOT picked AND execution_time > ?", now, TASK) + 1);
+                assertThat(value(lines, "compliance_deadlines", "state=\"overdue\""))
+                        .isEqualTo(rows("NOT picked AND execution_time <= ?", now, TASK) + 1);
+                assertThat(value(lines, "compliance_deadlines", "state=\"executing\""))
+                        .isEqualTo(rows("picked", now, TASK) + 1);
                 assertThat(value(lines, "compliance_deadlines_oldest_overdue_seconds"))
                         .isGreaterThanOrEqualTo(Duration.ofMinutes(10).toSeconds());
             });
@@ -56,10 +63,26 @@ class DeadlineMetricsTest {
         }
         await().atMost(WAIT).untilAsserted(() -> {
             List<String> lines = metrics();
-            assertThat(value(lines, "compliance_deadlines", "state=\"scheduled\"")).isEqualTo(scheduled);
+            assertThat(value(lines, "compliance_deadlines", "state=\"scheduled\""))
+                    .isEqualTo(rows("NOT picked AND execution_time > ?", clock.instant(), TASK));
             assertThat(value(lines, "compliance_deadlines_oldest_overdue_seconds"))
                     .isLessThan(Duration.ofMinutes(10).toSeconds());
         });
+    }
+
+    /** Rows of the table other than this test's that match {@code condition} at {@code now}. */
+    private double rows(String condition, Instant now, String excludedTask) throws SQLException {
+        try (var c = dataSource.getConnection(); var q = c.prepareStatement("SELECT count(*) FROM "
+                + "evidence_service.scheduled_tasks WHERE task_name <> ? AND " + condition)) {
+            q.setString(1, excludedTask);
+            if (condition.contains("?")) {
+                q.setObject(2, now.atOffset(ZoneOffset.UTC));
+            }
+            try (var result = q.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        }
     }
 
     private void insert(String instance, Instant executionTime, boolean picked) throws SQLException {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -48,6 +49,8 @@ public final class ProcessorCluster {
     private final TokenTable tokens;
     private final TokenStore store;
     private final Map<String, Integer> shares = new ConcurrentHashMap<>();
+    /** Groups this instance stopped for a rebuild, to start again once their tokens are reset. */
+    private final Set<String> stoppedForRebuild = ConcurrentHashMap.newKeySet();
     private Function<String, StreamingEventProcessor> processors;
     private List<String> groups = List.of();
     private List<String> projections = List.of();
@@ -177,13 +180,17 @@ public final class ProcessorCluster {
                 LOG.infof("Stopping %s for rebuild %d", group, latest.get().id());
                 processor.shutDown();
             }
+            // a rebuild ends with the projection running, even where it had been stopped before
+            stoppedForRebuild.add(group);
             reset(processor, latest.get());
             latest = latest(group);
             if (latest.get().state().equals("STOPPING")) {
                 return;
             }
         }
-        if (!processor.isRunning()) {
+        // Only what a rebuild stopped is started again here: a processor stopped for another reason (an operator, a
+        // failure that readiness reports) stays as it is.
+        if (stoppedForRebuild.remove(group) && !processor.isRunning()) {
             LOG.infof("Starting %s again", group);
             processor.start();
         }
