@@ -110,7 +110,7 @@ find_s3_tool() {
       || fail "could not build the ops module"
   fi
   classpath="$root/ops/target/classes:$(cat "$root/ops/target/classpath.txt")"
-  S3_BLOBS=("$java_home/bin/java" -cp "$classpath" org.compliance.ops.S3Blobs)
+  S3_BLOBS=("$java_home/bin/java" -Dslf4j.internal.verbosity=ERROR -cp "$classpath" org.compliance.ops.S3Blobs)
 }
 
 # Where the S3 store keeps the blobs, for the manifest and the messages.
