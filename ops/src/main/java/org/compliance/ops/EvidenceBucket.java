@@ -186,6 +186,9 @@ public final class EvidenceBucket {
                     + actual);
         }
         Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
+        if (!file.toFile().setReadOnly()) { // read-only, as the file-system store keeps its blobs
+            throw new IOException("could not make " + file + " read-only");
+        }
     }
 
     private static List<Path> blobFiles(Path directory) throws IOException {

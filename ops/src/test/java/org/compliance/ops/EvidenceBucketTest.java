@@ -81,6 +81,8 @@ class EvidenceBucketTest {
         assertThat(Files.readAllBytes(backup.resolve("blobs").resolve(path(firstHash)))).isEqualTo(first);
         assertThat(sha256(Files.readAllBytes(backup.resolve("blobs").resolve(path(secondHash)))))
                 .isEqualTo(secondHash);
+        assertThat(Files.getPosixFilePermissions(backup.resolve("blobs").resolve(path(firstHash))))
+                .doesNotContain(java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
         assertThat(progress.toString()).contains("copied 2 blobs");
     }
 
