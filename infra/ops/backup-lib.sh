@@ -90,3 +90,28 @@ copy_blob_files() {
   cut -d' ' -f2- | tr '\n' '\0' | tar -C "$from" --null -T - -cf - \
     | tar -C "$to" -xpf - --checkpoint=50000 --checkpoint-action="echo=[$script] copied %{}T"
 }
+
+# The blobs under legal hold in a restored database: those of every case the evidence-legal-holds policy holds.
+HELD_BLOBS_SQL="
+SELECT DISTINCT b.sha256 FROM evidence_service.legal_hold_blob b
+  JOIN evidence_service.legal_hold_case c ON c.case_id = b.case_id
+ WHERE c.held ORDER BY 1;"
+
+# The S3 step's tool (the ops module: org.compliance.ops.S3Blobs) on a JDK from infra/local/jdk, built when missing;
+# it reads the bucket from evidence-service's variables (EVIDENCE_S3_*). Sets S3_BLOBS to the command.
+find_s3_tool() {
+  local root java_home classpath
+  root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+  java_home="$("$root/infra/local/jdk")" || fail "no JDK 21 for the S3 copy tool"
+  [ -n "${EVIDENCE_S3_BUCKET:-}" ] || fail "EVIDENCE_S3_BUCKET is not set: the S3 store's bucket, as evidence-service has it"
+  if [ ! -f "$root/ops/target/classpath.txt" ] || [ ! -d "$root/ops/target/classes/org" ]; then
+    say "building the S3 copy tool (ops module; once)"
+    (cd "$root" && JAVA_HOME="$java_home" ./mvnw -B -ntp -q -pl ops -am package -DskipTests) >&2 \
+      || fail "could not build the ops module"
+  fi
+  classpath="$root/ops/target/classes:$(cat "$root/ops/target/classpath.txt")"
+  S3_BLOBS=("$java_home/bin/java" -Dslf4j.internal.verbosity=ERROR -cp "$classpath" org.compliance.ops.S3Blobs)
+}
+
+# Where the S3 store keeps the blobs, for the manifest and the messages.
+s3_location() { printf 's3://%s/%s' "$EVIDENCE_S3_BUCKET" "${EVIDENCE_S3_KEY_PREFIX:-${COMPLIANCE_EVIDENCE_S3_KEY_PREFIX:-}}"; }
