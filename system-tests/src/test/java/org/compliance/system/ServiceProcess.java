@@ -2,9 +2,6 @@ package org.compliance.system;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
+import org.compliance.testing.ProcessReadiness;
 
 /**
  * One packaged service ({@code target/quarkus-app}) running as its own operating-system process: in the "demo"
@@ -22,7 +20,6 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ServiceProcess implements AutoCloseable {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final Duration READY_WITHIN = Duration.ofMinutes(5);
 
     private final String name;
@@ -91,26 +88,8 @@ public final class ServiceProcess implements AutoCloseable {
      * fails at once; a live one gets minutes, as a machine shared by several builds starts one in two or more.
      */
     public ServiceProcess awaitReady() {
-        Instant giveUp = Instant.now().plus(READY_WITHIN);
-        while (Instant.now().isBefore(giveUp)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
-            }
-            try {
-                var response = HTTP.send(HttpRequest.newBuilder(URI.create(url("/q/health/ready"))).build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200) {
-                    return this;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            pause();
-        }
-        throw new IllegalStateException(name + " was not ready within " + READY_WITHIN + "; see " + log);
+        ProcessReadiness.await(process, name, URI.create(url("/q/health/ready")), Instant.now().plus(READY_WITHIN), log);
+        return this;
     }
 
     /** Ends the process the hard way (SIGKILL): no shutdown hook runs, claims and transactions are cut off. */
@@ -153,15 +132,6 @@ public final class ServiceProcess implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private void pause() {
-        try {
-            process.waitFor(250, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }

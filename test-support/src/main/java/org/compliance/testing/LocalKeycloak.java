@@ -82,9 +82,10 @@ public final class LocalKeycloak implements AutoCloseable {
             try {
                 Instant giveUp = Instant.now().plus(STARTUP);
                 if (readiness != null) {
-                    keycloak.await(readiness, giveUp, log);
+                    ProcessReadiness.await(keycloak.process, "Keycloak", URI.create(readiness), giveUp, log);
                 }
-                keycloak.await(keycloak.issuer + "/.well-known/openid-configuration", giveUp, log);
+                ProcessReadiness.await(keycloak.process, "Keycloak",
+                        URI.create(keycloak.issuer + "/.well-known/openid-configuration"), giveUp, log);
             } catch (RuntimeException e) {
                 keycloak.close();
                 throw e;
@@ -130,35 +131,6 @@ public final class LocalKeycloak implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    /** Waits until the URL answers 200, or Keycloak exits, or the time is up. */
-    private void await(String url, Instant giveUp, Path log) {
-        while (Instant.now().isBefore(giveUp)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Keycloak exited; see " + log);
-            }
-            try {
-                var response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            try {
-                process.waitFor(500, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new IllegalStateException("Keycloak did not answer " + url + " within " + STARTUP.toMinutes()
-                + " minutes; see " + log);
     }
 
     public static int freePort() {

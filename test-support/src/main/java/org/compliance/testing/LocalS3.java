@@ -70,7 +70,7 @@ public final class LocalS3 implements AutoCloseable {
             builder.environment().put("COM_ADOBE_TESTING_S3MOCK_STORE_ROOT", root.toString());
             LocalS3 s3 = new LocalS3(builder.start(), URI.create("http://127.0.0.1:" + port));
             try {
-                s3.awaitReady(log);
+                ProcessReadiness.await(s3.process, "S3Mock", s3.endpoint.resolve("/"), Instant.now().plus(STARTUP), log);
             } catch (RuntimeException e) {
                 s3.close();
                 throw e;
@@ -118,34 +118,5 @@ public final class LocalS3 implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private void awaitReady(Path log) {
-        Instant giveUp = Instant.now().plus(STARTUP);
-        while (Instant.now().isBefore(giveUp)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("S3Mock exited; see " + log);
-            }
-            try {
-                var response = HTTP.send(HttpRequest.newBuilder(endpoint.resolve("/")).build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            try {
-                process.waitFor(500, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new IllegalStateException("S3Mock did not answer " + endpoint + " within " + STARTUP.toMinutes()
-                + " minutes; see " + log);
     }
 }
