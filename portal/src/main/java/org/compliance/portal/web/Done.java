@@ -19,6 +19,7 @@ final class Done {
                     + "it was stopped."),
             Map.entry("issued", "Evidence request issued. The company has been notified."),
             Map.entry("changed", "Saved. The case shows the change."),
+            Map.entry("opened", "Case opened, with the lead and team you chose."),
             Map.entry("noted", "Note added to the case."),
             Map.entry("registered", "Webhook endpoint registered."),
             Map.entry("removed", "Webhook endpoint removed."),
