@@ -39,7 +39,14 @@ function formatBytes(n) {
   return i === 0 ? n + ' bytes' : n.toFixed(1) + ' ' + units[i];
 }
 
+// The item of the request a file answers, as chosen beside the file input when the file was picked ('' for none).
+function itemOf(box) {
+  const choice = box.querySelector('[data-upload-item]');
+  return choice && choice.value ? '&item=' + encodeURIComponent(choice.value) : '';
+}
+
 function upload(box, file) {
+  const answers = itemOf(box);
   const list = box.querySelector('.uploads');
   const form = document.getElementById(box.dataset.form);
   const item = document.createElement('li');
@@ -59,7 +66,7 @@ function upload(box, file) {
     status.textContent = 'Uploading…';
     item.querySelectorAll('button').forEach(b => b.remove());
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', box.dataset.upload + '?fileName=' + encodeURIComponent(file.name));
+    xhr.open('POST', box.dataset.upload + '?fileName=' + encodeURIComponent(file.name) + answers);
     xhr.setRequestHeader('Content-Type', 'application/octet-stream');
     xhr.setRequestHeader('X-Requested-With', 'XMLHttpRequest');
     xhr.setRequestHeader('Accept', 'application/json');

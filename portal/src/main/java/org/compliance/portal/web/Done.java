@@ -21,6 +21,7 @@ final class Done {
             Map.entry("changed", "Saved. The case shows the change."),
             Map.entry("opened", "Case opened, with the lead and team you chose."),
             Map.entry("noted", "Note added to the case."),
+            Map.entry("review-noted", "Review note added to the file. The company does not see it."),
             Map.entry("registered", "Webhook endpoint registered."),
             Map.entry("removed", "Webhook endpoint removed."),
             Map.entry("redelivering", "The delivery will be sent again."),
