@@ -31,12 +31,72 @@ public final class LocalKeycloak implements AutoCloseable {
     private static final Duration STARTUP = Duration.ofMinutes(8);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
+    /**
+     * Set by the test command ({@code infra/local/test}): the file where the one development-mode Keycloak of the
+     * whole build is recorded (its pid and issuer), so that every service module's tests use it instead of
+     * starting their own; the test command stops it at the end.
+     */
+    static final String SHARED_STATE = "COMPLIANCE_TEST_KEYCLOAK_STATE";
+
     private final Process process;
     private final String issuer;
+    /** Whether closing this stops the process: false for the build's shared Keycloak, which the test command stops. */
+    private final boolean owned;
 
     private LocalKeycloak(Process process, String issuer) {
+        this(process, issuer, true);
+    }
+
+    private LocalKeycloak(Process process, String issuer, boolean owned) {
         this.process = process;
         this.issuer = issuer;
+        this.owned = owned;
+    }
+
+    /**
+     * The development-mode Keycloak for a service module's tests: the build's shared one when the test command
+     * records one ({@value #SHARED_STATE}), started and recorded there if it is not running yet; else one of this
+     * module's own, as {@link #start} does. The realm is the suite's, imported as it is in the repository; no test
+     * changes it, so sharing it changes nothing a test sees.
+     */
+    public static LocalKeycloak startOrShare(Path log) {
+        String state = System.getenv(SHARED_STATE);
+        if (state == null || state.isBlank()) {
+            return start(log);
+        }
+        Path file = Path.of(state);
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            try (var channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.READ, java.nio.file.StandardOpenOption.WRITE);
+                 var lock = channel.lock()) {
+                String[] recorded = Files.readString(file).strip().split(" ");
+                if (recorded.length == 2) {
+                    var process = ProcessHandle.of(Long.parseLong(recorded[0]));
+                    if (process.isPresent() && process.get().isAlive() && answers(recorded[1])) {
+                        return new LocalKeycloak(null, recorded[1], false);
+                    }
+                }
+                LocalKeycloak started = start(log);
+                Files.writeString(file, started.process.pid() + " " + started.issuer());
+                return new LocalKeycloak(started.process, started.issuer, false);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not share the tests' Keycloak through " + file, e);
+        }
+    }
+
+    private static boolean answers(String issuer) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(issuer + "/.well-known/openid-configuration"))
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Starts Keycloak in development mode and returns once the compliance realm serves its OpenID configuration. */
@@ -124,6 +184,9 @@ public final class LocalKeycloak implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!owned) {
+            return;
+        }
         process.descendants().forEach(ProcessHandle::destroy);
         process.destroy();
         try {

@@ -19,7 +19,7 @@ public class RealPeers implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         TestDatabase.recreate(DATABASE);
-        keycloak = LocalKeycloak.start(Path.of("target", "keycloak.log"));
+        keycloak = LocalKeycloak.startOrShare(Path.of("target", "keycloak.log"));
         return Map.of(
                 "compliance.db.name", DATABASE,
                 "quarkus.oidc.auth-server-url", keycloak.issuer());
