@@ -23,6 +23,9 @@ public class KnownCase {
     public Instant openedAt;
     /** The case's title as opened (what a formal notice names the case by). */
     public String title;
+    /** The names of its respondents, past and present, as a JSON object from alias to name. */
+    @Column(name = "respondent_names")
+    public String respondentNames;
     /** The sequence number of the case's last event folded in. */
     public long version;
 }

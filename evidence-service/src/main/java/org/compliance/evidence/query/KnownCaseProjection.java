@@ -55,6 +55,7 @@ public class KnownCaseProjection {
             row.status = "OPEN";
             row.respondents = event.respondents().stream().map(Respondent::organisationAlias)
                     .collect(Collectors.joining(","));
+            row.respondentNames = RespondentNames.of(event.respondents());
             row.openedAt = event.openedAt();
             row.title = event.title();
             row.authority = event.authority();
@@ -75,8 +76,10 @@ public class KnownCaseProjection {
 
     @EventHandler
     void on(RespondentAdded event, DomainEventMessage<?> message) throws SQLException {
-        change(event.caseId(), message, row -> row.respondents = row.respondents + ","
-                + event.respondent().organisationAlias());
+        change(event.caseId(), message, row -> {
+            row.respondents = row.respondents + "," + event.respondent().organisationAlias();
+            row.respondentNames = RespondentNames.with(row.respondentNames, event.respondent());
+        });
     }
 
     @EventHandler
@@ -99,8 +102,8 @@ public class KnownCaseProjection {
     }
 
     private static KnownCase load(Connection connection, String caseId) throws SQLException {
-        try (var select = connection.prepareStatement("SELECT status, respondents, opened_at, title, authority, "
-                + "version FROM evidence_service.known_case WHERE case_id = ? FOR UPDATE")) {
+        try (var select = connection.prepareStatement("SELECT status, respondents, respondent_names, opened_at, "
+                + "title, authority, version FROM evidence_service.known_case WHERE case_id = ? FOR UPDATE")) {
             select.setString(1, caseId);
             try (var found = select.executeQuery()) {
                 if (!found.next()) {
@@ -110,6 +113,7 @@ public class KnownCaseProjection {
                 row.caseId = caseId;
                 row.status = found.getString("status");
                 row.respondents = found.getString("respondents");
+                row.respondentNames = found.getString("respondent_names");
                 row.openedAt = found.getTimestamp("opened_at").toInstant();
                 row.title = found.getString("title");
                 row.authority = found.getString("authority");

@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import org.compliance.api.evidence.RequestDocument;
 import org.compliance.api.evidence.views.RequestDetail;
 import org.compliance.api.evidence.views.RequestSummary;
+import org.compliance.evidence.query.KnownCase;
 import org.compliance.evidence.query.RequestViewRow;
+import org.compliance.evidence.query.RespondentNames;
 
 /** evidence-service's views made from its rows (the records are in the api module's evidence.views). */
 public final class EvidenceRequests {
@@ -15,24 +17,38 @@ public final class EvidenceRequests {
     }
 
     /** While the clock is stopped (the row's document says since when), the time left stands still. */
-    static RequestSummary summary(RequestViewRow row, Instant now) {
-        RequestDocument.ClockStop stop = VisibleRequests.document(row).clockStopped;
+    static RequestSummary summary(RequestViewRow row, KnownCase known, Instant now) {
+        RequestDocument document = VisibleRequests.document(row);
+        RequestDocument.ClockStop stop = document.clockStopped;
         Instant stoppedAt = stop == null ? null : stop.stoppedAt();
         Duration left = Duration.between(stoppedAt == null ? now : stoppedAt, row.dueAt);
         return new RequestSummary(row.requestId, row.caseId, row.organisationAlias, row.status, row.dueAt,
-                row.overdue, left.toSeconds(), left.toString(), row.issuedAt, stoppedAt);
+                row.overdue, left.toSeconds(), left.toString(), row.issuedAt, stoppedAt, subject(document),
+                known == null ? null : known.title, RespondentNames.nameOf(known, row.organisationAlias));
+    }
+
+    /** What a person calls the request: the first thing it asks for, and how many more. */
+    static String subject(RequestDocument document) {
+        if (document.items.isEmpty()) {
+            return "Evidence request";
+        }
+        String first = document.items.get(0);
+        String shown = first.length() > 120 ? first.substring(0, 119) + "…" : first;
+        int more = document.items.size() - 1;
+        return more == 0 ? shown : shown + " (and " + more + " more)";
     }
 
     /**
      * While the clock is stopped, the time left stands where it was when it stopped. Staff's review notes are the
      * regulator's own: a company reads the request without them.
      */
-    static RequestDetail detail(RequestDocument document, Instant now, boolean withReviewNotes) {
+    static RequestDetail detail(RequestDocument document, KnownCase known, Instant now, boolean withReviewNotes) {
         if (!withReviewNotes) {
             document.reviewNotes = new ArrayList<>();
         }
         Instant counted = document.clockStopped == null ? now : document.clockStopped.stoppedAt();
         Duration left = Duration.between(counted, document.dueAt);
-        return new RequestDetail(document, left.toSeconds(), left.toString());
+        return new RequestDetail(document, left.toSeconds(), left.toString(), known == null ? null : known.title,
+                RespondentNames.nameOf(known, document.organisationAlias));
     }
 }

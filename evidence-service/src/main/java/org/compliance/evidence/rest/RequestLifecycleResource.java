@@ -1,5 +1,9 @@
 package org.compliance.evidence.rest;
 
+import org.compliance.evidence.query.KnownCaseRepository;
+import org.compliance.evidence.query.KnownCase;
+import java.util.stream.Collectors;
+import java.util.Map;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -114,10 +118,13 @@ public class RequestLifecycleResource {
     private final Consistency consistency;
     private final Periods periods;
     private final FormalNotices notices;
+    private final KnownCaseRepository knownCaseRows;
 
     public RequestLifecycleResource(Commands commands, CurrentCaller caller, RequestQueries queries,
                                     VisibleRequests requests, Clock clock, KnownCases knownCases,
-                                    Consistency consistency, Periods periods, FormalNotices notices) {
+                                    Consistency consistency, Periods periods, FormalNotices notices,
+                                    KnownCaseRepository knownCaseRows) {
+        this.knownCaseRows = knownCaseRows;
         this.periods = periods;
         this.notices = notices;
         this.commands = commands;
@@ -274,7 +281,8 @@ public class RequestLifecycleResource {
         var filter = new RequestQueries.Filter(caseId, organisation, dueWithinDays == null ? status : "OPEN",
                 dueWithinDays == null ? null : now.plus(Duration.ofDays(dueWithinDays)), overdue);
         return queries.list(filter, VisibleRequests.limitedTo(caller.get()), page, size)
-                .map(rows -> rows.stream().map(row -> EvidenceRequests.summary(row, now)).toList());
+                .chain(rows -> knownCasesOf(rows).map(known -> rows.stream()
+                        .map(row -> EvidenceRequests.summary(row, known.get(row.caseId), now)).toList()));
     }
 
     @GET
@@ -287,9 +295,18 @@ public class RequestLifecycleResource {
     public Uni<Response> get(@PathParam("requestId") String requestId) {
         Caller me = caller.get();
         return requests.visible(requestId, me)
-                .map(row -> Response.ok(EvidenceRequests.detail(VisibleRequests.document(row), clock.instant(),
+                .chain(row -> knownCaseRows.findById(row.caseId).map(known -> Response.ok(EvidenceRequests.detail(
+                                VisibleRequests.document(row), known, clock.instant(),
                                 VisibleRequests.readsReviewNotes(me)))
-                        .tag(Versions.tag(row.version)).build());
+                        .tag(Versions.tag(row.version)).build()));
+    }
+
+    /** The known cases of a page of requests, by case id: their titles and respondents' names. */
+    private Uni<Map<String, KnownCase>> knownCasesOf(List<RequestViewRow> rows) {
+        List<String> caseIds = rows.stream().map(row -> row.caseId).distinct().toList();
+        return caseIds.isEmpty() ? Uni.createFrom().item(Map.of())
+                : knownCaseRows.list("caseId in ?1", caseIds).map(found -> found.stream()
+                        .collect(Collectors.toMap(known -> known.caseId, known -> known)));
     }
 
     // ---- the company's side ------------------------------------------------------------------------
