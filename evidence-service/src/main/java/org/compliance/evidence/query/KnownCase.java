@@ -23,6 +23,11 @@ public class KnownCase {
     public Instant openedAt;
     /** The case's title as opened (what a formal notice names the case by). */
     public String title;
+    /** The lead investigator's user id. */
+    @Column(name = "lead_investigator_id")
+    public String leadInvestigatorId;
+    /** Team members' user ids, each between spaces. */
+    public String team;
     /** The sequence number of the case's last event folded in. */
     public long version;
 }
