@@ -7,7 +7,6 @@ ALTER TABLE known_case ADD COLUMN lead_investigator_id VARCHAR(64);
 ALTER TABLE known_case ADD COLUMN team TEXT NOT NULL DEFAULT ' ';
 DELETE FROM known_case;
 DELETE FROM token_entry WHERE processor_name = 'known-cases';
-CREATE INDEX known_case_lead ON known_case (lead_investigator_id);
 
 -- What waits for the regulator: a submission to review, an extension request to decide. Taken from the documents
 -- the view already holds, so request-views need not replay.
