@@ -31,8 +31,8 @@ public record BarChart(String title, String description, int width, int height, 
     private static final int COLUMN_GAP = 6;
     private static final int COLUMN_AREA = 150;
     private static final int ROW = 28;
-    private static final int ROW_LABEL = 170;
-    private static final int ROW_AREA = 420;
+    private static final int ROW_LABEL = 130;
+    private static final int ROW_AREA = 300;
 
     /** One column per entry, left to right, each with its figure above it and its short label below. */
     static BarChart columns(String title, String description, List<Entry> entries) {
@@ -63,7 +63,7 @@ public record BarChart(String title, String description, int width, int height, 
             bars.add(new Bar(entry.label(), entry.shortLabel(), entry.value(), entry.href(), ROW_LABEL, y, length,
                     ROW - 8, ROW_LABEL + length + 6, y + ROW / 2 + 1, ROW_LABEL - 8, y + ROW / 2 + 1));
         }
-        return new BarChart(title, description, ROW_LABEL + ROW_AREA + 50, Math.max(ROW, entries.size() * ROW) + 4,
+        return new BarChart(title, description, ROW_LABEL + ROW_AREA + 40, Math.max(ROW, entries.size() * ROW) + 4,
                 ROW_LABEL, bars);
     }
 
