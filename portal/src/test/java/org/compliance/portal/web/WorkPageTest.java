@@ -180,7 +180,7 @@ class WorkPageTest {
 
     private static List<String> tableFigures(String section) {
         String table = section.substring(section.indexOf("<table"), section.indexOf("</table>"));
-        return all(Pattern.compile("<td data-figure=\"(\\d+)\">(\\d+)</td>"), table);
+        return all(Pattern.compile("<td data-label=\"[^\"]*\" data-figure=\"(\\d+)\">(\\d+)</td>"), table);
     }
 
     private static List<String> tableRowHeadings(String section) {
