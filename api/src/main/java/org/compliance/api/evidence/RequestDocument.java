@@ -21,7 +21,8 @@ public class RequestDocument {
                             String decisionReason, Instant newDueAt) {
     }
 
-    public record Custody(String what, String fileId, String sha256, String who, Instant at) {
+    /** One step in a file's chain of custody: who (user id, and name when known) did what to it, when. */
+    public record Custody(String what, String fileId, String sha256, String who, Instant at, String whoName) {
     }
 
     /** A stop of the request's clock, with its public reason; running again once {@code restartedAt} is set. */
@@ -108,7 +109,7 @@ public class RequestDocument {
                         e.submittedBy(), e.submittedAt(), e.late()));
                 awaitingReview = true;
                 e.files().forEach(f -> chainOfCustody.add(new Custody("SUBMITTED", f.fileId(), f.sha256(),
-                        e.submittedBy().userId(), e.submittedAt())));
+                        e.submittedBy().userId(), e.submittedAt(), e.submittedBy().name())));
             }
             case ExtensionRequested e -> extensions.add(new Extension(e.reason(), e.requestedBy(), e.requestedAt(),
                     "PENDING", null, null));
@@ -138,7 +139,7 @@ public class RequestDocument {
             case EvidenceRequestOverdue e -> overdue = true;
             case EvidenceDeadlineApproaching e -> remindersSent.add(e.daysBefore());
             case EvidenceDownloaded e -> chainOfCustody.add(new Custody("DOWNLOADED", e.fileId(), e.sha256(),
-                    e.downloadedBy(), e.downloadedAt()));
+                    e.downloadedBy(), e.downloadedAt(), e.downloaderName()));
             case EvidenceClockStopped e -> {
                 clockStopped = new ClockStop(e.reason(), e.stoppedBy(), e.stoppedAt(), null, null, null);
                 clockStops.add(clockStopped);

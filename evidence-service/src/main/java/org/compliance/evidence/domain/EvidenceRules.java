@@ -281,7 +281,7 @@ public final class EvidenceRules {
         }
         requireText(c.downloadedBy(), "A download names who downloaded");
         return new EvidenceDownloaded(state.requestId(), state.caseId(), c.fileId(), evidence.sha256(), c.downloadedBy(),
-                now);
+                now, c.downloaderName());
     }
 
     /**

@@ -26,6 +26,11 @@ public class KnownCase {
     /** The names of its respondents, past and present, as a JSON object from alias to name. */
     @Column(name = "respondent_names")
     public String respondentNames;
+    /** The lead investigator's user id. */
+    @Column(name = "lead_investigator_id")
+    public String leadInvestigatorId;
+    /** Team members' user ids, each between spaces. */
+    public String team;
     /** The sequence number of the case's last event folded in. */
     public long version;
 }

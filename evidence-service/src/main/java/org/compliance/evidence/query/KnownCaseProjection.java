@@ -15,14 +15,18 @@ import org.axonframework.eventhandling.EventHandler;
 import org.compliance.api.cases.CaseClosed;
 import org.compliance.api.cases.CaseOpened;
 import org.compliance.api.cases.CaseReopened;
+import org.compliance.api.cases.LeadInvestigatorAssigned;
 import org.compliance.api.cases.Respondent;
 import org.compliance.api.cases.RespondentAdded;
 import org.compliance.api.cases.RespondentWithdrawn;
+import org.compliance.api.cases.TeamMemberAdded;
+import org.compliance.api.cases.TeamMemberRemoved;
 import org.compliance.platform.axon.Projection;
 import org.compliance.platform.views.ViewTable;
 
 /**
- * Learns of cases from case-service's events: whether each is open, and who its respondents are. Only these case
+ * Learns of cases from case-service's events: whether each is open, who its respondents are, and who works on
+ * it (the lead and the team, whose "My work" lists its requests). Only these case
  * events matter to the request rules, so only they have handlers. Written in the processor's transaction; an event
  * at or below the row's version is one already folded in and is skipped.
  */
@@ -59,6 +63,8 @@ public class KnownCaseProjection {
             row.openedAt = event.openedAt();
             row.title = event.title();
             row.authority = event.authority();
+            row.leadInvestigatorId = event.leadInvestigator().userId();
+            row.team = " ";
             row.version = message.getSequenceNumber();
             VIEW.upsert(connection, row);
         }
@@ -88,6 +94,29 @@ public class KnownCaseProjection {
                 .filter(alias -> !alias.equals(event.organisationAlias())).collect(Collectors.joining(",")));
     }
 
+    @EventHandler
+    void on(LeadInvestigatorAssigned event, DomainEventMessage<?> message) throws SQLException {
+        change(event.caseId(), message, row -> {
+            row.leadInvestigatorId = event.leadInvestigator().userId();
+            row.team = withoutMember(row.team, event.leadInvestigator().userId());
+        });
+    }
+
+    @EventHandler
+    void on(TeamMemberAdded event, DomainEventMessage<?> message) throws SQLException {
+        change(event.caseId(), message, row -> row.team = withoutMember(row.team, event.member().userId())
+                + event.member().userId() + " ");
+    }
+
+    @EventHandler
+    void on(TeamMemberRemoved event, DomainEventMessage<?> message) throws SQLException {
+        change(event.caseId(), message, row -> row.team = withoutMember(row.team, event.userId()));
+    }
+
+    private static String withoutMember(String team, String userId) {
+        return team.replace(" " + userId + " ", " ");
+    }
+
     /** Changes a known case's row if the event is newer than the row; a case not (yet) known is left alone. */
     private void change(String caseId, DomainEventMessage<?> message, Consumer<KnownCase> change) throws SQLException {
         try (var connection = dataSource.getConnection()) {
@@ -103,7 +132,8 @@ public class KnownCaseProjection {
 
     private static KnownCase load(Connection connection, String caseId) throws SQLException {
         try (var select = connection.prepareStatement("SELECT status, respondents, respondent_names, opened_at, "
-                + "title, authority, version FROM evidence_service.known_case WHERE case_id = ? FOR UPDATE")) {
+                + "title, authority, lead_investigator_id, team, version FROM evidence_service.known_case "
+                + "WHERE case_id = ? FOR UPDATE")) {
             select.setString(1, caseId);
             try (var found = select.executeQuery()) {
                 if (!found.next()) {
@@ -117,6 +147,8 @@ public class KnownCaseProjection {
                 row.openedAt = found.getTimestamp("opened_at").toInstant();
                 row.title = found.getString("title");
                 row.authority = found.getString("authority");
+                row.leadInvestigatorId = found.getString("lead_investigator_id");
+                row.team = found.getString("team");
                 row.version = found.getLong("version");
                 return row;
             }

@@ -84,6 +84,8 @@ public class RequestViewProjection {
         row.status = d.status;
         row.dueAt = d.dueAt;
         row.overdue = d.overdue;
+        row.awaitingReview = d.awaitingReview;
+        row.extensionPending = d.extensions.stream().anyMatch(x -> "PENDING".equals(x.outcome()));
         row.issuedAt = d.issuedAt;
         row.updatedAt = message.getTimestamp();
         row.document = json.writeValueAsString(d);

@@ -23,6 +23,12 @@ public class RequestViewRow {
     @Column(name = "due_at")
     public Instant dueAt;
     public boolean overdue;
+    /** A submission awaits the regulator's review. */
+    @Column(name = "awaiting_review")
+    public boolean awaitingReview;
+    /** An extension request awaits a supervisor's decision. */
+    @Column(name = "extension_pending")
+    public boolean extensionPending;
     @Column(name = "issued_at")
     public Instant issuedAt;
     @Column(name = "updated_at")

@@ -208,7 +208,7 @@ public class EvidenceFileResource {
             return Response.fromResponse(Problem.response(416, "Range Not Satisfiable", e.getMessage(), null,
                     List.of())).header("Content-Range", "bytes */" + file.sizeBytes()).build();
         }
-        commands.send(new RecordEvidenceDownload(requestId, fileId, me.subject()));
+        commands.send(new RecordEvidenceDownload(requestId, fileId, me.subject(), me.name()));
         long first = range.map(ByteRange::first).orElse(0L);
         long length = range.map(ByteRange::length).orElse(file.sizeBytes());
         InputStream content = openBlob(file, first, length);

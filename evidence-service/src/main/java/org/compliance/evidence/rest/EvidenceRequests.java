@@ -48,7 +48,8 @@ public final class EvidenceRequests {
         }
         Instant counted = document.clockStopped == null ? now : document.clockStopped.stoppedAt();
         Duration left = Duration.between(counted, document.dueAt);
-        return new RequestDetail(document, left.toSeconds(), left.toString(), known == null ? null : known.title,
+        return new RequestDetail(document, left.toSeconds(), left.toString(), subject(document),
+                known == null ? null : known.title,
                 RespondentNames.nameOf(known, document.organisationAlias));
     }
 }

@@ -52,7 +52,16 @@ class EvidenceJourneyTest {
         Instant issuedAround = MovableTime.now();
         String requestId = issue(iris, caseId, "{}");
         String r = "/requests/" + requestId;
-        Instant due = Instant.parse(awaitView(iris, requestId).extract().path("request.dueAt"));
+        Instant due = Instant.parse(awaitView(iris, requestId)
+                // names, not ids: what it asks for, its case's title, the organisation's name as the case gave it
+                .body("subject", equalTo("Data retention policy (and 1 more)"))
+                .body("caseTitle", equalTo("Training data retention"))
+                .body("organisationName", equalTo("Northwind Cloud Ltd"))
+                .extract().path("request.dueAt"));
+        given().auth().oauth2(nora).queryParam("caseId", caseId).when().get("/requests").then().statusCode(200)
+                .body("[0].subject", equalTo("Data retention policy (and 1 more)"))
+                .body("[0].caseTitle", equalTo("Training data retention"))
+                .body("[0].organisationName", equalTo("Northwind Cloud Ltd"));
         assertThat(due).isEqualTo(DueMoments.afterCalendarDays(issuedAround, 14));
         assertThat(scheduledDeadlines(requestId)).as("reminders 7, 3, 1 days before and the overdue deadline")
                 .isEqualTo(4);
@@ -131,7 +140,8 @@ class EvidenceJourneyTest {
         assertThat(HexFormat.of().formatHex(downloaded.digest())).isEqualTo(upload.get("sha256"));
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 given().auth().oauth2(iris).when().get(r).then()
-                        .body("request.chainOfCustody.what", hasItems("SUBMITTED", "DOWNLOADED")));
+                        .body("request.chainOfCustody.what", hasItems("SUBMITTED", "DOWNLOADED"))
+                        .body("request.chainOfCustody.whoName", hasItems("Nora Northwind", "Iris Investigator")));
     }
 
     @Test

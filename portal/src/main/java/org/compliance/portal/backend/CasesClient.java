@@ -25,6 +25,7 @@ import org.compliance.api.cases.requests.ReferralRequest;
 import org.compliance.api.cases.requests.RespondentInput;
 import org.compliance.api.cases.requests.StaffRequest;
 import org.compliance.api.cases.views.CaseListItem;
+import org.compliance.api.cases.views.CaseWork;
 import org.compliance.api.cases.views.Changed;
 import org.compliance.api.cases.views.NextStep;
 import org.compliance.api.cases.views.Note;
@@ -66,6 +67,11 @@ public interface CasesClient {
                                             @QueryParam("respondent") String respondent,
                                             @QueryParam("assignee") String assignee, @QueryParam("page") int page,
                                             @QueryParam("size") int size);
+
+    /** The signed-in member of staff's cases by status, and for supervisors every investigator's workload. */
+    @GET
+    @Path("cases/summary")
+    CaseWork summary();
 
     /** The staff view of a case (staff and auditors). */
     @GET

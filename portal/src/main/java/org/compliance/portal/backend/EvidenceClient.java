@@ -20,6 +20,7 @@ import org.compliance.api.evidence.requests.ReviewNoteRequest;
 import org.compliance.api.evidence.requests.SubmissionRequest;
 import org.compliance.api.evidence.views.Changed;
 import org.compliance.api.evidence.views.DueMomentPreview;
+import org.compliance.api.evidence.views.EvidenceWork;
 import org.compliance.api.evidence.views.RequestDetail;
 import org.compliance.api.evidence.views.RequestSummary;
 import org.compliance.api.evidence.views.SignedReceipt;
@@ -45,6 +46,11 @@ public interface EvidenceClient {
     @Path("/requests")
     List<RequestSummary> list(@QueryParam("caseId") String caseId, @QueryParam("status") String status,
                               @QueryParam("overdue") Boolean overdue, @QueryParam("size") int size);
+
+    /** What waits on the signed-in member of staff: the queues of "My work" and the deadlines of the next days. */
+    @GET
+    @Path("/me/work")
+    EvidenceWork work(@QueryParam("dueWithinDays") int dueWithinDays, @QueryParam("size") int size);
 
     @GET
     @Path("/requests/{requestId}")

@@ -32,7 +32,7 @@ public class HomePage {
             return Response.seeOther(URI.create("/requests")).build();
         }
         if (user.isStaff()) {
-            return Response.seeOther(URI.create("/cases")).build();
+            return Response.seeOther(URI.create("/work")).build();
         }
         if (user.isAuditor()) {
             return Response.seeOther(URI.create("/audit")).build();

@@ -105,6 +105,9 @@ public class RequestPages {
         boolean hasSubmissions = !request.submissions.isEmpty();
         boolean clockStopped = request.clockStopped != null;
         return page.data("r", asAnswered.of(request))
+                .data("subject", detail.subject())
+                .data("caseTitle", detail.caseTitle())
+                .data("organisationName", organisationName(detail))
                 .data("notesByFile", asAnswered.of(request.reviewNotes.stream().collect(Collectors.groupingBy(
                         RequestDocument.ReviewNote::fileId))))
                 .data("version", ETags.version(answer))
@@ -304,6 +307,8 @@ public class RequestPages {
         Integer item = file.item();
         boolean open = "OPEN".equals(request.status);
         return preview.data("r", asAnswered.of(request))
+                .data("subject", answer.getEntity().subject())
+                .data("organisationName", organisationName(answer.getEntity()))
                 .data("file", asAnswered.of(file))
                 .data("submission", asAnswered.of(submission))
                 .data("item", item == null || item < 1 || item > request.items.size() ? null
@@ -389,5 +394,10 @@ public class RequestPages {
 
     private static Response back(String requestId, String done) {
         return Response.seeOther(URI.create("/requests/" + segment(requestId) + "?done=" + done)).build();
+    }
+
+    /** The organisation's name as its case named it; its alias when evidence-service has no name for it. */
+    private static String organisationName(RequestDetail detail) {
+        return detail.organisationName() != null ? detail.organisationName() : detail.request().organisationAlias;
     }
 }

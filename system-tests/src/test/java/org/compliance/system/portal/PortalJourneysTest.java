@@ -207,8 +207,9 @@ class PortalJourneysTest {
 
         try (Browser sam = new Browser(portal.url(""), scratch.resolve("sam"))) {
             sam.signIn("sam.supervisor");
-            assertThat(sam.url()).endsWith("/cases");
-            sam.check("regulator-cases");
+            assertThat(sam.url()).as("staff land on My work").endsWith("/work");
+            sam.check("regulator-work");
+            sam.open("/cases").check("regulator-cases");
             sam.type("input[name=q]", title);
             sam.press("Show");
             assertThat(sam.all("tbody tr")).hasSize(1);
@@ -268,7 +269,7 @@ class PortalJourneysTest {
             });
 
             sam.open("/inbox").check("regulator-inbox");
-            rendersEveryPage(sam, "/cases", "/cases?mine=yes", "/cases/" + caseId, "/cases/" + caseId + "/requests/new",
+            rendersEveryPage(sam, "/work", "/cases", "/cases?mine=yes", "/cases/" + caseId, "/cases/" + caseId + "/requests/new",
                     "/requests", "/requests/" + requestId, "/audit", "/audit/cases/" + caseId,
                     "/organisation/webhooks", "/inbox");
         }

@@ -2,7 +2,10 @@ package org.compliance.api.evidence.views;
 
 import org.compliance.api.evidence.RequestDocument;
 
-/** A request in full, with the time left, the title of its case and the name of the organisation it was sent to. */
-public record RequestDetail(RequestDocument request, long secondsLeft, String timeLeft, String caseTitle,
-                            String organisationName) {
+/**
+ * A request in full, with the time left, and what a person knows it by: its subject (the first thing it asks for),
+ * the title of its case and the name of the organisation it was sent to.
+ */
+public record RequestDetail(RequestDocument request, long secondsLeft, String timeLeft, String subject,
+                            String caseTitle, String organisationName) {
 }
