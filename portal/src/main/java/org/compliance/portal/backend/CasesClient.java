@@ -1,6 +1,7 @@
 package org.compliance.portal.backend;
 
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -17,6 +18,8 @@ import org.compliance.api.cases.requests.FindingsRequest;
 import org.compliance.api.cases.requests.NoteRequest;
 import org.compliance.api.cases.requests.ReasonRequest;
 import org.compliance.api.cases.requests.ReferralRequest;
+import org.compliance.api.cases.requests.SavedSearchRequest;
+import org.compliance.api.cases.views.CaseCount;
 import org.compliance.api.cases.views.CaseListItem;
 import org.compliance.api.cases.views.Changed;
 import org.compliance.api.cases.views.NextStep;
@@ -25,6 +28,7 @@ import org.compliance.api.cases.views.Page;
 import org.compliance.api.cases.views.PenaltyRegimeView;
 import org.compliance.api.cases.views.RespondentCaseView;
 import org.compliance.api.cases.views.RespondentListItem;
+import org.compliance.api.cases.views.SavedSearch;
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
@@ -128,4 +132,43 @@ public interface CasesClient {
     @Path("cases/{caseId}/legal-hold/lifting")
     RestResponse<Changed> liftLegalHold(@PathParam("caseId") String caseId, @HeaderParam("If-Match") String ifMatch,
                           ReasonRequest body);
+
+    /** A search of the staff list (staff and auditors): words, filters, order; null leaves a parameter out. */
+    @GET
+    @Path("cases")
+    Page<CaseListItem> search(@QueryParam("q") String q, @QueryParam("status") String status,
+                              @QueryParam("priority") String priority, @QueryParam("respondent") String respondent,
+                              @QueryParam("assignee") String assignee, @QueryParam("sort") String sort,
+                              @QueryParam("direction") String direction, @QueryParam("page") int page,
+                              @QueryParam("size") int size);
+
+    /** A company's search of its own cases, fewer columns. */
+    @GET
+    @Path("cases")
+    Page<RespondentListItem> respondentSearch(@QueryParam("q") String q, @QueryParam("status") String status,
+                                              @QueryParam("priority") String priority,
+                                              @QueryParam("respondent") String respondent,
+                                              @QueryParam("assignee") String assignee,
+                                              @QueryParam("sort") String sort,
+                                              @QueryParam("direction") String direction,
+                                              @QueryParam("page") int page, @QueryParam("size") int size);
+
+    /** How many cases the same search finds. */
+    @GET
+    @Path("cases/count")
+    CaseCount count(@QueryParam("q") String q, @QueryParam("status") String status,
+                    @QueryParam("priority") String priority, @QueryParam("respondent") String respondent,
+                    @QueryParam("assignee") String assignee);
+
+    @GET
+    @Path("me/saved-searches")
+    List<SavedSearch> savedSearches();
+
+    @POST
+    @Path("me/saved-searches")
+    SavedSearch saveSearch(SavedSearchRequest request);
+
+    @DELETE
+    @Path("me/saved-searches/{searchId}")
+    void deleteSavedSearch(@PathParam("searchId") String searchId);
 }
