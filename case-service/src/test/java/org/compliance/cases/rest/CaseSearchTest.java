@@ -293,7 +293,7 @@ class CaseSearchTest {
         given().auth().oauth2(iris).queryParam("q", "x".repeat(201)).when().get("/cases").then().statusCode(422)
                 .contentType("application/problem+json");
         given().auth().oauth2(iris).queryParam("respondent", "line\nbreak").when().get("/cases").then()
-                .statusCode(422).contentType("application/problem+json");
+                .statusCode(400).contentType("application/problem+json");
         // Words only: nothing typed reaches the text-search parser as an operator.
         given().auth().oauth2(iris).queryParam("q", "consent & !(| ) <-> :*").when().get("/cases").then()
                 .statusCode(200);
