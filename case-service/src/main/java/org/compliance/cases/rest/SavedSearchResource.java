@@ -36,6 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -45,6 +46,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed({"investigator", "supervisor", "auditor", "company"})
 @Tag(name = "Saved searches", description = "Searches of the case list each person keeps for themselves")
 public class SavedSearchResource {
+
+    private static final String SEARCH_ID = "The saved search's id, as saving it answered";
 
     private final SavedSearches searches;
     private final CurrentCaller caller;
@@ -73,7 +76,7 @@ public class SavedSearchResource {
             description = "404 for one that is not the caller's.")
     @APIResponse(responseCode = "200", description = "The saved search", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SavedSearch.class)))
-    public Uni<SavedSearch> get(@PathParam("searchId") String searchId) {
+    public Uni<SavedSearch> get(@PathParam("searchId") @Parameter(description = SEARCH_ID) String searchId) {
         String me = caller.get().subject();
         return searches.findById(searchId)
                 .map(row -> {
@@ -122,7 +125,7 @@ public class SavedSearchResource {
     @Operation(operationId = "deleteSavedSearch", summary = "Delete one of the caller's saved searches",
             description = "404 for one that is not the caller's.")
     @APIResponse(responseCode = "204", description = "Deleted")
-    public Uni<Response> delete(@PathParam("searchId") String searchId) {
+    public Uni<Response> delete(@PathParam("searchId") @Parameter(description = SEARCH_ID) String searchId) {
         return searches.remove(caller.get().subject(), searchId).map(removed -> {
             if (!removed) {
                 throw new NotFoundException("No saved search " + searchId);
