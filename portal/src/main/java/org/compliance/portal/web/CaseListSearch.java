@@ -4,9 +4,12 @@ import jakarta.ws.rs.BadRequestException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.compliance.api.cases.CaseSearch;
 import org.compliance.api.cases.CaseSort;
@@ -38,6 +41,9 @@ record CaseListSearch(String q, String status, String priority, String responden
             new Column("Status", CaseSort.STATUS, false), new Column("Priority", CaseSort.PRIORITY, true),
             new Column("Respondents", CaseSort.RESPONDENTS, true),
             new Column("Lead", CaseSort.LEAD_INVESTIGATOR, true), new Column("Opened", CaseSort.OPENED_AT, false));
+
+    private static final Set<CaseSort> COMPANY_SORTS = EnumSet.of(CaseSort.RELEVANCE, CaseSort.OPENED_AT,
+            CaseSort.TITLE, CaseSort.STATUS, CaseSort.AUTHORITY);
 
     CaseListSearch {
         q = Forms.given(q);
@@ -90,6 +96,12 @@ record CaseListSearch(String q, String status, String priority, String responden
                     current ? (ascending ? "ascending" : "descending") : null));
         }
         return headers;
+    }
+
+    /** The orders the page offers: every one for staff and auditors, those of a company's columns for a company. */
+    static List<String> sorts(boolean staffView) {
+        return Arrays.stream(CaseSort.values()).filter(sort -> staffView || COMPANY_SORTS.contains(sort))
+                .map(CaseSort::name).toList();
     }
 
     /** The search to save: "mine" is the signed-in person's user id, as case-service takes an assignee. */

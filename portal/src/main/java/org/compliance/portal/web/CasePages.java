@@ -109,6 +109,7 @@ public class CasePages {
                 .data("page", pageNumber).data("status", status).data("priority", priority).data("q", q)
                 .data("respondent", respondent).data("mine", search.mine())
                 .data("sort", search.sort()).data("direction", search.direction())
+                .data("sorts", CaseListSearch.sorts(staffView))
                 .data("headers", asAnswered.of(search.headers(staffView)))
                 .data("previousPage", search.pageHref(pageNumber - 1)).data("nextPage", search.pageHref(pageNumber + 1))
                 .data("exportHref", search.href("/case-searches/export.csv"))

@@ -64,6 +64,8 @@ class CaseListPageTest {
         assertThat(only("GET", "/cases/count").path()).contains("q=training+consent")
                 .contains("respondent=north+wind").contains("assignee=u-iris").doesNotContain("sort=");
         assertThat(page.body()).contains("42 cases")
+                .contains("<option value=\"TITLE\" selected>Title</option>")
+                .contains("<option value=\"LEAD_INVESTIGATOR\">Lead investigator</option>")
                 .contains("<th scope=\"col\" aria-sort=\"ascending\"><a href=\"/cases?q=training+consent"
                         + "&amp;respondent=north+wind&amp;mine=yes&amp;sort=TITLE&amp;direction=desc\">Title")
                 .contains("<a href=\"/cases?q=training+consent&amp;respondent=north+wind&amp;mine=yes"
