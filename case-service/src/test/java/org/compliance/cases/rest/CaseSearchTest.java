@@ -2,6 +2,7 @@ package org.compliance.cases.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.compliance.cases.rest.CaseApi.ICO;
 import static org.compliance.cases.rest.CaseApi.openCaseWith;
 import static org.compliance.cases.rest.CaseApi.token;
@@ -16,6 +17,7 @@ import static org.hamcrest.Matchers.startsWith;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -138,6 +140,31 @@ class CaseSearchTest {
                 .when().get("/cases").then().statusCode(200).body("items.caseId", contains(caseId));
         given().auth().oauth2(token("colin.contoso")).queryParam("q", m).when().get("/cases").then().statusCode(200)
                 .body("items.caseId", contains(caseId));
+    }
+
+    @Test
+    void a_rebuild_of_the_views_finds_the_same_cases_by_the_same_words() {
+        String m = marker();
+        String caseId = open(m + " Rebuilt search", "Cookies set before consent", "Trackers loaded unprompted",
+                NORTHWIND, "A. Visitor");
+        String note = marker();
+        CaseApi.change("iris.investigator", "POST", "/cases/" + caseId + "/notes", 0,
+                "{\"text\":\"Asked " + note + " for the banner logs\"}").statusCode(200);
+        CaseApi.viewAt("iris.investigator", caseId, 1);
+        String typo = m.substring(0, 4) + m.substring(5);
+
+        String otto = token("otto.operator");
+        long rebuild = given().auth().oauth2(otto).when().post("/operations/read-models/rebuild").then()
+                .statusCode(202).extract().jsonPath().getLong("rebuilds.find { it.processingGroup == 'case-views' }.id");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(otto)
+                .when().get("/operations/read-models").then().statusCode(200)
+                .body("rebuilds.find { it.id == " + rebuild + " }.state", equalTo("DONE")));
+
+        assertThat(found("iris.investigator", note)).containsExactly(caseId);
+        assertThat(found("iris.investigator", typo + " trackers")).containsExactly(caseId);
+        assertThat(found("iris.investigator", "cookies " + m + " visitor")).containsExactly(caseId);
+        assertThat(found("nora.northwind", m + " trackers")).containsExactly(caseId);
+        assertThat(found("nora.northwind", note)).isEmpty();
     }
 
     @Test
