@@ -58,7 +58,7 @@ CREATE TABLE saved_search (
     sort        VARCHAR(32),
     direction   VARCHAR(4),
     created_at  TIMESTAMPTZ  NOT NULL,
-    UNIQUE (owner_id, name)
+    CONSTRAINT saved_search_owner_name UNIQUE (owner_id, name)
 );
 
 -- The views are rebuilt from the event store to fill the new columns (as V2 did): the projection's processor starts

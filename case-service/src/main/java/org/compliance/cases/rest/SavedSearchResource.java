@@ -114,8 +114,10 @@ public class SavedSearchResource {
                 throw RuleViolation.conflict("You have a saved search named \"" + name + "\"");
             }
             SavedSearchRow row = row(me, name, request.search());
-            return searches.persist(row);
-        }).map(row -> Response.created(uri.getAbsolutePathBuilder().path(row.searchId).build())
+            return searches.persistAndFlush(row);
+        }).onFailure(SavedSearchResource::nameTakenMeanwhile)
+                .transform(e -> RuleViolation.conflict("You have a saved search named \"" + name + "\""))
+                .map(row -> Response.created(uri.getAbsolutePathBuilder().path(row.searchId).build())
                 .entity(view(row)).build());
     }
 
@@ -132,6 +134,16 @@ public class SavedSearchResource {
             }
             return Response.noContent().build();
         });
+    }
+
+    /** The same name saved by the same person at the same moment: the table's unique key refused the second. */
+    private static boolean nameTakenMeanwhile(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains("saved_search_owner_name")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private SavedSearchRow row(String owner, String name, CaseSearch search) {
