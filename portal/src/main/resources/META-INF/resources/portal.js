@@ -1,6 +1,7 @@
 // Compliance portal: the few things a server-rendered page cannot do alone. Everything else is plain forms.
 // 1. countdowns to due moments, 2. uploads with progress (any size), 3. the live inbox, 4. the due-moment preview,
-// 5. the error page's way back. No inline script anywhere: the Content-Security-Policy allows only this file.
+// 5. the error page's way back, 6. forms whose refusal is shown beside the fields, 7. confirming what cannot be undone.
+// No inline script anywhere: the Content-Security-Policy allows only this file.
 'use strict';
 
 const LONDON = new Intl.DateTimeFormat('en-GB', {
@@ -38,7 +39,14 @@ function formatBytes(n) {
   return i === 0 ? n + ' bytes' : n.toFixed(1) + ' ' + units[i];
 }
 
+// The item of the request a file answers, as chosen beside the file input when the file was picked ('' for none).
+function itemOf(box) {
+  const choice = box.querySelector('[data-upload-item]');
+  return choice && choice.value ? '&item=' + encodeURIComponent(choice.value) : '';
+}
+
 function upload(box, file) {
+  const answers = itemOf(box);
   const list = box.querySelector('.uploads');
   const form = document.getElementById(box.dataset.form);
   const item = document.createElement('li');
@@ -58,7 +66,7 @@ function upload(box, file) {
     status.textContent = 'Uploading…';
     item.querySelectorAll('button').forEach(b => b.remove());
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', box.dataset.upload + '?fileName=' + encodeURIComponent(file.name));
+    xhr.open('POST', box.dataset.upload + '?fileName=' + encodeURIComponent(file.name) + answers);
     xhr.setRequestHeader('Content-Type', 'application/octet-stream');
     xhr.setRequestHeader('X-Requested-With', 'XMLHttpRequest');
     xhr.setRequestHeader('Accept', 'application/json');
@@ -179,7 +187,133 @@ function previewDue(period) {
   calendar.disabled = count.value !== 'WORKING';
 }
 
+// 6. Forms sent by the page itself, so that a refusal keeps what was typed: the service's problem is shown at the top
+// of the form and each of its field errors beside the field it names (by the field's name, or a data-field naming the
+// API field it feeds; "allegations[0].legalBasis" falls back to "allegations[0]", then "allegations"). A change that
+// succeeds goes where the portal says (it would have redirected there). Forms marked data-plain-submit post as usual.
+const LAST_PART = /(\.[^.[\]]*|\[[^\]]*\])$/;
+
+function fieldFor(form, name) {
+  let key = name;
+  for (;;) {
+    const found = Array.from(form.elements).find(e => e.dataset.field === key || e.name === key);
+    if (found) return found;
+    if (!LAST_PART.test(key)) return null;
+    key = key.replace(LAST_PART, '');
+  }
+}
+
+function clearErrors(form) {
+  form.querySelectorAll('.field-error').forEach(e => e.remove());
+  form.querySelectorAll('[aria-invalid]').forEach(e => { e.removeAttribute('aria-invalid'); e.removeAttribute('aria-describedby'); });
+  const top = form.querySelector('.form-problem');
+  if (top) { top.hidden = true; top.textContent = ''; }
+}
+
+function showProblem(form, problem) {
+  let top = form.querySelector('.form-problem');
+  if (!top) {
+    top = document.createElement('div');
+    top.className = 'form-problem'; top.setAttribute('role', 'alert');
+    form.prepend(top);
+  }
+  const title = document.createElement('p');
+  title.textContent = (problem.title ? problem.title + ': ' : '') + (problem.detail || 'The change was refused.')
+    + (problem.status ? ' (status ' + problem.status + ')' : '') + ' Nothing was changed.';
+  top.append(title);
+  const unplaced = document.createElement('ul');
+  let first = null;
+  (problem.errors || []).forEach((error, i) => {
+    const field = fieldFor(form, error.field);
+    if (!field) {
+      const li = document.createElement('li'); li.textContent = error.field + ': ' + error.message; unplaced.append(li);
+      return;
+    }
+    const message = document.createElement('p');
+    message.className = 'field-error';
+    message.id = 'error-' + i + '-' + (field.id || 'field');
+    message.textContent = error.message;
+    field.setAttribute('aria-invalid', 'true');
+    field.setAttribute('aria-describedby', message.id);
+    field.insertAdjacentElement('afterend', message);
+    first = first || field;
+  });
+  if (unplaced.children.length) top.append(unplaced);
+  if (problem.requestId) {
+    const id = document.createElement('p'); id.className = 'muted'; id.textContent = 'Request id ' + problem.requestId;
+    top.append(id);
+  }
+  top.hidden = false;
+  if (first) { first.focus(); } else { top.tabIndex = -1; top.focus(); }
+}
+
+async function sendInline(form, submitter) {
+  clearErrors(form);
+  const body = new URLSearchParams(new FormData(form, submitter));
+  const buttons = form.querySelectorAll('button');
+  buttons.forEach(b => { b.disabled = true; });
+  try {
+    const answer = await fetch(form.action, {
+      method: 'POST', body, redirect: 'manual',
+      // no Accept of its own: the form's address answers pages; X-Requested-With asks for problems as JSON
+      headers: { 'X-Portal-Form': 'inline', 'X-Requested-With': 'XMLHttpRequest' }
+    });
+    const type = answer.headers.get('Content-Type') || '';
+    if (answer.ok && type.startsWith('application/json')) {
+      const where = (await answer.json()).location;
+      if (where) { window.location.assign(where); return; }
+    }
+    if (answer.ok && type.startsWith('text/html')) {
+      document.open(); document.write(await answer.text()); document.close(); return;
+    }
+    if (answer.status === 499 || answer.status === 401 || answer.type === 'opaqueredirect') {
+      showProblem(form, { title: 'Signed out', detail: 'Your session has ended. Copy what you typed, then reload the page to sign in again.' });
+      return;
+    }
+    showProblem(form, await answer.json().catch(() => ({ status: answer.status, detail: 'The portal could not read the answer.' })));
+  } catch (e) {
+    showProblem(form, { title: 'Not sent', detail: 'The portal could not be reached; what you typed is still here.' });
+  } finally {
+    buttons.forEach(b => { b.disabled = false; });
+  }
+}
+
+// 7. Forms marked data-confirm="what will happen" ask first, in a dialog that says what cannot be undone.
+function confirmFirst(form, go) {
+  const dialog = document.createElement('dialog');
+  dialog.className = 'confirm';
+  dialog.setAttribute('aria-labelledby', 'confirm-title');
+  const title = document.createElement('h2'); title.id = 'confirm-title'; title.textContent = 'This cannot be undone';
+  const what = document.createElement('p'); what.textContent = form.dataset.confirm;
+  const yes = document.createElement('button'); yes.type = 'button'; yes.textContent = 'Yes, go ahead';
+  yes.dataset.confirmYes = '';
+  const no = document.createElement('button'); no.type = 'button'; no.className = 'secondary'; no.textContent = 'Cancel';
+  dialog.append(title, what, yes, document.createTextNode(' '), no);
+  document.body.append(dialog);
+  const close = () => { dialog.close(); dialog.remove(); };
+  no.addEventListener('click', close);
+  dialog.addEventListener('cancel', close);
+  yes.addEventListener('click', () => { close(); go(); });
+  dialog.showModal();
+  no.focus();
+}
+
+function enhanceForm(form) {
+  if (form.method.toLowerCase() !== 'post') return;
+  form.addEventListener('submit', event => {
+    if (form.dataset.confirmed === 'yes') { delete form.dataset.confirmed; return; }
+    event.preventDefault();
+    const submitter = event.submitter;
+    const go = () => {
+      if (form.hasAttribute('data-plain-submit')) { form.dataset.confirmed = 'yes'; form.requestSubmit(submitter); }
+      else sendInline(form, submitter);
+    };
+    if (form.dataset.confirm) confirmFirst(form, go); else go();
+  });
+}
+
 document.addEventListener('DOMContentLoaded', () => {
+  document.querySelectorAll('form').forEach(enhanceForm);
   tick();
   if (document.querySelector('[data-due]')) setInterval(tick, 1000);
   document.querySelectorAll('[data-upload]').forEach(box => {

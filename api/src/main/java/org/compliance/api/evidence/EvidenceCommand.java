@@ -18,7 +18,8 @@ public sealed interface EvidenceCommand extends Addressed permits
         WithdrawEvidenceRequest,
         RecordEvidenceDownload,
         StopClock,
-        RestartClock {
+        RestartClock,
+        AddReviewNote {
 
     String requestId();
 

@@ -18,7 +18,8 @@ public sealed interface EvidenceEvent permits
         EvidenceRequestOverdue,
         EvidenceDownloaded,
         EvidenceClockStopped,
-        EvidenceClockRestarted {
+        EvidenceClockRestarted,
+        ReviewNoteAdded {
 
     String requestId();
 

@@ -29,6 +29,13 @@ public class RequestDocument {
                             Instant restartedAt, Instant newDueAt) {
     }
 
+    /**
+     * Staff's note on their review of one submitted file (the SHA-256 reviewed); the regulator's own: evidence-service
+     * never shows it to the company.
+     */
+    public record ReviewNote(String fileId, String sha256, String note, StaffMember notedBy, Instant notedAt) {
+    }
+
     public String requestId;
     public long version;
     public String caseId;
@@ -64,6 +71,8 @@ public class RequestDocument {
     public List<ClockStop> clockStops = new ArrayList<>();
     /** A submission awaits the regulator's review (none since more evidence was last asked for): no clock runs. */
     public boolean awaitingReview;
+    /** Staff's review notes, file by file, oldest first: never in what the company reads. */
+    public List<ReviewNote> reviewNotes = new ArrayList<>();
 
     public static RequestDocument issued(EvidenceRequestIssued e) {
         RequestDocument d = new RequestDocument();
@@ -144,6 +153,8 @@ public class RequestDocument {
                 // reminders already sent were not moved: they stay sent
                 dueAt = e.newDueAt();
             }
+            case ReviewNoteAdded e -> reviewNotes.add(new ReviewNote(e.fileId(), e.sha256(), e.note(), e.notedBy(),
+                    e.notedAt()));
         }
     }
 

@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import org.compliance.api.cases.AddAllegation;
@@ -96,7 +97,7 @@ public final class CaseRules {
                     + command.getClass().getSimpleName() + " cannot apply to it");
         }
         return switch (command) {
-            case OpenCase c -> List.of(open(state, c, now, authorities));
+            case OpenCase c -> open(state, c, now, authorities);
             case AddRespondent c -> List.of(addRespondent(state, c));
             case WithdrawRespondent c -> List.of(withdrawRespondent(state, c));
             case AddComplainant c -> List.of(addComplainant(state, c));
@@ -190,7 +191,23 @@ public final class CaseRules {
 
     // ---- opening ------------------------------------------------------------------------------------
 
-    private static CaseOpened open(CaseState state, OpenCase c, Instant now, Authorities authorities) {
+    /** The case opened, then each member of the team it starts with joining it. */
+    private static List<CaseEvent> open(CaseState state, OpenCase c, Instant now, Authorities authorities) {
+        CaseOpened opened = opened(state, c, now, authorities);
+        var events = new ArrayList<CaseEvent>();
+        events.add(opened);
+        c.team().forEach(member -> {
+            requireStaff(member);
+            if (member.userId().equals(c.leadInvestigator().userId())) {
+                throw RuleViolation.unprocessable(member.name() + " leads the case and cannot also be on its team");
+            }
+            events.add(new TeamMemberAdded(c.caseId(), member));
+        });
+        requireDistinct(c.team().stream().map(StaffMember::userId).toList(), "A member of the team is named twice");
+        return events;
+    }
+
+    private static CaseOpened opened(CaseState state, OpenCase c, Instant now, Authorities authorities) {
         if (state != null) {
             throw RuleViolation.conflict("Case " + c.caseId() + " is open already");
         }

@@ -38,6 +38,7 @@ import org.compliance.api.cases.views.RespondentCaseView;
 import org.compliance.api.cases.views.RespondentListItem;
 import org.compliance.api.shared.StaffMember;
 import org.compliance.cases.application.CaseAccess;
+import org.compliance.cases.application.StaffDirectory;
 import org.compliance.cases.domain.CaseAction;
 import org.compliance.cases.query.CaseFilter;
 import org.compliance.cases.query.CaseQueries;
@@ -73,8 +74,11 @@ public class CaseResource {
     private final CurrentCaller caller;
     private final CaseQueries queries;
     private final VisibleCases cases;
+    private final StaffDirectory directory;
 
-    public CaseResource(Commands commands, CurrentCaller caller, CaseQueries queries, VisibleCases cases) {
+    public CaseResource(Commands commands, CurrentCaller caller, CaseQueries queries, VisibleCases cases,
+                        StaffDirectory directory) {
+        this.directory = directory;
         this.commands = commands;
         this.caller = caller;
         this.queries = queries;
@@ -85,8 +89,10 @@ public class CaseResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({"investigator", "supervisor"})
     @Operation(operationId = "openCase",
-            summary = "Open a case", description = "Investigators and supervisors. The caller becomes the lead "
-            + "investigator. 201 with the case id; 422 when a rule refuses it (unknown authority, no respondent...).")
+            summary = "Open a case", description = "Investigators and supervisors. The caller leads the case unless "
+            + "leadInvestigatorId names another member of staff; team names the rest of its team from the start. "
+            + "201 with the case id; 422 when a rule refuses it (unknown authority, no respondent, a lead or team "
+            + "member who is not staff: errors names the field).")
     @APIResponse(responseCode = "201", description = "Opened; Location is the case, ETag its first version",
             headers = {@Header(name = "Location", schema = @Schema(type = SchemaType.STRING, format = "uri")),
                     @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING))},
@@ -99,12 +105,28 @@ public class CaseResource {
         var complainants = request.complainants() == null ? List.<org.compliance.api.cases.Complainant>of()
                 : IntStream.range(0, request.complainants().size())
                 .mapToObj(i -> request.complainants().get(i).toComplainant("C" + (i + 1))).toList();
-        return commands.dispatch(new OpenCase(caseId, request.title(), request.summary(), request.authority(),
-                        request.legalBases(), request.priority(), request.confidentiality(),
+        Uni<StaffMember> lead = request.leadInvestigatorId() == null
+                || request.leadInvestigatorId().equals(me.subject())
+                ? Uni.createFrom().item(new StaffMember(me.subject(), me.name()))
+                : staff(request.leadInvestigatorId(), "leadInvestigatorId");
+        List<String> teamIds = request.team() == null ? List.of() : request.team();
+        Uni<List<StaffMember>> team = teamIds.isEmpty() ? Uni.createFrom().item(List.of())
+                : Uni.join().all(IntStream.range(0, teamIds.size())
+                        .mapToObj(i -> staff(teamIds.get(i), "team[" + i + "]")).toList()).andFailFast();
+        return Uni.combine().all().unis(lead, team).asTuple().chain(chosen -> commands.dispatch(new OpenCase(caseId,
+                        request.title(), request.summary(), request.authority(), request.legalBases(),
+                        request.priority(), request.confidentiality(),
                         request.respondents().stream().map(RespondentInput::toRespondent).toList(),
-                        complainants, allegations, new StaffMember(me.subject(), me.name())))
+                        complainants, allegations, chosen.getItem1(), chosen.getItem2())))
                 .map(ignored -> Response.created(uri.getAbsolutePathBuilder().path(caseId).build())
-                        .tag(Versions.tag(0)).entity(new Opened(caseId)).build());
+                        // its CaseOpened is version 0, then one event per member of its first team
+                        .tag(Versions.tag(teamIds.size())).entity(new Opened(caseId)).build());
+    }
+
+    /** A member of staff chosen by user id; anyone else is a 422 naming the field that chose them. */
+    private Uni<StaffMember> staff(String userId, String field) {
+        return directory.staffMember(userId).map(found -> found.orElseThrow(() -> RuleViolation.unprocessable(field,
+                "User " + userId + " is not regulator staff (investigator or supervisor) and cannot be chosen")));
     }
 
     @GET

@@ -145,6 +145,23 @@ class CaseDeciderTest {
         }
 
         @Test
+        void a_case_opens_with_its_first_team_each_member_joining_after_the_opening() {
+            assertThat(when(null, anOpenCase().lead(TOMAS).team(List.of(PRIYA, SAMUEL)).build()))
+                    .extracting(event -> event.getClass().getSimpleName())
+                    .containsExactly("CaseOpened", "TeamMemberAdded", "TeamMemberAdded");
+            assertThat(when(null, anOpenCase().lead(TOMAS).team(List.of(PRIYA)).build()).get(1))
+                    .isEqualTo(new TeamMemberAdded(CASE_ID, PRIYA));
+        }
+
+        @Test
+        void the_lead_is_not_also_on_the_team_and_no_one_is_on_it_twice() {
+            refused(null, anOpenCase().lead(TOMAS).team(List.of(TOMAS)).build(), RuleViolation.Kind.UNPROCESSABLE)
+                    .hasMessageContaining("cannot also be on its team");
+            refused(null, anOpenCase().team(List.of(PRIYA, PRIYA)).build(), RuleViolation.Kind.UNPROCESSABLE)
+                    .hasMessageContaining("named twice");
+        }
+
+        @Test
         void an_unknown_authority_cannot_open_a_case() {
             refused(null, anOpenCase().authority("Ministry of Magic").build(), RuleViolation.Kind.UNPROCESSABLE)
                     .hasMessageContaining("Unknown authority");

@@ -159,6 +159,7 @@ final class CaseFixtures {
         private List<Complainant> complainants = List.of(CONSUMER_GROUP);
         private List<Allegation> allegations = List.of(TRAINING_WITHOUT_BASIS, OPAQUE_PRIVACY_NOTICE);
         private StaffMember lead = IRIS;
+        private List<StaffMember> team = List.of();
 
         OpenCaseBuilder title(String value) {
             title = value;
@@ -210,9 +211,14 @@ final class CaseFixtures {
             return this;
         }
 
+        OpenCaseBuilder team(List<StaffMember> value) {
+            team = value;
+            return this;
+        }
+
         OpenCase build() {
             return new OpenCase(caseId, title, summary, authority, legalBases, priority, confidentiality, respondents,
-                    complainants, allegations, lead);
+                    complainants, allegations, lead, team);
         }
     }
 }

@@ -46,6 +46,34 @@ class CaseResourceTest {
     }
 
     @Test
+    void a_case_opens_with_the_lead_and_team_chosen_and_a_chosen_non_staff_user_is_named_by_field() {
+        String withTeam = caseBody("Chosen team", "northwind-cloud", "Northwind Cloud Ltd", "STANDARD")
+                .replaceFirst("\\{", "{\"leadInvestigatorId\": \"" + CaseApi.SAM_ID + "\", \"team\": [\""
+                        + CaseApi.IVAN_ID + "\"], ");
+        String caseId = given().auth().oauth2(token("iris.investigator")).contentType(ContentType.JSON).body(withTeam)
+                .when().post("/cases")
+                .then().statusCode(201).header("ETag", "\"1\"").extract().path("caseId");
+        CaseApi.viewAt("sam.supervisor", caseId, 1)
+                .body("leadInvestigator.userId", equalTo(CaseApi.SAM_ID))
+                .body("team.userId", contains(CaseApi.IVAN_ID));
+
+        String companyUserOnTeam = caseBody("Wrong team", "northwind-cloud", "Northwind Cloud Ltd", "STANDARD")
+                .replaceFirst("\\{", "{\"team\": [\"" + CaseApi.IVAN_ID + "\", \"" + CaseApi.NORA_ID + "\"], ");
+        given().auth().oauth2(token("iris.investigator")).contentType(ContentType.JSON).body(companyUserOnTeam)
+                .when().post("/cases")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("team[1]"))
+                .body("errors[0].pointer", equalTo("/team/1"))
+                .body("errors[0].message", containsString("not regulator staff"));
+        String leadAlsoOnTeam = caseBody("Lead twice", "northwind-cloud", "Northwind Cloud Ltd", "STANDARD")
+                .replaceFirst("\\{", "{\"leadInvestigatorId\": \"" + CaseApi.IVAN_ID + "\", \"team\": [\""
+                        + CaseApi.IVAN_ID + "\"], ");
+        given().auth().oauth2(token("iris.investigator")).contentType(ContentType.JSON).body(leadAlsoOnTeam)
+                .when().post("/cases")
+                .then().statusCode(422).body("detail", containsString("cannot also be on its team"));
+    }
+
+    @Test
     void opening_needs_a_token_and_a_staff_role() {
         String body = caseBody("x", "northwind-cloud", "Northwind Cloud Ltd", "STANDARD");
         given().contentType(ContentType.JSON).body(body).when().post("/cases")

@@ -31,6 +31,13 @@ import org.junit.jupiter.api.Test;
 class DirectoriesForPickersTest {
 
     @Test
+    void the_authorities_that_run_cases_are_listed_for_staff_only() {
+        given().auth().oauth2(token("iris.investigator")).when().get("/authorities").then().statusCode(200)
+                .body("$", hasItem(CaseApi.ICO));
+        given().auth().oauth2(token("nora.northwind")).when().get("/authorities").then().statusCode(403);
+    }
+
+    @Test
     void staff_are_found_by_any_part_of_their_name_with_ids_and_roles() {
         String iris = token("iris.investigator");
         given().auth().oauth2(iris).when().get("/staff?q=INVEST").then().statusCode(200)

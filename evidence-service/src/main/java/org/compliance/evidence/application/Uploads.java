@@ -19,8 +19,9 @@ import org.compliance.platform.domain.RuleViolation;
 @ApplicationScoped
 public class Uploads {
 
+    /** {@code item}: the number (from 1) of the request's item the file answers; null when it names none. */
     public record Upload(UUID uploadId, String requestId, String fileName, String mediaType, long sizeBytes,
-                         String sha256, Instant uploadedAt) {
+                         String sha256, Instant uploadedAt, Integer item) {
     }
 
     private final UploadRepository uploads;
@@ -31,7 +32,7 @@ public class Uploads {
 
     @WithTransaction
     public Uni<Upload> record(String requestId, String organisation, String userId, String fileName, String mediaType,
-                              BlobStore.Stored blob, Instant now) {
+                              Integer item, BlobStore.Stored blob, Instant now) {
         UploadRow row = new UploadRow();
         row.uploadId = UUID.randomUUID();
         row.requestId = requestId;
@@ -42,8 +43,9 @@ public class Uploads {
         row.sizeBytes = blob.sizeBytes();
         row.sha256 = blob.sha256();
         row.uploadedAt = now;
+        row.item = item;
         return uploads.persist(row).map(stored -> new Upload(row.uploadId, requestId, fileName, mediaType,
-                blob.sizeBytes(), blob.sha256(), now));
+                blob.sizeBytes(), blob.sha256(), now, item));
     }
 
     /** The files of these uploads, in the order given, which must all belong to the request and the organisation. */
@@ -56,7 +58,8 @@ public class Uploads {
                 if (row == null) {
                     throw RuleViolation.unprocessable("No upload " + id + " was made for request " + requestId);
                 }
-                return new EvidenceFile(id.toString(), row.fileName, row.mediaType, row.sizeBytes, row.sha256);
+                return new EvidenceFile(id.toString(), row.fileName, row.mediaType, row.sizeBytes, row.sha256,
+                        row.item);
             }).toList();
         });
     }

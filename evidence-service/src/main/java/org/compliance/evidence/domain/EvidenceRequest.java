@@ -14,6 +14,7 @@ import org.axonframework.eventsourcing.conflictresolution.Conflicts;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.compliance.api.evidence.AcceptEvidence;
+import org.compliance.api.evidence.AddReviewNote;
 import org.compliance.api.evidence.AcknowledgeEvidenceRequest;
 import org.compliance.api.evidence.EvidenceCommand;
 import org.compliance.api.evidence.EvidenceEvent;
@@ -117,6 +118,11 @@ public class EvidenceRequest {
     @CommandHandler
     Long handle(RestartClock c, Clock clock, KnownCases cases, ReminderSchedule reminders, DeadlineManager deadlines) {
         return rescheduled(record(c, clock, cases), clock, reminders, deadlines);
+    }
+
+    @CommandHandler
+    Long handle(AddReviewNote c, Clock clock, KnownCases cases) {
+        return record(c, clock, cases);
     }
 
     @DeadlineHandler(deadlineName = Deadlines.REMINDER)

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.compliance.api.evidence.AcceptEvidence;
+import org.compliance.api.evidence.AddReviewNote;
 import org.compliance.api.evidence.AcknowledgeEvidenceRequest;
 import org.compliance.api.evidence.EvidenceAccepted;
 import org.compliance.api.evidence.EvidenceClockRestarted;
@@ -34,6 +35,7 @@ import org.compliance.api.evidence.RefuseExtension;
 import org.compliance.api.evidence.RequestExtension;
 import org.compliance.api.evidence.RequestMoreEvidence;
 import org.compliance.api.evidence.RestartClock;
+import org.compliance.api.evidence.ReviewNoteAdded;
 import org.compliance.api.evidence.StopClock;
 import org.compliance.api.evidence.SubmitEvidence;
 import org.compliance.api.evidence.WithdrawEvidenceRequest;
@@ -88,6 +90,7 @@ public final class EvidenceRules {
             case RecordEvidenceDownload c -> download(state, c, now);
             case StopClock c -> stopClock(state, c, now);
             case RestartClock c -> restartClock(state, c, now);
+            case AddReviewNote c -> noteReview(state, c, now);
         });
     }
 
@@ -104,10 +107,13 @@ public final class EvidenceRules {
      * Whether an event the sender of a change had not yet seen (it came after the version in their If-Match) makes
      * the change a conflict. A download (chain of custody) and a reminder change nothing a sender decides on: staff
      * who download the evidence and then accept it, or a company that answers while a reminder goes out, are not
-     * refused for it. Every other event is a change to the request the sender did not see.
+     * refused for it. Nor does a review note: it changes nothing the rules decide on, a colleague's note must not
+     * stop an acceptance, and the company, which never reads notes, could not learn what it missed. Every other event
+     * is a change to the request the sender did not see.
      */
     public static boolean conflictsWithAnUnseenChange(EvidenceEvent unseen) {
-        return !(unseen instanceof EvidenceDownloaded || unseen instanceof EvidenceDeadlineApproaching);
+        return !(unseen instanceof EvidenceDownloaded || unseen instanceof EvidenceDeadlineApproaching
+                || unseen instanceof ReviewNoteAdded);
     }
 
     /** The request after one more of its events ({@code state} is null before its issue). */
@@ -127,6 +133,7 @@ public final class EvidenceRules {
             case EvidenceDownloaded e -> state; // the chain of custody is the view's, not a rule's
             case EvidenceClockStopped e -> state.withClockStopped(e.stoppedAt());
             case EvidenceClockRestarted e -> state.withClockRestarted(e.newDueAt());
+            case ReviewNoteAdded e -> state; // the notes are the view's, not a rule's
         };
     }
 
@@ -182,6 +189,11 @@ public final class EvidenceRules {
             throw RuleViolation.unprocessable("A submission has at least one file");
         }
         c.files().forEach(EvidenceRules::requireValid);
+        c.files().stream().map(EvidenceFile::item).filter(item -> item != null && !state.hasItem(item)).findFirst()
+                .ifPresent(item -> {
+                    throw RuleViolation.unprocessable("The request asks for " + state.itemCount() + " item(s); a file "
+                            + "answers item " + item);
+                });
         if (new HashSet<>(c.files().stream().map(EvidenceFile::fileId).toList()).size() != c.files().size()) {
             throw RuleViolation.unprocessable("A file is listed twice in the submission");
         }
@@ -270,6 +282,21 @@ public final class EvidenceRules {
         requireText(c.downloadedBy(), "A download names who downloaded");
         return new EvidenceDownloaded(state.requestId(), state.caseId(), c.fileId(), evidence.sha256(), c.downloadedBy(),
                 now);
+    }
+
+    /**
+     * A review note on a submitted file, by staff, whatever the request's status: evidence is still reviewed after it
+     * was accepted, and a withdrawn request's files stay on the case.
+     */
+    private static ReviewNoteAdded noteReview(RequestState state, AddReviewNote c, Instant now) {
+        requireStaff(c.notedBy());
+        EvidenceFile evidence = state.file(c.fileId());
+        if (evidence == null) {
+            throw RuleViolation.unprocessable("Request " + state.requestId() + " has no submitted file " + c.fileId());
+        }
+        requireText(c.note(), "A review note says something");
+        return new ReviewNoteAdded(state.requestId(), state.caseId(), c.fileId(), evidence.sha256(), c.note().strip(),
+                c.notedBy(), now);
     }
 
     /**

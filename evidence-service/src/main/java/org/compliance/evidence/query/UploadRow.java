@@ -31,4 +31,6 @@ public class UploadRow {
     public String sha256;
     @Column(name = "uploaded_at")
     public Instant uploadedAt;
+    /** The number (from 1) of the request's item the file answers; null when it names none. */
+    public Integer item;
 }

@@ -6,6 +6,8 @@ import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
@@ -110,7 +112,8 @@ public class EvidenceFileResource {
             + "parameter (kept as data, never used as a path; at most 255 characters, no control characters). "
             + "Streamed to storage and hashed (SHA-256) on the way; over the size limit (counted on the bytes "
             + "received) 413 and nothing is kept. The same content is stored once. The content type is detected "
-            + "from the bytes; the declared Content-Type is not trusted.")
+            + "from the bytes; the declared Content-Type is not trusted. item names the request's item (its number, "
+            + "from 1) the file answers; a number beyond the request's items is a 422, before any byte is read.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.WILDCARD, schema = @Schema(
             type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "201", description = "Stored; submit it with the upload id", content = @Content(
@@ -120,13 +123,17 @@ public class EvidenceFileResource {
                            @QueryParam("fileName") @Parameter(required = true, description = "The file's name, kept "
                                    + "as data", schema = @Schema(type = SchemaType.STRING, minLength = 1,
                                    maxLength = FileNames.MAX_LENGTH)) String fileName,
+                           @QueryParam("item") @Min(1) @Max(RequestItems.MAX) @Parameter(description = "The number "
+                                   + "(from 1) of the request's item this file answers; none when absent") Integer item,
                            @HeaderParam("Content-Length") @Parameter(hidden = true) Long declaredLength,
                            InputStream body) {
         FileNames.problem(fileName).ifPresent(problem -> {
             throw new BadRequestException(problem);
         });
         Caller me = caller.get();
-        CompanyUser user = VisibleRequests.companyUser(me, await(() -> requests.visible(requestId, me)));
+        RequestViewRow request = await(() -> requests.visible(requestId, me));
+        CompanyUser user = VisibleRequests.companyUser(me, request);
+        RequestItems.requireItem(VisibleRequests.document(request), item);
         try {
             if (declaredLength != null && declaredLength > maxFileBytes) {
                 throw new BlobStore.TooLarge(maxFileBytes);
@@ -134,7 +141,7 @@ public class EvidenceFileResource {
             BlobStore.Stored stored = blobs.store(body, maxFileBytes);
             String mediaType = contentTypes.detect(blobs.open(stored.sha256(), 0, ContentTypes.HEAD).orElseThrow());
             var upload = await(() -> uploads.record(requestId, user.organisationAlias(), user.userId(), fileName,
-                    mediaType, stored, clock.instant()));
+                    mediaType, item, stored, clock.instant()));
             LOG.infof("%s uploaded %s (%d bytes, %s, sha-256 %s) for request %s", user.userId(), upload.uploadId(),
                     stored.sizeBytes(), mediaType, stored.sha256(), requestId);
             return Response.status(Response.Status.CREATED).entity(upload).build();
@@ -233,7 +240,8 @@ public class EvidenceFileResource {
         }
     }
 
-    private static EvidenceFile submittedFile(RequestViewRow request, String fileId) {
+    /** A file submitted to the request, or 404. */
+    static EvidenceFile submittedFile(RequestViewRow request, String fileId) {
         return VisibleRequests.document(request).submissions.stream().flatMap(s -> s.files().stream())
                 .filter(f -> f.fileId().equals(fileId)).findFirst()
                 .orElseThrow(() -> new NotFoundException("Request " + request.requestId + " has no file " + fileId));

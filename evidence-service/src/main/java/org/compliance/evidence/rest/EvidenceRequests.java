@@ -2,6 +2,7 @@ package org.compliance.evidence.rest;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import org.compliance.api.evidence.RequestDocument;
 import org.compliance.api.evidence.views.RequestDetail;
 import org.compliance.api.evidence.views.RequestSummary;
@@ -22,8 +23,14 @@ public final class EvidenceRequests {
                 row.overdue, left.toSeconds(), left.toString(), row.issuedAt, stoppedAt);
     }
 
-    /** While the clock is stopped, the time left stands where it was when it stopped. */
-    static RequestDetail detail(RequestDocument document, Instant now) {
+    /**
+     * While the clock is stopped, the time left stands where it was when it stopped. Staff's review notes are the
+     * regulator's own: a company reads the request without them.
+     */
+    static RequestDetail detail(RequestDocument document, Instant now, boolean withReviewNotes) {
+        if (!withReviewNotes) {
+            document.reviewNotes = new ArrayList<>();
+        }
         Instant counted = document.clockStopped == null ? now : document.clockStopped.stoppedAt();
         Duration left = Duration.between(counted, document.dueAt);
         return new RequestDetail(document, left.toSeconds(), left.toString());

@@ -26,7 +26,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.compliance.api.evidence.AcceptEvidence;
+import org.compliance.api.evidence.AddReviewNote;
 import org.compliance.api.evidence.BankHolidayCalendar;
 import org.compliance.api.evidence.DayCount;
 import org.compliance.api.evidence.AcknowledgeEvidenceRequest;
@@ -56,6 +58,7 @@ import org.compliance.api.evidence.requests.IssueRequest;
 import org.compliance.api.evidence.views.DueMomentPreview;
 import org.compliance.api.evidence.requests.MoreEvidenceRequest;
 import org.compliance.api.evidence.requests.ReasonRequest;
+import org.compliance.api.evidence.requests.ReviewNoteRequest;
 import org.compliance.api.evidence.views.RequestSummary;
 import org.compliance.platform.domain.RuleViolation;
 import org.compliance.platform.identity.Caller;
@@ -279,10 +282,13 @@ public class RequestLifecycleResource {
     @RolesAllowed({STAFF, SUPERVISOR, AUDITOR, COMPANY})
     @Operation(operationId = "getEvidenceRequest",
             summary = "Read a request", description = "With submissions, extensions, chain of custody and the "
-            + "time left. 404 for a request of another organisation.")
+            + "time left; for staff and auditors also the review notes on each file (a company reads none). 404 for a "
+            + "request of another organisation.")
     public Uni<Response> get(@PathParam("requestId") String requestId) {
-        return requests.visible(requestId, caller.get())
-                .map(row -> Response.ok(EvidenceRequests.detail(VisibleRequests.document(row), clock.instant()))
+        Caller me = caller.get();
+        return requests.visible(requestId, me)
+                .map(row -> Response.ok(EvidenceRequests.detail(VisibleRequests.document(row), clock.instant(),
+                                VisibleRequests.readsReviewNotes(me)))
                         .tag(Versions.tag(row.version)).build());
     }
 
@@ -434,6 +440,30 @@ public class RequestLifecycleResource {
         return change(requestId, ifMatch, (me, row) -> new RestartClock(requestId, VisibleRequests.staffMember(me)));
     }
 
+    @POST
+    @Path("/requests/{requestId}/files/{fileId}/review-notes")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({STAFF, SUPERVISOR})
+    @Operation(operationId = "addReviewNote",
+            summary = "Note the review of a submitted file (staff)", description = "Kept with the file's SHA-256 as "
+            + "reviewed, in any status of the request. The regulator's own: GET /requests/{requestId} shows the notes "
+            + "to staff and auditors, never to the company, and nobody is notified. Like every change it needs "
+            + "If-Match; an unseen note of a colleague does not make another change a conflict.")
+    @APIResponse(responseCode = "200", description = CHANGED, headers = @Header(name = "ETag", schema = @Schema(
+            type = SchemaType.STRING)), content = @Content(mediaType =
+            MediaType.APPLICATION_JSON, schema = @Schema(implementation = Changed.class)))
+    @APIResponse(responseCode = "404", description = "No such request, or no such file submitted to it")
+    @APIResponse(responseCode = "409", description = CONFLICT)
+    public Uni<Response> addReviewNote(@PathParam("requestId") String requestId, @PathParam("fileId") String fileId,
+                                       @HeaderParam("If-Match") String ifMatch,
+                                       @Valid @NotNull ReviewNoteRequest body) {
+        // a file submitted a moment ago may not be in the view yet: it is given until it has caught up (decision 12)
+        return change(requestId, ifMatch, row -> VisibleRequests.document(row).submissions.stream()
+                .anyMatch(s -> s.files().stream().anyMatch(f -> f.fileId().equals(fileId))),
+                (me, row) -> new AddReviewNote(requestId, EvidenceFileResource.submittedFile(row, fileId).fileId(),
+                        body.note(), VisibleRequests.staffMember(me)));
+    }
+
     // ---- the one way a change is made ----------------------------------------------------------------
 
     /** What a change sends, made from the caller and the request as the caller may see it. */
@@ -444,9 +474,14 @@ public class RequestLifecycleResource {
 
     /** Checks If-Match and visibility, sends the command for the expected version, answers the new ETag. */
     Uni<Response> change(String requestId, String ifMatch, Change change) {
+        return change(requestId, ifMatch, row -> true, change);
+    }
+
+    /** As {@link #change(String, String, Change)}, once the request's view {@code shows} what the change needs. */
+    Uni<Response> change(String requestId, String ifMatch, Predicate<RequestViewRow> shows, Change change) {
         long expected = Versions.expected(ifMatch);
         Caller me = caller.get();
-        return requests.visible(requestId, me)
+        return requests.visible(requestId, me, shows)
                 .chain(row -> commands.<Long>dispatch(change.of(me, row), expected))
                 .map(version -> Response.ok(new Changed(requestId, version)).tag(Versions.tag(version)).build());
     }

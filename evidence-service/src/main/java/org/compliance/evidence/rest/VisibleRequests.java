@@ -64,6 +64,11 @@ public class VisibleRequests {
         return caller.organisations();
     }
 
+    /** Whether the caller reads the regulator's own notes: staff and auditors do, a company never. */
+    static boolean readsReviewNotes(Caller caller) {
+        return caller.hasRole("investigator") || caller.hasRole("supervisor") || caller.hasRole("auditor");
+    }
+
     /** The whole request, as its view keeps it. */
     static RequestDocument document(RequestViewRow row) {
         try {

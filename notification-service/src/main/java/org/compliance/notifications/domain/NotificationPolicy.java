@@ -50,6 +50,7 @@ import org.compliance.api.evidence.EvidenceClockRestarted;
 import org.compliance.api.evidence.EvidenceClockStopped;
 import org.compliance.api.evidence.EvidenceDeadlineApproaching;
 import org.compliance.api.evidence.EvidenceDownloaded;
+import org.compliance.api.evidence.ReviewNoteAdded;
 import org.compliance.api.evidence.EvidenceEvent;
 import org.compliance.api.evidence.EvidenceRequestAcknowledged;
 import org.compliance.api.evidence.EvidenceRequestIssued;
@@ -240,6 +241,7 @@ public final class NotificationPolicy {
             case EvidenceRequestAcknowledged e -> List.of();
             case EvidenceAccepted e -> List.of();
             case EvidenceDownloaded e -> List.of();
+            case ReviewNoteAdded e -> List.of(); // the regulator's own note on a file
         };
     }
 

@@ -39,6 +39,7 @@ import org.compliance.api.evidence.EvidenceClockRestarted;
 import org.compliance.api.evidence.EvidenceClockStopped;
 import org.compliance.api.evidence.EvidenceDeadlineApproaching;
 import org.compliance.api.evidence.EvidenceDownloaded;
+import org.compliance.api.evidence.ReviewNoteAdded;
 import org.compliance.api.evidence.EvidenceEvent;
 import org.compliance.api.evidence.EvidenceRequestAcknowledged;
 import org.compliance.api.evidence.EvidenceRequestIssued;
@@ -131,6 +132,7 @@ public class CaseRoster {
             case EvidenceDownloaded e -> { }
             case EvidenceClockStopped e -> { }
             case EvidenceClockRestarted e -> { }
+            case ReviewNoteAdded e -> { }
         }
     }
 

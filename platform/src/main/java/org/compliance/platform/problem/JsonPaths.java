@@ -18,6 +18,21 @@ import java.util.Map;
  */
 record JsonPaths(String name, String pointer) {
 
+    /** The pointer of a field named as the API documents it: {@code team[1]} is {@code /team/1}. */
+    static String pointerOf(String name) {
+        StringBuilder pointer = new StringBuilder();
+        for (String part : name.split("\\.")) {
+            int bracket = part.indexOf('[');
+            pointer.append('/').append(escape(bracket < 0 ? part : part.substring(0, bracket)));
+            if (bracket >= 0) {
+                for (String index : part.substring(bracket + 1, part.length() - 1).split("]\\[")) {
+                    pointer.append('/').append(escape(index));
+                }
+            }
+        }
+        return pointer.toString();
+    }
+
     static JsonPaths of(List<JsonMappingException.Reference> path) {
         StringBuilder name = new StringBuilder();
         StringBuilder pointer = new StringBuilder();

@@ -44,7 +44,9 @@ public class ProblemMappers {
         if (e.kind() == RuleViolation.Kind.CONFLICT) {
             return Problem.response(Response.Status.CONFLICT, e.getMessage(), request.requestId());
         }
-        return Problem.response(422, "Unprocessable Content", e.getMessage(), request.requestId(), List.of());
+        List<Problem.FieldError> errors = e.field().map(field -> List.of(
+                new Problem.FieldError(field, JsonPaths.pointerOf(field), e.getMessage()))).orElse(List.of());
+        return Problem.response(422, "Unprocessable Content", e.getMessage(), request.requestId(), errors);
     }
 
     @ServerExceptionMapper

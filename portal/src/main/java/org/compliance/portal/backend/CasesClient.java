@@ -5,6 +5,7 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -12,23 +13,31 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.compliance.api.cases.CaseDocument;
+import org.compliance.api.cases.requests.AllegationInput;
 import org.compliance.api.cases.requests.ClosingRequest;
+import org.compliance.api.cases.requests.ComplainantInput;
 import org.compliance.api.cases.requests.DecisionRequest;
 import org.compliance.api.cases.requests.FindingsRequest;
 import org.compliance.api.cases.requests.NoteRequest;
+import org.compliance.api.cases.requests.OpenCaseRequest;
 import org.compliance.api.cases.requests.ReasonRequest;
 import org.compliance.api.cases.requests.ReferralRequest;
+import org.compliance.api.cases.requests.RespondentInput;
 import org.compliance.api.cases.requests.SavedSearchRequest;
+import org.compliance.api.cases.requests.StaffRequest;
 import org.compliance.api.cases.views.CaseCount;
 import org.compliance.api.cases.views.CaseListItem;
 import org.compliance.api.cases.views.Changed;
 import org.compliance.api.cases.views.NextStep;
 import org.compliance.api.cases.views.Note;
+import org.compliance.api.cases.views.Opened;
+import org.compliance.api.cases.views.OrganisationEntry;
 import org.compliance.api.cases.views.Page;
 import org.compliance.api.cases.views.PenaltyRegimeView;
 import org.compliance.api.cases.views.RespondentCaseView;
 import org.compliance.api.cases.views.RespondentListItem;
 import org.compliance.api.cases.views.SavedSearch;
+import org.compliance.api.cases.views.StaffEntry;
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
@@ -132,6 +141,80 @@ public interface CasesClient {
     @Path("cases/{caseId}/legal-hold/lifting")
     RestResponse<Changed> liftLegalHold(@PathParam("caseId") String caseId, @HeaderParam("If-Match") String ifMatch,
                           ReasonRequest body);
+
+    // ---- opening and editing a case ------------------------------------------------------------------
+
+    @POST
+    @Path("cases")
+    RestResponse<Opened> open(OpenCaseRequest body);
+
+    /** The authorities a case can be run by (their full names). */
+    @GET
+    @Path("authorities")
+    List<String> authorities();
+
+    /** Staff who may lead a case or join its team, whose name contains {@code q}. */
+    @GET
+    @Path("staff")
+    List<StaffEntry> staff(@QueryParam("q") String q, @QueryParam("size") int size);
+
+    /** Organisations whose name or alias contains {@code q}. */
+    @GET
+    @Path("organisations")
+    List<OrganisationEntry> organisations(@QueryParam("q") String q, @QueryParam("size") int size);
+
+    @POST
+    @Path("cases/{caseId}/respondents")
+    RestResponse<Changed> addRespondent(@PathParam("caseId") String caseId, @HeaderParam("If-Match") String ifMatch,
+                                        RespondentInput body);
+
+    @POST
+    @Path("cases/{caseId}/respondents/{alias}/withdrawal")
+    RestResponse<Changed> withdrawRespondent(@PathParam("caseId") String caseId, @PathParam("alias") String alias,
+                                             @HeaderParam("If-Match") String ifMatch, ReasonRequest body);
+
+    @POST
+    @Path("cases/{caseId}/complainants")
+    RestResponse<Changed> addComplainant(@PathParam("caseId") String caseId, @HeaderParam("If-Match") String ifMatch,
+                                         ComplainantInput body);
+
+    @POST
+    @Path("cases/{caseId}/complainants/{complainantId}/withdrawal")
+    RestResponse<Changed> withdrawComplainant(@PathParam("caseId") String caseId,
+                                              @PathParam("complainantId") String complainantId,
+                                              @HeaderParam("If-Match") String ifMatch, ReasonRequest body);
+
+    @POST
+    @Path("cases/{caseId}/allegations")
+    RestResponse<Changed> addAllegation(@PathParam("caseId") String caseId, @HeaderParam("If-Match") String ifMatch,
+                                        AllegationInput body);
+
+    @PUT
+    @Path("cases/{caseId}/allegations/{allegationId}")
+    RestResponse<Changed> amendAllegation(@PathParam("caseId") String caseId,
+                                          @PathParam("allegationId") String allegationId,
+                                          @HeaderParam("If-Match") String ifMatch, AllegationInput body);
+
+    @POST
+    @Path("cases/{caseId}/allegations/{allegationId}/withdrawal")
+    RestResponse<Changed> withdrawAllegation(@PathParam("caseId") String caseId,
+                                             @PathParam("allegationId") String allegationId,
+                                             @HeaderParam("If-Match") String ifMatch, ReasonRequest body);
+
+    @PUT
+    @Path("cases/{caseId}/lead-investigator")
+    RestResponse<Changed> assignLead(@PathParam("caseId") String caseId, @HeaderParam("If-Match") String ifMatch,
+                                     StaffRequest body);
+
+    @POST
+    @Path("cases/{caseId}/team")
+    RestResponse<Changed> addTeamMember(@PathParam("caseId") String caseId, @HeaderParam("If-Match") String ifMatch,
+                                        StaffRequest body);
+
+    @DELETE
+    @Path("cases/{caseId}/team/{userId}")
+    RestResponse<Changed> removeTeamMember(@PathParam("caseId") String caseId, @PathParam("userId") String userId,
+                                           @HeaderParam("If-Match") String ifMatch);
 
     /** A search of the staff list (staff and auditors): words, filters, order; null leaves a parameter out. */
     @GET

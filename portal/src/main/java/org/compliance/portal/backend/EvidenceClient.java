@@ -16,6 +16,7 @@ import org.compliance.api.evidence.requests.GrantRequest;
 import org.compliance.api.evidence.requests.IssueRequest;
 import org.compliance.api.evidence.requests.MoreEvidenceRequest;
 import org.compliance.api.evidence.requests.ReasonRequest;
+import org.compliance.api.evidence.requests.ReviewNoteRequest;
 import org.compliance.api.evidence.requests.SubmissionRequest;
 import org.compliance.api.evidence.views.Changed;
 import org.compliance.api.evidence.views.DueMomentPreview;
@@ -101,6 +102,11 @@ public interface EvidenceClient {
     @Path("/requests/{requestId}/clock-restart")
     RestResponse<Changed> restartClock(@PathParam("requestId") String requestId,
                                        @HeaderParam("If-Match") String ifMatch);
+
+    @POST
+    @Path("/requests/{requestId}/files/{fileId}/review-notes")
+    RestResponse<Changed> addReviewNote(@PathParam("requestId") String requestId, @PathParam("fileId") String fileId,
+                                        @HeaderParam("If-Match") String ifMatch, ReviewNoteRequest body);
 
     @POST
     @Path("/requests/{requestId}/submissions")

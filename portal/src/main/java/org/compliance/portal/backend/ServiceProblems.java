@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import org.eclipse.microprofile.rest.client.ext.ResponseExceptionMapper;
 
 /**
@@ -31,7 +33,13 @@ public class ServiceProblems implements ResponseExceptionMapper<ServiceProblem> 
         String title = problem.path("title").asText(status == 404 ? "Not found" : "Refused");
         String detail = problem.path("detail").asText(problem.path("title").asText("The service refused this ("
                 + status + ")"));
-        return new ServiceProblem(status, title, detail);
+        List<ServiceProblem.FieldError> errors = new ArrayList<>();
+        problem.path("errors").forEach(error -> {
+            if (error.path("field").isTextual() && error.path("message").isTextual()) {
+                errors.add(new ServiceProblem.FieldError(error.get("field").asText(), error.get("message").asText()));
+            }
+        });
+        return new ServiceProblem(status, title, detail, errors);
     }
 
     private static JsonNode parse(String body) {

@@ -75,12 +75,14 @@ public class CasePages {
     private final Template page;
     private final Template newRequest;
     private final ReadAfter readAfter;
+    private final Directories directories;
 
     public CasePages(@RestClient CasesClient cases, @RestClient EvidenceClient evidence, SignedInUser user,
                      AsAnswered asAnswered, @Location("cases.html") Template list,
                      @Location("case.html") Template page, @Location("new-request.html") Template newRequest,
-                     ReadAfter readAfter) {
+                     ReadAfter readAfter, Directories directories) {
         this.readAfter = readAfter;
+        this.directories = directories;
         this.cases = cases;
         this.evidence = evidence;
         this.user = user;
@@ -138,6 +140,8 @@ public class CasePages {
                 .data("requests", asAnswered.of(evidence.list(caseId, null, null, 200)))
                 .data("staffView", staffView)
                 .data("canChange", user.isStaff())
+                .data("organisations", user.isStaff() ? directories.organisations() : List.of())
+                .data("staff", user.isStaff() ? directories.staff() : List.of())
                 .data("canHold", user.isSupervisor());
     }
 

@@ -7,7 +7,9 @@ import io.quarkus.qute.Template;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MediaType;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.compliance.portal.backend.ServiceProblem;
 import org.jboss.logging.Logger;
 
 /**
@@ -49,6 +51,15 @@ public class ErrorPages {
      */
     public Shown show(int status, String title, String detail, String requestId, boolean script,
                       boolean withNavigation) {
+        return show(status, title, detail, requestId, script, withNavigation, List.of());
+    }
+
+    /**
+     * The same, with the refused request's field-level errors: in problem+json for the page's script, which puts
+     * each beside its field; listed on the page for a browser without scripts.
+     */
+    public Shown show(int status, String title, String detail, String requestId, boolean script,
+                      boolean withNavigation, List<ServiceProblem.FieldError> errors) {
         if (script) {
             Map<String, Object> problem = new LinkedHashMap<>();
             problem.put("type", "about:blank");
@@ -56,6 +67,9 @@ public class ErrorPages {
             problem.put("status", status);
             problem.put("detail", detail == null ? "" : detail);
             problem.put("requestId", requestId);
+            if (!errors.isEmpty()) {
+                problem.put("errors", errors);
+            }
             try {
                 return new Shown(PROBLEM_JSON, json.writeValueAsString(problem));
             } catch (JsonProcessingException e) {
@@ -63,7 +77,7 @@ public class ErrorPages {
             }
         }
         try {
-            return new Shown(HTML, page(status, title, detail, requestId, withNavigation));
+            return new Shown(HTML, page(status, title, detail, requestId, withNavigation, errors));
         } catch (RuntimeException e) {
             if (withNavigation) {
                 LOG.warnf(e, "The error page with navigation failed (request %s); shown without", requestId);
@@ -78,8 +92,9 @@ public class ErrorPages {
         }
     }
 
-    private String page(int status, String title, String detail, String requestId, boolean withNavigation) {
+    private String page(int status, String title, String detail, String requestId, boolean withNavigation,
+                        List<ServiceProblem.FieldError> errors) {
         return error.data("status", status).data("title", title).data("detail", detail)
-                .data("requestId", requestId).data("minimal", !withNavigation).render();
+                .data("requestId", requestId).data("minimal", !withNavigation).data("errors", errors).render();
     }
 }

@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import java.util.List;
 import org.compliance.portal.backend.ServiceProblem;
 import org.compliance.portal.http.RequestIds;
 import org.jboss.logging.Logger;
@@ -35,7 +36,12 @@ public class Problems {
             LOG.warnf("Shown to the user: %d %s: %s (request %s)", problem.status(), problem.title(),
                     problem.detail(), RequestIds.of(context));
         }
-        return answer(problem.status(), problem.title(), problem.detail(), headers);
+        return answer(problem.status(), problem.title(), problem.detail(), headers, problem.errors());
+    }
+
+    @ServerExceptionMapper
+    public Response formRefused(FormRefused refused, HttpHeaders headers) {
+        return answer(422, "Check the form", refused.getMessage(), headers, refused.errors());
     }
 
     /**
@@ -66,10 +72,15 @@ public class Problems {
     }
 
     private Response answer(int status, String title, String detail, HttpHeaders headers) {
+        return answer(status, title, detail, headers, List.of());
+    }
+
+    private Response answer(int status, String title, String detail, HttpHeaders headers,
+                            List<ServiceProblem.FieldError> errors) {
         var accepted = headers.getAcceptableMediaTypes();
         boolean script = ErrorPages.fromScript(headers.getRequestHeaders().containsKey("X-Requested-With"),
                 accepted.isEmpty() ? null : accepted.get(0));
-        ErrorPages.Shown shown = pages.show(status, title, detail, RequestIds.of(context), script, true);
+        ErrorPages.Shown shown = pages.show(status, title, detail, RequestIds.of(context), script, true, errors);
         return Response.status(status).type(shown.type()).entity(shown.body()).build();
     }
 }

@@ -12,6 +12,7 @@ import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -25,12 +26,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.compliance.api.evidence.BankHolidayCalendar;
 import org.compliance.api.evidence.DayCount;
+import org.compliance.api.evidence.EvidenceFile;
 import org.compliance.api.evidence.RequestDocument;
 import org.compliance.api.evidence.requests.GrantRequest;
 import org.compliance.api.evidence.requests.MoreEvidenceRequest;
 import org.compliance.api.evidence.requests.ReasonRequest;
+import org.compliance.api.evidence.requests.ReviewNoteRequest;
 import org.compliance.api.evidence.requests.StatementOfTruthInput;
 import org.compliance.api.evidence.requests.SubmissionRequest;
 import org.compliance.api.evidence.views.DueMomentPreview;
@@ -66,13 +70,15 @@ public class RequestPages {
     private final Template list;
     private final Template page;
     private final Template receipt;
+    private final Template preview;
     private final ReadAfter readAfter;
 
     public RequestPages(@RestClient EvidenceClient evidence, SignedInUser user, AsAnswered asAnswered,
                         Transfers transfers, @Location("requests.html") Template list,
                         @Location("request.html") Template page, @Location("receipt.html") Template receipt,
-                        ReadAfter readAfter) {
+                        @Location("file-preview.html") Template preview, ReadAfter readAfter) {
         this.readAfter = readAfter;
+        this.preview = preview;
         this.evidence = evidence;
         this.user = user;
         this.asAnswered = asAnswered;
@@ -99,6 +105,8 @@ public class RequestPages {
         boolean hasSubmissions = !request.submissions.isEmpty();
         boolean clockStopped = request.clockStopped != null;
         return page.data("r", asAnswered.of(request))
+                .data("notesByFile", asAnswered.of(request.reviewNotes.stream().collect(Collectors.groupingBy(
+                        RequestDocument.ReviewNote::fileId))))
                 .data("version", ETags.version(answer))
                 .data("secondsLeft", detail.secondsLeft())
                 .data("done", Done.message(done))
@@ -138,9 +146,11 @@ public class RequestPages {
     @Produces(MediaType.APPLICATION_JSON)
     @RunOnVirtualThread
     public Response upload(@PathParam("requestId") String requestId, @RestQuery String fileName,
-                           @HeaderParam("Content-Length") Long length, InputStream body) {
+                           @RestQuery String item, @HeaderParam("Content-Length") Long length, InputStream body) {
         return transfers.upload("/requests/" + segment(requestId) + "/uploads"
-                + (fileName == null ? "" : "?fileName=" + URLEncoder.encode(fileName, StandardCharsets.UTF_8)), length, body);
+                + (fileName == null ? "" : "?fileName=" + URLEncoder.encode(fileName, StandardCharsets.UTF_8))
+                + (item == null || item.isBlank() ? "" : (fileName == null ? "?" : "&") + "item="
+                        + URLEncoder.encode(item.strip(), StandardCharsets.UTF_8)), length, body);
     }
 
     @POST
@@ -259,8 +269,86 @@ public class RequestPages {
     @RunOnVirtualThread
     public Response download(@PathParam("requestId") String requestId, @PathParam("fileId") String fileId,
                              @HeaderParam("Range") String range) {
-        return transfers.download(Service.EVIDENCE, "/requests/" + segment(requestId) + "/files/" + segment(fileId),
-                range);
+        return transfers.download(Service.EVIDENCE, filePath(requestId, fileId), range);
+    }
+
+    /**
+     * One submitted file shown in the browser for review: a PDF by pdf.js (served by the portal, {@link PdfJs}), an
+     * image as itself, text and CSV from its first bytes (escaped; a table for CSV), each with the item of the request
+     * it answers, staff's review notes on it, and for staff the note form and the request's accept and ask-for-more
+     * forms (with the version the page was rendered from, as on the request's page).
+     */
+    @GET
+    @Path("{requestId}/files/{fileId}/preview")
+    public TemplateInstance preview(@PathParam("requestId") String requestId, @PathParam("fileId") String fileId,
+                                    @RestQuery String done) {
+        RestResponse<RequestDetail> answer = evidence.get(requestId);
+        RequestDocument request = answer.getEntity().request();
+        RequestDocument.Submission submission = request.submissions.stream()
+                .filter(s -> s.files().stream().anyMatch(f -> f.fileId().equals(fileId))).findFirst()
+                .orElseThrow(() -> new NotFoundException("Request " + requestId + " has no file " + fileId));
+        EvidenceFile file = submission.files().stream().filter(f -> f.fileId().equals(fileId)).findFirst().orElseThrow();
+        FilePreviews.Kind kind = FilePreviews.kind(file.mediaType(), file.fileName());
+        boolean cut = file.sizeBytes() > FilePreviews.TEXT_BYTES;
+        String text = "";
+        List<List<String>> rows = List.of();
+        if ((kind == FilePreviews.Kind.TEXT || kind == FilePreviews.Kind.CSV) && file.sizeBytes() > 0) {
+            text = FilePreviews.text(transfers.head(Service.EVIDENCE, filePath(requestId, fileId),
+                    FilePreviews.TEXT_BYTES), cut);
+        }
+        if (kind == FilePreviews.Kind.CSV) {
+            rows = FilePreviews.rows(text, FilePreviews.CSV_ROWS + 1);
+            cut = cut || rows.size() > FilePreviews.CSV_ROWS;
+            rows = rows.subList(0, Math.min(rows.size(), FilePreviews.CSV_ROWS));
+        }
+        Integer item = file.item();
+        boolean open = "OPEN".equals(request.status);
+        return preview.data("r", asAnswered.of(request))
+                .data("file", asAnswered.of(file))
+                .data("submission", asAnswered.of(submission))
+                .data("item", item == null || item < 1 || item > request.items.size() ? null
+                        : item + ". " + request.items.get(item - 1))
+                .data("notes", asAnswered.of(request.reviewNotes.stream().filter(n -> n.fileId().equals(fileId))
+                        .toList()))
+                .data("version", ETags.version(answer))
+                .data("done", Done.message(done))
+                .data("kind", kind.name())
+                .data("text", text)
+                .data("header", rows.isEmpty() ? List.of() : rows.getFirst())
+                .data("rows", rows.isEmpty() ? List.of() : rows.subList(1, rows.size()))
+                .data("truncated", cut)
+                .data("textLimit", (long) FilePreviews.TEXT_BYTES)
+                .data("rowLimit", FilePreviews.CSV_ROWS)
+                .data("pdfjs", PdfJs.LIBRARY)
+                .data("pdfjsWorker", PdfJs.WORKER)
+                .data("canNote", user.isStaff())
+                .data("canReview", user.isStaff() && open && !request.submissions.isEmpty());
+    }
+
+    /**
+     * A submitted file's bytes for the preview page (pdf.js, an image): only a PDF or a raster image keeps its type;
+     * anything else is bytes to download. Always in a sandbox ({@link Transfers#inline}).
+     */
+    @GET
+    @Path("{requestId}/files/{fileId}/raw")
+    @Produces(MediaType.WILDCARD)
+    @RunOnVirtualThread
+    public Response raw(@PathParam("requestId") String requestId, @PathParam("fileId") String fileId) {
+        EvidenceFile file = evidence.get(requestId).getEntity().request().submissions.stream()
+                .flatMap(s -> s.files().stream()).filter(f -> f.fileId().equals(fileId)).findFirst()
+                .orElseThrow(() -> new NotFoundException("Request " + requestId + " has no file " + fileId));
+        return transfers.inline(Service.EVIDENCE, filePath(requestId, fileId), FilePreviews.safeType(file.mediaType()));
+    }
+
+    @POST
+    @Path("{requestId}/files/{fileId}/review-notes")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response addReviewNote(@PathParam("requestId") String requestId, @PathParam("fileId") String fileId,
+                                  @RestForm Long version, @RestForm String note) {
+        readAfter.changed(evidence.addReviewNote(requestId, fileId, ifMatch(version),
+                new ReviewNoteRequest(orEmpty(note))));
+        return Response.seeOther(URI.create("/requests/" + segment(requestId) + "/files/" + segment(fileId)
+                + "/preview?done=review-noted")).build();
     }
 
     /** The request's formal information notice (PDF), streamed from evidence-service with its digest and signature. */
@@ -270,6 +358,10 @@ public class RequestPages {
     @RunOnVirtualThread
     public Response formalNotice(@PathParam("requestId") String requestId) {
         return transfers.download(Service.EVIDENCE, "/requests/" + segment(requestId) + "/formal-notice", null);
+    }
+
+    private static String filePath(String requestId, String fileId) {
+        return "/requests/" + segment(requestId) + "/files/" + segment(fileId);
     }
 
     /** An upload id as evidence-service gave it (a canonical UUID); anything else was not one of its uploads. */

@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.net.http.HttpResponse;
@@ -66,6 +67,37 @@ public class Transfers {
         Response.ResponseBuilder response = Response.status(answer.statusCode()).entity(copy(answer.body()));
         DOWNLOAD_HEADERS.forEach(name -> answer.headers().firstValue(name).ifPresent(value -> response.header(name, value)));
         return response.build();
+    }
+
+    /**
+     * A file's bytes for showing in the browser, not for saving: served with the type given (chosen by
+     * {@link FilePreviews#safeType}, not the service's), inline, and in a sandbox: {@code Content-Security-Policy:
+     * sandbox} makes a document opened from these bytes a unique origin without scripts, so an uploaded page can
+     * never act in the portal's origin, and nosniff keeps the browser to the type given.
+     */
+    Response inline(Service service, String path, String type) {
+        HttpResponse<InputStream> answer = streams.exchange(service, "GET", path, HttpRequest.BodyPublishers.noBody(),
+                Map.of("Accept", MediaType.WILDCARD));
+        Streams.requireSuccess(answer);
+        Response.ResponseBuilder response = Response.ok(copy(answer.body())).type(type)
+                .header("Content-Security-Policy", "sandbox; default-src 'none'; img-src 'self'")
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Disposition", "application/octet-stream".equals(type) ? "attachment" : "inline")
+                .header("Cache-Control", "private, no-store");
+        answer.headers().firstValue("Content-Length").ifPresent(value -> response.header("Content-Length", value));
+        return response.build();
+    }
+
+    /** A file's first {@code bytes} bytes at most (one ranged read), held: for a bounded preview only. */
+    byte[] head(Service service, String path, int bytes) {
+        HttpResponse<InputStream> answer = streams.exchange(service, "GET", path, HttpRequest.BodyPublishers.noBody(),
+                Map.of("Accept", MediaType.WILDCARD, "Range", "bytes=0-" + (bytes - 1)));
+        Streams.requireSuccess(answer);
+        try (InputStream in = answer.body()) {
+            return in.readNBytes(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**

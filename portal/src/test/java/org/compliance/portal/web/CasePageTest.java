@@ -150,7 +150,8 @@ class CasePageTest {
                 .data("nextSteps", asAnswered.of(List.of(new NextStep("ISSUE_DECISION", "DECISION_ISSUED", "POST",
                         "/cases/c-5/decision"))))
                 .data("decisionForm", asAnswered.of(CasePages.DecisionForm.of(c, regimes)))
-                .data("canChange", true).data("canHold", false).render();
+                .data("canChange", true).data("canHold", false)
+                .data("organisations", List.of()).data("staff", List.of()).render();
         assertThat(html).contains("<option value=\"northwind-cloud\">Northwind Cloud Ltd</option>",
                         "name=\"internalReasoning\"", "name=\"turnoverCurrency\"", "name=\"exchangeRateDate\"")
                 .doesNotContain("<option value=\"contoso-models\">", "The whole case (every respondent)");

@@ -9,6 +9,10 @@ import org.compliance.api.cases.Confidentiality;
 import org.compliance.api.cases.Priority;
 import org.compliance.api.shared.SingleLine;
 
+/**
+ * A case to open. The caller leads it unless {@code leadInvestigatorId} names another member of staff; {@code team}
+ * names the rest of the team from the start (user ids of staff, as the staff picker gives them).
+ */
 public record OpenCaseRequest(
         @NotBlank @SingleLine @Size(max = 300) String title,
         @NotBlank @Size(max = 10_000) String summary,
@@ -18,5 +22,7 @@ public record OpenCaseRequest(
         Confidentiality confidentiality,
         @NotEmpty @Size(max = 20) List<@Valid RespondentInput> respondents,
         @Size(max = 50) List<@Valid ComplainantInput> complainants,
-        @NotEmpty @Size(max = 100) List<@Valid AllegationInput> allegations) {
+        @NotEmpty @Size(max = 100) List<@Valid AllegationInput> allegations,
+        @SingleLine @Size(max = 64) String leadInvestigatorId,
+        @Size(max = 20) List<@NotBlank @SingleLine @Size(max = 64) String> team) {
 }

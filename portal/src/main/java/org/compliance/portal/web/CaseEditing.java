@@ -1,0 +1,189 @@
+package org.compliance.portal.web;
+
+import static org.compliance.portal.web.Forms.given;
+import static org.compliance.portal.web.Forms.orEmpty;
+import static org.compliance.portal.web.Forms.segment;
+
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import org.compliance.api.cases.Complainant;
+import org.compliance.api.cases.requests.AllegationInput;
+import org.compliance.api.cases.requests.ComplainantInput;
+import org.compliance.api.cases.requests.ReasonRequest;
+import org.compliance.api.cases.requests.RespondentInput;
+import org.compliance.api.cases.requests.StaffRequest;
+import org.compliance.api.cases.views.Changed;
+import org.compliance.portal.backend.CasesClient;
+import org.compliance.portal.backend.ETags;
+import org.compliance.portal.backend.ReadAfter;
+import org.compliance.portal.backend.ServiceProblem;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/**
+ * Editing a case on its page: respondents and complainants (chosen by name), allegations (added, amended,
+ * withdrawn), the lead and the team (chosen by name). Each form carries the version the page showed (If-Match), so
+ * an edit made meanwhile by someone else is refused, not overwritten. Field names follow case-service's API, so its
+ * field errors land beside the field.
+ */
+@Path("/cases")
+@Produces(MediaType.TEXT_HTML)
+@Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+public class CaseEditing {
+
+    private final CasesClient cases;
+    private final Directories directories;
+    private final ReadAfter readAfter;
+
+    public CaseEditing(@RestClient CasesClient cases, Directories directories, ReadAfter readAfter) {
+        this.cases = cases;
+        this.directories = directories;
+        this.readAfter = readAfter;
+    }
+
+    @POST
+    @Path("{caseId}/respondents")
+    public Response addRespondent(@PathParam("caseId") String caseId, @RestForm Long version,
+                                  @RestForm String name) {
+        var errors = new ArrayList<ServiceProblem.FieldError>();
+        var organisation = directories.organisation(orEmpty(name), "name", errors);
+        refuseIfAny(errors);
+        return changed(caseId, cases.addRespondent(caseId, ifMatch(version),
+                new RespondentInput(organisation.orElseThrow().alias(), organisation.orElseThrow().name())));
+    }
+
+    @POST
+    @Path("{caseId}/respondents/{alias}/withdrawal")
+    public Response withdrawRespondent(@PathParam("caseId") String caseId, @PathParam("alias") String alias,
+                                       @RestForm Long version, @RestForm String reason) {
+        return changed(caseId, cases.withdrawRespondent(caseId, alias, ifMatch(version),
+                new ReasonRequest(orEmpty(reason))));
+    }
+
+    @POST
+    @Path("{caseId}/complainants")
+    public Response addComplainant(@PathParam("caseId") String caseId, @RestForm Long version,
+                                   @RestForm String kind, @RestForm String name) {
+        var errors = new ArrayList<ServiceProblem.FieldError>();
+        Complainant.Kind chosen = "ORGANISATION".equals(kind) ? Complainant.Kind.ORGANISATION
+                : Complainant.Kind.PERSON;
+        ComplainantInput complainant = chosen == Complainant.Kind.PERSON
+                ? new ComplainantInput(chosen, orEmpty(name), null)
+                : directories.organisation(orEmpty(name), "name", errors)
+                        .map(o -> new ComplainantInput(chosen, o.name(), o.alias())).orElse(null);
+        refuseIfAny(errors);
+        return changed(caseId, cases.addComplainant(caseId, ifMatch(version), complainant));
+    }
+
+    @POST
+    @Path("{caseId}/complainants/{complainantId}/withdrawal")
+    public Response withdrawComplainant(@PathParam("caseId") String caseId,
+                                        @PathParam("complainantId") String complainantId, @RestForm Long version,
+                                        @RestForm String reason) {
+        return changed(caseId, cases.withdrawComplainant(caseId, complainantId, ifMatch(version),
+                new ReasonRequest(orEmpty(reason))));
+    }
+
+    @POST
+    @Path("{caseId}/allegations")
+    public Response addAllegation(@PathParam("caseId") String caseId, @RestForm Long version,
+                                  @RestForm String legalBasis, @RestForm String description,
+                                  @RestForm String conductFrom, @RestForm String conductTo) {
+        return changed(caseId, cases.addAllegation(caseId, ifMatch(version),
+                allegation(legalBasis, description, conductFrom, conductTo)));
+    }
+
+    @POST
+    @Path("{caseId}/allegations/{allegationId}")
+    public Response amendAllegation(@PathParam("caseId") String caseId, @PathParam("allegationId") String allegationId,
+                                    @RestForm Long version, @RestForm String legalBasis,
+                                    @RestForm String description, @RestForm String conductFrom,
+                                    @RestForm String conductTo) {
+        return changed(caseId, cases.amendAllegation(caseId, allegationId, ifMatch(version),
+                allegation(legalBasis, description, conductFrom, conductTo)));
+    }
+
+    @POST
+    @Path("{caseId}/allegations/{allegationId}/withdrawal")
+    public Response withdrawAllegation(@PathParam("caseId") String caseId,
+                                       @PathParam("allegationId") String allegationId, @RestForm Long version,
+                                       @RestForm String reason) {
+        return changed(caseId, cases.withdrawAllegation(caseId, allegationId, ifMatch(version),
+                new ReasonRequest(orEmpty(reason))));
+    }
+
+    @POST
+    @Path("{caseId}/lead-investigator")
+    public Response assignLead(@PathParam("caseId") String caseId, @RestForm Long version, @RestForm String name) {
+        return changed(caseId, cases.assignLead(caseId, ifMatch(version), new StaffRequest(staff(name))));
+    }
+
+    @POST
+    @Path("{caseId}/team")
+    public Response addTeamMember(@PathParam("caseId") String caseId, @RestForm Long version, @RestForm String name) {
+        return changed(caseId, cases.addTeamMember(caseId, ifMatch(version), new StaffRequest(staff(name))));
+    }
+
+    @POST
+    @Path("{caseId}/team/{userId}/removal")
+    public Response removeTeamMember(@PathParam("caseId") String caseId, @PathParam("userId") String userId,
+                                     @RestForm Long version) {
+        return changed(caseId, cases.removeTeamMember(caseId, userId, ifMatch(version)));
+    }
+
+    /** The user id of the member of staff the form named, as the API's {@code userId}. */
+    private String staff(String name) {
+        var errors = new ArrayList<ServiceProblem.FieldError>();
+        var member = directories.staffMember(orEmpty(name), "userId", errors);
+        refuseIfAny(errors);
+        return member.orElseThrow().userId();
+    }
+
+    private static AllegationInput allegation(String legalBasis, String description, String conductFrom,
+                                              String conductTo) {
+        var errors = new ArrayList<ServiceProblem.FieldError>();
+        var input = new AllegationInput(given(legalBasis), given(description), day(conductFrom, "conductFrom", errors),
+                day(conductTo, "conductTo", errors));
+        refuseIfAny(errors);
+        return input;
+    }
+
+    private static LocalDate day(String value, String field, List<ServiceProblem.FieldError> errors) {
+        try {
+            return given(value) == null ? null : LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            errors.add(new ServiceProblem.FieldError(field, "Give a date (year-month-day)."));
+            return null;
+        }
+    }
+
+    private static void refuseIfAny(List<ServiceProblem.FieldError> errors) {
+        if (!errors.isEmpty()) {
+            throw new FormRefused("Some of the form's fields need another look.", errors);
+        }
+    }
+
+    private static String ifMatch(Long version) {
+        if (version == null) {
+            throw new BadRequestException("The form lacks the case version; reload the case and try again.");
+        }
+        return ETags.ifMatch(version);
+    }
+
+    private Response changed(String caseId, RestResponse<Changed> answer) {
+        readAfter.changed(answer);
+        return Response.seeOther(URI.create("/cases/" + segment(caseId) + "?done=changed")).build();
+    }
+}
