@@ -39,8 +39,33 @@ public final class CaseListBench {
     static final String IRIS = "a5bb72b3-b814-5a1b-a5ea-d2e4cfa36c6b";
     static final String IVAN = "9f3121db-72e6-58b6-b6ba-d05bf07f25c1";
 
-    private record Query(String name, String httpQuery, String sqlWhere, List<Object> sqlParams) {
+    /**
+     * One list query: its HTTP parameters, and the same filters as SQL. {@code words}: the search's words, which the
+     * baseline turns into a text query with case-service's own first statement ({@link #WORDS_SQL}), then matches
+     * and, with {@code order} null, ranks by (as the service does); {@code order}: the list's order otherwise.
+     */
+    private record Query(String name, String httpQuery, String sqlWhere, List<Object> sqlParams, List<String> words,
+                         String order) {
+
+        Query(String name, String httpQuery, String sqlWhere, List<Object> sqlParams) {
+            this(name, httpQuery, sqlWhere, sqlParams, List.of(), "c.opened_at desc, c.case_id desc");
+        }
     }
+
+    /** The columns case-service reads of a listed case (never the search documents). */
+    static final String COLUMNS = "c.case_id, c.version, c.title, c.summary, c.authority, c.priority,"
+            + " c.priority_rank, c.confidentiality, c.status, c.lead_investigator_id, c.lead_investigator_name,"
+            + " c.respondent_names, c.members, c.legal_hold, c.awaiting_overdue_evidence, c.opened_at, c.updated_at,"
+            + " c.document, c.search_text, c.respondent_search_text";
+
+    /** case-service's text query of one word (CaseQueries.words): the word, or also the known words most like it. */
+    static final String WORD_SQL = "to_tsquery('english', (select string_agg(t.word, ' | ')"
+            + " from (select cast(? as text) as word union (select s.word"
+            + " from case_service.case_search_word s where length(?) >= 4"
+            + " and not exists (select 1 from case_service.case_search_word e where e.word = ?)"
+            + " and s.word % ? and similarity(s.word, ?) >= 0.35"
+            + " order by similarity(s.word, ?) desc, s.word limit 3)) t))";
+    static final int WORD_SQL_PARAMS = 6;
 
     public static void main(String[] args) throws Exception {
         Map<String, String> env = System.getenv();
@@ -57,7 +82,8 @@ public final class CaseListBench {
             awaitViews(db, cases);
             // What autovacuum would do shortly after a bulk load; without it the planner works from the
             // statistics of an empty table.
-            db.createStatement().execute("ANALYZE case_service.case_view, case_service.case_party");
+            db.createStatement().execute(
+                    "ANALYZE case_service.case_view, case_service.case_party, case_service.case_search_word");
         }
         String token = Tokens.password(issuer, "iris.investigator");
 
@@ -65,10 +91,20 @@ public final class CaseListBench {
                 new Query("newest first (no filter)", "", "", List.of()),
                 new Query("status = INVESTIGATING", "status=INVESTIGATING", " and c.status = ?", List.of("INVESTIGATING")),
                 new Query("respondent", "respondent=bench-org-07", " and exists (select 1 from case_service.case_party p"
-                        + " where p.case_id = c.case_id and p.role = 'RESPONDENT' and p.organisation_alias = ?)",
-                        List.of("bench-org-07")),
-                new Query("text in title or summary", "q=biometric", " and (lower(c.title) like ? or lower(c.summary) like ?)",
-                        List.of("%biometric%", "%biometric%")),
+                        + " where p.case_id = c.case_id and p.role = 'RESPONDENT' and (p.organisation_alias = ?"
+                        + " or lower(p.name) like ? escape '!'))", List.of("bench-org-07", "%bench-org-07%")),
+                new Query("a word, newest first", "q=biometric&sort=OPENED_AT", " and c.staff_search @@ cast(? as tsquery)",
+                        List.of(), List.of("biometric"), "c.opened_at desc, c.case_id desc"),
+                new Query("two words, best match first", "q=case+biometric", " and c.staff_search @@ cast(? as tsquery)",
+                        List.of(), List.of("case", "biometric"), null),
+                new Query("a typo, best match first", "q=biometrik", " and c.staff_search @@ cast(? as tsquery)",
+                        List.of(), List.of("biometrik"), null),
+                new Query("respondent by name", "respondent=organisation+07", " and exists (select 1 from"
+                        + " case_service.case_party p where p.case_id = c.case_id and p.role = 'RESPONDENT'"
+                        + " and (p.organisation_alias = ? or lower(p.name) like ? escape '!'))",
+                        List.of("organisation 07", "%organisation 07%")),
+                new Query("sorted by title", "sort=TITLE&direction=asc", "", List.of(), List.of(),
+                        "c.title asc, c.case_id asc"),
                 new Query("assignee + priority", "assignee=" + IVAN + "&priority=HIGH", " and c.priority = ? and c.members like ?",
                         List.of("HIGH", "% " + IVAN + " %")),
                 new Query("authority + opened in a month", "authority="
@@ -90,11 +126,13 @@ public final class CaseListBench {
             for (int c = 0; c < clients; c++) {
                 connections.add(DriverManager.getConnection(jdbcUrl, dbUser, ""));
             }
-            String sql = "select c.* from case_service.case_view c where 1 = 1" + query.sqlWhere()
+            String sql = "select " + COLUMNS + " from case_service.case_view c where 1 = 1" + query.sqlWhere()
                     + " and (c.confidentiality = 'STANDARD' or c.members like ?)"
-                    + " order by c.opened_at desc, c.case_id desc"
+                    + " order by " + (query.order() == null
+                            ? "ts_rank(c.staff_search, cast(? as tsquery)) desc, c.opened_at desc, c.case_id desc"
+                            : query.order())
                     + " limit 20 offset " + offset;
-            ConcurrentRun.Operation direct = (client, index) -> select(connections.get(client), sql, query.sqlParams());
+            ConcurrentRun.Operation direct = (client, index) -> select(connections.get(client), sql, query);
             ConcurrentRun.of(clients, rounds / 4, rest);
             ConcurrentRun.of(clients, rounds / 4, direct);
             Latencies viaRest = ConcurrentRun.of(clients, rounds, rest);
@@ -122,17 +160,42 @@ public final class CaseListBench {
         }
     }
 
-    private static void select(Connection connection, String sql, List<Object> params) throws SQLException {
+    private static void select(Connection connection, String sql, Query query) throws SQLException {
+        String textQuery = query.words().isEmpty() ? null : textQuery(connection, query.words());
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             int i = 1;
-            for (Object param : params) {
+            for (Object param : query.sqlParams()) {
                 statement.setObject(i++, param);
             }
-            statement.setString(i, "% " + IRIS + " %");
+            if (textQuery != null) {
+                statement.setString(i++, textQuery);
+            }
+            statement.setString(i++, "% " + IRIS + " %");
+            if (textQuery != null && query.order() == null) {
+                statement.setString(i, textQuery);
+            }
             try (var rows = statement.executeQuery()) {
                 while (rows.next()) {
                     rows.getString("document");
                 }
+            }
+        }
+    }
+
+    /** The search's words as case-service's first statement makes them one text query. */
+    private static String textQuery(Connection connection, List<String> words) throws SQLException {
+        String sql = "select cast(" + String.join(" && ", java.util.Collections.nCopies(words.size(), WORD_SQL))
+                + " as text)";
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            int i = 1;
+            for (String word : words) {
+                for (int p = 0; p < WORD_SQL_PARAMS; p++) {
+                    statement.setString(i++, word);
+                }
+            }
+            try (var row = statement.executeQuery()) {
+                row.next();
+                return row.getString(1);
             }
         }
     }

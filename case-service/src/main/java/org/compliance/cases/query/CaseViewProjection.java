@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -56,6 +57,7 @@ public class CaseViewProjection {
         long sequence = message.getSequenceNumber();
         try (Connection connection = dataSource.getConnection()) {
             CaseDocument document = load(connection, caseId);
+            String wordsBefore = document == null ? "" : searchableWords(document);
             if (document == null) {
                 if (!(event instanceof CaseOpened opened)) {
                     LOG.warnf("Event %s #%d of case %s arrived before the case was opened; skipped",
@@ -74,6 +76,13 @@ public class CaseViewProjection {
             document.version = sequence;
             document.updatedAt = message.getTimestamp();
             store(connection, document);
+            String wordsAfter = searchableWords(document);
+            if (!wordsAfter.equals(wordsBefore)) {
+                addWords(connection, wordsAfter);
+            }
+            if (event instanceof CaseNoteAdded note) {
+                addNoteWords(connection, note);
+            }
         }
     }
 
@@ -81,7 +90,8 @@ public class CaseViewProjection {
     void reset() throws SQLException {
         LOG.info("Case views emptied for a rebuild from the event store");
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("TRUNCATE case_service.case_view, case_service.case_party, case_service.case_note");
+            statement.execute("TRUNCATE case_service.case_view, case_service.case_party, case_service.case_note,"
+                    + " case_service.case_search_word");
         }
     }
 
@@ -109,6 +119,65 @@ public class CaseViewProjection {
         PARTIES.upsertAll(connection, partyRows(d));
     }
 
+    /**
+     * The note's words join the case's staff search document (an event is folded in once, so each note once), and
+     * the words known to search (see {@link #addWords}).
+     */
+    private static void addNoteWords(Connection connection, CaseNoteAdded note) throws SQLException {
+        try (var update = connection.prepareStatement("UPDATE case_service.case_view"
+                + " SET notes_search = notes_search || setweight(to_tsvector('english', ?), 'D') WHERE case_id = ?")) {
+            update.setString(1, note.text());
+            update.setString(2, note.caseId());
+            update.executeUpdate();
+        }
+        addWords(connection, note.text());
+    }
+
+    /**
+     * Every word of the text, lower case, joins the words a search widens a typo to. Inserted in order, so that
+     * segments adding the same new words at once wait for each other instead of deadlocking.
+     */
+    private static void addWords(Connection connection, String text) throws SQLException {
+        try (var insert = connection.prepareStatement("INSERT INTO case_service.case_search_word (word)"
+                + " SELECT DISTINCT w FROM regexp_split_to_table(lower(?), '[^[:alnum:]]+') AS w"
+                + " WHERE length(w) BETWEEN 3 AND 60 ORDER BY w ON CONFLICT DO NOTHING")) {
+            insert.setString(1, text);
+            insert.executeUpdate();
+        }
+    }
+
+    /** The text whose words staff can search for (notes apart). */
+    private static String searchableWords(CaseDocument d) {
+        return d.title + "\n" + d.summary + "\n" + staffSearchText(d);
+    }
+
+    /** What staff search beyond title and summary: every allegation, the legal bases, every party's name. */
+    static String staffSearchText(CaseDocument d) {
+        List<String> parts = new ArrayList<>(d.legalBases);
+        d.allegations.forEach(a -> {
+            parts.add(a.allegation().legalBasis());
+            parts.add(a.allegation().description());
+        });
+        d.respondents.forEach(r -> {
+            parts.add(r.name());
+            parts.add(r.organisationAlias());
+        });
+        d.complainants.forEach(c -> parts.add(c.name()));
+        parts.removeIf(Objects::isNull);
+        return String.join("\n", parts);
+    }
+
+    /** What a respondent may search beyond the title: what its view shows, the legal bases and live allegations. */
+    static String respondentSearchText(CaseDocument d) {
+        List<String> parts = new ArrayList<>(d.legalBases);
+        d.allegations.stream().filter(a -> !a.withdrawn()).forEach(a -> {
+            parts.add(a.allegation().legalBasis());
+            parts.add(a.allegation().description());
+        });
+        parts.removeIf(Objects::isNull);
+        return String.join("\n", parts);
+    }
+
     private static CaseViewRow viewRow(CaseDocument d, String document) {
         CaseViewRow row = new CaseViewRow();
         row.caseId = d.caseId;
@@ -129,6 +198,8 @@ public class CaseViewProjection {
         row.openedAt = d.openedAt;
         row.updatedAt = d.updatedAt;
         row.document = document;
+        row.searchText = staffSearchText(d);
+        row.respondentSearchText = respondentSearchText(d);
         return row;
     }
 

@@ -6,7 +6,12 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** A row of {@code case_view}; written only by {@link CaseViewProjection}, read through Panache. */
+/**
+ * A row of {@code case_view}; written only by {@link CaseViewProjection}, read through Panache. The search documents
+ * PostgreSQL derives from these columns ({@code staff_search}, {@code respondent_search}) and the notes' words
+ * ({@code notes_search}, which the projection adds note by note) are not mapped: only {@link CaseQueries}' SQL reads
+ * them.
+ */
 @Entity
 @Table(schema = "case_service", name = "case_view")
 public class CaseViewRow {
@@ -40,4 +45,10 @@ public class CaseViewRow {
     @Column(name = "updated_at")
     public Instant updatedAt;
     public String document;
+    /** Allegations, legal bases and parties' names: what staff search beyond title and summary. */
+    @Column(name = "search_text")
+    public String searchText;
+    /** The allegations and legal bases a respondent reads: what a company searches beyond the title. */
+    @Column(name = "respondent_search_text")
+    public String respondentSearchText;
 }

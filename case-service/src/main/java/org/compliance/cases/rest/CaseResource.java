@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -19,16 +20,15 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.compliance.api.cases.CaseDocument;
 import org.compliance.api.cases.CaseStatus;
 import org.compliance.api.cases.OpenCase;
-import org.compliance.api.cases.Priority;
 import org.compliance.api.cases.requests.OpenCaseRequest;
 import org.compliance.api.cases.requests.RespondentInput;
+import org.compliance.api.cases.views.CaseCount;
 import org.compliance.api.cases.views.CaseListItem;
 import org.compliance.api.cases.views.NextStep;
 import org.compliance.api.cases.views.Note;
@@ -43,6 +43,7 @@ import org.compliance.cases.domain.CaseAction;
 import org.compliance.cases.query.CaseFilter;
 import org.compliance.cases.query.CaseQueries;
 import org.compliance.cases.query.CaseVisibility;
+import org.compliance.cases.query.SearchWords;
 import org.compliance.platform.domain.RuleViolation;
 import org.compliance.platform.identity.Caller;
 import org.compliance.platform.identity.CurrentCaller;
@@ -65,6 +66,8 @@ public class CaseResource {
 
     /** Bounded pages keep every list query cheap; narrower filters reach anything further. */
     static final int MAX_OFFSET = 10_000;
+    /** The most cases one CSV export holds. */
+    static final int EXPORT_MAX = 10_000;
     private static final String PAGE = "From 0; page * size stays below 10000 (422 beyond)";
 
     private final Commands commands;
@@ -131,33 +134,13 @@ public class CaseResource {
     @WithSession
     @Operation(operationId = "listCases",
             summary = "List cases", description = "Staff see every case their confidentiality allows; companies "
-            + "only cases against their organisation, with fewer fields. Filters combine; pages are bounded "
-            + "(page * size <= 10000). Sort: OPENED_AT (default), UPDATED_AT, TITLE, PRIORITY, STATUS.")
+            + "only cases against their organisation, with fewer fields. Filters combine; words in q are searched in "
+            + "any order, best match first. Pages are bounded (page * size <= 10000). How many cases the same "
+            + "search finds: GET /cases/count; all of them as CSV: GET /cases/export.")
     @APIResponse(responseCode = "200", description = "A page of cases: staff list items, or for a company its "
             + "shorter ones", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(
                     anyOf = {StaffCasePage.class, RespondentCasePage.class})))
-    public Uni<Page<?>> list(@QueryParam("status") @Parameter(description = "Only cases in this status")
-                             CaseStatus status,
-                             @QueryParam("authority") @Parameter(description = "Only cases run by this authority "
-                                     + "(its full name)") String authority,
-                             @QueryParam("respondent") @Parameter(description = "Only cases against this "
-                                     + "organisation (its alias)") String respondent,
-                             @QueryParam("assignee") @Parameter(description = "Only cases this member of staff "
-                                     + "leads or is on the team of (user id)") String assignee,
-                             @QueryParam("priority") @Parameter(description = "Only cases of this priority")
-                             Priority priority,
-                             @QueryParam("q") @Parameter(description = "Text in the title or summary, any case")
-                             String text,
-                             @QueryParam("openedFrom") @Parameter(description = "Opened at or after this instant")
-                             Instant openedFrom,
-                             @QueryParam("openedTo") @Parameter(description = "Opened before this instant")
-                             Instant openedTo,
-                             @QueryParam("sort") @DefaultValue("OPENED_AT") @Parameter(description = "The order")
-                             CaseQueries.SortKey sort,
-                             @QueryParam("direction") @DefaultValue("desc") @Parameter(description = "Ascending or "
-                                     + "descending", schema = @Schema(
-                                     type = SchemaType.STRING, enumeration = {"asc", "desc"}, defaultValue = "desc"))
-                             String direction,
+    public Uni<Page<?>> list(@Valid @BeanParam CaseListQuery query,
                              @QueryParam("page") @DefaultValue("0") @Min(0) @Parameter(description = PAGE, schema =
                                      @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "0",
                                              maximum = "9999", defaultValue = "0")) int page,
@@ -165,12 +148,43 @@ public class CaseResource {
         if ((long) page * size >= MAX_OFFSET) {
             throw RuleViolation.unprocessable("Pages end at case " + MAX_OFFSET + "; narrow the filters instead");
         }
-        if (!direction.equals("asc") && !direction.equals("desc")) {
-            throw RuleViolation.unprocessable("direction is asc or desc");
-        }
-        var filter = new CaseFilter(status == null ? null : status.name(), authority, respondent, assignee,
-                priority == null ? null : priority.name(), text, openedFrom, openedTo);
-        return page(filter, sort, direction.equals("desc"), page, size);
+        return page(checked(query), query.sortKey(), query.descending(), page, size);
+    }
+
+    @GET
+    @Path("/count")
+    @RolesAllowed({"investigator", "supervisor", "auditor", "company"})
+    @WithSession
+    @Operation(operationId = "countCases",
+            summary = "How many cases a search of the list finds", description = "The same parameters as the list "
+            + "(sort and direction change nothing here), counted over the cases the caller may see.")
+    @APIResponse(responseCode = "200", description = "The number of cases the list would page through",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseCount.class)))
+    public Uni<CaseCount> count(@Valid @BeanParam CaseListQuery query) {
+        return queries.count(checked(query), CaseAccess.visibility(caller.get())).map(CaseCount::new);
+    }
+
+    @GET
+    @Path("/export")
+    @Produces(CaseCsv.MEDIA_TYPE)
+    @RolesAllowed({"investigator", "supervisor", "auditor", "company"})
+    @WithSession
+    @Operation(operationId = "exportCases",
+            summary = "The case list as CSV", description = "The same parameters as the list: the first " + EXPORT_MAX
+            + " cases it finds, in its order, with the list's columns (a company's fewer), one line each after a "
+            + "header line. Text a spreadsheet would read as a formula (starting with = + - or @) is prefixed with '.")
+    @APIResponse(responseCode = "200", description = "CSV (RFC 4180), as an attachment named cases.csv",
+            headers = @Header(name = "Content-Disposition", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = CaseCsv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)))
+    public Uni<Response> export(@Valid @BeanParam CaseListQuery query) {
+        Caller me = caller.get();
+        boolean staff = CaseAccess.readsStaffViews(me);
+        return queries.list(checked(query), CaseAccess.visibility(me), query.sortKey(), query.descending(), 0,
+                        EXPORT_MAX)
+                .map(rows -> staff ? CaseCsv.staff(rows.stream().map(CaseViews::listItem).toList())
+                        : CaseCsv.respondent(rows.stream().map(CaseViews::respondentListItem).toList()))
+                .map(csv -> Response.ok(csv, CaseCsv.MEDIA_TYPE + "; charset=UTF-8")
+                        .header("Content-Disposition", "attachment; filename=\"cases.csv\"").build());
     }
 
     @GET
@@ -263,6 +277,14 @@ public class CaseResource {
         CaseChangeResource.StatusChange change = CaseChangeResource.statusChange(action);
         String path = UriBuilder.fromResource(CaseChangeResource.class).path(change.path()).build(caseId).getRawPath();
         return new NextStep(action.name(), action.to() == null ? null : action.to().name(), change.method(), path);
+    }
+
+    /** The query's filter, once its words are within bounds. */
+    private static CaseFilter checked(CaseListQuery query) {
+        if (SearchWords.of(query.q()).words().size() > SearchWords.MAX_WORDS) {
+            throw RuleViolation.unprocessable("q has more than " + SearchWords.MAX_WORDS + " words; fewer find more");
+        }
+        return query.filter();
     }
 
     private Uni<Page<?>> page(CaseFilter filter, CaseQueries.SortKey sort, boolean descending, int page, int size) {

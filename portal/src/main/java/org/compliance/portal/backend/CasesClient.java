@@ -23,7 +23,9 @@ import org.compliance.api.cases.requests.OpenCaseRequest;
 import org.compliance.api.cases.requests.ReasonRequest;
 import org.compliance.api.cases.requests.ReferralRequest;
 import org.compliance.api.cases.requests.RespondentInput;
+import org.compliance.api.cases.requests.SavedSearchRequest;
 import org.compliance.api.cases.requests.StaffRequest;
+import org.compliance.api.cases.views.CaseCount;
 import org.compliance.api.cases.views.CaseListItem;
 import org.compliance.api.cases.views.CaseWork;
 import org.compliance.api.cases.views.Changed;
@@ -35,6 +37,7 @@ import org.compliance.api.cases.views.Page;
 import org.compliance.api.cases.views.PenaltyRegimeView;
 import org.compliance.api.cases.views.RespondentCaseView;
 import org.compliance.api.cases.views.RespondentListItem;
+import org.compliance.api.cases.views.SavedSearch;
 import org.compliance.api.cases.views.StaffEntry;
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
@@ -218,4 +221,43 @@ public interface CasesClient {
     @Path("cases/{caseId}/team/{userId}")
     RestResponse<Changed> removeTeamMember(@PathParam("caseId") String caseId, @PathParam("userId") String userId,
                                            @HeaderParam("If-Match") String ifMatch);
+
+    /** A search of the staff list (staff and auditors): words, filters, order; null leaves a parameter out. */
+    @GET
+    @Path("cases")
+    Page<CaseListItem> search(@QueryParam("q") String q, @QueryParam("status") String status,
+                              @QueryParam("priority") String priority, @QueryParam("respondent") String respondent,
+                              @QueryParam("assignee") String assignee, @QueryParam("sort") String sort,
+                              @QueryParam("direction") String direction, @QueryParam("page") int page,
+                              @QueryParam("size") int size);
+
+    /** A company's search of its own cases, fewer columns. */
+    @GET
+    @Path("cases")
+    Page<RespondentListItem> respondentSearch(@QueryParam("q") String q, @QueryParam("status") String status,
+                                              @QueryParam("priority") String priority,
+                                              @QueryParam("respondent") String respondent,
+                                              @QueryParam("assignee") String assignee,
+                                              @QueryParam("sort") String sort,
+                                              @QueryParam("direction") String direction,
+                                              @QueryParam("page") int page, @QueryParam("size") int size);
+
+    /** How many cases the same search finds. */
+    @GET
+    @Path("cases/count")
+    CaseCount count(@QueryParam("q") String q, @QueryParam("status") String status,
+                    @QueryParam("priority") String priority, @QueryParam("respondent") String respondent,
+                    @QueryParam("assignee") String assignee);
+
+    @GET
+    @Path("me/saved-searches")
+    List<SavedSearch> savedSearches();
+
+    @POST
+    @Path("me/saved-searches")
+    SavedSearch saveSearch(SavedSearchRequest request);
+
+    @DELETE
+    @Path("me/saved-searches/{searchId}")
+    void deleteSavedSearch(@PathParam("searchId") String searchId);
 }

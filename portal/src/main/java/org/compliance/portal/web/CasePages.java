@@ -94,17 +94,29 @@ public class CasePages {
 
     @GET
     public TemplateInstance list(@RestQuery String status, @RestQuery String priority, @RestQuery String q,
-                                 @RestQuery String respondent, @RestQuery String mine, @RestQuery Integer page) {
+                                 @RestQuery String respondent, @RestQuery String mine, @RestQuery Integer page,
+                                 @RestQuery String sort, @RestQuery String direction) {
         int pageNumber = page == null ? 0 : Math.max(0, page);
-        String assignee = "yes".equals(mine) ? user.subject() : null;
+        var search = new CaseListSearch(q, status, priority, respondent, "yes".equals(mine), sort, direction);
+        String assignee = search.mine() ? user.subject() : null;
         boolean staffView = user.isStaff() || user.isAuditor();
         Page<?> found = staffView
-                ? cases.list(given(status), given(priority), given(q), given(respondent), given(assignee), pageNumber, 25)
-                : cases.respondentList(given(status), given(priority), given(q), given(respondent), given(assignee),
-                        pageNumber, 25);
+                ? cases.search(search.q(), search.status(), search.priority(), search.respondent(), assignee,
+                        search.sort(), search.direction(), pageNumber, 25)
+                : cases.respondentSearch(search.q(), search.status(), search.priority(), search.respondent(), assignee,
+                        search.sort(), search.direction(), pageNumber, 25);
+        long total = cases.count(search.q(), search.status(), search.priority(), search.respondent(), assignee).count();
         return list.data("cases", asAnswered.of(found.items())).data("count", found.items().size())
+                .data("total", total)
                 .data("page", pageNumber).data("status", status).data("priority", priority).data("q", q)
-                .data("respondent", respondent).data("mine", "yes".equals(mine))
+                .data("respondent", respondent).data("mine", search.mine())
+                .data("sort", search.sort()).data("direction", search.direction())
+                .data("sorts", CaseListSearch.sorts(staffView))
+                .data("headers", asAnswered.of(search.headers(staffView)))
+                .data("previousPage", search.pageHref(pageNumber - 1)).data("nextPage", search.pageHref(pageNumber + 1))
+                .data("exportHref", search.href("/case-searches/export.csv"))
+                .data("saved", asAnswered.of(cases.savedSearches().stream()
+                        .map(saved -> CaseListSearch.saved(saved, user.subject())).toList()))
                 .data("staffView", staffView)
                 .data("statuses", List.of("OPENED", "INVESTIGATING", "FINDINGS", "DECISION_ISSUED", "CLOSED",
                         "SUSPENDED", "REFERRED"))
