@@ -103,9 +103,46 @@ final class Browser implements AutoCloseable {
     /** Clicks a button or link by its visible text and waits for the next page. */
     void press(String text) {
         String before = pageId();
-        wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
-                "//button[normalize-space()='" + text + "'] | //a[normalize-space()='" + text + "']"))).click();
+        button(text).click();
         awaitNextPage(before);
+    }
+
+    /**
+     * Presses a button whose form asks first (what cannot be undone): the dialog must say {@code expected}, and its
+     * "Yes, go ahead" leads to the next page. Answers what the dialog said.
+     */
+    String pressAndConfirm(String text, String expected) {
+        String before = pageId();
+        button(text).click();
+        WebElement dialog = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("dialog.confirm")));
+        String said = dialog.getText();
+        if (!said.contains(expected)) {
+            throw new AssertionError("The confirmation said \"" + said + "\", not \"" + expected + "\"");
+        }
+        dialog.findElement(By.cssSelector("[data-confirm-yes]")).click();
+        awaitNextPage(before);
+        return said;
+    }
+
+    /**
+     * Presses a button whose form the page sends itself and expects it refused: the field named by its {@code name}
+     * (or {@code data-field}) shows the error, with what was typed still in it. Answers the error's words.
+     */
+    String pressAndExpectRefusal(String text, String field) {
+        String before = pageId();
+        button(text).click();
+        WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+                "//*[@name='" + field + "' or @data-field='" + field + "'][@aria-invalid='true']"
+                        + "/following-sibling::p[@class='field-error'][1]")));
+        if (!before.equals(pageId())) {
+            throw new AssertionError("A refused form left its page");
+        }
+        return error.getText();
+    }
+
+    private WebElement button(String text) {
+        return wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+                "//button[normalize-space()='" + text + "'] | //a[normalize-space()='" + text + "']")));
     }
 
     /** Follows a link and waits for the page it leads to. */

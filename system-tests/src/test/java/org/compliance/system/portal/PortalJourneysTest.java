@@ -260,7 +260,8 @@ class PortalJourneysTest {
             assertThat(sam.fetch("GET", fileLink)).as("status, type detected from the bytes, length")
                     .isEqualTo("200 text/plain 52");
             sam.check("regulator-request");
-            sam.press("Accept the evidence (the request is complete)");
+            assertThat(sam.pressAndConfirm("Accept the evidence (the request is complete)", "request is complete"))
+                    .contains("Northwind Cloud Ltd");
             assertThat(sam.text(".notice")).startsWith("Evidence accepted");
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
                 sam.open("/requests/" + requestId);
@@ -272,6 +273,48 @@ class PortalJourneysTest {
             rendersEveryPage(sam, "/work", "/cases", "/cases?mine=yes", "/cases/" + caseId, "/cases/" + caseId + "/requests/new",
                     "/requests", "/requests/" + requestId, "/audit", "/audit/cases/" + caseId,
                     "/organisation/webhooks", "/inbox");
+        }
+    }
+
+    @Test
+    void a_regulator_opens_a_case_in_the_portal_corrects_a_name_beside_its_field_and_edits_the_team()
+            throws Exception {
+        String title = "Voice recordings kept for training " + System.nanoTime();
+        try (Browser iris = new Browser(portal.url(""), scratch.resolve("iris-intake"))) {
+            iris.signIn("iris.investigator");
+            iris.open("/cases");
+            iris.press("Open a case");
+            iris.check("regulator-new-case");
+            iris.type("#title", title);
+            iris.type("#summary", "Customer calls recorded and kept to train speech models");
+            iris.type("#legal-bases", "UK GDPR\nData Protection Act 2018");
+            iris.type("#respondent-0", "Northwind Cloud Ltd");
+            iris.type("#respondent-1", "Contoso Modles plc");
+            iris.type("#allegation-basis-0", "UK GDPR Art. 5(1)(e)");
+            iris.type("#allegation-description-0", "Recordings kept for years after the calls");
+            iris.script("document.getElementById('allegation-from-0').value = '2024-03-01'");
+            iris.type("#team-0", "Ivan Investigator");
+
+            assertThat(iris.pressAndExpectRefusal("Open the case", "respondents[1]"))
+                    .contains("Contoso Modles plc");
+            assertThat(iris.find("#title").getAttribute("value")).as("what was typed is kept").isEqualTo(title);
+            iris.screenshot("regulator-new-case-refused");
+            iris.type("#respondent-1", "Contoso Models plc");
+            iris.press("Open the case");
+
+            assertThat(iris.text(".notice")).startsWith("Case opened");
+            assertThat(iris.heading()).isEqualTo(title);
+            assertThat(iris.text("main")).contains("Northwind Cloud Ltd", "Contoso Models plc", "Ivan Investigator",
+                    "Recordings kept for years after the calls", "1 Mar 2024");
+            iris.check("regulator-case-opened");
+
+            iris.type("#add-member", "Sam Supervisor");
+            iris.press("Add to the team");
+            assertThat(iris.text(".facts")).contains("Ivan Investigator", "Sam Supervisor");
+            iris.press("Remove Ivan Investigator from the team");
+            assertThat(iris.text(".facts")).contains("Sam Supervisor").doesNotContain("Ivan Investigator");
+            iris.type("#add-member", "Nobody Atall");
+            assertThat(iris.pressAndExpectRefusal("Add to the team", "userId")).contains("Nobody Atall");
         }
     }
 
