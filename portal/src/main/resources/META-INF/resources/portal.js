@@ -128,6 +128,13 @@ function listen(url) {
     const inbox = document.querySelector('[data-inbox]');
     if (inbox) {
       inbox.querySelectorAll('.empty').forEach(e => e.remove());
+      let fresh = inbox.querySelector('ul.inbox-new');
+      if (!fresh) {
+        fresh = document.createElement('ul');
+        fresh.className = 'inbox inbox-new';
+        fresh.setAttribute('aria-label', 'Just arrived');
+        inbox.prepend(fresh);
+      }
       const li = document.createElement('li');
       li.className = 'notification unread';
       const subject = document.createElement('p');
@@ -141,7 +148,7 @@ function listen(url) {
       when.className = 'muted';
       when.textContent = LONDON.format(new Date(n.createdAt)) + ' · just now';
       li.append(subject, when);
-      inbox.prepend(li);
+      fresh.prepend(li);
     }
   };
 }

@@ -1,5 +1,8 @@
 package org.compliance.notifications.rest;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.Pattern;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Page;
@@ -37,6 +40,10 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
 @RolesAllowed({"investigator", "supervisor", "company", "auditor", "operator"})
 public class InboxResource {
 
+    /** A case's id as case-service makes them; a notification kind's name. */
+    private static final String ID = "[A-Za-z0-9][A-Za-z0-9-]{0,63}";
+    private static final String KIND = "[A-Z][A-Z_]{0,63}";
+
     private final InboxRepository inbox;
     private final LiveInbox live;
     private final CurrentCaller caller;
@@ -52,13 +59,22 @@ public class InboxResource {
     @GET
     @WithSession
     @Operation(operationId = "listInbox",
-            summary = "The caller's notifications, newest first, with the number still unread")
+            summary = "The caller's notifications, newest first, with the number still unread",
+            description = "Filtered to unread ones, one case's, one kind's when asked; kinds lists the kinds the "
+                    + "caller has had, what kind can be.")
     public Uni<InboxPage> mine(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(10_000) int page,
-                               @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+                               @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size,
+                               @QueryParam("unread") @DefaultValue("false")
+                               @Parameter(description = "Only unread notifications") boolean unreadOnly,
+                               @QueryParam("caseId") @Size(max = 64) @Pattern(regexp = ID)
+                               @Parameter(description = "Only this case's notifications") String caseId,
+                               @QueryParam("kind") @Size(max = 64) @Pattern(regexp = KIND)
+                               @Parameter(description = "Only notifications of this kind") String kind) {
         String me = caller.get().subject();
-        return inbox.newestFirst(me, Page.of(page, size))
-                .flatMap(items -> inbox.unread(me)
-                        .map(unread -> new InboxPage(items.stream().map(InboxResource::item).toList(), page, size, unread)));
+        return inbox.newestFirst(me, unreadOnly, caseId, kind, Page.of(page, size))
+                .flatMap(items -> inbox.unread(me).flatMap(unread -> inbox.kinds(me)
+                        .map(kinds -> new InboxPage(items.stream().map(InboxResource::item).toList(), page, size,
+                                unread, kinds))));
     }
 
     @GET
@@ -93,9 +109,13 @@ public class InboxResource {
     @Path("/read-all")
     @WithTransaction
     @Operation(operationId = "markAllRead",
-            summary = "Mark all the caller's notifications read")
-    public Uni<Unread> markAllRead() {
-        return inbox.markAllRead(caller.get().subject(), clock.instant()).replaceWith(new Unread(0));
+            summary = "Mark all the caller's notifications read, or only one case's",
+            description = "Answers how many of the caller's notifications are still unread.")
+    public Uni<Unread> markAllRead(@QueryParam("caseId") @Size(max = 64) @Pattern(regexp = ID)
+                                   @Parameter(description = "Only this case's notifications") String caseId) {
+        String me = caller.get().subject();
+        return (caseId == null ? inbox.markAllRead(me, clock.instant()) : inbox.markCaseRead(me, caseId,
+                clock.instant())).chain(ignored -> inbox.unread(me)).map(Unread::new);
     }
 
     @GET

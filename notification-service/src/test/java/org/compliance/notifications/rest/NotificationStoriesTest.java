@@ -4,7 +4,10 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -441,7 +444,22 @@ class NotificationStoriesTest {
         given().auth().oauth2(colin).when().post("/inbox/" + id + "/read").then().statusCode(404);
         given().auth().oauth2(nora).when().post("/inbox/" + id + "/read").then().statusCode(200);
         given().auth().oauth2(nora).when().get("/inbox/unread").then().body("unread", equalTo((int) unread - 1));
-        given().auth().oauth2(nora).when().post("/inbox/read-all").then().statusCode(200);
+        // filtered, and read one case at a time
+        given().auth().oauth2(nora).queryParam("caseId", caseId).queryParam("kind", "REQUEST_ISSUED")
+                .queryParam("unread", true).when().get("/inbox").then().statusCode(200)
+                .body("items.caseId", everyItem(equalTo(caseId)))
+                .body("items.kind", everyItem(equalTo("REQUEST_ISSUED")))
+                .body("items.readAt", everyItem(nullValue()))
+                .body("kinds", hasItem("REQUEST_ISSUED"));
+        given().auth().oauth2(nora).queryParam("kind", "request issued").when().get("/inbox").then().statusCode(422)
+                .contentType("application/problem+json");
+        given().auth().oauth2(nora).queryParam("caseId", "no-such-case").when().post("/inbox/read-all").then()
+                .statusCode(200).body("unread", equalTo((int) unread - 1));
+        given().auth().oauth2(nora).queryParam("caseId", caseId).when().post("/inbox/read-all").then()
+                .statusCode(200);
+        given().auth().oauth2(nora).queryParam("caseId", caseId).queryParam("unread", true).when().get("/inbox")
+                .then().body("items", hasSize(0));
+        given().auth().oauth2(nora).when().post("/inbox/read-all").then().statusCode(200).body("unread", equalTo(0));
         given().auth().oauth2(nora).when().get("/inbox/unread").then().body("unread", equalTo(0));
     }
 

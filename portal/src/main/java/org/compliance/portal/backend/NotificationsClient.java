@@ -37,7 +37,8 @@ public interface NotificationsClient {
 
     @GET
     @Path("/inbox")
-    InboxPage inbox(@QueryParam("page") int page, @QueryParam("size") int size);
+    InboxPage inbox(@QueryParam("page") int page, @QueryParam("size") int size, @QueryParam("unread") boolean unread,
+                    @QueryParam("caseId") String caseId, @QueryParam("kind") String kind);
 
     @GET
     @Path("/inbox/unread")
@@ -49,7 +50,7 @@ public interface NotificationsClient {
 
     @POST
     @Path("/inbox/read-all")
-    Unread markAllRead();
+    Unread markAllRead(@QueryParam("caseId") String caseId);
 
     @GET
     @Path("/me/preferences")

@@ -95,6 +95,50 @@ class OwnActionsTest {
         assertThat(only("PUT", "/me/preferences").body()).isEqualTo(PREFERENCES.formatted("false"));
     }
 
+    @Test
+    void the_inbox_is_filtered_grouped_by_case_under_its_title_and_read_one_case_at_a_time() throws Exception {
+        StubbedServices.answer("GET", "/me/preferences", new Answer(200, null, "application/json",
+                PREFERENCES.formatted("false")));
+        StubbedServices.answer("GET", "/inbox", new Answer(200, null, "application/json", """
+                {"items":[
+                  {"id":"11111111-1111-1111-1111-111111111111","recipientId":"u-iris","kind":"EVIDENCE_SUBMITTED",
+                   "caseId":"c-1","subject":"Evidence submitted","createdAt":"2026-12-01T10:00:00Z"},
+                  {"id":"22222222-2222-2222-2222-222222222222","recipientId":"u-iris","kind":"CASE_CLOSED",
+                   "caseId":"c-2","subject":"Case closed","createdAt":"2026-12-01T09:00:00Z"},
+                  {"id":"33333333-3333-3333-3333-333333333333","recipientId":"u-iris","kind":"EXTENSION_REQUESTED",
+                   "caseId":"c-1","subject":"More time asked","createdAt":"2026-12-01T08:00:00Z",
+                   "readAt":"2026-12-01T08:30:00Z"}],
+                 "page":0,"size":50,"unread":2,"kinds":["CASE_CLOSED","EVIDENCE_SUBMITTED","EXTENSION_REQUESTED"]}
+                """));
+        StubbedServices.answer("GET", "/cases/c-1", new Answer(200, "3", "application/json",
+                "{\"caseId\":\"c-1\",\"version\":3,\"title\":\"Northwind: consent\",\"status\":\"INVESTIGATING\"}"));
+        StubbedServices.answer("POST", "/inbox/read-all", new Answer(200, null, "application/json",
+                "{\"unread\":1}"));
+
+        HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(portal.resolve(
+                        "/inbox?unread=yes&kind=EVIDENCE_SUBMITTED")).header("Accept", "text/html").build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(StubbedServices.calls).anySatisfy(c -> assertThat(c.path())
+                .isEqualTo("/inbox?page=0&size=50&unread=true&kind=EVIDENCE_SUBMITTED"));
+        String html = page.body();
+        assertThat(html).contains("<a href=\"/cases/c-1\">Northwind: consent</a>", "A case you cannot open",
+                "<option value=\"EVIDENCE_SUBMITTED\" selected>Evidence submitted</option>", "Show everything",
+                "name=\"caseId\" value=\"c-1\"");
+        // grouped: both notices of c-1 under its title, before the group of c-2 (whose newest came between them)
+        assertThat(html.indexOf("Northwind: consent")).isLessThan(html.indexOf("More time asked"));
+        assertThat(html.indexOf("More time asked")).isLessThan(html.indexOf("A case you cannot open"));
+        assertThat(html.indexOf("A case you cannot open")).isLessThan(html.indexOf(">Case closed</p>"));
+
+        HttpResponse<String> read = HTTP.send(HttpRequest.newBuilder(portal.resolve("/inbox/read-all"))
+                .header("Accept", "text/html").header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("caseId=c-1")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(read.statusCode()).isEqualTo(303);
+        assertThat(only("POST", "/inbox/read-all?caseId=c-1").header("Authorization"))
+                .isEqualTo("Bearer " + TestSignIn.TOKEN);
+    }
+
     private String inbox() throws IOException, InterruptedException {
         HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(portal.resolve("/inbox"))
                 .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
