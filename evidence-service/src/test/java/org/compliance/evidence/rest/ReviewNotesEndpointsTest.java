@@ -80,10 +80,13 @@ class ReviewNotesEndpointsTest {
         given().auth().oauth2(iris).header("If-Match", "\"0\"").contentType(ContentType.JSON).body(body)
                 .when().post(notes).then().statusCode(409).contentType("application/problem+json");
 
-        given().auth().oauth2(iris).header("If-Match", "\"1\"").contentType(ContentType.JSON).body(body)
-                .when().post(notes).then().statusCode(200).header("ETag", "\"2\"").body("version", equalTo(2));
+        String noted = given().auth().oauth2(iris).header("If-Match", "\"1\"").contentType(ContentType.JSON)
+                .body(body).when().post(notes).then().statusCode(200).header("ETag", "\"2\"")
+                .body("version", equalTo(2)).extract().header("Consistency-Position");
 
-        awaitView(iris, requestId).body("request.reviewNotes", hasSize(1));
+        // read after the note: the view answers once it holds it
+        given().auth().oauth2(iris).header("Read-After", noted).when().get(r).then().statusCode(200)
+                .body("request.reviewNotes", hasSize(1));
         given().auth().oauth2(iris).when().get(r).then().statusCode(200)
                 .body("request.reviewNotes[0].fileId", equalTo(fileId))
                 .body("request.reviewNotes[0].note", equalTo(NOTE))

@@ -21,6 +21,7 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -50,6 +51,7 @@ import org.compliance.portal.backend.CasesClient;
 import org.compliance.portal.backend.ETags;
 import org.compliance.portal.backend.EvidenceClient;
 import org.compliance.portal.backend.ReadAfter;
+import org.compliance.portal.backend.ServiceProblem;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -255,7 +257,7 @@ public class CasePages {
     @POST
     @Path("{caseId}/requests")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response issueRequest(@PathParam("caseId") String caseId, @RestForm String respondent,
+    public Response issueRequest(@PathParam("caseId") String caseId, @RestForm List<String> respondent,
                                  @RestForm String items, @RestForm String legalBasis, @RestForm String instructions,
                                  @RestForm Integer days, @RestForm DayCount dayCount,
                                  @RestForm BankHolidayCalendar calendar, @RestForm String formalNotice,
@@ -265,10 +267,22 @@ public class CasePages {
                 .toList();
         FormalNoticeInput notice = "yes".equals(formalNotice)
                 ? new FormalNoticeInput(orEmpty(consequences), orEmpty(rightOfAppeal), appealPeriodDays) : null;
-        // a period's parts left out are the authority's defaults, as evidence-service counts them
-        String requestId = readAfter.changed(evidence.issue(new IssueRequest(caseId, orEmpty(respondent), lines,
-                orEmpty(legalBasis), orEmpty(instructions), days, null, dayCount, calendar, notice))).requestId();
-        return Response.seeOther(URI.create("/requests/" + segment(requestId) + "?done=issued")).build();
+        List<String> to = respondent == null ? List.of() : respondent.stream().map(String::strip)
+                .filter(alias -> !alias.isEmpty()).distinct().toList();
+        if (to.isEmpty()) {
+            throw new FormRefused("Choose at least one respondent to send the request to.",
+                    List.of(new ServiceProblem.FieldError("respondent", "Choose at least one respondent.")));
+        }
+        // One request per respondent, each its own (its own deadline, submissions and custody); a period's parts left
+        // out are the authority's defaults, as evidence-service counts them. Should one be refused, those before it
+        // stand: the case page lists what was issued.
+        List<String> issued = new ArrayList<>();
+        for (String alias : to) {
+            issued.add(readAfter.changed(evidence.issue(new IssueRequest(caseId, alias, lines, orEmpty(legalBasis),
+                    orEmpty(instructions), days, null, dayCount, calendar, notice))).requestId());
+        }
+        return Response.seeOther(URI.create(issued.size() == 1 ? "/requests/" + segment(issued.get(0)) + "?done=issued"
+                : "/cases/" + segment(caseId) + "?done=issued-to-several")).build();
     }
 
     /**

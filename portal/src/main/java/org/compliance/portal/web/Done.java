@@ -18,6 +18,8 @@ final class Done {
             Map.entry("clock-restarted", "The clock runs again: the due moment and the reminders moved by the time "
                     + "it was stopped."),
             Map.entry("issued", "Evidence request issued. The company has been notified."),
+            Map.entry("issued-to-several", "The evidence request was issued to each respondent chosen, as a request of "
+                    + "its own; each has been notified. They are listed below."),
             Map.entry("changed", "Saved. The case shows the change."),
             Map.entry("opened", "Case opened, with the lead and team you chose."),
             Map.entry("noted", "Note added to the case."),

@@ -349,6 +349,33 @@ class ServiceCallsTest {
                 + "\"rightOfAppeal\":\"First-tier Tribunal\",\"appealPeriodDays\":28}");
     }
 
+    @Test
+    void the_same_request_goes_to_each_respondent_chosen_as_a_request_of_its_own() throws Exception {
+        StubbedServices.answer("POST", "/requests", new Answer(201, "0", "application/json",
+                "{\"requestId\":\"r-9\",\"version\":0}"));
+
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(portal.resolve("/cases/c-1/requests"))
+                .header("Accept", "text/html").header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("respondent=northwind-cloud&respondent=contoso-models"
+                        + "&items=Policy&legalBasis=UK+GDPR&days=14")).build());
+
+        assertThat(answer.statusCode()).isEqualTo(303);
+        assertThat(answer.headers().firstValue("Location")).hasValueSatisfying(l ->
+                assertThat(l).endsWith("/cases/c-1?done=issued-to-several"));
+        assertThat(StubbedServices.calls.stream().filter(c -> c.method().equals("POST")
+                && c.path().equals("/requests")).map(Call::body).toList())
+                .satisfiesExactly(first -> assertThat(first).contains("\"respondentOrganisationAlias\":\"northwind-cloud\""),
+                        second -> assertThat(second).contains("\"respondentOrganisationAlias\":\"contoso-models\""));
+
+        StubbedServices.calls.clear();
+        HttpResponse<String> none = send(HttpRequest.newBuilder(portal.resolve("/cases/c-1/requests"))
+                .header("X-Requested-With", "XMLHttpRequest").header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("items=Policy&legalBasis=UK+GDPR&days=14")).build());
+        assertThat(none.statusCode()).isEqualTo(422);
+        assertThat(none.body()).contains("\"field\":\"respondent\"");
+        assertThat(StubbedServices.calls).noneMatch(c -> c.method().equals("POST"));
+    }
+
     private Call only(String method, String path) {
         List<Call> matching = StubbedServices.calls.stream()
                 .filter(c -> c.method().equals(method) && c.path().equals(path)).toList();
