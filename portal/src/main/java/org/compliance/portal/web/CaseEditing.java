@@ -143,6 +143,40 @@ public class CaseEditing {
         return changed(caseId, cases.removeTeamMember(caseId, userId, ifMatch(version)));
     }
 
+    /**
+     * Reassigns the cases chosen on the list to one member of staff, each at the version it has now (the list shows
+     * no versions; a case changed between that read and its reassignment is refused, not overwritten). Every case is
+     * tried; those refused are named in the answer with case-service's reason, the others stay reassigned.
+     */
+    @POST
+    @Path("reassignment")
+    public Response reassignSeveral(@RestForm List<String> caseId, @RestForm String name) {
+        List<String> chosen = caseId == null ? List.of() : caseId.stream().map(String::strip)
+                .filter(id -> !id.isEmpty()).distinct().toList();
+        if (chosen.isEmpty()) {
+            throw new FormRefused("Choose the cases to reassign.",
+                    List.of(new ServiceProblem.FieldError("caseId", "Tick at least one case in the list.")));
+        }
+        String lead = staff(name);
+        var refused = new ArrayList<ServiceProblem.FieldError>();
+        int reassigned = 0;
+        for (String id : chosen) {
+            String shown = id;
+            try {
+                var current = cases.staffView(id);
+                shown = current.getEntity().title;
+                readAfter.changed(cases.assignLead(id, ETags.ifMatch(ETags.version(current)), new StaffRequest(lead)));
+                reassigned++;
+            } catch (ServiceProblem problem) {
+                refused.add(new ServiceProblem.FieldError("cases", "“" + shown + "”: " + problem.detail()));
+            }
+        }
+        if (!refused.isEmpty()) {
+            throw new FormRefused(reassigned + " of " + chosen.size() + " cases reassigned; these were not:", refused);
+        }
+        return Response.seeOther(URI.create("/cases?done=reassigned")).build();
+    }
+
     /** The user id of the member of staff the form named, as the API's {@code userId}. */
     private String staff(String name) {
         var errors = new ArrayList<ServiceProblem.FieldError>();

@@ -97,7 +97,7 @@ public class CasePages {
     @GET
     public TemplateInstance list(@RestQuery String status, @RestQuery String priority, @RestQuery String q,
                                  @RestQuery String respondent, @RestQuery String mine, @RestQuery Integer page,
-                                 @RestQuery String sort, @RestQuery String direction) {
+                                 @RestQuery String sort, @RestQuery String direction, @RestQuery String done) {
         int pageNumber = page == null ? 0 : Math.max(0, page);
         var search = new CaseListSearch(q, status, priority, respondent, "yes".equals(mine), sort, direction);
         String assignee = search.mine() ? user.subject() : null;
@@ -120,6 +120,9 @@ public class CasePages {
                 .data("saved", asAnswered.of(cases.savedSearches().stream()
                         .map(saved -> CaseListSearch.saved(saved, user.subject())).toList()))
                 .data("staffView", staffView)
+                .data("done", Done.message(done))
+                .data("canReassign", user.isStaff())
+                .data("staff", user.isStaff() ? directories.staffIfAnswering() : List.of())
                 .data("statuses", List.of("OPENED", "INVESTIGATING", "FINDINGS", "DECISION_ISSUED", "CLOSED",
                         "SUSPENDED", "REFERRED"))
                 .data("priorities", List.of("LOW", "NORMAL", "HIGH", "URGENT"));

@@ -35,6 +35,18 @@ public class Directories {
         return cases.staff(null, OFFERED);
     }
 
+    /**
+     * The staff a picker offers where the page is about something else (the case list): none when the directory does
+     * not answer, so that the page still shows; a name typed is still looked up when the form is sent.
+     */
+    List<StaffEntry> staffIfAnswering() {
+        try {
+            return staff();
+        } catch (ServiceProblem unavailable) {
+            return List.of();
+        }
+    }
+
     /** The organisation called {@code name} (or with that alias), or an error for {@code field} in {@code errors}. */
     Optional<OrganisationEntry> organisation(String name, String field, List<ServiceProblem.FieldError> errors) {
         String wanted = name.strip();

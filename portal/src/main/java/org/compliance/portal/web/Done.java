@@ -21,6 +21,7 @@ final class Done {
             Map.entry("issued-to-several", "The evidence request was issued to each respondent chosen, as a request of "
                     + "its own; each has been notified. They are listed below."),
             Map.entry("changed", "Saved. The case shows the change."),
+            Map.entry("reassigned", "The cases chosen are reassigned; each lead has been notified."),
             Map.entry("opened", "Case opened, with the lead and team you chose."),
             Map.entry("noted", "Note added to the case."),
             Map.entry("review-noted", "Review note added to the file. The company does not see it."),

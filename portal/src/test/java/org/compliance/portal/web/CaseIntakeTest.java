@@ -179,6 +179,34 @@ class CaseIntakeTest {
                 "list=\"organisation-names\"", "<option value=\"Ivan Investigator\">");
     }
 
+    @Test
+    void cases_ticked_on_the_list_are_reassigned_each_at_its_version_and_refusals_are_named() throws Exception {
+        StubbedServices.answer("GET", "/cases/c-1", new Answer(200, "3", "application/json", CASE));
+        StubbedServices.answer("PUT", "/cases/c-1/lead-investigator", new Answer(200, "4", "application/json",
+                "{\"caseId\":\"c-1\",\"version\":4}"));
+        String body = "caseId=c-1&caseId=c-2&name=" + URLEncoder.encode("Sam Supervisor", StandardCharsets.UTF_8);
+
+        HttpResponse<String> partly = send(HttpRequest.newBuilder(portal.resolve("/cases/reassignment"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("X-Requested-With", "XMLHttpRequest")
+                .header("X-Portal-Form", "inline").POST(HttpRequest.BodyPublishers.ofString(body)).build());
+
+        assertThat(partly.statusCode()).isEqualTo(422);
+        JsonNode problem = JSON.readTree(partly.body());
+        assertThat(problem.path("detail").asText()).startsWith("1 of 2 cases reassigned");
+        assertThat(problem.path("errors").get(0).path("message").asText()).contains("c-2");
+        Call reassigned = only("PUT", "/cases/c-1/lead-investigator");
+        assertThat(reassigned.header("If-Match")).isEqualTo("\"3\"");
+        assertThat(JSON.readTree(reassigned.body()).path("userId").asText()).isEqualTo("u-sam");
+
+        StubbedServices.calls.clear();
+        HttpResponse<String> all = send(HttpRequest.newBuilder(portal.resolve("/cases/reassignment"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
+                .POST(HttpRequest.BodyPublishers.ofString("caseId=c-1&name=Sam+Supervisor")).build());
+        assertThat(all.statusCode()).isEqualTo(303);
+        assertThat(all.headers().firstValue("Location")).hasValueSatisfying(l ->
+                assertThat(l).endsWith("/cases?done=reassigned"));
+    }
+
     private static Map<String, String> intake(String firstRespondent) {
         var form = new LinkedHashMap<String, String>();
         form.put("title", "Consent for model training");
