@@ -260,7 +260,8 @@ async function sendInline(form, submitter) {
   const buttons = form.querySelectorAll('button');
   buttons.forEach(b => { b.disabled = true; });
   try {
-    const answer = await fetch(form.action, {
+    // the attribute, not form.action: a field named "action" would stand in for the property
+    const answer = await fetch(form.getAttribute('action') || window.location.href, {
       method: 'POST', body, redirect: 'manual',
       // no Accept of its own: the form's address answers pages; X-Requested-With asks for problems as JSON
       headers: { 'X-Portal-Form': 'inline', 'X-Requested-With': 'XMLHttpRequest' }
@@ -306,7 +307,8 @@ function confirmFirst(form, go) {
 }
 
 function enhanceForm(form) {
-  if (form.method.toLowerCase() !== 'post') return;
+  // the attribute, not form.method: the case page's step forms have a field named "method"
+  if ((form.getAttribute('method') || 'get').toLowerCase() !== 'post') return;
   form.addEventListener('submit', event => {
     if (form.dataset.confirmed === 'yes') { delete form.dataset.confirmed; return; }
     event.preventDefault();

@@ -106,7 +106,8 @@ class PortalJourneysTest {
                     .doesNotContain("Notes", "Findings");
             nora.check("company-case");
             nora.open("/requests");
-            assertThat(nora.text("a[href='/requests/" + requestId + "']")).startsWith("Request");
+            assertThat(nora.text("a[href='/requests/" + requestId + "']")).as("a request is named by what it asks for")
+                    .startsWith("Records of processing");
             assertThat(nora.all("a[href='/requests/" + contosoRequest + "']")).as("another company's request").isEmpty();
             assertThat(nora.text("tr:has(a[href='/requests/" + requestId + "']) .countdown")).matches("1[34] days .* left");
             nora.check("company-requests");
