@@ -309,12 +309,16 @@ function confirmFirst(form, go) {
 function enhanceForm(form) {
   // the attribute, not form.method: the case page's step forms have a field named "method"
   if ((form.getAttribute('method') || 'get').toLowerCase() !== 'post') return;
+  const plain = form.hasAttribute('data-plain-submit');
   form.addEventListener('submit', event => {
     if (form.dataset.confirmed === 'yes') { delete form.dataset.confirmed; return; }
+    // a plain form that asks nothing first posts as the browser does (requestSubmit inside this event does nothing)
+    if (plain && !form.dataset.confirm) return;
     event.preventDefault();
     const submitter = event.submitter;
+    // called from the dialog's button, after this event: the plain form is then submitted again, confirmed
     const go = () => {
-      if (form.hasAttribute('data-plain-submit')) { form.dataset.confirmed = 'yes'; form.requestSubmit(submitter); }
+      if (plain) { form.dataset.confirmed = 'yes'; form.requestSubmit(submitter); }
       else sendInline(form, submitter);
     };
     if (form.dataset.confirm) confirmFirst(form, go); else go();
