@@ -72,7 +72,8 @@ public class WorkQueries {
 
     /** The queue's first {@code limit} requests, soonest due first, with how many there are in all. */
     public Uni<EvidenceWork.WorkList> list(Queue queue, Scope scope, String userId, Instant dueBy, int limit) {
-        Statement statement = new Statement().sql("SELECT w.*, v.document::jsonb -> 'items' ->> 0 AS subject FROM ("
+        Statement statement = new Statement().sql("SELECT w.*, v.document::jsonb -> 'items' ->> 0 AS first_item, "
+                + "jsonb_array_length(v.document::jsonb -> 'items') AS item_count FROM ("
                 + "SELECT r.request_id, r.case_id, k.title, r.organisation_alias, "
                 + "k.respondent_names::jsonb ->> r.organisation_alias AS organisation_name, r.due_at, r.overdue, "
                 + "count(*) OVER () AS total FROM evidence_service.request_view r ");
@@ -86,7 +87,8 @@ public class WorkQueries {
             long total = 0;
             for (Row row : rows) {
                 total = row.getLong("total");
-                items.add(new EvidenceWork.WorkItem(row.getString("request_id"), row.getString("subject"),
+                items.add(new EvidenceWork.WorkItem(row.getString("request_id"),
+                        RequestSubjects.of(row.getString("first_item"), row.getInteger("item_count")),
                         row.getString("case_id"), row.getString("title"), row.getString("organisation_alias"),
                         row.getString("organisation_name"), row.getOffsetDateTime("due_at").toInstant(),
                         row.getBoolean("overdue")));

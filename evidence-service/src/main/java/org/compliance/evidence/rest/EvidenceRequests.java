@@ -7,6 +7,7 @@ import org.compliance.api.evidence.RequestDocument;
 import org.compliance.api.evidence.views.RequestDetail;
 import org.compliance.api.evidence.views.RequestSummary;
 import org.compliance.evidence.query.KnownCase;
+import org.compliance.evidence.query.RequestSubjects;
 import org.compliance.evidence.query.RequestViewRow;
 import org.compliance.evidence.query.RespondentNames;
 
@@ -27,15 +28,8 @@ public final class EvidenceRequests {
                 known == null ? null : known.title, RespondentNames.nameOf(known, row.organisationAlias));
     }
 
-    /** What a person calls the request: the first thing it asks for, and how many more. */
-    static String subject(RequestDocument document) {
-        if (document.items.isEmpty()) {
-            return "Evidence request";
-        }
-        String first = document.items.get(0);
-        String shown = first.length() > 120 ? first.substring(0, 119) + "…" : first;
-        int more = document.items.size() - 1;
-        return more == 0 ? shown : shown + " (and " + more + " more)";
+    private static String subject(RequestDocument document) {
+        return RequestSubjects.of(document.items.isEmpty() ? null : document.items.get(0), document.items.size());
     }
 
     /**

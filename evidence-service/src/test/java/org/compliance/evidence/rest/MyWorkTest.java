@@ -77,9 +77,10 @@ class MyWorkTest {
                 .doesNotContain(othersExtension);
         assertThat(mine.getList("dueSoon.items.requestId")).contains(dueSoon).doesNotContain(othersExtension);
         Map<String, Object> item = mine.getMap("dueSoon.items.find { it.requestId == '" + dueSoon + "' }");
-        assertThat(item).containsEntry("subject", "Cookie consent records")
+        assertThat(item).containsEntry("subject", "Cookie consent records (and 1 more)")
                 .containsEntry("caseTitle", "Cookie walls on the checkout")
-                .containsEntry("caseId", irisCase).containsEntry("organisationAlias", "northwind-cloud");
+                .containsEntry("caseId", irisCase).containsEntry("organisationAlias", "northwind-cloud")
+                .containsEntry("organisationName", "Northwind Cloud Ltd");
         assertThat(mine.getString("awaitingReview.items.find { it.requestId == '" + toReview + "' }.caseTitle"))
                 .isEqualTo("Retention of voice recordings");
 

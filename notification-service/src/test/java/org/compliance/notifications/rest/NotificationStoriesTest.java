@@ -453,6 +453,8 @@ class NotificationStoriesTest {
                 .body("kinds", hasItem("REQUEST_ISSUED"));
         given().auth().oauth2(nora).queryParam("kind", "request issued").when().get("/inbox").then().statusCode(422)
                 .contentType("application/problem+json");
+        given().auth().oauth2(nora).queryParam("unread", "maybe").when().get("/inbox").then().statusCode(400)
+                .contentType("application/problem+json");
         given().auth().oauth2(nora).queryParam("caseId", "no-such-case").when().post("/inbox/read-all").then()
                 .statusCode(200).body("unread", equalTo((int) unread - 1));
         given().auth().oauth2(nora).queryParam("caseId", caseId).when().post("/inbox/read-all").then()

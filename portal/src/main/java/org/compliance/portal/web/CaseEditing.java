@@ -1,10 +1,11 @@
 package org.compliance.portal.web;
 
+import static org.compliance.portal.web.Forms.caseIfMatch;
+import static org.compliance.portal.web.Forms.day;
 import static org.compliance.portal.web.Forms.given;
 import static org.compliance.portal.web.Forms.orEmpty;
 import static org.compliance.portal.web.Forms.segment;
 
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -13,8 +14,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import org.compliance.api.cases.Complainant;
@@ -59,8 +58,8 @@ public class CaseEditing {
                                   @RestForm String name) {
         var errors = new ArrayList<ServiceProblem.FieldError>();
         var organisation = directories.organisation(orEmpty(name), "name", errors);
-        refuseIfAny(errors);
-        return changed(caseId, cases.addRespondent(caseId, ifMatch(version),
+        FormRefused.ifAny(errors);
+        return changed(caseId, cases.addRespondent(caseId, caseIfMatch(version),
                 new RespondentInput(organisation.orElseThrow().alias(), organisation.orElseThrow().name())));
     }
 
@@ -68,7 +67,7 @@ public class CaseEditing {
     @Path("{caseId}/respondents/{alias}/withdrawal")
     public Response withdrawRespondent(@PathParam("caseId") String caseId, @PathParam("alias") String alias,
                                        @RestForm Long version, @RestForm String reason) {
-        return changed(caseId, cases.withdrawRespondent(caseId, alias, ifMatch(version),
+        return changed(caseId, cases.withdrawRespondent(caseId, alias, caseIfMatch(version),
                 new ReasonRequest(orEmpty(reason))));
     }
 
@@ -83,8 +82,8 @@ public class CaseEditing {
                 ? new ComplainantInput(chosen, orEmpty(name), null)
                 : directories.organisation(orEmpty(name), "name", errors)
                         .map(o -> new ComplainantInput(chosen, o.name(), o.alias())).orElse(null);
-        refuseIfAny(errors);
-        return changed(caseId, cases.addComplainant(caseId, ifMatch(version), complainant));
+        FormRefused.ifAny(errors);
+        return changed(caseId, cases.addComplainant(caseId, caseIfMatch(version), complainant));
     }
 
     @POST
@@ -92,7 +91,7 @@ public class CaseEditing {
     public Response withdrawComplainant(@PathParam("caseId") String caseId,
                                         @PathParam("complainantId") String complainantId, @RestForm Long version,
                                         @RestForm String reason) {
-        return changed(caseId, cases.withdrawComplainant(caseId, complainantId, ifMatch(version),
+        return changed(caseId, cases.withdrawComplainant(caseId, complainantId, caseIfMatch(version),
                 new ReasonRequest(orEmpty(reason))));
     }
 
@@ -101,7 +100,7 @@ public class CaseEditing {
     public Response addAllegation(@PathParam("caseId") String caseId, @RestForm Long version,
                                   @RestForm String legalBasis, @RestForm String description,
                                   @RestForm String conductFrom, @RestForm String conductTo) {
-        return changed(caseId, cases.addAllegation(caseId, ifMatch(version),
+        return changed(caseId, cases.addAllegation(caseId, caseIfMatch(version),
                 allegation(legalBasis, description, conductFrom, conductTo)));
     }
 
@@ -111,7 +110,7 @@ public class CaseEditing {
                                     @RestForm Long version, @RestForm String legalBasis,
                                     @RestForm String description, @RestForm String conductFrom,
                                     @RestForm String conductTo) {
-        return changed(caseId, cases.amendAllegation(caseId, allegationId, ifMatch(version),
+        return changed(caseId, cases.amendAllegation(caseId, allegationId, caseIfMatch(version),
                 allegation(legalBasis, description, conductFrom, conductTo)));
     }
 
@@ -120,27 +119,27 @@ public class CaseEditing {
     public Response withdrawAllegation(@PathParam("caseId") String caseId,
                                        @PathParam("allegationId") String allegationId, @RestForm Long version,
                                        @RestForm String reason) {
-        return changed(caseId, cases.withdrawAllegation(caseId, allegationId, ifMatch(version),
+        return changed(caseId, cases.withdrawAllegation(caseId, allegationId, caseIfMatch(version),
                 new ReasonRequest(orEmpty(reason))));
     }
 
     @POST
     @Path("{caseId}/lead-investigator")
     public Response assignLead(@PathParam("caseId") String caseId, @RestForm Long version, @RestForm String name) {
-        return changed(caseId, cases.assignLead(caseId, ifMatch(version), new StaffRequest(staff(name))));
+        return changed(caseId, cases.assignLead(caseId, caseIfMatch(version), new StaffRequest(staff(name))));
     }
 
     @POST
     @Path("{caseId}/team")
     public Response addTeamMember(@PathParam("caseId") String caseId, @RestForm Long version, @RestForm String name) {
-        return changed(caseId, cases.addTeamMember(caseId, ifMatch(version), new StaffRequest(staff(name))));
+        return changed(caseId, cases.addTeamMember(caseId, caseIfMatch(version), new StaffRequest(staff(name))));
     }
 
     @POST
     @Path("{caseId}/team/{userId}/removal")
     public Response removeTeamMember(@PathParam("caseId") String caseId, @PathParam("userId") String userId,
                                      @RestForm Long version) {
-        return changed(caseId, cases.removeTeamMember(caseId, userId, ifMatch(version)));
+        return changed(caseId, cases.removeTeamMember(caseId, userId, caseIfMatch(version)));
     }
 
     /**
@@ -181,7 +180,7 @@ public class CaseEditing {
     private String staff(String name) {
         var errors = new ArrayList<ServiceProblem.FieldError>();
         var member = directories.staffMember(orEmpty(name), "userId", errors);
-        refuseIfAny(errors);
+        FormRefused.ifAny(errors);
         return member.orElseThrow().userId();
     }
 
@@ -190,30 +189,8 @@ public class CaseEditing {
         var errors = new ArrayList<ServiceProblem.FieldError>();
         var input = new AllegationInput(given(legalBasis), given(description), day(conductFrom, "conductFrom", errors),
                 day(conductTo, "conductTo", errors));
-        refuseIfAny(errors);
+        FormRefused.ifAny(errors);
         return input;
-    }
-
-    private static LocalDate day(String value, String field, List<ServiceProblem.FieldError> errors) {
-        try {
-            return given(value) == null ? null : LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            errors.add(new ServiceProblem.FieldError(field, "Give a date (year-month-day)."));
-            return null;
-        }
-    }
-
-    private static void refuseIfAny(List<ServiceProblem.FieldError> errors) {
-        if (!errors.isEmpty()) {
-            throw new FormRefused("Some of the form's fields need another look.", errors);
-        }
-    }
-
-    private static String ifMatch(Long version) {
-        if (version == null) {
-            throw new BadRequestException("The form lacks the case version; reload the case and try again.");
-        }
-        return ETags.ifMatch(version);
     }
 
     private Response changed(String caseId, RestResponse<Changed> answer) {

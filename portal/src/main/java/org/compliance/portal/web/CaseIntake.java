@@ -1,6 +1,8 @@
 package org.compliance.portal.web;
 
+import static org.compliance.portal.web.Forms.day;
 import static org.compliance.portal.web.Forms.given;
+import static org.compliance.portal.web.Forms.lines;
 import static org.compliance.portal.web.Forms.segment;
 
 import io.quarkus.qute.Location;
@@ -16,8 +18,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -89,9 +89,7 @@ public class CaseIntake {
                 choice(Confidentiality.class, fields, "confidentiality", errors),
                 respondents(fields, errors), complainants(fields, errors), allegations(fields, errors),
                 lead(fields, errors), team(fields, errors));
-        if (!errors.isEmpty()) {
-            throw new FormRefused("Some of the form's fields need another look.", errors);
-        }
+        FormRefused.ifAny(errors);
         String caseId = readAfter.changed(cases.open(request)).caseId();
         return Response.seeOther(URI.create("/cases/" + segment(caseId) + "?done=opened")).build();
     }
@@ -140,8 +138,9 @@ public class CaseIntake {
             if (i > 0 && basis == null && description == null) {
                 continue;
             }
-            allegations.add(new AllegationInput(basis, description, day(fields, prefix + "conductFrom", errors),
-                    day(fields, prefix + "conductTo", errors)));
+            allegations.add(new AllegationInput(basis, description,
+                    day(fields.getFirst(prefix + "conductFrom"), prefix + "conductFrom", errors),
+                    day(fields.getFirst(prefix + "conductTo"), prefix + "conductTo", errors)));
         }
         return allegations;
     }
@@ -174,11 +173,6 @@ public class CaseIntake {
         return given(fields.getFirst(name)) == null ? null : fields.getFirst(name).strip();
     }
 
-    private static List<String> lines(String text) {
-        return text == null ? List.of() : Arrays.stream(text.split("\\R")).map(String::strip)
-                .filter(line -> !line.isEmpty()).toList();
-    }
-
     private static <E extends Enum<E>> E choice(Class<E> type, MultivaluedMap<String, String> fields, String name,
                                                 List<ServiceProblem.FieldError> errors) {
         String value = given(fields.getFirst(name));
@@ -186,17 +180,6 @@ public class CaseIntake {
             return value == null ? null : Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             errors.add(new ServiceProblem.FieldError(name, "Choose one of the values offered."));
-            return null;
-        }
-    }
-
-    private static LocalDate day(MultivaluedMap<String, String> fields, String name,
-                                 List<ServiceProblem.FieldError> errors) {
-        String value = given(fields.getFirst(name));
-        try {
-            return value == null ? null : LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            errors.add(new ServiceProblem.FieldError(name, "Give a date (year-month-day)."));
             return null;
         }
     }

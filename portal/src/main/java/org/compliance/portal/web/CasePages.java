@@ -1,6 +1,8 @@
 package org.compliance.portal.web;
 
+import static org.compliance.portal.web.Forms.caseIfMatch;
 import static org.compliance.portal.web.Forms.given;
+import static org.compliance.portal.web.Forms.lines;
 import static org.compliance.portal.web.Forms.orEmpty;
 import static org.compliance.portal.web.Forms.segment;
 
@@ -22,7 +24,6 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -179,7 +180,7 @@ public class CasePages {
                          @RestForm String reason, @RestForm String publicReason, @RestForm String findings,
                          @RestForm String authority, @RestForm String theirReference, @BeanParam DecisionFields d) {
         String step = stepUnderCase(caseId, method, path);
-        String ifMatch = ifMatch(version);
+        String ifMatch = caseIfMatch(version);
         RestResponse<Changed> changed = switch (action) {
             case "START_INVESTIGATION", "RESUME" -> cases.change(caseId, step, ifMatch);
             case "RECORD_FINDINGS" -> cases.change(caseId, step, ifMatch, new FindingsRequest(orEmpty(findings)));
@@ -227,7 +228,7 @@ public class CasePages {
     @Path("{caseId}/notes")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response addNote(@PathParam("caseId") String caseId, @RestForm Long version, @RestForm String text) {
-        readAfter.changed(cases.addNote(caseId, ifMatch(version), new NoteRequest(orEmpty(text))));
+        readAfter.changed(cases.addNote(caseId, caseIfMatch(version), new NoteRequest(orEmpty(text))));
         return back(caseId, "noted");
     }
 
@@ -235,7 +236,7 @@ public class CasePages {
     @Path("{caseId}/legal-hold")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response placeHold(@PathParam("caseId") String caseId, @RestForm Long version, @RestForm String reason) {
-        readAfter.changed(cases.placeLegalHold(caseId, ifMatch(version), new ReasonRequest(orEmpty(reason))));
+        readAfter.changed(cases.placeLegalHold(caseId, caseIfMatch(version), new ReasonRequest(orEmpty(reason))));
         return back(caseId, "changed");
     }
 
@@ -243,7 +244,7 @@ public class CasePages {
     @Path("{caseId}/legal-hold/lifting")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response liftHold(@PathParam("caseId") String caseId, @RestForm Long version, @RestForm String reason) {
-        readAfter.changed(cases.liftLegalHold(caseId, ifMatch(version), new ReasonRequest(orEmpty(reason))));
+        readAfter.changed(cases.liftLegalHold(caseId, caseIfMatch(version), new ReasonRequest(orEmpty(reason))));
         return back(caseId, "changed");
     }
 
@@ -266,8 +267,7 @@ public class CasePages {
                                  @RestForm BankHolidayCalendar calendar, @RestForm String formalNotice,
                                  @RestForm String consequences, @RestForm String rightOfAppeal,
                                  @RestForm Integer appealPeriodDays) {
-        List<String> lines = Arrays.stream(orEmpty(items).split("\\R")).map(String::strip).filter(s -> !s.isEmpty())
-                .toList();
+        List<String> asked = lines(items);
         FormalNoticeInput notice = "yes".equals(formalNotice)
                 ? new FormalNoticeInput(orEmpty(consequences), orEmpty(rightOfAppeal), appealPeriodDays) : null;
         List<String> to = respondent == null ? List.of() : respondent.stream().map(String::strip)
@@ -281,7 +281,7 @@ public class CasePages {
         // stand: the case page lists what was issued.
         List<String> issued = new ArrayList<>();
         for (String alias : to) {
-            issued.add(readAfter.changed(evidence.issue(new IssueRequest(caseId, alias, lines, orEmpty(legalBasis),
+            issued.add(readAfter.changed(evidence.issue(new IssueRequest(caseId, alias, asked, orEmpty(legalBasis),
                     orEmpty(instructions), days, null, dayCount, calendar, notice))).requestId());
         }
         return Response.seeOther(URI.create(issued.size() == 1 ? "/requests/" + segment(issued.get(0)) + "?done=issued"
@@ -301,18 +301,10 @@ public class CasePages {
         return step;
     }
 
-    private static String ifMatch(Long version) {
-        if (version == null) {
-            throw new BadRequestException("The form lacks the case version; reload the case and try again.");
-        }
-        return ETags.ifMatch(version);
-    }
-
     private DecisionRequest decision(DecisionFields f) {
         DecisionKind decided = choice(f.kind);
         EnforcementNoticeInput notice = decided != DecisionKind.ENFORCEMENT_NOTICE ? null
-                : new EnforcementNoticeInput(Arrays.stream(orEmpty(f.steps).split("\\R")).map(String::strip)
-                        .filter(s -> !s.isEmpty()).toList(), day(f.complianceDate));
+                : new EnforcementNoticeInput(lines(f.steps), day(f.complianceDate));
         MonetaryPenaltyInput penalty = decided != DecisionKind.MONETARY_PENALTY ? null : penalty(f);
         return new DecisionRequest(decided, orEmpty(f.reasons), notice, penalty, given(f.addressee),
                 given(f.internalReasoning));

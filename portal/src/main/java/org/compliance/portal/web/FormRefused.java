@@ -16,6 +16,13 @@ public class FormRefused extends RuntimeException {
         this.errors = List.copyOf(errors);
     }
 
+    /** Refuses the form when reading it found any error, all of them at once. */
+    static void ifAny(List<ServiceProblem.FieldError> errors) {
+        if (!errors.isEmpty()) {
+            throw new FormRefused("Some of the form's fields need another look.", errors);
+        }
+    }
+
     public List<ServiceProblem.FieldError> errors() {
         return errors;
     }
