@@ -35,7 +35,7 @@ public final class PortalPagesBench {
             CaseListBench.seed(db, cases);
             CaseListBench.awaitViews(db, cases);
             db.createStatement().execute(
-                    "ANALYZE case_service.case_view, case_service.case_party, case_service.case_search_word");
+                    "VACUUM ANALYZE case_service.case_view, case_service.case_party, case_service.case_search_word");
         }
 
         String staffPickers = caseService + "/staff?size=50";

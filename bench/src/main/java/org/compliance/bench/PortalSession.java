@@ -24,7 +24,10 @@ final class PortalSession {
 
     private static final Pattern LOGIN_FORM = Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*>");
     private static final Pattern ACTION = Pattern.compile("action=\"([^\"]+)\"");
+    private static final Pattern FEEDBACK = Pattern.compile(
+            "(?s)class=\"[^\"]*(?:kc-feedback-text|pf-v5-c-alert__title|kc-error-message|input-error)[^\"]*\"[^>]*>(.*?)</");
     private static final int MAX_REDIRECTS = 10;
+    private static final int MAX_LOGIN_STEPS = 3;
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private final Map<String, String> cookies = new ConcurrentHashMap<>();
@@ -34,28 +37,45 @@ final class PortalSession {
         this.portal = portal;
     }
 
-    /** Signs {@code username} in (the demo password) and returns the session, ready to fetch pages. */
+    /**
+     * Signs {@code username} in (the demo password) and returns the session, ready to fetch pages. Keycloak may ask in
+     * steps (with organisations on, the username first, then the password): each login form it shows is answered
+     * with the fields it has, until the portal's page comes back.
+     */
     static PortalSession signIn(String portal, String username) throws Exception {
         PortalSession session = new PortalSession(portal);
-        HttpResponse<String> loginPage = session.follow(session.request(portal + "/work").GET().build());
-        Matcher form = LOGIN_FORM.matcher(loginPage.body());
-        if (loginPage.statusCode() != 200 || !form.find()) {
-            throw new IllegalStateException("The portal did not lead to Keycloak's login form (" + loginPage.statusCode()
-                    + " at " + loginPage.uri() + ")");
+        HttpResponse<String> page = session.follow(session.request(portal + "/work").GET().build());
+        for (int step = 0; step < MAX_LOGIN_STEPS && !page.uri().toString().startsWith(portal); step++) {
+            Matcher form = LOGIN_FORM.matcher(page.body());
+            if (page.statusCode() != 200 || !form.find()) {
+                break;
+            }
+            Matcher action = ACTION.matcher(form.group());
+            if (!action.find()) {
+                throw new IllegalStateException("Keycloak's login form has no action");
+            }
+            StringBuilder fields = new StringBuilder("credentialId=");
+            if (page.body().contains("name=\"username\"")) {
+                fields.append("&username=").append(URLEncoder.encode(username, StandardCharsets.UTF_8));
+            }
+            if (page.body().contains("name=\"password\"")) {
+                fields.append("&password=demo");
+            }
+            page = session.follow(session.request(action.group(1).replace("&amp;", "&"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(fields.toString())).build());
         }
-        Matcher action = ACTION.matcher(form.group());
-        if (!action.find()) {
-            throw new IllegalStateException("Keycloak's login form has no action");
-        }
-        String body = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password=demo&credentialId=";
-        HttpResponse<String> signedIn = session.follow(session.request(action.group(1).replace("&amp;", "&"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
-        if (signedIn.statusCode() != 200 || !signedIn.uri().toString().startsWith(portal)) {
-            throw new IllegalStateException(username + " was not signed in to the portal (" + signedIn.statusCode()
-                    + " at " + signedIn.uri() + ")");
+        if (page.statusCode() != 200 || !page.uri().toString().startsWith(portal)) {
+            throw new IllegalStateException(username + " was not signed in to the portal (" + page.statusCode()
+                    + " at " + page.uri() + "): " + feedback(page.body()));
         }
         return session;
+    }
+
+    /** What Keycloak's page says went wrong (its alert or error message), for the failure's message. */
+    private static String feedback(String page) {
+        Matcher message = FEEDBACK.matcher(page);
+        return message.find() ? message.group(1).replaceAll("<[^>]+>", "").strip() : "no message on the page";
     }
 
     /** Fetches a page of the portal; anything but a 200 is a failure of the run. */
