@@ -123,7 +123,9 @@ public class RequestPages {
                 .data("done", Done.message(done))
                 .data("canAcknowledge", user.isCompany() && due && request.acknowledgedBy == null)
                 .data("canSubmit", user.isCompany() && due)
-                .data("canAskForTime", user.isCompany() && due && !pendingExtension && !request.overdue)
+                // evidence-service takes an extension request while a submission awaits review (part of the evidence
+                // may still be to come), so the form stays until the request is finished
+                .data("canAskForTime", user.isCompany() && open && !pendingExtension && !request.overdue)
                 .data("pendingExtension", pendingExtension)
                 .data("canDecideExtension", user.isSupervisor() && open && pendingExtension)
                 .data("canReview", user.isStaff() && open && hasSubmissions)

@@ -14,7 +14,7 @@ public final class Standings {
     private Standings() {
     }
 
-    /** "Submitted, awaiting review" for SUBMITTED_AWAITING_REVIEW. */
+    /** "Submitted, awaiting review" for SUBMITTED_AWAITING_REVIEW; an accepted request is "Complete" as its status. */
     static String inWords(String standing) {
         return switch (RequestStanding.valueOf(standing)) {
             case AWAITING_ACKNOWLEDGEMENT -> "Due, not yet acknowledged";
@@ -22,7 +22,7 @@ public final class Standings {
             case MORE_EVIDENCE_ASKED -> "More evidence asked for";
             case CLOCK_STOPPED -> "Clock stopped";
             case SUBMITTED_AWAITING_REVIEW -> "Submitted, awaiting review";
-            case ACCEPTED -> "Accepted";
+            case ACCEPTED -> "Complete: evidence accepted";
             case WITHDRAWN -> "Withdrawn";
         };
     }

@@ -92,7 +92,7 @@ class CompanyPagesTest {
         assertThat(page).contains("data-standing=\"SUBMITTED_AWAITING_REVIEW\"", "Submitted, awaiting review",
                         "Evidence was submitted Thu 3 Dec 2026, 10:00:00 GMT and awaits the regulator's review",
                         "Nothing is due from you meanwhile", "Signed receipt")
-                .doesNotContain("class=\"countdown", "id=\"submission-form\"", "extension-request", "NOT_FOUND");
+                .doesNotContain("class=\"countdown", "id=\"submission-form\"", "NOT_FOUND");
     }
 
     @Test
@@ -126,8 +126,8 @@ class CompanyPagesTest {
 
         String page = page("/requests/r-1");
 
-        assertThat(page).contains("data-standing=\"ACCEPTED\"", "The regulator accepted the evidence Fri 4 Dec 2026, "
-                        + "09:00:00 GMT")
+        assertThat(page).contains("data-standing=\"ACCEPTED\"", "Complete: evidence accepted",
+                        "The regulator accepted the evidence Fri 4 Dec 2026, 09:00:00 GMT")
                 .doesNotContain("class=\"countdown", "id=\"submission-form\"",
                         "action=\"/requests/r-1/acknowledgement\"", "extension-request", "NOT_FOUND");
     }
@@ -151,7 +151,7 @@ class CompanyPagesTest {
                 "We owe you an answer on scope", "standing still").doesNotContain("class=\"countdown");
         assertThat(row(page, "r-submitted")).contains("Submitted, awaiting review")
                 .doesNotContain("class=\"countdown", "Overdue", "is-overdue");
-        assertThat(row(page, "r-accepted")).contains("Accepted").doesNotContain("class=\"countdown");
+        assertThat(row(page, "r-accepted")).contains("Complete: evidence accepted").doesNotContain("class=\"countdown");
         assertThat(page).contains("<th scope=\"col\">Where it stands</th>", "<th scope=\"col\">Case</th>")
                 .doesNotContain("<th scope=\"col\">Organisation</th>", "NOT_FOUND");
     }
