@@ -159,6 +159,29 @@ public class RequestDocument {
         }
     }
 
+    /**
+     * Where the request stands: finished (accepted, withdrawn), a submission awaiting review (which a stopped clock
+     * does not change: the company answered), the clock stopped, more evidence asked for, acknowledged, or neither.
+     */
+    public RequestStanding standing() {
+        if ("COMPLETE".equals(status)) {
+            return RequestStanding.ACCEPTED;
+        }
+        if ("WITHDRAWN".equals(status)) {
+            return RequestStanding.WITHDRAWN;
+        }
+        if (awaitingReview) {
+            return RequestStanding.SUBMITTED_AWAITING_REVIEW;
+        }
+        if (clockStopped != null) {
+            return RequestStanding.CLOCK_STOPPED;
+        }
+        if (stillMissing != null) {
+            return RequestStanding.MORE_EVIDENCE_ASKED;
+        }
+        return acknowledgedAt != null ? RequestStanding.ACKNOWLEDGED : RequestStanding.AWAITING_ACKNOWLEDGEMENT;
+    }
+
     private void decideExtension(String outcome, String reason, Instant newDueAt) {
         for (int i = extensions.size() - 1; i >= 0; i--) {
             Extension x = extensions.get(i);

@@ -25,7 +25,8 @@ public final class EvidenceRequests {
         Duration left = Duration.between(stoppedAt == null ? now : stoppedAt, row.dueAt);
         return new RequestSummary(row.requestId, row.caseId, row.organisationAlias, row.status, row.dueAt,
                 row.overdue, left.toSeconds(), left.toString(), row.issuedAt, stoppedAt, subject(document),
-                known == null ? null : known.title, RespondentNames.nameOf(known, row.organisationAlias));
+                known == null ? null : known.title, RespondentNames.nameOf(known, row.organisationAlias),
+                document.standing(), document.stillMissing, stop == null ? null : stop.reason());
     }
 
     private static String subject(RequestDocument document) {
@@ -44,6 +45,6 @@ public final class EvidenceRequests {
         Duration left = Duration.between(counted, document.dueAt);
         return new RequestDetail(document, left.toSeconds(), left.toString(), subject(document),
                 known == null ? null : known.title,
-                RespondentNames.nameOf(known, document.organisationAlias));
+                RespondentNames.nameOf(known, document.organisationAlias), document.standing());
     }
 }

@@ -31,6 +31,7 @@ import org.compliance.api.evidence.BankHolidayCalendar;
 import org.compliance.api.evidence.DayCount;
 import org.compliance.api.evidence.EvidenceFile;
 import org.compliance.api.evidence.RequestDocument;
+import org.compliance.api.evidence.RequestStanding;
 import org.compliance.api.evidence.requests.GrantRequest;
 import org.compliance.api.evidence.requests.MoreEvidenceRequest;
 import org.compliance.api.evidence.requests.ReasonRequest;
@@ -104,7 +105,14 @@ public class RequestPages {
         boolean pendingExtension = request.extensions.stream().anyMatch(e -> "PENDING".equals(e.outcome()));
         boolean hasSubmissions = !request.submissions.isEmpty();
         boolean clockStopped = request.clockStopped != null;
+        // a service that does not say is read as the document says: the rule is the api's either way
+        RequestStanding standing = detail.standing() != null ? detail.standing() : request.standing();
+        boolean due = standing.awaitsRespondent();
         return page.data("r", asAnswered.of(request))
+                .data("standing", standing.name())
+                .data("due", due)
+                .data("clockRunning", standing.clockRunning())
+                .data("lastSubmittedAt", hasSubmissions ? request.submissions.getLast().submittedAt().toString() : null)
                 .data("subject", detail.subject())
                 .data("caseTitle", detail.caseTitle())
                 .data("organisationName", organisationName(detail))
@@ -113,8 +121,10 @@ public class RequestPages {
                 .data("version", ETags.version(answer))
                 .data("secondsLeft", detail.secondsLeft())
                 .data("done", Done.message(done))
-                .data("canAcknowledge", user.isCompany() && open && request.acknowledgedBy == null)
-                .data("canSubmit", user.isCompany() && open)
+                .data("canAcknowledge", user.isCompany() && due && request.acknowledgedBy == null)
+                .data("canSubmit", user.isCompany() && due)
+                // evidence-service takes an extension request while a submission awaits review (part of the evidence
+                // may still be to come), so the form stays until the request is finished
                 .data("canAskForTime", user.isCompany() && open && !pendingExtension && !request.overdue)
                 .data("pendingExtension", pendingExtension)
                 .data("canDecideExtension", user.isSupervisor() && open && pendingExtension)

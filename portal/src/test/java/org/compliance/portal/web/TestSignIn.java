@@ -14,8 +14,9 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * For {@link ServiceCallsTest} only (sign-in is off there): everyone is signed in as an investigator with an access
- * token, as Keycloak's sign-in would leave them. Does nothing unless {@code portal.test.signed-in-token} is set.
+ * For {@link ServiceCallsTest} and its kind only (sign-in is off there): everyone is signed in as an investigator (or
+ * the role {@code portal.test.signed-in-role} names) with an access token, as Keycloak's sign-in would leave them. Does
+ * nothing unless {@code portal.test.signed-in-token} is set.
  */
 @ApplicationScoped
 public class TestSignIn implements SecurityIdentityAugmentor {
@@ -27,12 +28,16 @@ public class TestSignIn implements SecurityIdentityAugmentor {
     @ConfigProperty(name = "portal.test.signed-in-token")
     Optional<String> token;
 
+    /** The role the token's user has: an investigator unless a test profile signs in someone else. */
+    @ConfigProperty(name = "portal.test.signed-in-role", defaultValue = "investigator")
+    String role;
+
     @Override
     public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
         if (token.isEmpty() || !identity.isAnonymous()) {
             return Uni.createFrom().item(identity);
         }
         return Uni.createFrom().item(QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal("u-iris"))
-                .addRole("investigator").addCredential(new AccessTokenCredential(token.get())).build());
+                .addRole(role).addCredential(new AccessTokenCredential(token.get())).build());
     }
 }
