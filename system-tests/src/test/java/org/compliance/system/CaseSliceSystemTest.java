@@ -95,7 +95,7 @@ class CaseSliceSystemTest {
         JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(token.split("\\.")[1]));
         assertThat(claims.path("iss").asText()).isEqualTo(keycloak.issuer())
                 .matches("http://127\\.0\\.0\\.1:\\d+/realms/compliance");
-        try (var connection = DriverManager.getConnection(TestDatabase.jdbcUrl(DATABASE + "_keycloak"), "postgres", "");
+        try (var connection = DriverManager.getConnection(TestDatabase.jdbcUrl(Suite.KEYCLOAK_DATABASE), "postgres", "");
              var realms = connection.createStatement().executeQuery("SELECT name FROM realm")) {
             List<String> names = new ArrayList<>();
             while (realms.next()) {
@@ -103,7 +103,7 @@ class CaseSliceSystemTest {
             }
             assertThat(names).contains("compliance");
         }
-        assertThat(Files.readString(Path.of("target", "system", "keycloak.log")))
+        assertThat(Files.readString(Suite.KEYCLOAK_LOG))
                 .contains("Profile prod activated")
                 .doesNotContain("Running the server in development mode");
         assertThat(getJson(token, notifications.url("/inbox")).has("items")).as("a service accepts the token").isTrue();

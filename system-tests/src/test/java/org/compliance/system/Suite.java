@@ -16,7 +16,9 @@ import org.compliance.testing.TestDatabase;
 
 /**
  * The suite as separate processes for one test class: its own database (so its own event store), a real
- * Keycloak as production runs it (on a database of its own, {@code <database>_keycloak}), an SMTP server in the
+ * Keycloak as production runs it (one for every suite of the test run, on a database of its own: the realm is the
+ * same for all, and a production Keycloak's first start on an empty database is most of a suite's start), an SMTP
+ * server in the
  * test JVM, and the four packaged services, once or several times each (each instance on its own port, with a modest
  * heap); optionally the portal in front of the first instances.
  */
@@ -83,8 +85,7 @@ public final class Suite implements AutoCloseable {
                               Map<String, String> notificationSettings, Map<String, String> sharedSettings,
                               int instances) {
         TestDatabase.recreate(database);
-        LocalKeycloak keycloak = LocalKeycloak.startProduction(logs.resolve("keycloak.log"),
-                TestDatabase.recreate(database + "_keycloak"));
+        LocalKeycloak keycloak = sharedKeycloak();
         int smtpPort = LocalKeycloak.freePort();
         GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
@@ -113,6 +114,23 @@ public final class Suite implements AutoCloseable {
             suite.close();
             throw e;
         }
+    }
+
+    /** The run's Keycloak's database and log. */
+    public static final String KEYCLOAK_DATABASE = TestDatabase.named("compliance_test_system_keycloak");
+    public static final Path KEYCLOAK_LOG = Path.of("target", "keycloak", "keycloak.log");
+
+    private static LocalKeycloak runKeycloak;
+
+    /** The run's Keycloak: started by the first suite, stopped when the test JVM ends. */
+    private static synchronized LocalKeycloak sharedKeycloak() {
+        if (runKeycloak == null) {
+            LocalKeycloak started = LocalKeycloak.startProduction(KEYCLOAK_LOG,
+                    TestDatabase.recreate(KEYCLOAK_DATABASE));
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "keycloak-stop"));
+            runKeycloak = started;
+        }
+        return runKeycloak;
     }
 
     /**
@@ -150,7 +168,6 @@ public final class Suite implements AutoCloseable {
             portal.close();
         }
         services().reversed().forEach(ServiceProcess::close);
-        keycloak.close();
         smtp.stop();
         release(portalPort);
     }

@@ -11,12 +11,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.compliance.system.ServiceProcess;
@@ -113,10 +116,12 @@ class PortalJourneysTest {
             nora.check("company-requests");
 
             nora.open("/requests/" + requestId);
+            assertThat(nora.find("#standing").getAttribute("data-standing")).isEqualTo("AWAITING_ACKNOWLEDGEMENT");
             assertThat(nora.text(".due-panel .countdown")).contains("left");
             nora.check("company-request");
             nora.press("Acknowledge receipt of this request");
             assertThat(nora.text(".notice")).startsWith("Acknowledged");
+            assertThat(nora.find("#standing").getAttribute("data-standing")).isEqualTo("ACKNOWLEDGED");
 
             // Too large for evidence-service: the page says so and offers to try again; nothing is submitted.
             Path tooLarge = sparseFile("too-large.bin", MAX_FILE_BYTES + 1);
@@ -144,11 +149,35 @@ class PortalJourneysTest {
             assertThat(nora.fetch("GET", receiptLink)).startsWith("200 application/json");
 
             nora.open("/requests/" + requestId);
+            assertThat(nora.find("#standing").getAttribute("data-standing")).isEqualTo("SUBMITTED_AWAITING_REVIEW");
+            assertThat(nora.all("#submission-form, .due-panel .countdown")).as("nothing is due meanwhile").isEmpty();
             nora.click("details.panel summary");
             nora.type("#ext-reason", "The DPIA is being finalised by external counsel");
             nora.press("Ask for an extension");
             assertThat(nora.text(".notice")).contains("more time has been sent");
             assertThat(nora.text("main")).contains("Waiting for a decision");
+
+            // The regulator asks for more, then accepts: the company's page follows each step.
+            long version = getJson(iris, evidence.url("/requests/" + requestId)).path("request").path("version")
+                    .asLong();
+            post(iris, evidence.url("/requests/" + requestId + "/more-evidence"), Map.of(
+                    "stillMissing", "The lawful basis assessment for model training",
+                    "newDueAt", Instant.now().plus(Duration.ofDays(20)).toString()), "\"" + version + "\"");
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                nora.open("/requests/" + requestId);
+                assertThat(nora.find("#standing").getAttribute("data-standing")).isEqualTo("MORE_EVIDENCE_ASKED");
+            });
+            assertThat(nora.text(".still-missing")).contains("The lawful basis assessment for model training");
+            assertThat(nora.all("#submission-form")).as("evidence is due again").hasSize(1);
+            nora.check("company-request-more-asked");
+            post(iris, evidence.url("/requests/" + requestId + "/acceptance"), null,
+                    requestVersion(iris, requestId, version + 1));
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                nora.open("/requests/" + requestId);
+                assertThat(nora.find("#standing").getAttribute("data-standing")).isEqualTo("ACCEPTED");
+            });
+            assertThat(nora.text("#standing")).contains("Complete: evidence accepted");
+            assertThat(nora.all("#submission-form, .due-panel .countdown")).isEmpty();
 
             // Another company's request is not there for Nora, whatever the address.
             nora.open("/requests/" + contosoRequest);
@@ -278,7 +307,7 @@ class PortalJourneysTest {
     }
 
     @Test
-    void a_regulator_opens_a_case_in_the_portal_corrects_a_name_beside_its_field_and_edits_the_team()
+    void a_regulator_opens_a_case_in_the_portal_sends_one_request_to_both_respondents_previews_a_pdf_and_accepts_it()
             throws Exception {
         String title = "Voice recordings kept for training " + System.nanoTime();
         try (Browser iris = new Browser(portal.url(""), scratch.resolve("iris-intake"))) {
@@ -316,6 +345,58 @@ class PortalJourneysTest {
             assertThat(iris.text(".facts")).contains("Sam Supervisor").doesNotContain("Ivan Investigator");
             iris.type("#add-member", "Nobody Atall");
             assertThat(iris.pressAndExpectRefusal("Add to the team", "userId")).contains("Nobody Atall");
+
+            String caseId = iris.url().replaceAll(".*/cases/([^/?#]+).*", "$1");
+            iris.press("Issue an evidence request");
+            iris.click("#respondent-0");
+            iris.click("#respondent-1");
+            iris.type("#items", "Call recording retention schedule");
+            iris.press("Send the request");
+            assertThat(iris.text(".notice")).startsWith("The evidence request was issued to each respondent chosen");
+            String irisToken = keycloak.tokenFor("iris.investigator");
+            Map<String, String> requests = new HashMap<>();
+            getJson(irisToken, evidence.url("/requests?caseId=" + caseId)).forEach(r ->
+                    requests.put(r.path("organisationAlias").asText(), r.path("requestId").asText()));
+            assertThat(requests).as("one request of its own per respondent")
+                    .containsOnlyKeys("northwind-cloud", "contoso-models");
+            assertThat(iris.all("tbody a[href^='/requests/']")).extracting(e -> e.getText().strip())
+                    .containsOnly("Call recording retention schedule").hasSize(2);
+
+            // The companies answer through the API: Northwind with a PDF, Contoso by asking for more time.
+            String northwindRequest = requests.get("northwind-cloud");
+            submitEvidence(keycloak.tokenFor("nora.northwind"), northwindRequest, "retention.pdf", "application/pdf",
+                    onePagePdf("Retention schedule: recordings deleted after 90 days"));
+            String contosoRequest = requests.get("contoso-models");
+            post(keycloak.tokenFor("colin.contoso"), evidence.url("/requests/" + contosoRequest + "/extension-request"),
+                    Map.of("reason", "Our retention schedule is being re-approved"),
+                    requestVersion(irisToken, contosoRequest, 0));
+            await().atMost(Duration.ofSeconds(30)).until(() -> getJson(irisToken, evidence.url("/requests/"
+                    + contosoRequest)).path("request").path("extensions").size() == 1);
+
+            // The submission is reviewed in the browser: the PDF is drawn by pdf.js, then accepted.
+            iris.open("/requests/" + northwindRequest);
+            iris.follow(".files a.preview-link");
+            iris.awaitText(".pdf-status", "1 page");
+            assertThat(iris.all(".pdf-pages canvas")).hasSize(1);
+            iris.check("regulator-pdf-preview");
+            assertThat(iris.pressAndConfirm("Accept the evidence (the request is complete)", "request is complete"))
+                    .contains("Northwind Cloud Ltd");
+            assertThat(iris.text(".notice")).startsWith("Evidence accepted");
+        }
+
+        // The supervisor finds Contoso's extension request on My work and decides it there.
+        try (Browser sam = new Browser(portal.url(""), scratch.resolve("sam-work"))) {
+            sam.signIn("sam.supervisor");
+            assertThat(sam.text("section[aria-labelledby=extensions]")).contains(title,
+                    "Contoso Models plc");
+            sam.follow("section[aria-labelledby=extensions] a[href^='/requests/']");
+            assertThat(sam.text("main")).contains("Waiting for a decision", "Our retention schedule is being re-approved");
+            sam.script("document.getElementById('grant-date').value = arguments[0]",
+                    LocalDate.now(LONDON).plusDays(40).toString());
+            sam.press("Grant");
+            assertThat(sam.text(".notice")).startsWith("Extension granted");
+            sam.open("/work").check("supervisor-work-after-decision");
+            assertThat(sam.text("section[aria-labelledby=extensions]")).doesNotContain(title);
         }
     }
 
@@ -451,10 +532,16 @@ class PortalJourneysTest {
     }
 
     private static void submitEvidence(String token, String requestId) throws Exception {
+        submitEvidence(token, requestId, "ropa.csv", "text/csv",
+                "activity,purpose\nmodel training,product improvement\n".getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void submitEvidence(String token, String requestId, String fileName, String mediaType,
+                                       byte[] content) throws Exception {
         HttpResponse<String> upload = HTTP.send(HttpRequest.newBuilder(URI.create(
-                        evidence.url("/requests/" + requestId + "/uploads?fileName=ropa.csv")))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "text/csv")
-                .POST(HttpRequest.BodyPublishers.ofString("activity,purpose\nmodel training,product improvement\n"))
+                        evidence.url("/requests/" + requestId + "/uploads?fileName=" + fileName)))
+                .header("Authorization", "Bearer " + token).header("Content-Type", mediaType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(content))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(upload.statusCode()).as(upload.body()).isEqualTo(201);
         post(token, evidence.url("/requests/" + requestId + "/submissions"), Map.of(
@@ -462,6 +549,28 @@ class PortalJourneysTest {
                 "description", "Records of processing",
                 "statementOfTruth", Map.of("name", "Nora Northwind", "position", "Data Protection Officer")),
                 requestVersion(token, requestId, 0));
+    }
+
+    /** A one-page PDF showing {@code line}, written by hand: objects, their byte offsets in the xref, the trailer. */
+    private static byte[] onePagePdf(String line) {
+        String text = "BT /F1 14 Tf 24 60 Td (" + line.replaceAll("[()\\\\]", "") + ") Tj ET";
+        List<String> objects = List.of("<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 480 144] /Contents 4 0 R"
+                        + " /Resources << /Font << /F1 5 0 R >> >> >>",
+                "<< /Length " + text.length() + " >>\nstream\n" + text + "\nendstream",
+                "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>");
+        StringBuilder pdf = new StringBuilder("%PDF-1.4\n");
+        List<Integer> offsets = new ArrayList<>();
+        for (int i = 0; i < objects.size(); i++) {
+            offsets.add(pdf.length());
+            pdf.append(i + 1).append(" 0 obj\n").append(objects.get(i)).append("\nendobj\n");
+        }
+        int xref = pdf.length();
+        pdf.append("xref\n0 ").append(objects.size() + 1).append("\n0000000000 65535 f \n");
+        offsets.forEach(offset -> pdf.append("%010d 00000 n \n".formatted(offset)));
+        pdf.append("trailer\n<< /Size ").append(objects.size() + 1).append(" /Root 1 0 R >>\nstartxref\n")
+                .append(xref).append("\n%%EOF\n");
+        return pdf.toString().getBytes(StandardCharsets.US_ASCII);
     }
 
     /** The If-Match for a change to a request: its view once it has reached {@code version}. */
@@ -492,11 +601,12 @@ class PortalJourneysTest {
         return post(token, url, body, null);
     }
 
-    /** A POST, with {@code If-Match} when {@code ifMatch} is not null. */
+    /** A POST (of no body when {@code body} is null), with {@code If-Match} when {@code ifMatch} is not null. */
     private static JsonNode post(String token, String url, Object body, String ifMatch) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+                .POST(body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
         if (ifMatch != null) {
             request.header("If-Match", ifMatch);
         }
