@@ -236,8 +236,8 @@ public final class VerifyBundle {
         }
         List<String> reasons = new ArrayList<>();
         Map<String, Bundle.ManifestEntry> recorded = new HashMap<>();
-        for (Bundle.Event event : payloadsOf(files, SUBMITTED, reasons)) {
-            JsonNode payload = payload(event);
+        for (Payload submitted : payloadsOf(files, SUBMITTED, reasons)) {
+            JsonNode payload = submitted.json();
             for (JsonNode file : payload.path("files")) {
                 recorded.put(file.path("fileId").asText(), new Bundle.ManifestEntry(
                         payload.path("requestId").asText(), payload.path("submissionId").asText(),
@@ -271,8 +271,8 @@ public final class VerifyBundle {
         List<String> reasons = new ArrayList<>();
         Set<String> expected = new LinkedHashSet<>();
         int matching = 0;
-        for (Bundle.Event event : payloadsOf(files, Bundle.REQUEST_ISSUED, reasons)) {
-            JsonNode payload = payload(event);
+        for (Payload issued : payloadsOf(files, Bundle.REQUEST_ISSUED, reasons)) {
+            JsonNode payload = issued.json();
             JsonNode notice = payload.path("formalNotice");
             if (!notice.isObject()) {
                 continue;
@@ -285,7 +285,7 @@ public final class VerifyBundle {
                 reasons.add("the formal notice of request " + requestId + " is missing from the bundle (" + entry + ")");
             } else if (!sha256(pdf).equals(notice.path("sha256").asText())) {
                 reasons.add("the formal notice of request " + requestId + " (" + entry + ") differs from the SHA-256 "
-                        + "its issue event records (event " + event.eventId() + ")");
+                        + "its issue event records (event " + issued.event().eventId() + ")");
             } else {
                 matching++;
             }
@@ -297,18 +297,22 @@ public final class VerifyBundle {
                 : matching + " of " + expected.size() + " match the SHA-256 their issue events record", reasons);
     }
 
-    /** The events of one payload type whose payload is JSON; each other one is a reason to fail. */
-    private static List<Bundle.Event> payloadsOf(BundleFiles files, String payloadType, List<String> reasons) {
-        List<Bundle.Event> readable = new ArrayList<>();
+    private record Payload(Bundle.Event event, JsonNode json) {
+    }
+
+    /** The payloads of the events of one type that are JSON; each other one is a reason to fail. */
+    private static List<Payload> payloadsOf(BundleFiles files, String payloadType, List<String> reasons) {
+        List<Payload> readable = new ArrayList<>();
         for (List<Bundle.Event> events : files.eventsByAggregate().values()) {
             for (Bundle.Event event : events) {
                 if (!event.payloadType().equals(payloadType)) {
                     continue;
                 }
-                if (payload(event) == null) {
+                JsonNode json = payload(event);
+                if (json == null) {
                     reasons.add("the payload of event " + event.eventId() + " is not readable JSON");
                 } else {
-                    readable.add(event);
+                    readable.add(new Payload(event, json));
                 }
             }
         }
