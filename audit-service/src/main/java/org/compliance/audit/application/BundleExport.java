@@ -158,9 +158,11 @@ public class BundleExport {
                 Case bundle of case %s
                 =======================
 
-                Verify it offline:  java -jar audit-verifier.jar <this file>.zip [--public-key <base64>]
-                and compare the key fingerprint it prints with the one the regulator publishes
-                (GET /audit/checkpoints/public-key on audit-service).
+                Verify it offline (Java 17 or newer):
+                   java -jar audit-verifier.jar <this file>.zip --public-key <base64>
+                with the key the regulator publishes (GET /audit/checkpoints/public-key on audit-service); without
+                --public-key, compare the key fingerprint it prints with the published one. Exit code 0 and a last
+                line VERIFIED: the bundle is intact; 1 and NOT VERIFIED: it is not (each failed check says where).
 
                 %s  one event per line, in commit order, exactly as stored: globalIndex, eventId, type
                    (aggregate type), aggregateId, sequenceNumber, timeStamp, payloadType, payloadRevision,

@@ -194,9 +194,9 @@ class AuditResourceTest {
         Files.write(bundle, zip);
         Verified good = verify(bundle);
         assertThat(good.ok()).as(good.output()).isTrue();
-        assertThat(good.output()).contains("Hash chains: 2 of 2 aggregates intact",
-                "Merkle proofs: 2 of 2 aggregates proven", "Checkpoint signature (Ed25519): valid",
-                "Evidence manifest: 1 of 1 files match");
+        assertThat(good.output()).contains("Hash chains: valid (2 of 2 aggregates intact)",
+                "Merkle proofs: valid (2 of 2 aggregates proven", "Checkpoint signature (Ed25519): valid",
+                "Evidence manifest: valid (1 of 1 files match", "VERIFIED: all 6 checks are valid");
 
         Map<String, byte[]> files = unzip(zip);
         String events = new String(files.get(Bundle.EVENTS), StandardCharsets.UTF_8);
@@ -220,7 +220,8 @@ class AuditResourceTest {
         checkpoint.put("signature", Base64.getEncoder().encodeToString(signature));
         Verified signed = verify(rezip(files, Bundle.CHECKPOINT, new ObjectMapper().writeValueAsBytes(checkpoint)));
         assertThat(signed.ok()).isFalse();
-        assertThat(signed.output()).contains("signature does not verify");
+        assertThat(signed.output()).contains("Checkpoint signature (Ed25519): FAILED", "signature does not verify",
+                "NOT VERIFIED: 1 of 6 checks failed, 1 not checked");
     }
 
     @Test

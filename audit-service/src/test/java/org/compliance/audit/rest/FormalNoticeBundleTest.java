@@ -80,7 +80,7 @@ class FormalNoticeBundleTest {
         assertThat(new String(files.get(Bundle.README), StandardCharsets.UTF_8)).contains(Bundle.FORMAL_NOTICES);
         Verified good = verify(write(files));
         assertThat(good.ok()).as(good.output()).isTrue();
-        assertThat(good.output()).contains("Formal notices: 1 of 1 match the SHA-256 their issue events record");
+        assertThat(good.output()).contains("Formal notices: valid (1 of 1 match the SHA-256 their issue events record)");
 
         byte[] changed = PDF.clone();
         changed[10] ^= 1;

@@ -39,7 +39,7 @@ public final class MerkleTree {
         while (level.size() > 1) {
             level = up(level);
         }
-        return level.getFirst();
+        return level.get(0);
     }
 
     /** The audit path from leaf {@code index} to the root. */

@@ -110,6 +110,23 @@ public class Receipts {
         }
     }
 
+    /**
+     * The receipt as a PDF a person can keep ({@link ReceiptPdf}), carrying the signed receipt and the exact bytes
+     * its signature covers.
+     */
+    public byte[] pdf(SignedReceipt signed, ReceiptHeading heading) {
+        byte[] encoded = publicKey.getEncoded();
+        String pem = "-----BEGIN PUBLIC KEY-----\n" + Base64.getEncoder().encodeToString(encoded)
+                + "\n-----END PUBLIC KEY-----";
+        try {
+            return ReceiptPdf.render(signed, heading, new ReceiptPdf.Signing(
+                    HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(encoded)), pem,
+                    CANONICAL.writeValueAsBytes(signed), canonical(signed.receipt())));
+        } catch (GeneralSecurityException | JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The id of the signing key: the first 8 bytes (hex) of the SHA-256 of its public key's X.509 encoding. */
     public String keyId() {
         return keyId;

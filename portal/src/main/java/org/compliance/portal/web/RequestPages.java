@@ -201,6 +201,17 @@ public class RequestPages {
                 "attachment; filename=\"receipt-" + submissionId.replaceAll("[^A-Za-z0-9-]", "") + ".json\"").build();
     }
 
+    /** The submission's receipt as a PDF to keep, streamed from evidence-service (which signs it again now). */
+    @GET
+    @Path("{requestId}/submissions/{submissionId}/receipt.pdf")
+    @Produces(MediaType.WILDCARD)
+    @RunOnVirtualThread
+    public Response receiptPdf(@PathParam("requestId") String requestId,
+                               @PathParam("submissionId") String submissionId) {
+        return transfers.download(Service.EVIDENCE, "/requests/" + segment(requestId) + "/submissions/"
+                + segment(submissionId) + "/receipt.pdf", null);
+    }
+
     @POST
     @Path("{requestId}/extension-request")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)

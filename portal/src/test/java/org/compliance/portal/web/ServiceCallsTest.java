@@ -309,6 +309,36 @@ class ServiceCallsTest {
     }
 
     @Test
+    void a_receipt_page_links_the_receipt_as_a_pdf_which_streams_from_evidence_service() throws Exception {
+        String signed = "{\"receipt\":{\"requestId\":\"r-1\",\"caseId\":\"c-1\",\"organisationAlias\":"
+                + "\"northwind-cloud\",\"submissionId\":\"s-1\",\"files\":[{\"fileName\":\"policy.pdf\","
+                + "\"sizeBytes\":12,\"sha256\":\"" + "ab".repeat(32) + "\"}],\"submittedByUserId\":\"u-nora\","
+                + "\"submittedByName\":\"Nora Northwind\",\"statementOfTruth\":{\"name\":\"Nora Northwind\","
+                + "\"position\":\"DPO\"},\"submittedAt\":\"2026-12-02T10:00:00Z\",\"late\":false,"
+                + "\"issuedAt\":\"2026-12-02T11:00:00Z\"},\"algorithm\":\"Ed25519\",\"keyId\":\"k-1\","
+                + "\"signature\":\"c2ln\"}";
+        StubbedServices.answer("GET", "/requests/r-1/submissions/s-1/receipt", new Answer(200, null,
+                "application/json", signed));
+        StubbedServices.answer("POST", "/receipts/verification", new Answer(200, null, "application/json",
+                "{\"valid\":true,\"reason\":\"The signature matches the receipt\"}"));
+        StubbedServices.answer("GET", "/requests/r-1/submissions/s-1/receipt.pdf", new Answer(200, null,
+                "application/pdf", "%PDF-1.7 receipt", Map.of("Content-Disposition",
+                "attachment; filename=\"receipt-s-1.pdf\"")));
+
+        HttpResponse<String> page = get("/requests/r-1/submissions/s-1", "text/html");
+        HttpResponse<String> pdf = get("/requests/r-1/submissions/s-1/receipt.pdf", "*/*");
+
+        assertThat(page.body()).contains("<a class=\"button\" href=\"/requests/r-1/submissions/s-1/receipt.pdf\" "
+                + "download>Download receipt (PDF)</a>", "receipt.json\" download>Download the signed receipt (JSON)");
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.body()).isEqualTo("%PDF-1.7 receipt");
+        assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        assertThat(pdf.headers().firstValue("Content-Disposition")).hasValue("attachment; filename=\"receipt-s-1.pdf\"");
+        assertThat(StubbedServices.calls).anyMatch(call -> call.path().equals("/requests/r-1/submissions/s-1/receipt.pdf")
+                && ("Bearer " + TestSignIn.TOKEN).equals(call.header("Authorization")));
+    }
+
+    @Test
     void a_request_issued_as_a_formal_notice_links_its_pdf_which_streams_with_its_digest() throws Exception {
         String withNotice = REQUEST.formatted(7).replace("\"issuedAt\":\"2026-12-01T10:00:00Z\"}",
                 "\"issuedAt\":\"2026-12-01T10:00:00Z\",\"formalNotice\":{\"consequences\":\"A penalty notice\","
