@@ -2,6 +2,7 @@ package org.compliance.platform.axon;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import io.agroal.api.AgroalDataSource;
+import io.agroal.api.configuration.AgroalConnectionFactoryConfiguration;
 import io.opentelemetry.api.trace.Tracer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -11,13 +12,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.AxonThreadFactory;
+import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.DataSourceConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.AggregateConfigurer;
@@ -38,6 +45,7 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
@@ -55,9 +63,10 @@ import org.jboss.logging.Logger;
  * Builds, starts and stops the service's Axon configuration: the shared JDBC event store, the service's
  * own token store, a streaming processor and a dead-letter queue for each of its processing groups, the suite's
  * metadata on every message, Jackson everywhere, JTA transactions through Narayana, a span for every command and
- * every group's handling of an event, in the trace the message carries (decision 16), and Axon's message monitors on
- * Quarkus' meter registry (decision 17). Started from a plain startup observer (after Flyway has migrated) rather
- * than a CDI extension.
+ * every group's handling of an event, in the trace the message carries (decision 16), Axon's message monitors on
+ * Quarkus' meter registry (decision 17), and processors woken when events are appended, by PostgreSQL's
+ * notification or the store's poll (decision 22). Started from a plain startup observer (after Flyway has migrated)
+ * rather than a CDI extension.
  */
 @ApplicationScoped
 public class AxonRuntime {
@@ -76,6 +85,7 @@ public class AxonRuntime {
     private volatile Configuration configuration;
     private volatile TokenTable tokens;
     private volatile ProcessorCluster cluster;
+    private volatile AppendListener appendListener;
 
     public AxonRuntime(AgroalDataSource dataSource, jakarta.transaction.TransactionManager jta, AxonSettings settings,
                        ServiceComponents components, Clock clock, CallerOnCommands caller, Tracing tracing,
@@ -103,11 +113,9 @@ public class AxonRuntime {
                 .configureTransactionManager(c -> transactions)
                 .registerComponent(Clock.class, c -> clock)
                 .configureCorrelationDataProviders(c -> EventMetadata.correlationDataProviders())
-                .configureEventStore(c -> EmbeddedEventStore.builder()
-                        .storageEngine(storageEngine(connections, serializer, transactions))
-                        .fetchDelay(settings.pollInterval().toMillis())
-                        .timeUnit(TimeUnit.MILLISECONDS)
-                        .build());
+                .configureEventStore(c -> eventStore(storageEngine(connections, serializer, transactions,
+                        settings.eventStoreSchema(), settings.gapTimeout()), settings.pollInterval(),
+                        new AxonThreadFactory("EventStore")));
         // Timers, counters, latency and capacity of every processor (tag processorName, and payloadType), of the
         // command bus and of the event store, on /q/metrics (docs/operations/observability.md).
         new GlobalMetricRegistry(meters).registerWithConfigurerWithDefaultTags(configurer);
@@ -156,6 +164,7 @@ public class AxonRuntime {
         built.commandBus().registerHandlerInterceptor(new TracedCommandHandling(tracer));
         built.start();
         configuration = built;
+        listenForAppends((WakingEventStore) built.eventStore());
         cluster.start(this::processor, groups.names(), groups.projections());
         LOG.infof("Axon started: %d aggregate type(s), %d event handler bean(s); processing groups %s, of which "
                         + "projections %s", components.aggregates().size(), components.eventHandlers().size(),
@@ -274,7 +283,51 @@ public class AxonRuntime {
         configurer.registerComponent(type, c -> type.cast(resource));
     }
 
+    /**
+     * Every instance listens for the event store's notifications on a connection of its own, opened with the
+     * datasource's settings but outside its pool (it is held for good): decision 22.
+     */
+    private void listenForAppends(WakingEventStore store) {
+        if (!settings.listenForAppends()) {
+            LOG.infof("Not listening for appended events: processors see other processes' events at the next poll "
+                    + "(every %s)", settings.pollInterval());
+            return;
+        }
+        var factory = dataSource.getConfiguration().connectionPoolConfiguration().connectionFactoryConfiguration();
+        appendListener = new AppendListener(() -> ownConnection(factory), store::fetchNow,
+                settings.appendListenerCheckInterval()).start();
+    }
+
+    private static java.sql.Connection ownConnection(AgroalConnectionFactoryConfiguration factory)
+            throws java.sql.SQLException {
+        Properties properties = new Properties();
+        properties.putAll(factory.jdbcProperties());
+        // What Agroal itself gives the driver: user and password from the configured principal and credentials.
+        Stream.concat(Stream.ofNullable(factory.principal()), factory.credentials().stream())
+                .forEach(secret -> factory.securityProviders().forEach(provider -> {
+                    Properties given = provider.getSecurityProperties(secret);
+                    if (given != null) {
+                        properties.putAll(given);
+                    }
+                }));
+        properties.setProperty("ApplicationName", "event-store-append-listener");
+        java.sql.Connection connection = new org.postgresql.Driver().connect(factory.jdbcUrl(), properties);
+        if (connection == null) {
+            throw new java.sql.SQLException("Not a PostgreSQL URL, nothing to listen to: " + factory.jdbcUrl());
+        }
+        return connection;
+    }
+
+    /** The listener of appended events, while this instance listens (decision 22). */
+    public Optional<AppendListener> appendListener() {
+        return Optional.ofNullable(appendListener);
+    }
+
     void stop(@Observes ShutdownEvent event) {
+        if (appendListener != null) {
+            appendListener.close();
+            appendListener = null;
+        }
         if (cluster != null) {
             cluster.stop();
         }
@@ -285,16 +338,28 @@ public class AxonRuntime {
         }
     }
 
-    private JdbcEventStorageEngine storageEngine(DataSourceConnectionProvider connections, Serializer serializer,
-                                                 TransactionManager transactions) {
-        String schema = settings.eventStoreSchema();
+    /**
+     * The shared event store, polled every {@code pollInterval}; its streams wake their processors when events arrive
+     * (decision 22).
+     */
+    static WakingEventStore eventStore(EventStorageEngine storage, Duration pollInterval, ThreadFactory threads) {
+        EventArrivals arrivals = new EventArrivals();
+        return new WakingEventStore(EmbeddedEventStore.builder()
+                .storageEngine(arrivals.announcedBy(storage))
+                .fetchDelay(pollInterval.toMillis())
+                .timeUnit(TimeUnit.MILLISECONDS)
+                .threadFactory(threads), arrivals);
+    }
+
+    static JdbcEventStorageEngine storageEngine(ConnectionProvider connections, Serializer serializer,
+                                                TransactionManager transactions, String schema, Duration gapTimeout) {
         return JdbcEventStorageEngine.builder()
                 .connectionProvider(connections)
                 .transactionManager(transactions)
                 .eventSerializer(serializer)
                 .snapshotSerializer(serializer)
                 .dataType(byte[].class)
-                .gapTimeout((int) settings.gapTimeout().toMillis())
+                .gapTimeout((int) gapTimeout.toMillis())
                 .schema(EventSchema.builder()
                         .eventTable(schema + ".domain_event_entry")
                         .snapshotTable(schema + ".snapshot_event_entry")

@@ -23,9 +23,24 @@ public interface AxonSettings {
     @WithDefault("100")
     int batchSize();
 
-    /** How often the event store is polled for events appended by other services. */
+    /**
+     * How often the event store is polled for events appended by other services (or other instances). With
+     * {@link #listenForAppends()} this is the fallback: a notification has the store read at once.
+     */
     @WithDefault("100ms")
     Duration pollInterval();
+
+    /**
+     * Whether each instance listens for PostgreSQL's notification of appended events, so that its processors handle
+     * events appended by any process at once rather than at the next poll (docs/decisions/0022-waking-processors.md).
+     * Polling goes on either way.
+     */
+    @WithDefault("true")
+    boolean listenForAppends();
+
+    /** How long the listener waits quietly for a notification before it checks that its connection still works. */
+    @WithDefault("10s")
+    Duration appendListenerCheckInterval();
 
     /** How long a segment claimed by a dead node stays claimed before another node may take it. */
     @WithDefault("10s")

@@ -1,5 +1,6 @@
 package org.compliance.platform.operations;
 
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
@@ -10,6 +11,7 @@ import jakarta.enterprise.event.Observes;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.compliance.platform.axon.AppendListener;
 import org.compliance.platform.axon.AxonReadiness;
 import org.compliance.platform.axon.AxonRuntime;
 import org.jboss.logging.Logger;
@@ -18,8 +20,9 @@ import org.jboss.logging.Logger;
  * Per processing group: {@code compliance_processor_lag_events} (events of the store its slowest segment on this
  * instance has still to handle, counted every {@code compliance.axon.metrics-interval}), and
  * {@code compliance_processor_running} and {@code compliance_processor_error} (1 or 0, read at each scrape from the
- * processor itself, no database involved). Axon's own timers, counters, latency and capacity come from
- * axon-micrometer (wired in {@link AxonRuntime}).
+ * processor itself, no database involved); {@code compliance_event_store_listening} and
+ * {@code compliance_event_store_listener_reconnections_total} (decision 22). Axon's own timers, counters, latency and
+ * capacity come from axon-micrometer (wired in {@link AxonRuntime}).
  */
 @ApplicationScoped
 public class ProcessorMetrics {
@@ -37,6 +40,16 @@ public class ProcessorMetrics {
 
     /** Registered at start (after Axon), so that every gauge is on /q/metrics before the first count. */
     void register(@Observes @Priority(200) StartupEvent event) {
+        // Decision 22: while this is 0, processors see other processes' events only at the store's next poll.
+        Gauge.builder("compliance.event.store.listening",
+                        () -> axon.appendListener().map(listener -> listener.listening() ? 1 : 0).orElse(0))
+                .description("1 while this instance listens for PostgreSQL's notifications of appended events, 0 "
+                        + "while it reconnects or when listening is off (compliance.axon.listen-for-appends)")
+                .register(registry);
+        FunctionCounter.builder("compliance.event.store.listener.reconnections", axon,
+                        runtime -> runtime.appendListener().map(AppendListener::reconnections).orElse(0L))
+                .description("Times the connection listening for appended events was lost and opened again")
+                .register(registry);
         for (String group : axon.processingGroups()) {
             Gauge.builder("compliance.processor.lag.events", lag.computeIfAbsent(group, g -> new AtomicLong()),
                             AtomicLong::get).tag("processing_group", group)
