@@ -176,7 +176,7 @@ class PortalJourneysTest {
                 nora.open("/requests/" + requestId);
                 assertThat(nora.find("#standing").getAttribute("data-standing")).isEqualTo("ACCEPTED");
             });
-            assertThat(nora.text("#standing")).contains("Complete: evidence accepted");
+            assertThat(nora.text("#standing")).containsIgnoringCase("Complete: evidence accepted");
             assertThat(nora.all("#submission-form, .due-panel .countdown")).isEmpty();
 
             // Another company's request is not there for Nora, whatever the address.
