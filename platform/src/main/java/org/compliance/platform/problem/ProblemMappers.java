@@ -153,6 +153,14 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable e) {
+        if (DatabaseOutage.causes(e)) {
+            LOG.warnf("Request %s: the database cannot be reached or has no room now: %s", request.requestId(),
+                    e.getMessage());
+            return Response.fromResponse(Problem.response(Response.Status.SERVICE_UNAVAILABLE,
+                            "The service's database cannot take this request now; nothing was changed, try again"
+                                    + " shortly", request.requestId()))
+                    .header("Retry-After", "5").build();
+        }
         LOG.errorf(e, "Unexpected failure in request %s", request.requestId());
         return Problem.response(Response.Status.INTERNAL_SERVER_ERROR,
                 "Unexpected error; quote request id " + request.requestId(), request.requestId());
