@@ -57,7 +57,7 @@ public final class Formats {
     }
 
     /** An event's kind (its simple name, EvidenceRequestAcknowledged) in words: "Evidence request acknowledged". */
-    static String inWords(String eventType) {
+    static String eventName(String eventType) {
         return EventKinds.inWords(eventType);
     }
 

@@ -3,7 +3,9 @@ package org.compliance.portal.web;
 import io.quarkus.qute.TemplateData;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -65,6 +67,10 @@ public record TimelineChart(String title, String description, int width, int hei
     private static final int BAR = 20;
     /** A label is written on a bar only where it fits, about 6.5 px a character at 12 px. */
     private static final double CHARACTER = 6.5;
+    /** At most this many dates on the axis: a day each, or every few days for a long case. */
+    private static final int MAX_TICKS = 8;
+    /** A lane's label at the left, cut to what fits beside the plot; the table has it whole. */
+    private static final int LABEL_CHARACTERS = 27;
     private static final DateTimeFormatter TICK = DateTimeFormatter.ofPattern("d MMM", Locale.UK);
 
     static TimelineChart of(CaseTimeline timeline) {
@@ -134,14 +140,18 @@ public record TimelineChart(String title, String description, int width, int hei
                         axis.x(request.overdueAt()), y - 3, y + BAR + 3));
                 facts.add(new Fact("Request " + (i + 1), "Overdue", iso(request.overdueAt()), null));
             }
-            lanes.add(new Lane("lane-request-" + (i + 1), "Request " + (i + 1) + ": " + request.subject(), y,
+            lanes.add(new Lane("lane-request-" + (i + 1), cut("Request " + (i + 1) + ": " + request.subject()), y,
                     y + BAR / 2 + 4, List.of(span), marks));
         }
         int axisY = y + LANE;
         List<Tick> ticks = new ArrayList<>();
-        for (int t = 0; t <= 4; t++) {
-            Instant at = start.plus(Duration.between(start, end).multipliedBy(t).dividedBy(4));
-            ticks.add(new Tick(TICK.format(at.atZone(Formats.LONDON)), axis.x(at)));
+        LocalDate last = end.atZone(Formats.LONDON).toLocalDate();
+        LocalDate first = start.atZone(Formats.LONDON).toLocalDate();
+        long step = Math.max(1, (ChronoUnit.DAYS.between(first, last) + MAX_TICKS - 1) / MAX_TICKS);
+        for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(step)) {
+            Instant midnight = day.atStartOfDay(Formats.LONDON).toInstant();
+            Instant at = midnight.isBefore(start) ? start : midnight;
+            ticks.add(new Tick(TICK.format(day), axis.x(at)));
         }
         return new TimelineChart("The case on a time line", description(timeline), WIDTH, axisY + 22, LEFT, RIGHT,
                 axisY, lanes, ticks, facts);
@@ -168,6 +178,10 @@ public record TimelineChart(String title, String description, int width, int hei
         long overdue = timeline.requests().stream().filter(r -> r.overdueAt() != null).count();
         parts.add(count(timeline.requests().size(), "evidence request") + " (" + overdue + " fell overdue)");
         return String.join("; ", parts) + ". The table below gives every period and moment.";
+    }
+
+    private static String cut(String label) {
+        return label.length() <= LABEL_CHARACTERS ? label : label.substring(0, LABEL_CHARACTERS - 1) + "\u2026";
     }
 
     private static String count(long n, String what) {

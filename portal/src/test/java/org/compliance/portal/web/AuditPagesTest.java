@@ -142,6 +142,10 @@ class AuditPagesTest {
                 "<title>Overdue from Wed 2 Dec 2026, 00:00:00 GMT</title>",
                 "<g class=\"lane\" id=\"lane-request-1\">");
         assertThat(svg).doesNotContain("style=", "<script");
+        assertThat(java.util.regex.Pattern.compile("<text class=\"tick\"[^>]*>([^<]*)</text>").matcher(svg).results()
+                .map(m -> m.group(1)).toList()).as("a date for each UK day on the axis")
+                .containsExactly("1 Dec", "2 Dec", "3 Dec", "4 Dec");
+        assertThat(svg).as("a long lane label is cut; the table has it whole").contains(">Request 1: Consent records…<");
         String table = between(html, "id=\"case-timeline-facts\"", "</table>");
         assertThat(table.split("<tr class=\"fact\">")).hasSize(1 + 2 + 1 + 1 + 1 + 2 + 1);
         assertThat(table).contains("<th scope=\"row\">Status</th><td data-label=\"What\">Opened</td>"

@@ -10,10 +10,10 @@ class EventWordsTest {
 
     @Test
     void a_kind_is_its_name_in_words_or_what_the_table_says_better() {
-        assertThat(Formats.inWords("EvidenceRequestAcknowledged")).isEqualTo("Evidence request acknowledged");
-        assertThat(Formats.inWords("LegalHoldPlaced")).isEqualTo("Legal hold placed");
-        assertThat(Formats.inWords("CaseAwaitingOverdueEvidence")).isEqualTo("Case waiting on overdue evidence");
-        assertThat(Formats.inWords("EvidenceClockStopped")).isEqualTo("Clock stopped");
+        assertThat(Formats.eventName("EvidenceRequestAcknowledged")).isEqualTo("Evidence request acknowledged");
+        assertThat(Formats.eventName("LegalHoldPlaced")).isEqualTo("Legal hold placed");
+        assertThat(Formats.eventName("CaseAwaitingOverdueEvidence")).isEqualTo("Case waiting on overdue evidence");
+        assertThat(Formats.eventName("EvidenceClockStopped")).isEqualTo("Clock stopped");
         assertThat(EventKinds.words("legalHoldReason")).isEqualTo("Legal hold reason");
         assertThat(EventKinds.words("sha256")).isEqualTo("Sha256");
         assertThat(EventKinds.words("respondentOrganisationAlias")).isEqualTo("Respondent organisation alias");
