@@ -137,10 +137,16 @@ public class Audit {
             String type = e.payloadType().substring(e.payloadType().lastIndexOf('.') + 1);
             return new HistoryEntry(e.globalIndex(), e.aggregateId(), e.sequenceNumber(), type,
                     Instant.parse(e.timeStamp()), text(meta, "actorSubject"), text(meta, "actorName"),
-                    text(meta, "correlationId"), text(meta, "causationId"), JSON.readValue(e.payload(), PAYLOAD));
+                    roles(meta), text(meta, "correlationId"), text(meta, "causationId"), JSON.readValue(e.payload(), PAYLOAD));
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
+    }
+
+    private static List<String> roles(JsonNode meta) {
+        List<String> roles = new ArrayList<>();
+        meta.path("actorRoles").forEach(role -> roles.add(role.asText()));
+        return roles;
     }
 
     private static String text(JsonNode node, String field) {

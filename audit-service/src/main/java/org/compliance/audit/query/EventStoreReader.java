@@ -104,7 +104,7 @@ public class EventStoreReader {
                 "SELECT " + COLUMNS + " FROM event_store.domain_event_entry WHERE aggregate_identifier = ANY (?) "
                         + "AND (?::text IS NULL OR time_stamp::timestamptz >= ?::timestamptz) "
                         + "AND (?::text IS NULL OR time_stamp::timestamptz < ?::timestamptz) "
-                        + "AND (?::text IS NULL OR right(payload_type, char_length(?::text)) = ?) "
+                        + "AND (cardinality(?::varchar[]) = 0 OR payload_type = ANY (?::varchar[])) "
                         + "AND (?::text IS NULL OR convert_from(meta_data, 'UTF8')::jsonb ->> 'actorSubject' = ?) "
                         + "ORDER BY global_index LIMIT ? OFFSET ?")) {
             select.setArray(1, connection.createArrayOf("varchar", aggregates.toArray()));
@@ -114,15 +114,13 @@ public class EventStoreReader {
             select.setString(3, from);
             select.setString(4, to);
             select.setString(5, to);
-            // The simple name matches the end of the type, compared as text: no pattern a client could abuse.
-            String typeSuffix = filter.type() == null ? null : "." + filter.type();
-            select.setString(6, typeSuffix);
-            select.setString(7, typeSuffix);
-            select.setString(8, typeSuffix);
+            var types = connection.createArrayOf("varchar", filter.types().toArray());
+            select.setArray(6, types);
+            select.setArray(7, types);
+            select.setString(8, filter.actor());
             select.setString(9, filter.actor());
-            select.setString(10, filter.actor());
-            select.setInt(11, size);
-            select.setLong(12, (long) page * size);
+            select.setInt(10, size);
+            select.setLong(11, (long) page * size);
             List<StoredEvent> events = new ArrayList<>();
             try (var rows = select.executeQuery()) {
                 while (rows.next()) {

@@ -19,9 +19,12 @@ import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import org.compliance.api.audit.EventKinds;
 import org.compliance.api.audit.views.Access;
 import org.compliance.api.audit.views.AsOf;
+import org.compliance.api.audit.views.CaseTimeline;
 import org.compliance.api.audit.views.Changes;
 import org.compliance.api.audit.views.HistoryEntry;
 import org.compliance.api.audit.views.HistoryPage;
@@ -81,21 +84,24 @@ public class AuditResource {
     @Operation(operationId = "getCaseHistory",
             summary = "A case's whole history across services", description = "The case's own events and "
             + "those of its evidence requests and submissions, in commit order, each with type, payload, actor, "
-            + "time, correlation and causation ids; filtered by time range [from, to), event type (simple name) "
-            + "and actor (user id).")
+            + "time, correlation and causation ids; filtered by time range [from, to), kinds of event (`type`, "
+            + "simple names, repeated for several) and actor (user id). 422 for a range that ends before it starts "
+            + "or a type that is no kind of event.")
     public HistoryPage history(@PathParam("caseId") String caseId,
                                @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
                                @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size,
                                @QueryParam("from") @Parameter(description = "Events at or after this instant")
                                Instant from,
                                @QueryParam("to") @Parameter(description = "Events before this instant") Instant to,
-                               @QueryParam("type") @Parameter(description = "Only events of this type (simple "
-                                       + "name, e.g. CaseOpened)") String type,
+                               @QueryParam("type") @Parameter(description = "Only events of these kinds (simple "
+                                       + "names, e.g. CaseOpened; repeat for several)") List<String> types,
                                @QueryParam("actor") @Parameter(description = "Only events by this user (user id)")
                                String actor)
             throws SQLException {
-        HistoryFilter filter = new HistoryFilter(from, to, blankToNull(type),
-                blankToNull(actor));
+        if (from != null && to != null && !to.isAfter(from)) {
+            throw RuleViolation.unprocessable("to", "The range ends at or before its start: give to after from");
+        }
+        HistoryFilter filter = new HistoryFilter(from, to, kinds(types), blankToNull(actor));
         var entries = audit.history(caseId, filter, page, size)
                 .orElseThrow(() -> new NotFoundException("No case " + caseId + " in the event store"));
         looked(caseId, "HISTORY", "page " + page + " " + filter);
@@ -144,9 +150,23 @@ public class AuditResource {
         // the history's range is [from, to): one microsecond (PostgreSQL's resolution) on both ends makes it
         // (from, to]
         var between = audit.history(caseId, new HistoryFilter(start.plus(1, ChronoUnit.MICROS),
-                end.plus(1, ChronoUnit.MICROS), null, null), 0, 1000).orElse(List.of());
+                end.plus(1, ChronoUnit.MICROS), List.of(), null), 0, 1000).orElse(List.of());
         looked(caseId, "CHANGES", start + " to " + end);
         return new Changes(before, after, between);
+    }
+
+    @GET
+    @Path("/cases/{caseId}/timeline")
+    @Operation(operationId = "getCaseTimeline",
+            summary = "A case's life as periods and moments", description = "Each status the case had and when, "
+            + "its legal holds, its decisions, and each evidence request from issue to its end with every due moment "
+            + "it had and when it fell overdue; rebuilt by replaying the events, as the state is.")
+    public CaseTimeline timeline(@PathParam("caseId") String caseId) throws SQLException, IOException {
+        var timeline = timeTravel.timeline(caseId)
+                .orElseThrow(() -> new NotFoundException("No case " + caseId + " in the event store"));
+        looked(caseId, "TIMELINE", timeline.statuses().size() + " status periods, " + timeline.requests().size()
+                + " requests");
+        return timeline;
     }
 
     @GET
@@ -239,6 +259,27 @@ public class AuditResource {
     private void looked(String caseId, String what, String detail) throws SQLException {
         Caller me = caller.get();
         access.record(caseId, what, detail, me.subject(), me.name());
+    }
+
+    /** The event classes the simple names denote; a name that is no kind of event is refused, not matched to none. */
+    private static List<String> kinds(List<String> names) {
+        if (names == null) {
+            return List.of();
+        }
+        List<String> kinds = new ArrayList<>();
+        for (String name : names) {
+            if (name == null || name.isBlank()) {
+                continue;
+            }
+            kinds.add(EventKinds.byName(name.strip()).map(Class::getName).orElseThrow(() -> RuleViolation
+                    .unprocessable("type", "No kind of event is called \"" + abbreviated(name.strip())
+                            + "\"; the kinds are " + String.join(", ", EventKinds.names()))));
+        }
+        return kinds;
+    }
+
+    private static String abbreviated(String text) {
+        return text.length() > 60 ? text.substring(0, 60) + "…" : text;
     }
 
     private static String blankToNull(String value) {

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.compliance.api.evidence.RequestSubjects;
 import org.compliance.api.evidence.views.EvidenceWork;
 import org.compliance.evidence.domain.DueMoments;
 

@@ -4,10 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import org.compliance.api.evidence.RequestDocument;
+import org.compliance.api.evidence.RequestSubjects;
 import org.compliance.api.evidence.views.RequestDetail;
 import org.compliance.api.evidence.views.RequestSummary;
 import org.compliance.evidence.query.KnownCase;
-import org.compliance.evidence.query.RequestSubjects;
 import org.compliance.evidence.query.RequestViewRow;
 import org.compliance.evidence.query.RespondentNames;
 

@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import org.compliance.api.audit.EventKinds;
 
 /** How the pages write moments, durations and the services' codes. Moments are shown in UK time. */
 @TemplateExtension
@@ -53,6 +54,11 @@ public final class Formats {
     static String label(String code) {
         String words = code.replace('_', ' ').toLowerCase(Locale.UK);
         return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
+    /** An event's kind (its simple name, EvidenceRequestAcknowledged) in words: "Evidence request acknowledged". */
+    static String eventName(String eventType) {
+        return EventKinds.inWords(eventType);
     }
 
     /** The first eight characters of an id, for tables; the full id is in the link and its title. */

@@ -13,8 +13,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * case-service and evidence-service as the portal sees them, for {@link ServiceCallsTest}: each answer is set by the
- * test ({@link #answer}), each call is kept ({@link #calls}). notification-service and audit-service are left
+ * case-service, evidence-service and audit-service as the portal sees them, for {@link ServiceCallsTest}: each answer
+ * is set by the test ({@link #answer}) for a method and path, or for a method, path and exact query string when one
+ * path must answer differently by its query; each call is kept ({@link #calls}). notification-service is left
  * unreachable (a port nothing listens on).
  */
 public class StubbedServices implements QuarkusTestResourceLifecycleManager {
@@ -38,6 +39,7 @@ public class StubbedServices implements QuarkusTestResourceLifecycleManager {
     private static final Map<String, Answer> answers = new ConcurrentHashMap<>();
     private HttpServer server;
 
+    /** {@code path} with a query ({@code /audit/cases/c-1/state?position=4}) answers that query only. */
     static void answer(String method, String path, Answer answer) {
         answers.put(method + " " + path, answer);
     }
@@ -58,7 +60,7 @@ public class StubbedServices implements QuarkusTestResourceLifecycleManager {
         server.start();
         String base = "http://127.0.0.1:" + server.getAddress().getPort();
         return Map.of("portal.services.cases", base, "portal.services.evidence", base,
-                "portal.services.notifications", "http://127.0.0.1:1", "portal.services.audit", "http://127.0.0.1:1");
+                "portal.services.notifications", "http://127.0.0.1:1", "portal.services.audit", base);
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -67,7 +69,9 @@ public class StubbedServices implements QuarkusTestResourceLifecycleManager {
         String path = exchange.getRequestURI().getRawPath();
         calls.add(new Call(method, path + (exchange.getRequestURI().getRawQuery() == null ? ""
                 : "?" + exchange.getRequestURI().getRawQuery()), Map.copyOf(exchange.getRequestHeaders()), body));
-        Answer answer = answers.getOrDefault(method + " " + path, new Answer(404, null, "application/problem+json",
+        String query = exchange.getRequestURI().getRawQuery();
+        Answer exact = query == null ? null : answers.get(method + " " + path + "?" + query);
+        Answer answer = exact != null ? exact : answers.getOrDefault(method + " " + path, new Answer(404, null, "application/problem+json",
                 "{\"title\":\"Not found\",\"status\":404,\"detail\":\"Nothing at " + path + "\"}"));
         if (answer.etag() != null) {
             exchange.getResponseHeaders().add("ETag", "\"" + answer.etag() + "\"");

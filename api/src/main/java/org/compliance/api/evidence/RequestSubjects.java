@@ -1,4 +1,4 @@
-package org.compliance.evidence.query;
+package org.compliance.api.evidence;
 
 /** What a person calls an evidence request, wherever it is listed: the first thing it asks for, and how many more. */
 public final class RequestSubjects {
