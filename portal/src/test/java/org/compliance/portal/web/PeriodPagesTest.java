@@ -89,6 +89,8 @@ class PeriodPagesTest {
                  "secondsLeft": 1000, "timeLeft": "PT1000S"}
                 """, RequestDetail.class);
         String html = request.data("r", asAnswered.of(detail.request())).data("version", 0L)
+                .data("standing", "ACKNOWLEDGED").data("due", true).data("clockRunning", true)
+                .data("lastSubmittedAt", null)
                 .data("subject", "Records of processing").data("caseTitle", "Northwind: consent")
                 .data("organisationName", "Northwind Cloud Ltd")
                 .data("secondsLeft", 1000L).data("done", null).data("canAcknowledge", false)

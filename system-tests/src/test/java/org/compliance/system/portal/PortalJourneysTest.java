@@ -423,10 +423,10 @@ class PortalJourneysTest {
             browser.check("auditor-timeline");
 
             browser.follow("ol.events li:first-child a");
-            assertThat(browser.text(".event-detail h3")).contains("CaseOpened");
+            assertThat(browser.text(".event-detail h3")).contains("Case opened");
             assertThat(browser.find("[data-state-status]").getAttribute("data-state-status")).isEqualTo("OPENED");
             browser.press("Next event →");
-            assertThat(browser.find("ol.events li.selected").getText()).doesNotContain("CaseOpened");
+            assertThat(browser.find("ol.events li.selected").getText()).doesNotContain("Case opened");
 
             String momentOfOpening = Instant.parse(first.path("time").asText()).atZone(LONDON).toLocalDateTime()
                     .toString();
