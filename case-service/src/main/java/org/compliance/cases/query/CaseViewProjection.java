@@ -9,11 +9,17 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.compliance.api.cases.CaseDocument;
 import org.compliance.api.cases.CaseEvent;
@@ -21,17 +27,20 @@ import org.compliance.api.cases.CaseNoteAdded;
 import org.compliance.api.cases.CaseOpened;
 import org.compliance.api.cases.Complainant;
 import org.compliance.api.cases.Respondent;
+import org.compliance.platform.axon.BatchedProjection;
 import org.compliance.platform.axon.EventSerialization;
 import org.compliance.platform.axon.Projection;
+import org.compliance.platform.axon.TouchedRows;
 import org.compliance.platform.views.ViewTable;
 import org.jboss.logging.Logger;
 
 /**
  * Keeps the case views ({@code case_view}, {@code case_party}, {@code case_note}) from the events of
  * {@code InvestigationCase} aggregates, in the processor's transaction, through their entities (their columns are
- * declared there once). Each view row remembers the sequence number of the last event folded in, so an event
- * delivered again (a redelivery, or a replay without a reset) changes nothing. A reset empties the views; the
- * replay then rebuilds them.
+ * declared there once). A processor batch is folded in memory and each case it touches written once, at the batch's
+ * commit (platform's {@link BatchedProjection}, decision 23). Each view row remembers the sequence number of the last
+ * event folded in, so an event delivered again (a redelivery, or a replay without a reset) changes nothing. A reset
+ * empties the views; the replay then rebuilds them.
  */
 @ApplicationScoped
 @Unremovable
@@ -46,44 +55,16 @@ public class CaseViewProjection {
 
     private final AgroalDataSource dataSource;
     private final ObjectMapper json = EventSerialization.storageObjectMapper();
+    private final BatchedProjection<CaseViewBatch> views;
 
     public CaseViewProjection(AgroalDataSource dataSource) {
         this.dataSource = dataSource;
+        this.views = new BatchedProjection<>(dataSource, CaseViewBatch::new);
     }
 
     @EventHandler
-    void on(CaseEvent event, DomainEventMessage<?> message) throws SQLException, JsonProcessingException {
-        String caseId = message.getAggregateIdentifier();
-        long sequence = message.getSequenceNumber();
-        try (Connection connection = dataSource.getConnection()) {
-            CaseDocument document = load(connection, caseId);
-            String wordsBefore = document == null ? "" : searchableWords(document);
-            if (document == null) {
-                if (!(event instanceof CaseOpened opened)) {
-                    LOG.warnf("Event %s #%d of case %s arrived before the case was opened; skipped",
-                            event.getClass().getSimpleName(), sequence, caseId);
-                    return;
-                }
-                document = CaseDocument.opened(opened);
-            } else if (sequence <= document.version) {
-                return; // folded in already (the opening too: it is event 0)
-            } else {
-                document.apply(event);
-            }
-            if (event instanceof CaseNoteAdded note) {
-                NOTES.upsert(connection, noteRow(note));
-            }
-            document.version = sequence;
-            document.updatedAt = message.getTimestamp();
-            store(connection, document);
-            String wordsAfter = searchableWords(document);
-            if (!wordsAfter.equals(wordsBefore)) {
-                addWords(connection, wordsAfter);
-            }
-            if (event instanceof CaseNoteAdded note) {
-                addNoteWords(connection, note);
-            }
-        }
+    void on(CaseEvent event, DomainEventMessage<?> message) throws Exception {
+        views.fold((batch, connection) -> batch.fold(connection, event, message));
     }
 
     @ResetHandler
@@ -95,42 +76,149 @@ public class CaseViewProjection {
         }
     }
 
-    private CaseDocument load(Connection connection, String caseId) throws SQLException, JsonProcessingException {
-        try (var select = connection.prepareStatement(
-                "SELECT document FROM case_service.case_view WHERE case_id = ? FOR UPDATE")) {
-            select.setString(1, caseId);
-            try (var row = select.executeQuery()) {
-                if (!row.next()) {
-                    return null;
-                }
-                CaseDocument document = json.readValue(row.getString(1), CaseDocument.class);
-                document.readStoredBeforeAddressees();
-                return document;
-            }
-        }
-    }
+    /** A case's document as a batch folds it, with the searchable words it had when last seen changing. */
+    private static final class Folded {
+        final CaseDocument document;
+        String words;
 
-    private void store(Connection connection, CaseDocument d) throws SQLException, JsonProcessingException {
-        CASES.upsert(connection, viewRow(d, json.writeValueAsString(d)));
-        try (var delete = connection.prepareStatement("DELETE FROM case_service.case_party WHERE case_id = ?")) {
-            delete.setString(1, d.caseId);
-            delete.executeUpdate();
+        Folded(CaseDocument document, String words) {
+            this.document = document;
+            this.words = words;
         }
-        PARTIES.upsertAll(connection, partyRows(d));
     }
 
     /**
-     * The note's words join the case's staff search document (an event is folded in once, so each note once), and
-     * the words known to search (see {@link #addWords}).
+     * What one processor batch does to the case views (decision 23): each case's document read once (all the batch's
+     * cases in one query), the events folded into it in memory, then every touched case's rows written once, the
+     * batch's notes and their words with them. Folding a batch leaves the views exactly as folding its events one at a
+     * time would, the words known to search included (every state's words, not only the last one's).
      */
-    private static void addNoteWords(Connection connection, CaseNoteAdded note) throws SQLException {
-        try (var update = connection.prepareStatement("UPDATE case_service.case_view"
-                + " SET notes_search = notes_search || setweight(to_tsvector('english', ?), 'D') WHERE case_id = ?")) {
-            update.setString(1, note.text());
-            update.setString(2, note.caseId());
-            update.executeUpdate();
+    private final class CaseViewBatch implements BatchedProjection.Batch {
+
+        private final TouchedRows<String, Folded> cases;
+        private final List<CaseNoteAdded> notes = new ArrayList<>();
+        private final Set<String> words = new LinkedHashSet<>();
+
+        CaseViewBatch(List<? extends EventMessage<?>> events) {
+            List<String> caseIds = new ArrayList<>();
+            for (EventMessage<?> event : events) {
+                if (event instanceof DomainEventMessage<?> domain && CaseEvent.class.isAssignableFrom(event.getPayloadType())) {
+                    caseIds.add(domain.getAggregateIdentifier());
+                }
+            }
+            this.cases = new TouchedRows<>(CaseViewProjection.this::load, caseIds);
         }
-        addWords(connection, note.text());
+
+        void fold(Connection connection, CaseEvent event, DomainEventMessage<?> message) throws SQLException {
+            String caseId = message.getAggregateIdentifier();
+            long sequence = message.getSequenceNumber();
+            Folded folded = cases.get(connection, caseId);
+            if (folded == null) {
+                if (!(event instanceof CaseOpened opened)) {
+                    LOG.warnf("Event %s #%d of case %s arrived before the case was opened; skipped",
+                            event.getClass().getSimpleName(), sequence, caseId);
+                    return;
+                }
+                folded = new Folded(CaseDocument.opened(opened), "");
+            } else if (sequence <= folded.document.version) {
+                return; // folded in already (the opening too: it is event 0)
+            } else {
+                folded.document.apply(event);
+            }
+            folded.document.version = sequence;
+            folded.document.updatedAt = message.getTimestamp();
+            String wordsAfter = searchableWords(folded.document);
+            if (!wordsAfter.equals(folded.words)) {
+                words.add(wordsAfter);
+                folded.words = wordsAfter;
+            }
+            if (event instanceof CaseNoteAdded note) {
+                notes.add(note);
+                words.add(note.text());
+            }
+            cases.put(caseId, folded);
+        }
+
+        @Override
+        public void write(Connection connection) throws SQLException {
+            Map<String, Folded> changed = cases.changed();
+            if (changed.isEmpty()) {
+                return;
+            }
+            List<CaseViewRow> rows = new ArrayList<>(changed.size());
+            List<CasePartyRow> parties = new ArrayList<>();
+            for (Folded folded : changed.values()) {
+                rows.add(viewRow(folded.document, json(folded.document)));
+                parties.addAll(partyRows(folded.document));
+            }
+            CASES.upsertAll(connection, rows);
+            try (var delete = connection.prepareStatement(
+                    "DELETE FROM case_service.case_party WHERE case_id = ANY (?)")) {
+                delete.setArray(1, connection.createArrayOf("text", changed.keySet().toArray()));
+                delete.executeUpdate();
+            }
+            PARTIES.upsertAll(connection, parties);
+            if (!notes.isEmpty()) {
+                NOTES.upsertAll(connection, notes.stream().map(CaseViewProjection::noteRow).toList());
+                addNotesToSearch(connection, notes);
+            }
+            addWords(connection, String.join("\n", words));
+        }
+    }
+
+    /** The stored documents of the cases, locked for the batch. */
+    private Map<String, Folded> load(Connection connection, Set<String> caseIds) throws SQLException {
+        Map<String, Folded> documents = new HashMap<>();
+        try (var select = connection.prepareStatement(
+                "SELECT case_id, document FROM case_service.case_view WHERE case_id = ANY (?) ORDER BY case_id FOR UPDATE")) {
+            select.setArray(1, connection.createArrayOf("text", caseIds.toArray()));
+            try (var row = select.executeQuery()) {
+                while (row.next()) {
+                    CaseDocument document = read(row.getString(2));
+                    documents.put(row.getString(1), new Folded(document, searchableWords(document)));
+                }
+            }
+        }
+        return documents;
+    }
+
+    private CaseDocument read(String stored) throws SQLException {
+        try {
+            CaseDocument document = json.readValue(stored, CaseDocument.class);
+            document.readStoredBeforeAddressees();
+            return document;
+        } catch (JsonProcessingException e) {
+            throw new SQLException("A stored case document cannot be read: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private String json(CaseDocument document) throws SQLException {
+        try {
+            return json.writeValueAsString(document);
+        } catch (JsonProcessingException e) {
+            throw new SQLException("A case document cannot be written: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /**
+     * Each note's words join its case's staff search document (an event is folded in once, so each note once), in
+     * the order the notes were added: one statement per case, appending its notes' words one after the other, which
+     * is what appending them one note at a time gives.
+     */
+    private static void addNotesToSearch(Connection connection, List<CaseNoteAdded> notes) throws SQLException {
+        Map<String, List<String>> texts = new LinkedHashMap<>();
+        notes.forEach(note -> texts.computeIfAbsent(note.caseId(), id -> new ArrayList<>()).add(note.text()));
+        for (Map.Entry<String, List<String>> caseNotes : texts.entrySet()) {
+            List<String> added = caseNotes.getValue();
+            try (var update = connection.prepareStatement("UPDATE case_service.case_view SET notes_search = notes_search"
+                    + " || setweight(to_tsvector('english', ?), 'D')".repeat(added.size()) + " WHERE case_id = ?")) {
+                for (int i = 0; i < added.size(); i++) {
+                    update.setString(i + 1, added.get(i));
+                }
+                update.setString(added.size() + 1, caseNotes.getKey());
+                update.executeUpdate();
+            }
+        }
     }
 
     /**

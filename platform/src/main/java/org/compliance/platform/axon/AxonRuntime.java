@@ -15,6 +15,7 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
@@ -44,6 +45,8 @@ import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQu
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -52,7 +55,11 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.micrometer.GlobalMetricRegistry;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
+import org.axonframework.serialization.AnnotationRevisionResolver;
+import org.axonframework.serialization.RevisionResolver;
+import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.UnknownSerializedType;
 import org.compliance.platform.messaging.CallerOnCommands;
 import org.compliance.platform.messaging.EventMetadata;
 import org.compliance.platform.messaging.TraceOnMessages;
@@ -114,14 +121,16 @@ public class AxonRuntime {
                 .registerComponent(Clock.class, c -> clock)
                 .configureCorrelationDataProviders(c -> EventMetadata.correlationDataProviders())
                 .configureEventStore(c -> eventStore(storageEngine(connections, serializer, transactions,
-                        settings.eventStoreSchema(), settings.gapTimeout()), settings.pollInterval(),
+                        settings.eventStoreSchema(), settings.gapTimeout(), settings.readBatchSize()),
+                        settings.pollInterval(),
                         new AxonThreadFactory("EventStore")));
         // Timers, counters, latency and capacity of every processor (tag processorName, and payloadType), of the
         // command bus and of the event store, on /q/metrics (docs/operations/observability.md).
         new GlobalMetricRegistry(meters).registerWithConfigurerWithDefaultTags(configurer);
         components.deadlineTable().ifPresent(table -> configurer.configureDeadlineManager(
                 c -> deadlineManager(c, table, serializer, transactions)));
-        components.aggregates().forEach(type -> configurer.configureAggregate(aggregate(type)));
+        components.aggregates().forEach(type -> configurer.configureAggregate(aggregate(type,
+                settings.snapshotThreshold())));
         components.resources().forEach((type, resource) -> register(configurer, type, resource));
         // Unique per run, so that a restarted instance waits out the claims of the one that died like any other would.
         String node = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
@@ -145,7 +154,8 @@ public class AxonRuntime {
             groups.names().forEach(group -> {
                 processing.registerPooledStreamingEventProcessor(group, Configuration::eventStore,
                         (c, builder) -> builder.initialSegmentCount(settings.initialSegments())
-                                .batchSize(settings.batchSize())
+                                .batchSize(groups.projections().contains(group)
+                                        ? settings.projectionBatchSize() : settings.batchSize())
                                 .tokenClaimInterval(settings.tokenClaimInterval().toMillis())
                                 // with other instances, this one claims only its part (ProcessorCluster)
                                 .maxSegmentProvider(cluster.maxSegments()));
@@ -274,9 +284,35 @@ public class AxonRuntime {
         return manager.get();
     }
 
-    private static <A> AggregateConfigurer<A> aggregate(Class<A> type) {
-        return AggregateConfigurer.defaultConfiguration(type)
+    /**
+     * An aggregate, snapshotted every {@code snapshotThreshold} events when that is positive: after the command that
+     * crosses the threshold commits, Axon's snapshotter (the default {@code AggregateSnapshotter}, on the committing
+     * thread, in a transaction of its own) folds the latest snapshot and the events after it and stores the
+     * aggregate, Jackson-serialized, replacing the older snapshot (docs/decisions/0024-snapshots.md).
+     */
+    private static <A> AggregateConfigurer<A> aggregate(Class<A> type, int snapshotThreshold) {
+        AggregateConfigurer<A> aggregate = AggregateConfigurer.defaultConfiguration(type)
                 .configureCommandTargetResolver(c -> new AddressedTargetResolver());
+        if (snapshotThreshold > 0) {
+            aggregate.configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(),
+                    snapshotThreshold));
+        }
+        return aggregate;
+    }
+
+    /**
+     * Only snapshots of the aggregate's present form are used: a snapshot stored under another {@code @Revision} of
+     * its class (or of a class that is gone) is passed over, and the aggregate is loaded from its events. An
+     * aggregate whose state changes shape bumps its revision (docs/decisions/0024-snapshots.md).
+     */
+    static SnapshotFilter currentRevisionsOnly(Serializer serializer) {
+        RevisionResolver revisions = new AnnotationRevisionResolver();
+        return snapshot -> {
+            SerializedType type = snapshot.getPayload().getType();
+            Class<?> stored = serializer.classForType(type);
+            return !UnknownSerializedType.class.equals(stored)
+                    && Objects.equals(type.getRevision(), revisions.revisionOf(stored));
+        };
     }
 
     private static <T> void register(Configurer configurer, Class<T> type, Object resource) {
@@ -352,8 +388,11 @@ public class AxonRuntime {
     }
 
     static JdbcEventStorageEngine storageEngine(ConnectionProvider connections, Serializer serializer,
-                                                TransactionManager transactions, String schema, Duration gapTimeout) {
+                                                TransactionManager transactions, String schema, Duration gapTimeout,
+                                                int readBatchSize) {
         return JdbcEventStorageEngine.builder()
+                .batchSize(readBatchSize)
+                .snapshotFilter(currentRevisionsOnly(serializer))
                 .connectionProvider(connections)
                 .transactionManager(transactions)
                 .eventSerializer(serializer)

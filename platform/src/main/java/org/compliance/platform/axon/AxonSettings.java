@@ -19,9 +19,22 @@ public interface AxonSettings {
     @WithDefault("4")
     int initialSegments();
 
-    /** Events a processor handles in one transaction. */
+    /** Events a processor of a policy or notifier group handles in one transaction, at most. */
     @WithDefault("100")
     int batchSize();
+
+    /**
+     * Events a projection group's processor folds in one transaction, at most (docs/decisions/0023-projections-in-batches.md):
+     * each row a batch touches is read and written once. A processor takes what has arrived, up to this, so live
+     * batches stay small; a rebuild, which finds the whole store waiting, handles this many at a time. Axon's pooled
+     * processor queues at most 1024 events per segment, so more than that gains nothing.
+     */
+    @WithDefault("1000")
+    int projectionBatchSize();
+
+    /** Events the event store reads in one query when a processor catches up or replays. */
+    @WithDefault("1000")
+    int readBatchSize();
 
     /**
      * How often the event store is polled for events appended by other services (or other instances). With
@@ -60,6 +73,15 @@ public interface AxonSettings {
      */
     @WithDefault("1s")
     Duration clusterInterval();
+
+    /**
+     * After how many events loaded or applied an aggregate is snapshotted (Axon's event-count trigger, a Jackson
+     * snapshot in {@code event_store.snapshot_event_entry}), so that a command on a long-lived aggregate reads its
+     * latest snapshot and the events after it rather than its whole history. 0 (the default): no snapshots; a service
+     * that turns them on needs the right to write snapshots (decision 15, docs/decisions/0024-snapshots.md).
+     */
+    @WithDefault("0")
+    int snapshotThreshold();
 
     /** How long a gap in the global index is waited for before it is assumed to be a rolled-back insert. */
     @WithDefault("60s")

@@ -1,21 +1,26 @@
 package org.compliance.platform.axon;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.axonframework.common.transaction.Transaction;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventMessageHandler;
 
 /**
- * The handlers of one processing group, run for one event all or nothing inside a savepoint: a dead letter is
- * per event and group, so when one of them fails, none of the group's writes for that event stay, and a retry
- * of the letter runs them all again on a clean slate. Writes of other groups and other events of the batch are
- * untouched.
+ * The handlers of one processing group, run for one event all or nothing. In a processor's batch (decision 23) that
+ * is the batch's own all or nothing: the projections' writes wait for the batch's commit, and a failure rolls the
+ * whole batch back, after which the events up to the failing one are handled one by one. One by one, the handlers
+ * run inside a savepoint: a dead letter is per event and group, so when one of them fails, none of the group's
+ * writes for that event stay, and a retry of the letter runs them all again on a clean slate. Writes of other groups
+ * and other events of the batch are untouched.
  */
 final class GroupHandlersInSavepoint implements EventMessageHandler {
 
     private final List<EventMessageHandler> handlers;
     private final TransactionManager savepoints;
+    /** Events at or before this position are handled one by one: a batch failed on them (decision 23). */
+    private final AtomicLong oneByOneThrough = new AtomicLong(-1);
 
     GroupHandlersInSavepoint(List<EventMessageHandler> handlers, TransactionManager savepoints) {
         this.handlers = List.copyOf(handlers);
@@ -25,6 +30,18 @@ final class GroupHandlersInSavepoint implements EventMessageHandler {
     @Override
     public Object handle(EventMessage<?> event) throws Exception {
         if (!canHandle(event)) {
+            return null;
+        }
+        ProcessingBatch batch = ProcessingBatch.enter(event, oneByOneThrough);
+        if (batch != null && batch.deferring()) {
+            try {
+                for (EventMessageHandler handler : handlers) {
+                    handler.handle(event);
+                }
+            } catch (Exception | Error e) {
+                batch.failedAt(event);
+                throw e;
+            }
             return null;
         }
         Transaction savepoint = savepoints.startTransaction();

@@ -25,7 +25,9 @@ import org.jboss.logging.Logger;
  *   that did not answer) is not the event's fault: it is thrown on, the batch rolls back and the processor
  *   retries with back-off, as it always did. An outage therefore never parks events.</li>
  *   <li>Any other failure parks the event once it has failed {@code parkAfterAttempts} times in a row, so a
- *   hiccup that clears on the next try does not need an operator.</li>
+ *   hiccup that clears on the next try does not need an operator. A failure in a batch (decision 23) counts as an
+ *   attempt but never parks: the batch's other events would go with it; handled again one by one, the event is
+ *   parked alone.</li>
  *   <li>A dead letter that an operator retries and that fails again stays parked, with the new cause.</li>
  * </ul>
  */
@@ -66,9 +68,15 @@ public final class ParkingPolicy implements EnqueuePolicy<EventMessage<?>> {
         int attempts;
         synchronized (failures) {
             attempts = failures.merge(eventId, 1, Integer::sum);
-            if (attempts >= parkAfterAttempts) {
+            if (attempts >= parkAfterAttempts && !ProcessingBatch.handlingInBatch()) {
                 failures.remove(eventId);
             }
+        }
+        if (ProcessingBatch.handlingInBatch()) {
+            // Handled in a batch, the event's failure dooms the batch's deferred writes of every event: the batch
+            // rolls back and is handled again one event at a time up to this one, where it can be parked alone.
+            throw new EventProcessingException("Event " + eventId + " failed in a batch (attempt " + attempts
+                    + "); the batch is handled again one event at a time", cause);
         }
         if (attempts < parkAfterAttempts) {
             throw new EventProcessingException("Event " + eventId + " failed (attempt " + attempts + " of "

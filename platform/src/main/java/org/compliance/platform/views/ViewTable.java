@@ -6,6 +6,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -83,7 +84,10 @@ public final class ViewTable<R> {
         }
     }
 
-    /** Upserts many rows in one batch. */
+    /**
+     * Upserts many rows in one batch. A row the table refuses fails the batch with PostgreSQL's own exception (not
+     * the driver's wrapper), so that a parked event names the real cause as a single upsert would.
+     */
     public void upsertAll(Connection connection, Iterable<R> rows) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(upsert)) {
             for (R row : rows) {
@@ -91,6 +95,12 @@ public final class ViewTable<R> {
                 statement.addBatch();
             }
             statement.executeBatch();
+        } catch (BatchUpdateException e) {
+            SQLException refused = e.getNextException();
+            if (refused == null) {
+                throw e;
+            }
+            throw refused;
         }
     }
 

@@ -214,6 +214,6 @@ class WakingProcessorsTest {
         connections.setUrl(EventStoreDatabase.url(database));
         connections.setUser("postgres");
         return AxonRuntime.storageEngine(new DataSourceConnectionProvider(connections),
-                EventSerialization.serializer(), NoTransactionManager.INSTANCE, "event_store", Duration.ofSeconds(60));
+                EventSerialization.serializer(), NoTransactionManager.INSTANCE, "event_store", Duration.ofSeconds(60), 1000);
     }
 }

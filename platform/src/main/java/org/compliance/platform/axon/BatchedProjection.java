@@ -1,0 +1,86 @@
+package org.compliance.platform.axon;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+
+/**
+ * A projection's writes, folded per processor batch (docs/decisions/0023-projections-in-batches.md). A handler hands
+ * each event to {@link #fold}; the projection's {@link Batch} folds it into the rows it keeps in memory (each read
+ * once per batch, see {@link TouchedRows}) and writes every touched row once, when the batch's unit of work prepares
+ * to commit, in the transaction that moves the processor's token. The same code serves live handling (a batch of a
+ * few events) and rebuilds (batches of {@code compliance.axon.projection-batch-size}).
+ * <p>
+ * When the event is handled one by one (a batch handled again after a failure, a dead letter retried, a handler
+ * called outside a processor), the batch holds that event only and is written at once, so a failure to write it is
+ * the event's own, inside its savepoint, and parks it as decision 6 says.
+ *
+ * @param <B> what the projection keeps of a batch
+ */
+public final class BatchedProjection<B extends BatchedProjection.Batch> {
+
+    /** What a projection keeps of one batch: the rows it touched, folded in memory, and how to write them. */
+    public interface Batch {
+        /** Writes every row the batch changed, once, on the processor's transaction's connection. */
+        void write(Connection connection) throws SQLException;
+    }
+
+    /** Folds one event into the batch. */
+    @FunctionalInterface
+    public interface Folding<B> {
+        void fold(B batch, Connection connection) throws Exception;
+    }
+
+    private final DataSource dataSource;
+    private final Function<List<? extends EventMessage<?>>, B> create;
+
+    /**
+     * @param dataSource the JTA datasource: its connection is the processor transaction's
+     * @param create     a new batch, given the events it is going to fold (the current one first), so that it can
+     *                   read the rows they touch in one query
+     */
+    public BatchedProjection(DataSource dataSource, Function<List<? extends EventMessage<?>>, B> create) {
+        this.dataSource = dataSource;
+        this.create = create;
+    }
+
+    /** Folds the event being handled into this projection's batch; writes at once when it is handled one by one. */
+    public void fold(Folding<B> folding) throws Exception {
+        ProcessingBatch processorBatch = ProcessingBatch.inBatch();
+        try (Connection connection = dataSource.getConnection()) {
+            if (processorBatch == null) {
+                B alone = create.apply(currentEvent());
+                folding.fold(alone, connection);
+                alone.write(connection);
+                return;
+            }
+            B batch = processorBatch.pending(this, () -> create.apply(processorBatch.fromCurrentOn()),
+                    this::write);
+            folding.fold(batch, connection);
+        }
+    }
+
+    private void write(B batch) {
+        try (Connection connection = dataSource.getConnection()) {
+            batch.write(connection);
+        } catch (SQLException e) {
+            throw new BatchWriteFailed(e);
+        }
+    }
+
+    private static List<? extends EventMessage<?>> currentEvent() {
+        return CurrentUnitOfWork.isStarted() && CurrentUnitOfWork.get().getMessage() instanceof EventMessage<?> event
+                ? List.of(event) : List.of();
+    }
+
+    /** The writes of a batch failed; the cause says why (a transient cause is retried as it is, decision 6). */
+    static final class BatchWriteFailed extends RuntimeException {
+        BatchWriteFailed(SQLException cause) {
+            super("The batch's rows could not be written: " + cause.getMessage(), cause);
+        }
+    }
+}
