@@ -24,8 +24,9 @@ import java.util.UUID;
  * the event store ({@code GET /audit/cases/{id}/state}), against {@code SELECT payload ... ORDER BY
  * sequence_number} of that case; goal: under 200 ms;</li>
  * <li>case-service's read models rebuilt from the whole store ({@code POST /operations/read-models/rebuild}),
- * with at least {@code BENCH_REBUILD_EVENTS} (1,000,000) events in it, against a scan of every row in
- * global order; goal: at least 10% of the scan's rate.</li>
+ * with at least {@code BENCH_REBUILD_EVENTS} (1,000,000) events in it, against a warm scan of every row in
+ * global order (the best of {@code BENCH_SCAN_ROUNDS}, 3, scans after an unmeasured one); goal: at least 20% of the
+ * scan's rate.</li>
  * </ol>
  * Seeded events are appended once with SQL (the store's trigger chains them) and reused by later runs.
  */
@@ -86,9 +87,17 @@ public final class ReplayBench {
 
     private static void rebuild(Connection db, String caseService, String token) throws Exception {
         long events = count(db);
-        long scanStart = System.nanoTime();
+        // A warm scan: the first one reads the table into the caches unmeasured, as the rebuild's own reads find it
+        // after the scans; the best of the next ones is the baseline.
+        int rounds = Integer.parseInt(System.getenv().getOrDefault("BENCH_SCAN_ROUNDS", "3"));
         long scanned = scanStore(db);
-        double scanRate = scanned / ((System.nanoTime() - scanStart) / 1e9);
+        long bestScan = Long.MAX_VALUE;
+        for (int round = 0; round < rounds; round++) {
+            long scanStart = System.nanoTime();
+            scanned = scanStore(db);
+            bestScan = Math.min(bestScan, System.nanoTime() - scanStart);
+        }
+        double scanRate = scanned / (bestScan / 1e9);
 
         String status = caseService + "/operations/read-models";
         long start = System.nanoTime();
@@ -123,10 +132,10 @@ public final class ReplayBench {
         System.out.printf("Read models rebuilt from %,d events%n", events);
         System.out.printf("  %-48s %8.1f s   %,12.0f events/s%n", "case-service rebuild (POST .../rebuild)", seconds,
                 events / seconds);
-        System.out.printf("  %-48s %8.1f s   %,12.0f events/s%n", "Baseline: ordered scan of every row",
+        System.out.printf("  %-48s %8.1f s   %,12.0f events/s%n", "Baseline: warm ordered scan of every row",
                 scanned / scanRate, scanRate);
-        System.out.printf("  Ratio: %.1f%% (goal: at least 10%%)%n", 100 * (events / seconds) / scanRate);
-        Results.record("Read-model rebuild", "case-service events/s vs ordered raw scan, " + events + " events",
+        System.out.printf("  Ratio: %.1f%% (goal: at least 20%%)%n", 100 * (events / seconds) / scanRate);
+        Results.record("Read-model rebuild", "case-service events/s vs warm ordered raw scan, " + events + " events",
                 events / seconds, scanRate, "events/s", true, "at least 20%");
     }
 

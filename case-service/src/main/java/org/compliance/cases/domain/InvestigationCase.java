@@ -5,6 +5,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.serialization.Revision;
 import org.compliance.api.cases.AddAllegation;
 import org.compliance.api.cases.AddCaseNote;
 import org.compliance.api.cases.AddComplainant;
@@ -37,7 +38,13 @@ import org.compliance.api.cases.WithdrawRespondent;
  * handler hands its command to {@link CaseRules#decide}, applies the events it answers and answers the case's
  * new version (the HTTP ETag); the one event-sourcing handler folds each event with {@link CaseRules#evolve}.
  * Axon routes a command by its handler's parameter type, hence one handler per command.
+ * <p>
+ * Snapshotted (Jackson, every {@code compliance.axon.snapshot-threshold} events): a snapshot holds the id and the
+ * {@link CaseState}. A snapshot is read only under the revision it was stored with, so <strong>a change to the shape
+ * of {@code CaseState} (or of the records it holds) bumps {@code @Revision}</strong>; the older snapshots are then
+ * passed over and the cases loaded from their events (docs/decisions/0024-snapshots.md).
  */
+@Revision("1")
 public class InvestigationCase {
 
     @AggregateIdentifier

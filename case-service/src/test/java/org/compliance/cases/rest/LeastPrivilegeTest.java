@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Tamper prevention beside the chain's detection (infra/db/roles.sql): case-service's own connection appends events
  * and reads them, but cannot change or remove one, nor touch the chain, nor write another service's schema, nor
- * change its own tables' definitions. Only the owner can, and the owner is who ran the migrations.
+ * change its own tables' definitions. Only the owner can, and the owner is who ran the migrations. The one write
+ * beyond appending is a snapshot's insert and the removal of older ones (decision 24).
  */
 @QuarkusTest
 @WithTestResource(RealPeers.class)
@@ -44,15 +45,31 @@ class LeastPrivilegeTest {
         assertRefused(service, "TRUNCATE event_store.domain_event_entry");
         assertRefused(service, "UPDATE event_store.event_chain SET hash = sha256(hash)");
         assertRefused(service, "DELETE FROM event_store.event_chain");
-        assertRefused(service, "INSERT INTO event_store.snapshot_event_entry (aggregate_identifier, sequence_number, type,"
-                + " event_identifier, payload, payload_type, time_stamp) SELECT aggregate_identifier, sequence_number,"
-                + " type, event_identifier || '-snapshot', payload, payload_type, time_stamp"
-                + " FROM event_store.domain_event_entry WHERE aggregate_identifier = '" + caseId + "'");
+        assertRefused(service, "UPDATE event_store.snapshot_event_entry SET payload = payload");
+        assertRefused(service, "TRUNCATE event_store.snapshot_event_entry");
         assertRefused(service, "ALTER TABLE event_store.domain_event_entry DISABLE TRIGGER USER");
         assertRefused(service, "DROP TRIGGER event_chain_linked ON event_store.domain_event_entry");
 
         assertThat(Sql.count(service, "SELECT count(*) FROM event_store.domain_event_entry WHERE aggregate_identifier = ?",
                 caseId)).as("the case's events, untouched").isEqualTo(events);
+    }
+
+    /**
+     * Snapshots are a cache of case state (docs/decisions/0024-snapshots.md): the service stores a new one and removes
+     * the older ones, as Axon's snapshotter does, and can do nothing else to them.
+     */
+    @Test
+    void the_service_stores_and_replaces_snapshots_and_nothing_more() {
+        String aggregate = "least-privilege-" + java.util.UUID.randomUUID();
+        Sql.execute(service, "INSERT INTO event_store.snapshot_event_entry (aggregate_identifier, sequence_number, type,"
+                + " event_identifier, payload, payload_type, time_stamp) VALUES ('" + aggregate + "', 0, 'Nothing', '"
+                + aggregate + "', convert_to('{}', 'UTF8'), 'java.lang.Object', '2026-12-02T00:00:00Z')");
+        assertRefused(service, "UPDATE event_store.snapshot_event_entry SET sequence_number = 1"
+                + " WHERE aggregate_identifier = '" + aggregate + "'");
+        Sql.execute(service, "DELETE FROM event_store.snapshot_event_entry WHERE aggregate_identifier = '" + aggregate + "'");
+        assertThat(Sql.count(service, "SELECT count(*) FROM event_store.snapshot_event_entry WHERE aggregate_identifier = ?",
+                aggregate)).isZero();
+        assertRefused(service, "TRUNCATE event_store.snapshot_event_entry");
     }
 
     @Test

@@ -24,12 +24,15 @@ final class EventStoreDatabase {
              var statement = admin.createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
             statement.execute("CREATE DATABASE " + name);
-            // The role the event store's migrations grant appending to (infra/db/roles.sql makes it the same way).
-            statement.execute("""
-                    DO $$ BEGIN
-                        CREATE ROLE compliance_event_appender NOLOGIN;
-                    EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
-                    END $$""");
+            // The roles the event store's migrations grant appending and snapshots to (infra/db/roles.sql makes them
+            // the same way).
+            for (String role : new String[] {"compliance_event_appender", "compliance_snapshot_writer"}) {
+                statement.execute("""
+                        DO $$ BEGIN
+                            CREATE ROLE %s NOLOGIN;
+                        EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+                        END $$""".formatted(role));
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("PostgreSQL at 127.0.0.1:5432 is needed for this test", e);
         }
