@@ -1,25 +1,37 @@
 package org.compliance.evidence.query;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
-import java.sql.Timestamp;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.compliance.api.evidence.EvidenceEvent;
 import org.compliance.api.evidence.EvidenceRequestIssued;
 import org.compliance.api.evidence.RequestDocument;
+import org.compliance.platform.axon.BatchedProjection;
 import org.compliance.platform.axon.EventSerialization;
 import org.compliance.platform.axon.Projection;
+import org.compliance.platform.axon.TouchedRows;
 import org.compliance.platform.views.ViewTable;
 
 /**
  * Keeps {@code request_view} from the events of {@code EvidenceRequest} aggregates, in the processor's
- * transaction, skipping any event the row has already folded in (so redelivery changes nothing).
+ * transaction, skipping any event the row has already folded in (so redelivery changes nothing). A processor batch is
+ * folded in memory and each request it touches written once, at the batch's commit (platform's
+ * {@link BatchedProjection}, decision 23).
  */
 @ApplicationScoped
 @Unremovable
@@ -34,28 +46,16 @@ public class RequestViewProjection {
     private final AgroalDataSource dataSource;
     private final ObjectMapper json = EventSerialization.storageObjectMapper();
 
+    private final BatchedProjection<RequestViewBatch> views;
+
     public RequestViewProjection(AgroalDataSource dataSource) {
         this.dataSource = dataSource;
+        this.views = new BatchedProjection<>(dataSource, RequestViewBatch::new);
     }
 
     @EventHandler
     void on(EvidenceEvent event, DomainEventMessage<?> message) throws Exception {
-        try (Connection connection = dataSource.getConnection()) {
-            RequestDocument document = load(connection, message.getAggregateIdentifier());
-            if (document == null) {
-                // a request's view begins with its issue
-                if (!(event instanceof EvidenceRequestIssued issued)) {
-                    return;
-                }
-                document = RequestDocument.issued(issued);
-            } else if (message.getSequenceNumber() <= document.version) {
-                return;
-            } else {
-                document.apply(event);
-            }
-            document.version = message.getSequenceNumber();
-            VIEW.upsert(connection, row(document, message));
-        }
+        views.fold((batch, connection) -> batch.fold(connection, event, message));
     }
 
     @ResetHandler
@@ -65,17 +65,86 @@ public class RequestViewProjection {
         }
     }
 
-    private RequestDocument load(Connection connection, String requestId) throws Exception {
-        try (var select = connection.prepareStatement(
-                "SELECT document FROM evidence_service.request_view WHERE request_id = ? FOR UPDATE")) {
-            select.setString(1, requestId);
-            try (var row = select.executeQuery()) {
-                return row.next() ? json.readValue(row.getString(1), RequestDocument.class) : null;
+    /** A request's document as a batch folds it, and when the last event folded into it happened. */
+    private record Folded(RequestDocument document, Instant updatedAt) {
+    }
+
+    /**
+     * What one processor batch does to {@code request_view} (decision 23): the batch's requests read in one query,
+     * their events folded in memory, each touched request written once when the batch commits.
+     */
+    private final class RequestViewBatch implements BatchedProjection.Batch {
+
+        private final TouchedRows<String, Folded> requests;
+
+        RequestViewBatch(List<? extends EventMessage<?>> events) {
+            List<String> requestIds = new ArrayList<>();
+            for (EventMessage<?> event : events) {
+                if (event instanceof DomainEventMessage<?> domain
+                        && EvidenceEvent.class.isAssignableFrom(event.getPayloadType())) {
+                    requestIds.add(domain.getAggregateIdentifier());
+                }
             }
+            requests = new TouchedRows<>(RequestViewProjection.this::load, requestIds);
+        }
+
+        void fold(Connection connection, EvidenceEvent event, DomainEventMessage<?> message) throws SQLException {
+            Folded folded = requests.get(connection, message.getAggregateIdentifier());
+            RequestDocument document;
+            if (folded == null) {
+                // a request's view begins with its issue
+                if (!(event instanceof EvidenceRequestIssued issued)) {
+                    return;
+                }
+                document = RequestDocument.issued(issued);
+            } else if (message.getSequenceNumber() <= folded.document().version) {
+                return;
+            } else {
+                document = folded.document();
+                document.apply(event);
+            }
+            document.version = message.getSequenceNumber();
+            requests.put(message.getAggregateIdentifier(), new Folded(document, message.getTimestamp()));
+        }
+
+        @Override
+        public void write(Connection connection) throws SQLException {
+            if (requests.changed().isEmpty()) {
+                return;
+            }
+            List<RequestViewRow> rows = new ArrayList<>();
+            for (Folded folded : requests.changed().values()) {
+                rows.add(row(folded.document(), folded.updatedAt()));
+            }
+            VIEW.upsertAll(connection, rows);
         }
     }
 
-    private RequestViewRow row(RequestDocument d, DomainEventMessage<?> message) throws Exception {
+    /** The stored documents of the requests, locked for the batch. */
+    private Map<String, Folded> load(Connection connection, Set<String> requestIds) throws SQLException {
+        Map<String, Folded> documents = new HashMap<>();
+        try (var select = connection.prepareStatement("SELECT request_id, document, updated_at"
+                + " FROM evidence_service.request_view WHERE request_id = ANY (?) ORDER BY request_id FOR UPDATE")) {
+            select.setArray(1, connection.createArrayOf("text", requestIds.toArray()));
+            try (var row = select.executeQuery()) {
+                while (row.next()) {
+                    documents.put(row.getString(1), new Folded(read(row.getString(2)),
+                            row.getTimestamp(3).toInstant()));
+                }
+            }
+        }
+        return documents;
+    }
+
+    private RequestDocument read(String stored) throws SQLException {
+        try {
+            return json.readValue(stored, RequestDocument.class);
+        } catch (JsonProcessingException e) {
+            throw new SQLException("A stored request document cannot be read: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private RequestViewRow row(RequestDocument d, Instant updatedAt) throws SQLException {
         RequestViewRow row = new RequestViewRow();
         row.requestId = d.requestId;
         row.version = d.version;
@@ -87,8 +156,12 @@ public class RequestViewProjection {
         row.awaitingReview = d.awaitingReview;
         row.extensionPending = d.extensions.stream().anyMatch(x -> "PENDING".equals(x.outcome()));
         row.issuedAt = d.issuedAt;
-        row.updatedAt = message.getTimestamp();
-        row.document = json.writeValueAsString(d);
+        row.updatedAt = updatedAt;
+        try {
+            row.document = json.writeValueAsString(d);
+        } catch (JsonProcessingException e) {
+            throw new SQLException("A request document cannot be written: " + e.getOriginalMessage(), e);
+        }
         return row;
     }
 }

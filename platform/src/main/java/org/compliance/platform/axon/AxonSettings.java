@@ -26,8 +26,9 @@ public interface AxonSettings {
     /**
      * Events a projection group's processor folds in one transaction, at most (docs/decisions/0023-projections-in-batches.md):
      * each row a batch touches is read and written once. A processor takes what has arrived, up to this, so live
-     * batches stay small; a rebuild, which finds the whole store waiting, handles this many at a time. Axon's pooled
-     * processor queues at most 1024 events per segment, so more than that gains nothing.
+     * batches stay small; a rebuild, which finds the whole store waiting, handles up to this many at a time. Axon's pooled
+     * processor queues at most 1024 events per segment (those of the other segments counted too), so more than that
+     * gains nothing.
      */
     @WithDefault("1000")
     int projectionBatchSize();

@@ -39,7 +39,10 @@ final class GroupHandlersInSavepoint implements EventMessageHandler {
                     handler.handle(event);
                 }
             } catch (Exception | Error e) {
-                batch.failedAt(event);
+                // An outage is retried as a batch: going one by one would not help it (decision 6's classification).
+                if (!ParkingPolicy.isTransient(e)) {
+                    batch.failedAt(event);
+                }
                 throw e;
             }
             return null;
@@ -79,6 +82,8 @@ final class GroupHandlersInSavepoint implements EventMessageHandler {
 
     @Override
     public <R> void prepareReset(R resetContext) {
+        // The replay starts again from the first position: what was handled one by one before does not apply to it.
+        oneByOneThrough.set(-1);
         handlers.forEach(handler -> handler.prepareReset(resetContext));
     }
 
