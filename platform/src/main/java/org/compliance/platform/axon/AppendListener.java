@@ -13,9 +13,9 @@ import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
 /**
- * Listens on its own PostgreSQL connection for the notification the event store's insert trigger sends when a
- * transaction appending events commits (migration {@code V5__notify_appends.sql}), whichever process appended them,
- * and has the event store read them at once ({@code onAppend}). Polling goes on beside it: a lost notification, or
+ * Listens on its own PostgreSQL connection for the notification every instance's {@link AppendAnnouncer} sends after a
+ * transaction appending events has committed, whichever process appended them, and has the event store read them at
+ * once ({@code onAppend}). Polling goes on beside it: a lost notification, or
  * a lost connection, only delays events until the next poll. A lost connection is opened again, after a back-off
  * from 100 ms doubling up to 10 s, and the store reads at once on every (re)connection, for what was appended
  * meanwhile. Every instance of every service listens on its own connection: PostgreSQL sends each notification to

@@ -93,6 +93,7 @@ public class AxonRuntime {
     private volatile TokenTable tokens;
     private volatile ProcessorCluster cluster;
     private volatile AppendListener appendListener;
+    private volatile AppendAnnouncer appendAnnouncer;
 
     public AxonRuntime(AgroalDataSource dataSource, jakarta.transaction.TransactionManager jta, AxonSettings settings,
                        ServiceComponents components, Clock clock, CallerOnCommands caller, Tracing tracing,
@@ -320,8 +321,8 @@ public class AxonRuntime {
     }
 
     /**
-     * Every instance listens for the event store's notifications on a connection of its own, opened with the
-     * datasource's settings but outside its pool (it is held for good): decision 22.
+     * Every instance announces its committed appends and listens for everyone's, each on a connection of its own,
+     * opened with the datasource's settings but outside its pool (they are held for good): decision 22.
      */
     private void listenForAppends(WakingEventStore store) {
         if (!settings.listenForAppends()) {
@@ -330,11 +331,13 @@ public class AxonRuntime {
             return;
         }
         var factory = dataSource.getConfiguration().connectionPoolConfiguration().connectionFactoryConfiguration();
-        appendListener = new AppendListener(() -> ownConnection(factory), store::fetchNow,
+        appendAnnouncer = new AppendAnnouncer(() -> ownConnection(factory, "event-store-append-announcer")).start();
+        store.announceAppendsWith(appendAnnouncer::appended);
+        appendListener = new AppendListener(() -> ownConnection(factory, "event-store-append-listener"), store::fetchNow,
                 settings.appendListenerCheckInterval()).start();
     }
 
-    private static java.sql.Connection ownConnection(AgroalConnectionFactoryConfiguration factory)
+    private static java.sql.Connection ownConnection(AgroalConnectionFactoryConfiguration factory, String name)
             throws java.sql.SQLException {
         Properties properties = new Properties();
         properties.putAll(factory.jdbcProperties());
@@ -346,12 +349,17 @@ public class AxonRuntime {
                         properties.putAll(given);
                     }
                 }));
-        properties.setProperty("ApplicationName", "event-store-append-listener");
+        properties.setProperty("ApplicationName", name);
         java.sql.Connection connection = new org.postgresql.Driver().connect(factory.jdbcUrl(), properties);
         if (connection == null) {
-            throw new java.sql.SQLException("Not a PostgreSQL URL, nothing to listen to: " + factory.jdbcUrl());
+            throw new java.sql.SQLException("Not a PostgreSQL URL: " + factory.jdbcUrl());
         }
         return connection;
+    }
+
+    /** What announces this instance's committed appends, while it announces them (decision 22). */
+    public Optional<AppendAnnouncer> appendAnnouncer() {
+        return Optional.ofNullable(appendAnnouncer);
     }
 
     /** The listener of appended events, while this instance listens (decision 22). */
@@ -371,6 +379,10 @@ public class AxonRuntime {
             LOG.info("Axon shutting down: processors release their segment claims");
             configuration.shutdown();
             configuration = null;
+        }
+        if (appendAnnouncer != null) {
+            appendAnnouncer.close();
+            appendAnnouncer = null;
         }
     }
 

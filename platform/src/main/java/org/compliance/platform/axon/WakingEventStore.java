@@ -3,6 +3,7 @@ package org.compliance.platform.axon;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingEventStream;
 import org.axonframework.eventhandling.TrackingToken;
@@ -13,16 +14,31 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
  * called when new events are in the store's cache ({@link EventArrivals}): a caught-up pooled processor then handles
  * them at once, where it would otherwise look again only after a fixed 500 ms. And {@link #fetchNow()} has the
  * store read new events at once rather than at its next poll, for events appended by another process (the store
- * already does so after its own appends), which the {@link AppendListener} learns of from PostgreSQL.
+ * already does so after its own appends), which the {@link AppendListener} learns of from PostgreSQL. Its own appends,
+ * once committed, it announces to every listener ({@link #announceAppendsWith}).
  */
 public class WakingEventStore extends EmbeddedEventStore {
 
     private final EventArrivals arrivals;
+    private volatile Runnable appended = () -> { };
 
     /** {@code builder}'s storage engine must be one {@link EventArrivals#announcedBy announced by} {@code arrivals}. */
     public WakingEventStore(EmbeddedEventStore.Builder builder, EventArrivals arrivals) {
         super(builder);
         this.arrivals = arrivals;
+    }
+
+    /** Who is told, after each commit that appended events through this store: an {@link AppendAnnouncer}. */
+    public void announceAppendsWith(Runnable appended) {
+        this.appended = appended;
+    }
+
+    @Override
+    protected void afterCommit(List<? extends EventMessage<?>> events) {
+        super.afterCommit(events);
+        if (!events.isEmpty()) {
+            appended.run();
+        }
     }
 
     /** Reads new events now, if the store's reader is waiting for its next poll; else it reads again when done. */

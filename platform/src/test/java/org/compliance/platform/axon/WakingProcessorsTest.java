@@ -51,6 +51,9 @@ class WakingProcessorsTest {
     private final List<Thread> storeThreads = new CopyOnWriteArrayList<>();
     /** The event each test appends before its processor starts (the tests share the database). */
     private final String warmUp = "before the start " + UUID.randomUUID();
+    /** The store of "another process", once a test appends through it. */
+    private WakingEventStore elsewhere;
+    private AppendAnnouncer announcer;
 
     public record Filed(String reference) {
     }
@@ -91,6 +94,36 @@ class WakingProcessorsTest {
     }
 
     @Test
+    void appendsCommittedTogetherAreAnnouncedAndAllHandledAtOnce() throws InterruptedException {
+        WakingEventStore store = store(LONG);
+        listen(store);
+        appendElsewhere(warmUp);
+        PooledStreamingEventProcessor processor = processor(store);
+        awaitRunning(processor);
+        awaitStorePolling();
+
+        List<String> references = new CopyOnWriteArrayList<>();
+        List<Thread> appenders = new java.util.ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            int appender = t;
+            appenders.add(Thread.ofPlatform().start(() -> {
+                for (int i = 0; i < 25; i++) {
+                    String reference = "appender " + appender + " event " + i;
+                    appendElsewhere(reference);
+                    references.add(reference);
+                }
+            }));
+        }
+        for (Thread appender : appenders) {
+            appender.join();
+        }
+
+        await().atMost(PROMPTLY).until(() -> handled.containsAll(references));
+        assertThat(announcer.requested()).isGreaterThanOrEqualTo(200);
+        assertThat(announcer.sent()).isBetween(1L, announcer.requested());
+    }
+
+    @Test
     void theListenerListensAgainAfterItsConnectionWasKilledAndWakesTheProcessorAgain() throws SQLException {
         WakingEventStore store = store(LONG);
         AppendListener listener = listen(store);
@@ -115,11 +148,11 @@ class WakingProcessorsTest {
     @Test
     void withoutNotificationsTheStoresPollStillDeliversEvents() {
         WakingEventStore store = store(Duration.ofMillis(200));
-        appendElsewhere(warmUp);
+        appendUnannounced(warmUp);
         PooledStreamingEventProcessor processor = processor(store);
         awaitRunning(processor);
 
-        appendElsewhere("polled");
+        appendUnannounced("polled");
 
         await().atMost(PROMPTLY).until(() -> handled.contains("polled"));
     }
@@ -134,7 +167,7 @@ class WakingProcessorsTest {
             assertThat(stream.hasNextAvailable()).isFalse();
             awaitStorePolling();
 
-            appendElsewhere("announced");
+            appendUnannounced("announced");
 
             await().atMost(PROMPTLY).until(() -> told.get() > 0);
             // Told only once the event can be taken without waiting: the woken processor finds it.
@@ -202,8 +235,24 @@ class WakingProcessorsTest {
                 .allMatch(thread -> thread.getState() == Thread.State.TIMED_WAITING));
     }
 
-    /** Appends as another process would: through a storage engine and connections of its own. */
-    private static void appendElsewhere(String reference) {
+    /**
+     * Appends as another process would: through a store, a storage engine and connections of its own, announcing its
+     * commit as every service's store does.
+     */
+    private void appendElsewhere(String reference) {
+        if (elsewhere == null) {
+            announcer = new AppendAnnouncer(() -> EventStoreDatabase.connect(database)).start();
+            running.addLast(announcer);
+            elsewhere = AxonRuntime.eventStore(storage(), LONG, Thread.ofPlatform().daemon().factory());
+            elsewhere.announceAppendsWith(announcer::appended);
+            running.addLast(elsewhere::shutDown);
+        }
+        elsewhere.publish(new GenericDomainEventMessage<>("Case", UUID.randomUUID().toString(), 0,
+                new Filed(reference)));
+    }
+
+    /** Appends without announcing, as a process outside the suite writing the table would. */
+    private static void appendUnannounced(String reference) {
         storage().appendEvents(new GenericDomainEventMessage<>("Case", UUID.randomUUID().toString(), 0,
                 new Filed(reference)));
     }
