@@ -29,6 +29,7 @@ public final class Bundle {
     public static final String CONTENTS = "contents.sha256";
     public static final String CONTENTS_SIGNATURE = "contents.sig";
     public static final String REQUEST_ISSUED = "org.compliance.api.evidence.EvidenceRequestIssued";
+    public static final String EVIDENCE_SUBMITTED = "org.compliance.api.evidence.EvidenceSubmitted";
 
     /** One line of events.ndjson: the stored event exactly, its chain link, and (to read) its payload type. */
     public record Event(long globalIndex, String eventId, String type, String aggregateId, long sequenceNumber,

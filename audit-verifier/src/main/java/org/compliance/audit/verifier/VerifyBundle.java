@@ -51,7 +51,7 @@ import org.compliance.audit.chain.StoredEvent;
 public final class VerifyBundle {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    static final String SUBMITTED = "org.compliance.api.evidence.EvidenceSubmitted";
+    static final String SUBMITTED = Bundle.EVIDENCE_SUBMITTED;
 
     private final PrintStream out;
 
