@@ -36,7 +36,8 @@ final class ReportHtml {
                        color: #1b1b1b; line-height: 1.45; }
                 h1 { margin-bottom: .2rem; } h2 { margin-top: 2rem; border-bottom: 1px solid #ccc; }
                 table { border-collapse: collapse; width: 100%; font-size: .92rem; }
-                th, td { text-align: left; vertical-align: top; padding: .3rem .5rem; border-bottom: 1px solid #e3e3e3; }
+                th, td { text-align: left; vertical-align: top; padding: .3rem .5rem; border-bottom: 1px solid #e3e3e3;
+         overflow-wrap: anywhere; }
                 th { background: #f3f3f3; }
                 code, .hash { font-family: ui-monospace, monospace; font-size: .85rem; word-break: break-all; }
                 .verdict-ok { color: #0b5d1e; font-weight: bold; } .verdict-bad { color: #a30000; font-weight: bold; }
@@ -45,6 +46,7 @@ final class ReportHtml {
                 </style>
                 </head>
                 <body>
+                <main>
                 """);
         html.append("<header><h1 id=\"case-title\">").append(esc(r.title())).append("</h1>\n");
         html.append("<p>Case report from the audit bundle of case <code>").append(esc(r.caseId()))
@@ -104,7 +106,7 @@ final class ReportHtml {
         for (CaseReport.HistoryLine line : r.history()) {
             row(moment(line.at()), String.valueOf(line.position()), line.what(), line.concerning(), line.who());
         }
-        html.append("</tbody></table></section>\n</body>\n</html>\n");
+        html.append("</tbody></table></section>\n</main>\n</body>\n</html>\n");
         return html;
     }
 
