@@ -162,9 +162,9 @@ public class BundleExport {
         try {
             in = files.open(file.requestId(), file.fileId());
         } catch (IOException e) {
-            LOG.warnf("Evidence file %s of request %s left out of the bundle: %s", file.fileId(), file.requestId(),
-                    e.getMessage());
-            return "not included: evidence-service could not give it (" + e.getMessage() + ")";
+            String why = e.getMessage() != null ? e.getMessage() : "no answer: " + e.getClass().getSimpleName();
+            LOG.warnf("Evidence file %s of request %s left out of the bundle: %s", file.fileId(), file.requestId(), why);
+            return "not included: evidence-service could not give it (" + why + ")";
         }
         MessageDigest sha256 = sha256();
         long size = 0;
