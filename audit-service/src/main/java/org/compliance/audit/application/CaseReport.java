@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.compliance.api.audit.EventKinds;
+import org.compliance.api.audit.Who;
 import org.compliance.api.audit.views.AsOf;
 import org.compliance.api.audit.views.CaseTimeline;
 import org.compliance.api.audit.views.HistoryEntry;
@@ -19,10 +20,11 @@ import org.compliance.audit.verifier.Bundle;
 
 /**
  * What a bundle's report tells a person (report.html and report.pdf say the same): the case as it stood at export,
- * its history in words (the kinds of event as {@link EventKinds} words them, who by name and role), its decisions, its
- * evidence with each file's SHA-256 and what became of it in the bundle, and the verification as of export (the
- * chain, the checkpoint, the key's fingerprint as the verifier prints it). Nothing here is new knowledge: every fact is
- * read from the events the bundle carries, by the same folds and words the API and the portal use.
+ * its history in words (the kinds of event as {@link EventKinds} words them, who by name and role as {@link Who}
+ * names them, as the portal does), its decisions, its evidence with each file's SHA-256 and what became of it in the
+ * bundle, and the verification as of export (the chain, the checkpoint, the key's fingerprint as the verifier prints
+ * it). Nothing here is new knowledge: every fact is read from the events the bundle carries, by the same folds and
+ * words the API and the portal use.
  */
 public record CaseReport(String caseId, String title, String authority, String status, List<String> legalBases,
                          List<String> respondents, Instant exportedAt, String exportedBy, List<HistoryLine> history,
@@ -78,7 +80,7 @@ public record CaseReport(String caseId, String title, String authority, String s
             HistoryEntry entry = Audit.entry(event.stored());
             String concerning = entry.aggregateId().equals(caseId) ? "the case"
                     : "evidence request \"" + subjects.getOrDefault(entry.aggregateId(), entry.aggregateId()) + "\"";
-            String who = who(entry);
+            String who = Who.of(entry);
             history.add(new HistoryLine(entry.time(), entry.position(), EventKinds.inWords(entry.type()), concerning,
                     who));
             if (event.payloadType().equals(Bundle.EVIDENCE_SUBMITTED) && entry.payload().get("files") instanceof List<?> files) {
@@ -112,17 +114,6 @@ public record CaseReport(String caseId, String title, String authority, String s
                 file == null ? List.of() : List.copyOf(file.legalBases),
                 file == null ? List.of() : file.respondents.stream().map(Respondent::name).toList(),
                 exportedAt, exportedBy, history, decisions, evidence, filesAsked, proof);
-    }
-
-    /** "Iris Investigator (investigator, supervisor)"; the suite's own timers act as nobody. */
-    private static String who(HistoryEntry entry) {
-        if (entry.actorName() == null && entry.actorId() == null) {
-            return "the suite itself (a timer or policy)";
-        }
-        String name = entry.actorName() != null ? entry.actorName() : entry.actorId();
-        List<String> roles = entry.actorRoles().stream().filter(r -> !r.startsWith("default-roles")
-                && !r.equals("offline_access") && !r.equals("uma_authorization")).toList();
-        return roles.isEmpty() ? name : name + " (" + String.join(", ", roles) + ")";
     }
 
     /** MONETARY_PENALTY as "Monetary penalty". */

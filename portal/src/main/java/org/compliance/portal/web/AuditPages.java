@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.compliance.api.audit.EventKinds;
+import org.compliance.api.audit.Who;
 import org.compliance.api.audit.views.AsOf;
 import org.compliance.api.audit.views.HistoryEntry;
 import org.compliance.api.cases.views.CaseListItem;
