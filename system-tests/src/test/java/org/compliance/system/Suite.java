@@ -101,10 +101,13 @@ public final class Suite implements AutoCloseable {
         ServerSocket portalPort = holdAPort();
         notifications.put("compliance.portal.url", "http://127.0.0.1:" + portalPort.getLocalPort());
         notifications.putAll(notificationSettings);
+        List<ServiceProcess> evidenceInstances = instances("evidence-service", evidence, instances);
+        Map<String, String> audit = new HashMap<>(shared);
+        // a bundle's formal notices and evidence files are downloaded from evidence-service, as the auditor
+        audit.put("compliance.services.evidence", evidenceInstances.get(0).url(""));
         Suite suite = new Suite(keycloak, smtp, portalPort, instances("case-service", shared, instances),
-                instances("evidence-service", evidence, instances),
-                instances("notification-service", notifications, instances),
-                instances("audit-service", shared, instances));
+                evidenceInstances, instances("notification-service", notifications, instances),
+                instances("audit-service", audit, instances));
         try {
             suite.services().forEach(ServiceProcess::start);
             suite.services().forEach(ServiceProcess::awaitReady);

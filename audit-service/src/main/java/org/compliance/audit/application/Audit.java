@@ -131,7 +131,8 @@ public class Audit {
                 problem.eventId(), problem.globalIndex(), problem.reason());
     }
 
-    private static HistoryEntry entry(StoredEvent e) {
+    /** An event as the auditor reads it (the history, the bundle's report). */
+    static HistoryEntry entry(StoredEvent e) {
         try {
             JsonNode meta = e.metaData() == null ? JSON.createObjectNode() : JSON.readTree(e.metaData());
             String type = e.payloadType().substring(e.payloadType().lastIndexOf('.') + 1);

@@ -15,8 +15,10 @@ import java.util.List;
 import java.util.Optional;
 import org.compliance.audit.query.EventStoreReader;
 import org.compliance.audit.chain.Checkpoint;
+import org.compliance.audit.chain.Ed25519;
 import org.compliance.audit.chain.MerkleTree;
 import org.compliance.audit.verifier.Bundle;
+import org.compliance.audit.verifier.BundleContents;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -60,6 +62,14 @@ public class Checkpoints {
 
     public String publicKey() {
         return publicKey;
+    }
+
+    /**
+     * A bundle's contents list signed with the checkpoint key ({@link BundleContents}): what shows the report and the
+     * files streamed into the bundle unchanged since export, where the chain does not reach.
+     */
+    public String signContents(byte[] listing) {
+        return Ed25519.sign(BundleContents.statement(listing), privateKey);
     }
 
     @Scheduled(every = "${compliance.audit.checkpoint-poll}", delayed = "10s",

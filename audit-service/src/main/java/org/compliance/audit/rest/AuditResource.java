@@ -41,6 +41,7 @@ import org.compliance.audit.verifier.Bundle;
 import org.compliance.platform.domain.RuleViolation;
 import org.compliance.platform.identity.Caller;
 import org.compliance.platform.identity.CurrentCaller;
+import org.compliance.platform.input.Params;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -198,25 +199,44 @@ public class AuditResource {
     @Operation(operationId = "exportCaseBundle",
             summary = "Export the case as one ZIP an outside auditor verifies offline", description = "Events "
             + "(NDJSON, as stored, with their chain hashes), evidence manifest, the signed checkpoint covering them, "
-            + "Merkle proofs, public key and a README; check it with audit-verifier.jar. 409 when the newest "
-            + "events are too young for a checkpoint yet.")
+            + "Merkle proofs, public key, formal notices, a report for people (report.html, report.pdf: the case, "
+            + "its history in words, decisions, evidence with SHA-256, the verification at export with the key's "
+            + "fingerprint), a README, and the list of every file with its SHA-256 signed with the checkpoint key "
+            + "(contents.sha256, contents.sig). With files=true, the evidence files too, streamed from "
+            + "evidence-service as the caller (each download is recorded there) and hashed on the way; one that "
+            + "differs from its submission event is named in the report and fails the verifier. Check it with "
+            + "audit-verifier.jar. 409 when the newest events are too young for a checkpoint yet.")
     @APIResponse(responseCode = "200", description = "The bundle", content = @Content(mediaType =
             "application/zip", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "409", description = "The newest events are not yet covered by a checkpoint")
-    public Response bundle(@PathParam("caseId") String caseId) throws SQLException, IOException {
+    public Response bundle(@PathParam("caseId") String caseId,
+                           @QueryParam("files") @Parameter(description = "true: include the evidence files "
+                                   + "(default false: their SHA-256 only)", schema = @Schema(type = SchemaType.STRING,
+                                   enumeration = {"true", "false"})) String files)
+            throws SQLException, IOException {
+        boolean withFiles = Boolean.TRUE.equals(Params.bool("files", files));
         BundleExport.Prepared prepared;
         try {
-            prepared = bundles.prepare(caseId)
+            prepared = bundles.prepare(caseId, withFiles, exporter())
                     .orElseThrow(() -> new NotFoundException("No case " + caseId + " in the event store"));
         } catch (BundleExport.NotYetCovered | Checkpoints.LeavesAltered e) {
             throw RuleViolation.conflict(e.getMessage());
         }
         looked(caseId, "EXPORT", prepared.events().size() + " events, checkpoint at "
-                + prepared.checkpoint().position());
+                + prepared.checkpoint().position() + (withFiles ? ", with the evidence files" : ""));
         StreamingOutput zip = out -> bundles.write(prepared, out);
         return Response.ok(zip, "application/zip")
                 .header("Content-Disposition", "attachment; filename=\"case-" + caseId.replaceAll("[^A-Za-z0-9-]", "_")
                         + "-bundle.zip\"").build();
+    }
+
+    /** "Ada Auditor (auditor)": the exporter as the report names them. */
+    private String exporter() {
+        Caller me = caller.get();
+        List<String> roles = me.roles().stream().filter(r -> r.equals("auditor") || r.equals("supervisor")).sorted()
+                .toList();
+        return (me.name() == null ? me.subject() : me.name()) + (roles.isEmpty() ? "" : " (" + String.join(", ", roles)
+                + ")");
     }
 
     @GET

@@ -252,7 +252,7 @@ class AuditResourceTest {
         assertThat(good.ok()).as(good.output()).isTrue();
         assertThat(good.output()).contains("Hash chains: valid (2 of 2 aggregates intact)",
                 "Merkle proofs: valid (2 of 2 aggregates proven", "Checkpoint signature (Ed25519): valid",
-                "Evidence manifest: valid (1 of 1 files match", "VERIFIED: all 6 checks are valid");
+                "Evidence manifest: valid (1 of 1 files match", "Bundle contents: valid", "VERIFIED: all 8 checks are valid");
 
         Map<String, byte[]> files = unzip(zip);
         String events = new String(files.get(Bundle.EVENTS), StandardCharsets.UTF_8);
@@ -277,7 +277,8 @@ class AuditResourceTest {
         Verified signed = verify(rezip(files, Bundle.CHECKPOINT, new ObjectMapper().writeValueAsBytes(checkpoint)));
         assertThat(signed.ok()).isFalse();
         assertThat(signed.output()).contains("Checkpoint signature (Ed25519): FAILED", "signature does not verify",
-                "NOT VERIFIED: 1 of 6 checks failed, 1 not checked");
+                "checkpoint.json differs from the SHA-256 contents.sha256 lists for it",
+                "NOT VERIFIED: 2 of 8 checks failed, 1 not checked");
     }
 
     @Test

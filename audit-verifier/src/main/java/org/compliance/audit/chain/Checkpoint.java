@@ -1,13 +1,6 @@
 package org.compliance.audit.chain;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
-import java.security.PrivateKey;
-import java.security.PublicKey;
-import java.security.Signature;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.security.spec.X509EncodedKeySpec;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -25,30 +18,12 @@ public record Checkpoint(long position, Instant createdAt, long aggregates, Stri
     }
 
     public String sign(String privateKeyBase64) {
-        try {
-            PrivateKey key = KeyFactory.getInstance("Ed25519")
-                    .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(privateKeyBase64)));
-            Signature signer = Signature.getInstance("Ed25519");
-            signer.initSign(key);
-            signer.update(signedBytes());
-            return Base64.getEncoder().encodeToString(signer.sign());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("The checkpoint key is unusable", e);
-        }
+        return Ed25519.sign(signedBytes(), privateKeyBase64);
     }
 
     /** False for a wrong key, a wrong signature or a malformed one; never throws for bad input. */
     public boolean verify(String signatureBase64, String publicKeyBase64) {
-        try {
-            PublicKey key = KeyFactory.getInstance("Ed25519")
-                    .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(publicKeyBase64)));
-            Signature verifier = Signature.getInstance("Ed25519");
-            verifier.initVerify(key);
-            verifier.update(signedBytes());
-            return verifier.verify(Base64.getDecoder().decode(signatureBase64));
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
-            return false;
-        }
+        return Ed25519.verify(signedBytes(), signatureBase64, publicKeyBase64);
     }
 
     /** SHA-256 of the public key's encoded form, to compare with the key the service publishes. */

@@ -20,7 +20,16 @@ public final class Bundle {
     public static final String PUBLIC_KEY = "public-key.txt";
     /** The folder of formal notice PDFs, one per request issued as a notice: {@code formal-notices/<id>.pdf}. */
     public static final String FORMAL_NOTICES = "formal-notices/";
+    /** The report for people (what the case went through, its evidence, the verification at export), two forms. */
+    public static final String REPORT_HTML = "report.html";
+    public static final String REPORT_PDF = "report.pdf";
+    /** The folder of the evidence files, when the bundle was exported with them: {@link #evidenceFile}. */
+    public static final String EVIDENCE_FILES = "evidence-files/";
+    /** Every other file of the bundle with its SHA-256, and audit-service's signature over that list: {@link BundleContents}. */
+    public static final String CONTENTS = "contents.sha256";
+    public static final String CONTENTS_SIGNATURE = "contents.sig";
     public static final String REQUEST_ISSUED = "org.compliance.api.evidence.EvidenceRequestIssued";
+    public static final String EVIDENCE_SUBMITTED = "org.compliance.api.evidence.EvidenceSubmitted";
 
     /** One line of events.ndjson: the stored event exactly, its chain link, and (to read) its payload type. */
     public record Event(long globalIndex, String eventId, String type, String aggregateId, long sequenceNumber,
@@ -69,7 +78,24 @@ public final class Bundle {
 
     /** The entry of a request's formal notice PDF. */
     public static String formalNotice(String requestId) {
-        return FORMAL_NOTICES + requestId.replaceAll("[^A-Za-z0-9-]", "_") + ".pdf";
+        return FORMAL_NOTICES + safe(requestId) + ".pdf";
+    }
+
+    /**
+     * The entry of a submitted file: {@code evidence-files/<request>/<file id>-<name>}. The name is the company's, so
+     * only letters, digits, '.', '-' and '_' are kept (no folder, no "..", at most 100 characters): a ZIP tool
+     * extracting the bundle writes nothing outside its folder.
+     */
+    public static String evidenceFile(String requestId, String fileId, String fileName) {
+        String name = fileName == null ? "" : fileName.replaceAll("[^A-Za-z0-9._-]", "_").replaceAll("^\\.+", "_");
+        if (name.length() > 100) {
+            name = name.substring(name.length() - 100);
+        }
+        return EVIDENCE_FILES + safe(requestId) + "/" + safe(fileId) + "-" + name;
+    }
+
+    private static String safe(String id) {
+        return String.valueOf(id).replaceAll("[^A-Za-z0-9-]", "_");
     }
 
     public static String hex(byte[] bytes) {

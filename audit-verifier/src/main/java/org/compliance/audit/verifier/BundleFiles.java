@@ -3,9 +3,13 @@ package org.compliance.audit.verifier;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -23,7 +27,12 @@ final class BundleFiles {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** An entry's SHA-256 (hex) and size, as read. */
+    record Digest(String sha256, long size) {
+    }
+
     private final Map<String, byte[]> files;
+    private final Map<String, Digest> digests;
     private final List<String> problems = new ArrayList<>();
     private final Map<String, List<Bundle.Event>> eventsByAggregate;
     private int eventCount;
@@ -31,28 +40,61 @@ final class BundleFiles {
     private final Bundle.Proof[] proofs;
     private final Bundle.ManifestEntry[] manifest;
 
-    private BundleFiles(Map<String, byte[]> files) {
+    private BundleFiles(Map<String, byte[]> files, Map<String, Digest> digests, List<String> duplicates) {
         this.files = files;
+        this.digests = digests;
+        duplicates.forEach(name -> problems.add("the ZIP holds " + name + " more than once"));
         this.eventsByAggregate = events();
         this.checkpoint = complete(json(Bundle.CHECKPOINT, Bundle.SignedCheckpoint.class));
         this.proofs = complete(json(Bundle.PROOFS, Bundle.Proof[].class));
         this.manifest = json(Bundle.MANIFEST, Bundle.ManifestEntry[].class);
     }
 
-    /** Throws when the file is no ZIP (or an empty one): there is nothing to check. */
+    /**
+     * Throws when the file is no ZIP (or an empty one): there is nothing to check. Every entry's SHA-256 is computed
+     * as it is read; the evidence files (any size) are only hashed, never held.
+     */
     static BundleFiles read(Path bundle) throws IOException {
         Map<String, byte[]> files = new HashMap<>();
+        Map<String, Digest> digests = new LinkedHashMap<>();
+        List<String> duplicates = new ArrayList<>();
         try (InputStream in = Files.newInputStream(bundle); ZipInputStream zip = new ZipInputStream(in)) {
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-                files.put(entry.getName(), zip.readAllBytes());
+                MessageDigest sha256 = sha256();
+                long size;
+                if (entry.getName().startsWith(Bundle.EVIDENCE_FILES)) {
+                    size = new DigestInputStream(zip, sha256).transferTo(OutputStream.nullOutputStream());
+                } else {
+                    byte[] content = zip.readAllBytes();
+                    sha256.update(content);
+                    size = content.length;
+                    files.put(entry.getName(), content);
+                }
+                if (digests.put(entry.getName(), new Digest(Bundle.hex(sha256.digest()), size)) != null) {
+                    duplicates.add(entry.getName());
+                }
             }
         }
-        if (files.isEmpty()) {
+        if (digests.isEmpty()) {
             throw new IOException(bundle + " is not a ZIP archive, or an empty one");
         }
-        return new BundleFiles(files);
+        return new BundleFiles(files, digests, duplicates);
     }
 
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Every entry of the ZIP (evidence files included) with its SHA-256 and size, in ZIP order. */
+    Map<String, Digest> digests() {
+        return digests;
+    }
+
+    /** The entries' contents, the evidence files excepted ({@link #digests()} has those). */
     Map<String, byte[]> files() {
         return files;
     }

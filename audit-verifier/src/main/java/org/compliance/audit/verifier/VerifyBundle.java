@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,12 +26,13 @@ import java.util.Set;
 import org.compliance.audit.chain.ChainCheck;
 import org.compliance.audit.chain.ChainLink;
 import org.compliance.audit.chain.Checkpoint;
+import org.compliance.audit.chain.Ed25519;
 import org.compliance.audit.chain.MerkleTree;
 import org.compliance.audit.chain.StoredEvent;
 
 /**
- * Checks a case bundle offline, six checks each printed as its own line (valid, FAILED with every reason and
- * where, or not checked and why), then one verdict: VERIFIED only when all six are valid.
+ * Checks a case bundle offline, eight checks each printed as its own line (valid, FAILED with every reason and
+ * where, or not checked and why), then one verdict: VERIFIED only when all eight are valid.
  * <ol>
  *   <li>Bundle files: events, checkpoint, proofs and manifest are present and readable.</li>
  *   <li>Hash chains: every event against its hash chain (what audit-service's verification recomputes).</li>
@@ -38,6 +41,9 @@ import org.compliance.audit.chain.StoredEvent;
  *       checks that the store still ends where the checkpoint signed it); not checked without a valid signature.</li>
  *   <li>Evidence manifest: against the submission events.</li>
  *   <li>Formal notices: each PDF against the SHA-256 in its request's issue event.</li>
+ *   <li>Evidence files: each file the bundle carries against the SHA-256 and size its submission event records.</li>
+ *   <li>Bundle contents: every file of the ZIP (the report among them) against the list audit-service signed at
+ *       export, with the same key as the checkpoint.</li>
  * </ol>
  * Usage: {@code java -jar audit-verifier.jar case-bundle.zip [--public-key <base64>]}; exit code 0 when the
  * bundle verifies, 1 when it does not, 2 when it (or the key given) cannot be read. Runs on Java 17.
@@ -45,7 +51,7 @@ import org.compliance.audit.chain.StoredEvent;
 public final class VerifyBundle {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    static final String SUBMITTED = "org.compliance.api.evidence.EvidenceSubmitted";
+    static final String SUBMITTED = Bundle.EVIDENCE_SUBMITTED;
 
     private final PrintStream out;
 
@@ -100,6 +106,8 @@ public final class VerifyBundle {
         checks.add(proofs(files, signature.result() == Check.Result.VALID));
         checks.add(manifest(files));
         checks.add(formalNotices(files));
+        checks.add(evidenceFiles(files));
+        checks.add(contents(files, key, pinnedPublicKey != null));
         checks.forEach(check -> check.lines().forEach(out::println));
 
         long failed = checks.stream().filter(c -> c.result() == Check.Result.FAILED).count();
@@ -295,6 +303,110 @@ public final class VerifyBundle {
         return Check.of(name, expected.isEmpty() && reasons.isEmpty()
                 ? "no request of the bundle was issued as a formal notice"
                 : matching + " of " + expected.size() + " match the SHA-256 their issue events record", reasons);
+    }
+
+    /** Each evidence file the bundle carries against its submission event; a bundle may carry none of them. */
+    private static Check evidenceFiles(BundleFiles files) {
+        String name = "Evidence files";
+        if (files.eventsByAggregate() == null) {
+            return Check.notChecked(name, Bundle.EVENTS + " is missing");
+        }
+        List<String> reasons = new ArrayList<>();
+        Map<String, Bundle.ManifestEntry> expected = new LinkedHashMap<>();
+        for (Payload submitted : payloadsOf(files, SUBMITTED, reasons)) {
+            JsonNode payload = submitted.json();
+            for (JsonNode file : payload.path("files")) {
+                Bundle.ManifestEntry entry = new Bundle.ManifestEntry(payload.path("requestId").asText(),
+                        payload.path("submissionId").asText(), file.path("fileId").asText(),
+                        file.path("fileName").asText(), file.path("sizeBytes").asLong(), file.path("sha256").asText());
+                expected.put(Bundle.evidenceFile(entry.requestId(), entry.fileId(), entry.fileName()), entry);
+            }
+        }
+        int included = 0;
+        int matching = 0;
+        for (var file : expected.entrySet()) {
+            BundleFiles.Digest digest = files.digests().get(file.getKey());
+            if (digest == null) {
+                continue;
+            }
+            included++;
+            Bundle.ManifestEntry recorded = file.getValue();
+            if (!digest.sha256().equals(recorded.sha256()) || digest.size() != recorded.sizeBytes()) {
+                reasons.add("evidence file " + file.getKey() + " (file " + recorded.fileId() + " of request "
+                        + recorded.requestId() + ") has SHA-256 " + digest.sha256() + " and " + digest.size()
+                        + " bytes; its submission event records " + recorded.sha256() + " and "
+                        + recorded.sizeBytes() + " bytes: the file was changed");
+            } else {
+                matching++;
+            }
+        }
+        files.digests().keySet().stream().filter(n -> n.startsWith(Bundle.EVIDENCE_FILES) && !expected.containsKey(n))
+                .sorted().forEach(n -> reasons.add(n + " is no file a submission event of the bundle records"));
+        if (included == 0 && reasons.isEmpty()) {
+            return Check.of(name, "none included: the bundle was exported without the files (" + expected.size()
+                    + " recorded; the evidence manifest gives their SHA-256)", reasons);
+        }
+        return Check.of(name, matching + " of " + included + " included files match the SHA-256 and size their "
+                + "submission events record" + (included < expected.size() ? "; " + (expected.size() - included)
+                + " of the " + expected.size() + " recorded not included" : ""), reasons);
+    }
+
+    /**
+     * Every file of the ZIP against the contents list audit-service signed at export: the report is written then, and
+     * nothing in the chain covers it, so only this signature shows it unchanged (and no file added or taken out).
+     */
+    private static Check contents(BundleFiles files, String key, boolean pinned) {
+        String name = "Bundle contents";
+        byte[] listing = files.files().get(Bundle.CONTENTS);
+        byte[] signature = files.files().get(Bundle.CONTENTS_SIGNATURE);
+        if (listing == null || signature == null) {
+            return Check.of(name, "no signed list of contents", List.of((listing == null ? Bundle.CONTENTS
+                    : Bundle.CONTENTS_SIGNATURE) + " is missing: nothing shows the report (" + Bundle.REPORT_HTML
+                    + ", " + Bundle.REPORT_PDF + ") unchanged since export"));
+        }
+        if (key == null) {
+            return Check.notChecked(name, "there is no key to check its signature with (" + Bundle.CHECKPOINT
+                    + " is missing or unreadable and no --public-key was given)");
+        }
+        String with = pinned ? "the key given with --public-key" : "the bundle's own key";
+        Map<String, String> listed;
+        try {
+            listed = BundleContents.parse(listing);
+        } catch (IllegalArgumentException e) {
+            return Check.of(name, Bundle.CONTENTS + " is not readable", List.of(Bundle.CONTENTS + " " + e.getMessage()));
+        }
+        List<String> reasons = new ArrayList<>();
+        boolean signed = Ed25519.verify(BundleContents.statement(listing),
+                new String(signature, StandardCharsets.UTF_8), key);
+        if (!signed) {
+            reasons.add(Bundle.CONTENTS_SIGNATURE + " does not verify with " + with + " (fingerprint "
+                    + fingerprint(key) + "): the list was changed after export, or signed with another key");
+        }
+        int matching = 0;
+        for (var entry : listed.entrySet()) {
+            BundleFiles.Digest digest = files.digests().get(entry.getKey());
+            if (digest == null) {
+                reasons.add(entry.getKey() + " is listed in " + Bundle.CONTENTS + " but missing from the bundle");
+            } else if (!digest.sha256().equals(entry.getValue())) {
+                reasons.add(entry.getKey() + " differs from the SHA-256 " + Bundle.CONTENTS + " lists for it (it has "
+                        + digest.sha256() + "): it was changed after export");
+            } else {
+                matching++;
+            }
+        }
+        for (String file : files.digests().keySet()) {
+            if (!listed.containsKey(file) && !file.equals(Bundle.CONTENTS) && !file.equals(Bundle.CONTENTS_SIGNATURE)) {
+                reasons.add(file + " is not in " + Bundle.CONTENTS + ": it was added after export");
+            }
+        }
+        for (String report : List.of(Bundle.REPORT_HTML, Bundle.REPORT_PDF)) {
+            if (!listed.containsKey(report)) {
+                reasons.add(Bundle.CONTENTS + " does not list " + report);
+            }
+        }
+        return Check.of(name, matching + " of " + listed.size() + " files (" + Bundle.REPORT_HTML + " and "
+                + Bundle.REPORT_PDF + " among them) match the list " + (signed ? "signed" : "that does not verify")
+                + " with " + with, reasons);
     }
 
     private record Payload(Bundle.Event event, JsonNode json) {

@@ -20,6 +20,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.compliance.audit.chain.ChainLink;
 import org.compliance.audit.chain.Checkpoint;
+import org.compliance.audit.chain.Ed25519;
 import org.compliance.audit.chain.EventHash;
 import org.compliance.audit.chain.MerkleTree;
 import org.compliance.audit.chain.StoredEvent;
@@ -34,7 +35,13 @@ final class TestBundle {
     static final String CASE = "case-1";
     static final String REQUEST = "req-1";
     static final byte[] NOTICE_PDF = "%PDF-1.7 formal notice of req-1".getBytes(StandardCharsets.UTF_8);
-    static final String FILE_SHA256 = "abab".repeat(16);
+    /** The one evidence file, 1234 bytes. */
+    static final byte[] FILE = "policy ".repeat(200).substring(0, 1234).getBytes(StandardCharsets.UTF_8);
+    static final String FILE_SHA256 = Bundle.hex(sha256(FILE));
+    static final String FILE_ENTRY = Bundle.evidenceFile(REQUEST, "f-1", "policy.pdf");
+    static final byte[] REPORT_HTML = "<!DOCTYPE html><title>Case case-1</title><p>Market abuse".getBytes(
+            StandardCharsets.UTF_8);
+    static final byte[] REPORT_PDF = "%PDF-1.7 report of case-1".getBytes(StandardCharsets.UTF_8);
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -110,7 +117,24 @@ final class TestBundle {
         files.put(Bundle.PROOFS, JSON.writeValueAsBytes(proofs));
         files.put(Bundle.PUBLIC_KEY, (publicKey + "\n").getBytes(StandardCharsets.UTF_8));
         files.put(Bundle.formalNotice(REQUEST), NOTICE_PDF);
-        return files;
+        files.put(FILE_ENTRY, FILE);
+        files.put(Bundle.REPORT_HTML, REPORT_HTML);
+        files.put(Bundle.REPORT_PDF, REPORT_PDF);
+        return signContents(files);
+    }
+
+    /** The files with their contents list and its signature written anew over them, as the export does. */
+    Map<String, byte[]> signContents(Map<String, byte[]> files) {
+        Map<String, byte[]> signed = new LinkedHashMap<>(files);
+        signed.remove(Bundle.CONTENTS);
+        signed.remove(Bundle.CONTENTS_SIGNATURE);
+        StringBuilder listing = new StringBuilder();
+        signed.forEach((name, content) -> listing.append(BundleContents.line(Bundle.hex(sha256(content)), name)));
+        byte[] list = listing.toString().getBytes(StandardCharsets.UTF_8);
+        signed.put(Bundle.CONTENTS, list);
+        signed.put(Bundle.CONTENTS_SIGNATURE, Ed25519.sign(BundleContents.statement(list),
+                Base64.getEncoder().encodeToString(key.getPrivate().getEncoded())).getBytes(StandardCharsets.UTF_8));
+        return signed;
     }
 
     String publicKey() {

@@ -33,8 +33,11 @@ class VerifyBundleTest {
                 "Checkpoint signature (Ed25519): valid (verifies with the key given with --public-key)",
                 "Merkle proofs: valid (2 of 2 aggregates proven in the checkpoint, each at its last event)",
                 "Evidence manifest: valid (1 of 1 files match their submission events in SHA-256 and size)",
-                "Formal notices: valid (1 of 1 match the SHA-256 their issue events record)");
-        assertThat(result.lines().get(result.lines().size() - 1)).startsWith("VERIFIED: all 6 checks are valid")
+                "Formal notices: valid (1 of 1 match the SHA-256 their issue events record)",
+                "Evidence files: valid (1 of 1 included files match the SHA-256 and size their submission events record)",
+                "Bundle contents: valid (10 of 10 files (report.html and report.pdf among them) match the list signed "
+                        + "with the key given with --public-key)");
+        assertThat(result.lines().get(result.lines().size() - 1)).startsWith("VERIFIED: all 8 checks are valid")
                 .endsWith("(given with --public-key)");
         assertThat(result.output()).doesNotContain("FAILED", "not checked");
     }
@@ -55,10 +58,96 @@ class VerifyBundleTest {
                 "Checkpoint signature (Ed25519): FAILED (does not verify with the key given with --public-key)",
                 "Merkle proofs: not checked because the checkpoint's signature is not valid: a proof into an "
                         + "unsigned root proves nothing",
-                "NOT VERIFIED: 1 of 6 checks failed, 1 not checked");
+                "NOT VERIFIED: 2 of 8 checks failed, 1 not checked");
         assertThat(result.output()).contains("the checkpoint is signed with another key");
         assertThat(result.lines()).noneMatch(line -> line.startsWith("Checkpoint signature") && line.contains("valid ("));
         assertThat(result.output()).doesNotContain("VERIFIED: all");
+    }
+
+    @Test
+    void with_another_key_every_line_names_that_key_and_none_calls_anything_signed_by_it() throws Exception {
+        String another = TestBundle.anotherPublicKey();
+        String given = org.compliance.audit.chain.Checkpoint.fingerprint(another);
+        String own = org.compliance.audit.chain.Checkpoint.fingerprint(bundle.publicKey());
+        Verified result = verify(bundle.files(), another);
+        assertThat(result.ok()).isFalse();
+        assertThat(result.lines()).contains(
+                "Key the signature is checked with: SHA-256 fingerprint " + given + ", given with --public-key",
+                "  - checkpoint.json names the key with fingerprint " + own + ", not the one given with --public-key: "
+                        + "the checkpoint is signed with another key",
+                "Bundle contents: FAILED (10 of 10 files (report.html and report.pdf among them) match the list that "
+                        + "does not verify with the key given with --public-key)",
+                "  - contents.sig does not verify with the key given with --public-key (fingerprint " + given + "): the "
+                        + "list was changed after export, or signed with another key");
+        // the bundle's own key is named only as the one the checkpoint names, never as the one checked with
+        assertThat(result.lines()).filteredOn(line -> line.contains(own)).hasSize(1);
+        assertThat(result.lines()).noneMatch(line -> line.contains("signed with the key")
+                || line.contains("verifies with") && !line.contains("does not verify"));
+        assertThat(result.lines().get(result.lines().size() - 1)).isEqualTo("NOT VERIFIED: 2 of 8 checks failed, "
+                + "1 not checked");
+    }
+
+    @Test
+    void a_changed_evidence_file_is_named_with_both_hashes() throws Exception {
+        Map<String, byte[]> files = new LinkedHashMap<>(bundle.files());
+        byte[] changed = TestBundle.FILE.clone();
+        changed[100] ^= 1;
+        files.put(TestBundle.FILE_ENTRY, changed);
+        Verified result = verify(files, bundle.publicKey());
+        assertThat(result.ok()).isFalse();
+        assertThat(result.lines()).contains(
+                "Hash chains: valid (2 of 2 aggregates intact)",
+                "Evidence manifest: valid (1 of 1 files match their submission events in SHA-256 and size)",
+                "Evidence files: FAILED (0 of 1 included files match the SHA-256 and size their submission events record)",
+                "  - evidence file evidence-files/req-1/f-1-policy.pdf (file f-1 of request req-1) has SHA-256 "
+                        + Bundle.hex(TestBundle.sha256(changed)) + " and 1234 bytes; its submission event records "
+                        + TestBundle.FILE_SHA256 + " and 1234 bytes: the file was changed",
+                "  - evidence-files/req-1/f-1-policy.pdf differs from the SHA-256 contents.sha256 lists for it (it has "
+                        + Bundle.hex(TestBundle.sha256(changed)) + "): it was changed after export",
+                "NOT VERIFIED: 2 of 8 checks failed");
+    }
+
+    @Test
+    void a_changed_report_fails_the_contents_even_with_its_line_rewritten() throws Exception {
+        Map<String, byte[]> files = new LinkedHashMap<>(bundle.files());
+        byte[] report = "<!DOCTYPE html><title>Case case-1</title><p>Nothing happened".getBytes(StandardCharsets.UTF_8);
+        files.put(Bundle.REPORT_HTML, report);
+        Verified changed = verify(files, bundle.publicKey());
+        assertThat(changed.ok()).isFalse();
+        assertThat(changed.lines()).contains("Bundle contents: FAILED (9 of 10 files (report.html and report.pdf among "
+                        + "them) match the list signed with the key given with --public-key)",
+                "  - report.html differs from the SHA-256 contents.sha256 lists for it (it has "
+                        + Bundle.hex(TestBundle.sha256(report)) + "): it was changed after export",
+                "NOT VERIFIED: 1 of 8 checks failed");
+
+        String listing = new String(files.get(Bundle.CONTENTS), StandardCharsets.UTF_8).replace(
+                Bundle.hex(TestBundle.sha256(TestBundle.REPORT_HTML)), Bundle.hex(TestBundle.sha256(report)));
+        files.put(Bundle.CONTENTS, listing.getBytes(StandardCharsets.UTF_8));
+        Verified relisted = verify(files, bundle.publicKey());
+        assertThat(relisted.ok()).isFalse();
+        assertThat(relisted.output()).contains("contents.sig does not verify with the key given with --public-key",
+                "NOT VERIFIED: 1 of 8 checks failed");
+
+        files.remove(Bundle.REPORT_PDF);
+        files.remove(Bundle.CONTENTS_SIGNATURE);
+        assertThat(verify(files, bundle.publicKey()).output()).contains("Bundle contents: FAILED (no signed list of "
+                + "contents)", "  - contents.sig is missing: nothing shows the report (report.html, report.pdf) "
+                + "unchanged since export");
+    }
+
+    @Test
+    void a_bundle_exported_without_the_files_verifies_and_says_so() throws Exception {
+        Map<String, byte[]> files = new LinkedHashMap<>(bundle.files());
+        files.remove(TestBundle.FILE_ENTRY);
+        Verified result = verify(bundle.signContents(files), bundle.publicKey());
+        assertThat(result.ok()).as(result.output()).isTrue();
+        assertThat(result.lines()).contains("Evidence files: valid (none included: the bundle was exported without "
+                + "the files (1 recorded; the evidence manifest gives their SHA-256))");
+
+        files.put(Bundle.EVIDENCE_FILES + "req-1/f-9-extra.pdf", new byte[]{1, 2, 3});
+        Verified extra = verify(bundle.signContents(files), bundle.publicKey());
+        assertThat(extra.output()).contains("  - evidence-files/req-1/f-9-extra.pdf is no file a submission event of "
+                + "the bundle records", "NOT VERIFIED: 1 of 8 checks failed");
     }
 
     @Test
@@ -70,7 +159,9 @@ class VerifyBundleTest {
                 "hash chain of req-1 broken at sequence number 1 (event req-1-e1, global position 4): the event does "
                         + "not match its hash",
                 "evidence manifest entry f-1 (policy.pdf) differs from what its submission event records",
-                "NOT VERIFIED: 2 of 6 checks failed");
+                "evidence-files/req-1/f-1-policy.pdf is no file a submission event of the bundle records",
+                "events.ndjson differs from the SHA-256 contents.sha256 lists for it",
+                "NOT VERIFIED: 4 of 8 checks failed");
     }
 
     @Test
@@ -85,7 +176,7 @@ class VerifyBundleTest {
                 "Formal notices: FAILED (0 of 1 match the SHA-256 their issue events record)",
                 "the formal notice of request req-1 (formal-notices/req-1.pdf) differs from the SHA-256 its issue "
                         + "event records (event req-1-e0)",
-                "evidence manifest entry f-1 (policy.pdf) differs", "NOT VERIFIED: 2 of 6 checks failed");
+                "evidence manifest entry f-1 (policy.pdf) differs", "NOT VERIFIED: 3 of 8 checks failed");
     }
 
     @Test
@@ -98,7 +189,8 @@ class VerifyBundleTest {
         assertThat(result.output()).contains("Hash chains: valid (2 of 2 aggregates intact)",
                 "Merkle proofs: FAILED (1 of 2 aggregates proven",
                 "aggregate req-1 has events after sequence number 1, where the checkpoint signed the end of its chain",
-                "NOT VERIFIED: 1 of 6 checks failed");
+                "events.ndjson differs from the SHA-256 contents.sha256 lists for it",
+                "NOT VERIFIED: 2 of 8 checks failed");
     }
 
     @Test
@@ -110,7 +202,8 @@ class VerifyBundleTest {
         assertThat(result.ok()).isFalse();
         assertThat(result.output()).contains("Bundle files: FAILED (1 missing or unreadable)", "  - proofs.json is missing",
                 "Merkle proofs: not checked because events.ndjson, checkpoint.json or proofs.json is missing",
-                "public-key.txt holds another key", "NOT VERIFIED: 2 of 6 checks failed, 1 not checked");
+                "public-key.txt holds another key", "proofs.json is listed in contents.sha256 but missing from the bundle",
+                "NOT VERIFIED: 3 of 8 checks failed, 1 not checked");
     }
 
     @Test

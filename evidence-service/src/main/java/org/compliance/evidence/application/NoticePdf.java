@@ -18,6 +18,7 @@ import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.compliance.evidence.domain.DueMoments;
+import org.compliance.platform.documents.PdfPages;
 
 /**
  * Renders a formal information notice as a PDF ({@link PdfPages}), the same bytes for the same content: the

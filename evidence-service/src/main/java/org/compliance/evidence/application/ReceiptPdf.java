@@ -15,6 +15,7 @@ import org.apache.pdfbox.pdmodel.common.filespecification.PDEmbeddedFile;
 import org.compliance.api.evidence.views.Receipt;
 import org.compliance.api.evidence.views.ReceiptFile;
 import org.compliance.api.evidence.views.SignedReceipt;
+import org.compliance.platform.documents.PdfPages;
 
 /**
  * A submission's signed receipt as a PDF a person can keep: what was submitted, by whom and when, under which

@@ -16,11 +16,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import io.quarkus.qute.TemplateData;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.compliance.api.audit.EventKinds;
+import org.compliance.api.audit.Who;
 import org.compliance.api.audit.views.AsOf;
 import org.compliance.api.audit.views.HistoryEntry;
 import org.compliance.api.cases.views.CaseListItem;
@@ -209,8 +212,10 @@ public class AuditPages {
     @Path("cases/{caseId}/bundle")
     @Produces(MediaType.WILDCARD)
     @RunOnVirtualThread
-    public Response bundle(@PathParam("caseId") String caseId) {
-        return transfers.download(Service.AUDIT, "/audit/cases/" + segment(caseId) + "/bundle", null);
+    public Response bundle(@PathParam("caseId") String caseId, @RestQuery String files) {
+        // files=true: the evidence files too; any other value is audit-service's to refuse (400), not ours to guess
+        return transfers.download(Service.AUDIT, "/audit/cases/" + segment(caseId) + "/bundle"
+                + (files == null ? "" : "?files=" + URLEncoder.encode(files, StandardCharsets.UTF_8)), null);
     }
 
     private static int indexOf(List<HistoryEntry> events, Long position) {

@@ -447,6 +447,86 @@ class PortalJourneysTest {
     }
 
     /**
+     * The auditor narrows the history with the filters, reads what one event changed, exports the bundle with the
+     * evidence files through the portal and opens the report inside it in the browser: the facts and the key's
+     * fingerprint are the ones audit-service publishes.
+     */
+    @Test
+    void an_auditor_filters_the_history_reads_what_an_event_changed_and_opens_the_bundles_report() throws Exception {
+        String iris = keycloak.tokenFor("iris.investigator");
+        String title = "Report of a short story " + System.nanoTime();
+        String caseId = openCase(iris, title);
+        changeCase(iris, caseId, "investigation", awaitCaseVersion(iris, caseId, 0), null);
+        String requestId = issueRequest(iris, caseId, "northwind-cloud");
+        submitEvidence(keycloak.tokenFor("nora.northwind"), requestId);
+        String ada = keycloak.tokenFor("ada.auditor");
+        await().atMost(Duration.ofSeconds(30)).until(() -> getJson(ada, audit.url("/audit/cases/" + caseId
+                + "/history")).path("items").size() >= 4);
+        String fingerprint = getJson(ada, audit.url("/audit/checkpoints/public-key")).path("fingerprintSha256").asText();
+        java.time.format.DateTimeFormatter local = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
+
+        try (Browser browser = new Browser(portal.url(""), scratch.resolve("ada-report"))) {
+            browser.signIn("ada.auditor");
+            browser.open("/audit/cases/" + caseId);
+            browser.find("#history-filters");
+            browser.script("for (const o of document.getElementById('filter-type').options) "
+                    + "o.selected = o.value === arguments[0];", "InvestigationStarted");
+            browser.script("const actor = document.getElementById('filter-actor');"
+                    + "actor.value = [...actor.options].find(o => o.text.includes('Iris')).value;");
+            browser.script("document.getElementById('filter-from').value = arguments[0];"
+                    + "document.getElementById('filter-to').value = arguments[1];",
+                    local.format(Instant.now().minus(Duration.ofMinutes(30)).atZone(LONDON)),
+                    local.format(Instant.now().plus(Duration.ofMinutes(30)).atZone(LONDON)));
+            browser.press("Filter");
+            assertThat(browser.all("#history-events li")).hasSize(1)
+                    .allSatisfy(li -> assertThat(li.getAttribute("data-type")).isEqualTo("InvestigationStarted"));
+            assertThat(browser.text("#history-events li .event-who")).contains("Iris");
+            browser.check("auditor-history-filtered");
+
+            browser.follow("#history-events li:first-child a");
+            assertThat(browser.text(".event-detail h3")).contains("Investigation started");
+            assertThat(browser.all("#event-changes tr.change")).anySatisfy(row -> {
+                assertThat(row.findElement(org.openqa.selenium.By.cssSelector("th")).getText()).contains("Status");
+                assertThat(row.findElement(org.openqa.selenium.By.cssSelector(".after")).getText())
+                        .contains("Investigating");
+            });
+
+            String href = browser.find("#export-bundle-with-files").getAttribute("href");
+            assertThat(href).endsWith("/audit/cases/" + caseId + "/bundle?files=true");
+            String zip = (String) ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    fetch(arguments[0]).then(r => r.ok ? r.arrayBuffer() : Promise.reject(r.status)).then(b => {
+                      const bytes = new Uint8Array(b);
+                      let text = '';
+                      for (let i = 0; i < bytes.length; i += 0x8000) {
+                        text += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
+                      }
+                      done(btoa(text));
+                    }).catch(e => done('failed ' + e));
+                    """, href);
+            assertThat(zip).doesNotStartWith("failed");
+            Map<String, byte[]> bundle = new HashMap<>();
+            try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(
+                    java.util.Base64.getDecoder().decode(zip)))) {
+                for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                    bundle.put(entry.getName(), in.readAllBytes());
+                }
+            }
+            assertThat(bundle.keySet()).contains("report.html", "report.pdf", "contents.sha256", "contents.sig")
+                    .anyMatch(name -> name.startsWith("evidence-files/") && name.endsWith("-ropa.csv"));
+
+            Path report = Files.write(scratch.resolve("report.html"), bundle.get("report.html"));
+            browser.driver.get(report.toUri().toString());
+            assertThat(browser.text("#case-title")).isEqualTo(title);
+            assertThat(browser.text("#key-fingerprint")).isEqualTo(fingerprint);
+            assertThat(browser.text("#history")).contains("Investigation started", "Iris");
+            assertThat(browser.text("#evidence")).contains("ropa.csv", "SHA-256 checked on the way: matches the "
+                    + "submission event");
+            browser.check("auditor-bundle-report");
+        }
+    }
+
+    /**
      * Signing out ends the portal's session and Keycloak's: the next page asks for the password again. A portal
      * session lost while Keycloak's is still alive (a new browser tab after the cookie went) signs in again
      * without asking, as single sign-on does.

@@ -1,7 +1,8 @@
-package org.compliance.evidence.application;
+package org.compliance.platform.documents;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,66 +14,68 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
-import org.compliance.evidence.domain.DueMoments;
 
 /**
- * The documents evidence-service hands out (formal notices, receipts) as A4 pages of wrapped text. The font is
- * Helvetica (one of the PDF standard fonts, which every reader has); a character it cannot show (outside
- * Windows-1252) is printed as '?' rather than failing the document.
+ * The documents the suite hands to people as PDF (evidence-service's formal notices and receipts, audit-service's
+ * bundle report) as A4 pages of wrapped text. The font is Helvetica (one of the PDF standard fonts, which every reader
+ * has); a character it cannot show (outside Windows-1252) is printed as '?' rather than failing the document.
+ * PDFBox is an optional dependency of platform: a service that writes PDFs declares it.
  */
-final class PdfPages {
+public final class PdfPages {
 
-    static final float SIZE = 10.5f;
+    public static final float SIZE = 10.5f;
+    /** The zone the suite states moments in to people (evidence-service's deadlines run in the same). */
+    public static final ZoneId UK = ZoneId.of("Europe/London");
     private static final float MARGIN = 56;
     private static final float LEADING = 14.5f;
     private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern(
             "HH:mm:ss 'on' EEEE d MMMM yyyy '('VV', 'zzz')'", Locale.UK);
 
-    final PDFont regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-    final PDFont bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+    public final PDFont regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+    public final PDFont bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
     /** For what is copied rather than read (keys, signatures, commands): a 88-character signature fits a line. */
-    final PDFont mono = new PDType1Font(Standard14Fonts.FontName.COURIER);
+    public final PDFont mono = new PDType1Font(Standard14Fonts.FontName.COURIER);
     private final PDDocument document;
     private PDPageContentStream page;
     private float y;
 
-    PdfPages(PDDocument document) throws IOException {
+    public PdfPages(PDDocument document) throws IOException {
         this.document = document;
         newPage();
     }
 
     /** A moment as the suite states it to people: UK time, with the zone's id and name. */
-    static String moment(Instant instant) {
-        return MOMENT.format(instant.atZone(DueMoments.ZONE));
+    public static String moment(Instant instant) {
+        return MOMENT.format(instant.atZone(UK));
     }
 
-    void heading(String text) throws IOException {
+    public void heading(String text) throws IOException {
         space(LEADING / 2);
         lines(bold, 12, text);
     }
 
-    void field(String name, String value) throws IOException {
+    public void field(String name, String value) throws IOException {
         lines(regular, SIZE, name + ": " + value);
     }
 
-    void paragraph(String text) throws IOException {
+    public void paragraph(String text) throws IOException {
         for (String paragraph : text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1)) {
             lines(regular, SIZE, paragraph);
         }
     }
 
-    void code(String text) throws IOException {
+    public void code(String text) throws IOException {
         for (String line : text.split("\n", -1)) {
             lines(mono, 8.5f, line);
         }
     }
 
-    void space(float height) {
+    public void space(float height) {
         y -= height;
     }
 
     /** Writes text wrapped to the page width, starting a new page when one is full. */
-    void lines(PDFont font, float size, String text) throws IOException {
+    public void lines(PDFont font, float size, String text) throws IOException {
         float width = PDRectangle.A4.getWidth() - 2 * MARGIN;
         for (String line : wrap(font, size, printable(font, text), width)) {
             if (y < MARGIN + LEADING) {
@@ -89,7 +92,7 @@ final class PdfPages {
     }
 
     /** Ends the last page; the document is then ready to be described and saved. */
-    void close() throws IOException {
+    public void close() throws IOException {
         page.close();
     }
 
@@ -100,7 +103,7 @@ final class PdfPages {
         y = PDRectangle.A4.getHeight() - MARGIN;
     }
 
-    static List<String> wrap(PDFont font, float size, String text, float width) throws IOException {
+    public static List<String> wrap(PDFont font, float size, String text, float width) throws IOException {
         List<String> lines = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         for (String word : text.split(" ", -1)) {
@@ -133,7 +136,7 @@ final class PdfPages {
     }
 
     /** The text as the font can show it: white space as spaces, invisible characters dropped, the rest or '?'. */
-    static String printable(PDFont font, String text) {
+    public static String printable(PDFont font, String text) {
         StringBuilder out = new StringBuilder(text.length());
         text.codePoints().forEach(cp -> {
             if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
