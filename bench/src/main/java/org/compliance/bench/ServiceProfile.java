@@ -75,13 +75,20 @@ final class ServiceProfile {
         try (Stream<Path> files = Files.list(Path.of(pids))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".pid")).sorted().toList()) {
                 String name = file.getFileName().toString().replace(".pid", "");
-                long pid = Long.parseLong(Files.readString(file).trim());
+                // the launcher's pid files hold the pid and the process's start time
+                long pid = Long.parseLong(Files.readString(file).trim().split("\\s+")[0]);
                 if (!Files.exists(Path.of("/proc/" + pid))) {
                     continue;
                 }
                 Path recording = out.resolve(label + "-" + name + ".jfr").toAbsolutePath();
                 Files.deleteIfExists(recording);
-                jcmd(pid, "JFR.start", "name=bench", "settings=profile", "filename=" + recording);
+                try {
+                    jcmd(pid, "JFR.start", "name=bench", "settings=profile", "filename=" + recording);
+                } catch (IllegalStateException notJava) {
+                    System.out.printf("  Not profiling %s (pid %d): %s%n", name, pid, notJava.getMessage().lines()
+                            .findFirst().orElse(""));
+                    continue;
+                }
                 services.add(new Service(name, pid, recording, cpuTicks(pid)));
             }
         }

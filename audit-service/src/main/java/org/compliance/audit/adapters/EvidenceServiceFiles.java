@@ -18,7 +18,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Evidence files from evidence-service's {@code GET /requests/{id}/files/{fileId}}, as the caller. On the JDK's HTTP
  * client rather than the typed REST client, for the reason the portal's Streams gives: the REST client reads an
- * InputStream answer whole before handing it over, and a file may be gigabytes (decision 23).
+ * InputStream answer whole before handing it over, and a file may be gigabytes (decision 25).
  */
 @ApplicationScoped
 public class EvidenceServiceFiles implements EvidenceFileSource {

@@ -35,7 +35,7 @@ import org.jboss.logging.Logger;
  * with the public key, each aggregate's Merkle proof into the checkpoint, the formal notice PDFs of its
  * requests (fetched from evidence-service as the exporting auditor), when asked the evidence files themselves
  * (streamed from evidence-service, their SHA-256 checked on the way), a report for people (HTML and PDF), and the
- * list of all those files with their SHA-256, signed with the checkpoint key (decision 23).
+ * list of all those files with their SHA-256, signed with the checkpoint key (decision 25).
  */
 @ApplicationScoped
 public class BundleExport {
