@@ -20,6 +20,46 @@ public final class LogTree {
     private LogTree() {
     }
 
+    /**
+     * The root of a log read leaf by leaf, in memory of the order of its logarithm: the roots of the perfect subtrees
+     * along its right edge. What a checkpoint uses over the whole store.
+     */
+    public static final class Frontier {
+
+        private final java.util.ArrayDeque<byte[]> roots = new java.util.ArrayDeque<>();
+        private final java.util.ArrayDeque<Long> sizes = new java.util.ArrayDeque<>();
+        private long size;
+
+        public void add(byte[] leaf) {
+            byte[] root = leaf;
+            long rootSize = 1;
+            while (!sizes.isEmpty() && sizes.peekLast() == rootSize) {
+                root = MerkleTree.node(roots.removeLast(), root);
+                rootSize += sizes.removeLast();
+            }
+            roots.addLast(root);
+            sizes.addLast(rootSize);
+            size++;
+        }
+
+        public long size() {
+            return size;
+        }
+
+        /** The same root {@link MerkleTree#root} gives for the leaves added so far. */
+        public byte[] root() {
+            if (roots.isEmpty()) {
+                return MerkleTree.sha256(new byte[0]);
+            }
+            var fromRight = roots.descendingIterator();
+            byte[] root = fromRight.next();
+            while (fromRight.hasNext()) {
+                root = MerkleTree.node(fromRight.next(), root);
+            }
+            return root;
+        }
+    }
+
     /** The root of the first {@code size} leaves. */
     public static byte[] root(List<byte[]> leaves, int size) {
         return MerkleTree.root(leaves.subList(0, size));

@@ -54,6 +54,10 @@ public final class VerifyBundle {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && VerifyCheckpoints.handles(args[0])) {
+            VerifyCheckpoints.main(args);
+            return;
+        }
         if (args.length != 1 && !(args.length == 3 && args[1].equals("--public-key"))) {
             System.err.println("usage: java -jar audit-verifier.jar case-bundle.zip [--public-key <base64>]");
             System.exit(2);
@@ -151,8 +155,7 @@ public final class VerifyBundle {
             return Check.of(name, "not checked with " + with, List.of(Bundle.CHECKPOINT + " has no readable "
                     + "createdAt: " + signed.createdAt()));
         }
-        boolean valid = new Checkpoint(signed.position(), createdAt, signed.aggregates(), signed.root())
-                .verify(signed.signature(), pinned != null ? pinned : signed.publicKey());
+        boolean valid = signed.checkpoint().verify(signed.signature(), pinned != null ? pinned : signed.publicKey());
         List<String> reasons = new ArrayList<>();
         boolean anotherKey = pinned != null && !pinned.equals(signed.publicKey());
         if (anotherKey) {
@@ -161,7 +164,7 @@ public final class VerifyBundle {
                     + "another key"));
         } else if (!valid) {
             reasons.add("the checkpoint's signature does not verify: the checkpoint (position, time, aggregates, "
-                    + "root) or its signature was changed after signing");
+                    + "roots, events) or its signature was changed after signing");
         }
         String keyText = files.publicKeyText();
         if (keyText != null && !keyText.equals(signed.publicKey())) {

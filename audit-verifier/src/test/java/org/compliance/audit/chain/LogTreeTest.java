@@ -37,6 +37,18 @@ class LogTreeTest {
     }
 
     @Test
+    void theFrontierReadingLeafByLeafGivesTheSameRoot() {
+        List<byte[]> leaves = leaves(70);
+        LogTree.Frontier frontier = new LogTree.Frontier();
+        assertThat(frontier.root()).isEqualTo(MerkleTree.root(List.of()));
+        for (int n = 1; n <= leaves.size(); n++) {
+            frontier.add(leaves.get(n - 1));
+            assertThat(frontier.root()).as("n=%d", n).isEqualTo(MerkleTree.root(leaves.subList(0, n)));
+            assertThat(frontier.size()).isEqualTo(n);
+        }
+    }
+
+    @Test
     void everyEarlierLogIsProvedAPrefixOfEveryLaterOne() {
         for (int n = 1; n <= 40; n++) {
             List<byte[]> leaves = leaves(n);
