@@ -57,7 +57,8 @@ public class BundleExport {
      */
     public record Prepared(String caseId, List<Bundle.Event> events, Bundle.SignedCheckpoint checkpoint,
                            List<Bundle.Proof> proofs, List<Bundle.ManifestEntry> manifest,
-                           Map<String, byte[]> formalNotices, CaseReport report, EvidenceFileSource.Downloads files) {
+                           Map<String, byte[]> formalNotices, CaseReport report, EvidenceFileSource.Downloads files,
+                           List<Bundle.Consistency> consistency) {
     }
 
     private final EventStoreReader store;
@@ -108,7 +109,8 @@ public class BundleExport {
                 timeTravel.timeline(caseId).orElse(null), audit.verifyCase(caseId).orElseThrow(), checkpoint,
                 clock.instant(), exportedBy, withFiles);
         return Optional.of(new Prepared(caseId, events, checkpoint, proofs(aggregates, checkpoint),
-                manifest(events), formalNotices(events), report, withFiles ? evidenceFiles.asCaller() : null));
+                manifest(events), formalNotices(events), report, withFiles ? evidenceFiles.asCaller() : null,
+                checkpoints.consistencyFromEach(checkpoint)));
     }
 
     public void write(Prepared bundle, OutputStream target) throws IOException {
@@ -124,6 +126,8 @@ public class BundleExport {
             contents.entry(Bundle.CHECKPOINT, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(bundle.checkpoint()));
             contents.entry(Bundle.PROOFS, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(bundle.proofs()));
             contents.entry(Bundle.PUBLIC_KEY, (bundle.checkpoint().publicKey() + "\n").getBytes(StandardCharsets.UTF_8));
+            contents.entry(Bundle.CONSISTENCY, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(
+                    bundle.consistency()));
             for (var notice : bundle.formalNotices().entrySet()) {
                 contents.entry(Bundle.formalNotice(notice.getKey()), notice.getValue());
             }

@@ -10,13 +10,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import org.compliance.audit.query.EventStoreReader;
 import org.compliance.audit.chain.Checkpoint;
 import org.compliance.audit.chain.Ed25519;
+import org.compliance.audit.chain.LogTree;
 import org.compliance.audit.chain.MerkleTree;
+import org.compliance.audit.chain.Timestamps;
 import org.compliance.audit.verifier.Bundle;
 import org.compliance.audit.verifier.BundleContents;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -45,12 +49,14 @@ public class Checkpoints {
     private final String publicKey;
     private final Duration settle;
     private final Duration every;
+    private final List<TimestampAuthority> authorities;
 
     public Checkpoints(AgroalDataSource dataSource, EventStoreReader store, Clock clock,
                        @ConfigProperty(name = "compliance.audit.checkpoint-private-key") String privateKey,
                        @ConfigProperty(name = "compliance.audit.checkpoint-public-key") String publicKey,
                        @ConfigProperty(name = "compliance.audit.checkpoint-settle") Duration settle,
-                       @ConfigProperty(name = "compliance.audit.checkpoint-every") Duration every) {
+                       @ConfigProperty(name = "compliance.audit.checkpoint-every") Duration every,
+                       List<TimestampAuthority> authorities) {
         this.dataSource = dataSource;
         this.store = store;
         this.clock = clock;
@@ -58,6 +64,7 @@ public class Checkpoints {
         this.publicKey = publicKey;
         this.settle = settle;
         this.every = every;
+        this.authorities = authorities;
     }
 
     public String publicKey() {
@@ -76,6 +83,7 @@ public class Checkpoints {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void regularly() throws SQLException {
         takeIfDue();
+        latest().ifPresent(this::stamp);
     }
 
     /**
@@ -83,18 +91,61 @@ public class Checkpoints {
      * on): once per interval in the whole cluster, whichever instance looks first. Empty when none was due.
      */
     public Optional<Bundle.SignedCheckpoint> takeIfDue() throws SQLException {
-        return underLock(connection -> {
+        Optional<Bundle.SignedCheckpoint> taken = underLock(connection -> {
             Optional<Bundle.SignedCheckpoint> latest = latest(connection);
             if (latest.isPresent() && Instant.parse(latest.get().createdAt()).plus(every).isAfter(clock.instant())) {
                 return Optional.empty();
             }
             return Optional.of(take(connection, latest));
         });
+        return taken.map(this::stamp);
     }
 
-    /** A checkpoint at the latest settled position, unless the latest one is already there. */
+    /**
+     * A checkpoint at the latest settled position, unless the latest one is already there; time-stamped by every
+     * configured authority that has not stamped it yet.
+     */
     public Bundle.SignedCheckpoint take() throws SQLException {
-        return underLock(connection -> take(connection, latest(connection)));
+        return stamp(underLock(connection -> take(connection, latest(connection))));
+    }
+
+    /**
+     * Has every configured authority that has not yet done so time-stamp the checkpoint's signed text, after the
+     * checkpoint is committed (an authority's answer is never waited for under the checkpoints' lock). An authority
+     * that cannot be reached is asked again at the next regular look; a late stamp still proves the checkpoint existed
+     * by its time. Answers the checkpoint with every token it has.
+     */
+    public Bundle.SignedCheckpoint stamp(Bundle.SignedCheckpoint checkpoint) {
+        java.util.Set<String> stamped = new java.util.HashSet<>();
+        checkpoint.timestamps().forEach(t -> stamped.add(t.authority()));
+        byte[] signedText = checkpoint.checkpoint().signedBytes();
+        List<Bundle.TimestampToken> tokens = new ArrayList<>(checkpoint.timestamps());
+        for (TimestampAuthority authority : authorities) {
+            if (stamped.contains(authority.url())) {
+                continue;
+            }
+            try {
+                byte[] request = Timestamps.request(signedText);
+                byte[] token = Timestamps.token(request, authority.respond(request));
+                Timestamps.Stamp stamp = Timestamps.verify(token, signedText, List.of());
+                try (var connection = dataSource.getConnection(); var insert = connection.prepareStatement("""
+                        INSERT INTO audit_service.checkpoint_timestamp (position, authority, token, stamped_at)
+                        VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING""")) {
+                    insert.setLong(1, checkpoint.position());
+                    insert.setString(2, authority.url());
+                    insert.setBytes(3, token);
+                    insert.setTimestamp(4, Timestamp.from(stamp.time()));
+                    insert.executeUpdate();
+                }
+                tokens.add(new Bundle.TimestampToken(authority.url(), Base64.getEncoder().encodeToString(token)));
+                LOG.infof("Checkpoint at global position %d time-stamped by %s (%s) at %s", checkpoint.position(),
+                        authority.url(), stamp.authority(), stamp.time());
+            } catch (java.io.IOException | Timestamps.Invalid | SQLException | RuntimeException e) {
+                LOG.warnf("Checkpoint at global position %d not time-stamped by %s: %s; asked again at the next look",
+                        checkpoint.position(), authority.url(), e.getMessage());
+            }
+        }
+        return checkpoint.withTimestamps(tokens);
     }
 
     private interface Locked<T> {
@@ -128,16 +179,18 @@ public class Checkpoints {
             return latest.get();
         }
         Leaves leaves = leavesAt(position);
+        LogTree.Frontier log = new LogTree.Frontier();
+        store.logLeaves(position, log::add);
         // milliseconds: the moment must read back from PostgreSQL exactly as it was signed
         Checkpoint checkpoint = new Checkpoint(position, clock.instant().truncatedTo(ChronoUnit.MILLIS),
-                leaves.heads().size(),
-                Bundle.hex(MerkleTree.root(leaves.leaves())));
+                leaves.heads().size(), Bundle.hex(MerkleTree.root(leaves.leaves())), log.size(),
+                Bundle.hex(log.root()));
         Bundle.SignedCheckpoint signed = new Bundle.SignedCheckpoint(checkpoint.position(),
                 checkpoint.createdAt().toString(), checkpoint.aggregates(), checkpoint.root(),
-                checkpoint.sign(privateKey), publicKey);
+                checkpoint.sign(privateKey), publicKey, checkpoint.events(), checkpoint.logRoot(), List.of());
         store(connection, signed, checkpoint.createdAt(), leaves.heads());
-        LOG.infof("Checkpoint at global position %d: %d aggregates, root %s", position, signed.aggregates(),
-                signed.root());
+        LOG.infof("Checkpoint at global position %d: %d aggregates, root %s; %d events, log root %s", position,
+                signed.aggregates(), signed.root(), checkpoint.events(), checkpoint.logRoot());
         return signed;
     }
 
@@ -145,8 +198,9 @@ public class Checkpoints {
     private void store(Connection connection, Bundle.SignedCheckpoint signed, Instant createdAt,
                        List<EventStoreReader.Head> heads) throws SQLException {
         try (var insert = connection.prepareStatement("""
-                INSERT INTO audit_service.checkpoint (position, created_at, aggregates, root, signature, public_key)
-                VALUES (?, ?, ?, ?, ?, ?)""");
+                INSERT INTO audit_service.checkpoint (position, created_at, aggregates, root, signature, public_key,
+                    events, log_root)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""");
              var clear = connection.prepareStatement("DELETE FROM audit_service.checkpoint_leaf");
              var leaf = connection.prepareStatement("""
                      INSERT INTO audit_service.checkpoint_leaf (aggregate_identifier, position, sequence_number, hash)
@@ -157,6 +211,8 @@ public class Checkpoints {
             insert.setString(4, signed.root());
             insert.setString(5, signed.signature());
             insert.setString(6, signed.publicKey());
+            insert.setObject(7, signed.events());
+            insert.setString(8, signed.logRoot());
             insert.executeUpdate();
             clear.executeUpdate();
             for (EventStoreReader.Head head : heads) {
@@ -186,8 +242,7 @@ public class Checkpoints {
         List<byte[]> leaves = heads.stream().map(h -> MerkleTree.leaf(h.aggregateId(), h.sequenceNumber(), h.hash()))
                 .toList();
         if (!Bundle.hex(MerkleTree.root(leaves)).equals(checkpoint.root())
-                || !new Checkpoint(checkpoint.position(), Instant.parse(checkpoint.createdAt()), checkpoint.aggregates(),
-                checkpoint.root()).verify(checkpoint.signature(), publicKey)) {
+                || !checkpoint.checkpoint().verify(checkpoint.signature(), publicKey)) {
             throw new LeavesAltered(checkpoint.position());
         }
         return heads;
@@ -208,15 +263,115 @@ public class Checkpoints {
     }
 
     private static Optional<Bundle.SignedCheckpoint> latest(Connection connection) throws SQLException {
+        return checkpoints(connection, "ORDER BY c.position DESC LIMIT 1", null).stream().findFirst();
+    }
+
+    /** The checkpoint taken at {@code position}, with its time-stamps. */
+    public Optional<Bundle.SignedCheckpoint> at(long position) throws SQLException {
+        try (var connection = dataSource.getConnection()) {
+            return checkpoints(connection, "WHERE c.position = ?", position).stream().findFirst();
+        }
+    }
+
+    /** Every checkpoint before {@code position}, oldest first, with their time-stamps. */
+    public List<Bundle.SignedCheckpoint> before(long position) throws SQLException {
+        try (var connection = dataSource.getConnection()) {
+            return checkpoints(connection, "WHERE c.position < ? ORDER BY c.position", position);
+        }
+    }
+
+    private static List<Bundle.SignedCheckpoint> checkpoints(Connection connection, String where, Long position)
+            throws SQLException {
+        List<Bundle.SignedCheckpoint> found = new ArrayList<>();
         try (var select = connection.prepareStatement("""
-                SELECT position, created_at, aggregates, root, signature, public_key FROM audit_service.checkpoint
-                ORDER BY position DESC LIMIT 1""");
-             var rows = select.executeQuery()) {
-            if (!rows.next()) {
-                return Optional.empty();
+                SELECT c.position, c.created_at, c.aggregates, c.root, c.signature, c.public_key, c.events, c.log_root,
+                       (SELECT coalesce(json_agg(json_build_array(t.authority, encode(t.token, 'base64'))
+                                        ORDER BY t.stamped_at, t.authority), '[]')
+                        FROM audit_service.checkpoint_timestamp t WHERE t.position = c.position)::text
+                FROM audit_service.checkpoint c""" + " " + where)) {
+            if (position != null) {
+                select.setLong(1, position);
             }
-            return Optional.of(new Bundle.SignedCheckpoint(rows.getLong(1), rows.getTimestamp(2).toInstant().toString(),
-                    rows.getLong(3), rows.getString(4), rows.getString(5), rows.getString(6)));
+            try (var rows = select.executeQuery()) {
+                while (rows.next()) {
+                    found.add(new Bundle.SignedCheckpoint(rows.getLong(1), rows.getTimestamp(2).toInstant().toString(),
+                            rows.getLong(3), rows.getString(4), rows.getString(5), rows.getString(6),
+                            (Long) rows.getObject(7), rows.getString(8), tokens(rows.getString(9))));
+                }
+            }
+        }
+        return found;
+    }
+
+    private static final ObjectMapper TOKENS = new ObjectMapper();
+
+    private static List<Bundle.TimestampToken> tokens(String json) {
+        try {
+            List<Bundle.TimestampToken> tokens = new ArrayList<>();
+            for (var pair : TOKENS.readTree(json)) {
+                // PostgreSQL's base64 breaks lines every 76 characters
+                tokens.add(new Bundle.TimestampToken(pair.get(0).asText(), pair.get(1).asText().replace("\n", "")));
+            }
+            return tokens;
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("Unreadable time-stamps of a checkpoint", e);
+        }
+    }
+
+    /**
+     * The proof that the checkpoint {@code to} extends the log of the checkpoint {@code from} (both of the second form),
+     * cut from the store as it is now. {@link LogAltered} when the store no longer adds up to a log root they signed.
+     */
+    public Bundle.Consistency consistency(Bundle.SignedCheckpoint from, Bundle.SignedCheckpoint to) throws SQLException {
+        if (from.logRoot() == null || to.logRoot() == null || from.position() > to.position()) {
+            throw new IllegalArgumentException("A consistency proof needs two checkpoints of the log, the earlier first");
+        }
+        List<byte[]> leaves = new ArrayList<>();
+        store.logLeaves(to.position(), leaves::add);
+        if (leaves.size() != to.events() || !Bundle.hex(MerkleTree.root(leaves)).equals(to.logRoot())) {
+            throw new LogAltered(to.position());
+        }
+        List<String> proof = LogTree.consistencyProof(leaves, Math.toIntExact(from.events())).stream()
+                .map(Bundle::hex).toList();
+        return new Bundle.Consistency(from.position(), from.events(), from.logRoot(), to.position(), to.events(),
+                to.logRoot(), proof);
+    }
+
+    /**
+     * The proofs that {@code to} extends the log of each earlier checkpoint of the second form (oldest first), from one
+     * read of the store: what a bundle carries, so that whoever kept any of them can check it.
+     */
+    public List<Bundle.Consistency> consistencyFromEach(Bundle.SignedCheckpoint to) throws SQLException {
+        if (to.logRoot() == null) {
+            return List.of();
+        }
+        List<Bundle.SignedCheckpoint> earlier = before(to.position()).stream().filter(c -> c.logRoot() != null)
+                .toList();
+        if (earlier.isEmpty()) {
+            return List.of();
+        }
+        List<byte[]> leaves = new ArrayList<>();
+        store.logLeaves(to.position(), leaves::add);
+        if (leaves.size() != to.events() || !Bundle.hex(MerkleTree.root(leaves)).equals(to.logRoot())) {
+            throw new LogAltered(to.position());
+        }
+        List<Bundle.Consistency> proofs = new ArrayList<>();
+        for (Bundle.SignedCheckpoint from : earlier) {
+            if (from.events() > leaves.size()) {
+                throw new LogAltered(to.position());
+            }
+            proofs.add(new Bundle.Consistency(from.position(), from.events(), from.logRoot(), to.position(),
+                    to.events(), to.logRoot(), LogTree.consistencyProof(leaves, Math.toIntExact(from.events()))
+                    .stream().map(Bundle::hex).toList()));
+        }
+        return proofs;
+    }
+
+    /** The store's events up to a checkpoint no longer make the log root it signed: events were changed or removed. */
+    public static final class LogAltered extends RuntimeException {
+        LogAltered(long position) {
+            super("The events up to checkpoint " + position + " no longer make the log it signed: the event store "
+                    + "was altered");
         }
     }
 

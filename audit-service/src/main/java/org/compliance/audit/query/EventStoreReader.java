@@ -160,6 +160,38 @@ public class EventStoreReader {
         }
     }
 
+    /**
+     * Every event's chain link up to {@code position}, in the order of the global index: the leaves of the store as an
+     * append-only log ({@link org.compliance.audit.chain.LogTree}), read in pages so that a store of millions of events
+     * is never held at once.
+     */
+    public void logLeaves(long position, java.util.function.Consumer<byte[]> leaf) throws SQLException {
+        long after = -1;
+        while (true) {
+            int read = 0;
+            try (var connection = dataSource.getConnection(); var select = connection.prepareStatement("""
+                    SELECT e.global_index, c.aggregate_identifier, c.sequence_number, c.hash
+                    FROM event_store.domain_event_entry e
+                    JOIN event_store.event_chain c ON c.event_identifier = e.event_identifier
+                    WHERE e.global_index > ? AND e.global_index <= ?
+                    ORDER BY e.global_index LIMIT 10000""")) {
+                select.setLong(1, after);
+                select.setLong(2, position);
+                try (var rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        after = rows.getLong(1);
+                        leaf.accept(org.compliance.audit.chain.MerkleTree.leaf(rows.getString(2), rows.getLong(3),
+                                rows.getBytes(4)));
+                        read++;
+                    }
+                }
+            }
+            if (read < 10000) {
+                return;
+            }
+        }
+    }
+
     /** The highest global position among events stored before {@code before} (later ones may still have gaps). */
     public long settledPosition(java.time.Instant before) throws SQLException {
         try (var connection = dataSource.getConnection(); var select = connection.prepareStatement(

@@ -7,7 +7,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -28,14 +27,12 @@ import org.compliance.api.audit.views.CaseTimeline;
 import org.compliance.api.audit.views.Changes;
 import org.compliance.api.audit.views.HistoryEntry;
 import org.compliance.api.audit.views.HistoryPage;
-import org.compliance.api.audit.views.PublicKey;
 import org.compliance.api.audit.views.Verification;
 import org.compliance.audit.application.AccessLog;
 import org.compliance.audit.application.Audit;
 import org.compliance.audit.application.BundleExport;
 import org.compliance.audit.application.Checkpoints;
 import org.compliance.audit.application.TimeTravel;
-import org.compliance.audit.chain.Checkpoint;
 import org.compliance.audit.query.HistoryFilter;
 import org.compliance.audit.verifier.Bundle;
 import org.compliance.platform.domain.RuleViolation;
@@ -237,35 +234,6 @@ public class AuditResource {
                 .toList();
         return (me.name() == null ? me.subject() : me.name()) + (roles.isEmpty() ? "" : " (" + String.join(", ", roles)
                 + ")");
-    }
-
-    @GET
-    @Path("/checkpoints/latest")
-    @Operation(operationId = "getLatestCheckpoint",
-            summary = "The latest signed checkpoint")
-    @APIResponse(responseCode = "200", description = "The latest checkpoint", content = @Content(mediaType =
-            MediaType.APPLICATION_JSON, schema = @Schema(implementation = Bundle.SignedCheckpoint.class)))
-    @APIResponse(responseCode = "404", description = "No checkpoint has been taken yet")
-    public Bundle.SignedCheckpoint latestCheckpoint() throws SQLException {
-        return checkpoints.latest().orElseThrow(() -> new NotFoundException("No checkpoint has been taken yet"));
-    }
-
-    @GET
-    @Path("/checkpoints/public-key")
-    @RolesAllowed({"auditor", "supervisor", "investigator", "company", "operator"})
-    @Operation(operationId = "getCheckpointPublicKey",
-            summary = "The Ed25519 public key checkpoints are signed with (X.509, Base64), and its fingerprint")
-    public PublicKey publicKey() {
-        return new PublicKey("Ed25519", checkpoints.publicKey(), Checkpoint.fingerprint(checkpoints.publicKey()));
-    }
-
-    @POST
-    @Path("/checkpoints")
-    @RolesAllowed("operator")
-    @Operation(operationId = "takeCheckpoint",
-            summary = "Take a checkpoint now (operators); they are also taken at intervals")
-    public Bundle.SignedCheckpoint takeCheckpoint() throws SQLException {
-        return checkpoints.take();
     }
 
     @GET

@@ -252,7 +252,7 @@ class AuditResourceTest {
         assertThat(good.ok()).as(good.output()).isTrue();
         assertThat(good.output()).contains("Hash chains: valid (2 of 2 aggregates intact)",
                 "Merkle proofs: valid (2 of 2 aggregates proven", "Checkpoint signature (Ed25519): valid",
-                "Evidence manifest: valid (1 of 1 files match", "Bundle contents: valid", "VERIFIED: all 8 checks are valid");
+                "Evidence manifest: valid (1 of 1 files match", "Bundle contents: valid", "VERIFIED: all 10 checks are valid");
 
         Map<String, byte[]> files = unzip(zip);
         String events = new String(files.get(Bundle.EVENTS), StandardCharsets.UTF_8);
@@ -278,7 +278,7 @@ class AuditResourceTest {
         assertThat(signed.ok()).isFalse();
         assertThat(signed.output()).contains("Checkpoint signature (Ed25519): FAILED", "signature does not verify",
                 "checkpoint.json differs from the SHA-256 contents.sha256 lists for it",
-                "NOT VERIFIED: 2 of 8 checks failed, 1 not checked");
+                "NOT VERIFIED: 2 of 10 checks failed, 1 not checked");
     }
 
     @Test

@@ -118,7 +118,7 @@ class BundleReportTest {
                 "Evidence files: FAILED (1 of 2 included files match the SHA-256 and size their submission events record)",
                 "evidence file " + logEntry + " (file f-log of request " + c.requestId + ") has SHA-256 "
                         + sha256(altered),
-                "Bundle contents: valid", "NOT VERIFIED: 1 of 8 checks failed");
+                "Bundle contents: valid", "NOT VERIFIED: 1 of 10 checks failed");
 
         Map<String, byte[]> changedReport = new LinkedHashMap<>(files);
         changedReport.put(Bundle.REPORT_HTML, html.replace("Reprimand", "No further action")

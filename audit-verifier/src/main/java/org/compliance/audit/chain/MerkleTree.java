@@ -74,7 +74,7 @@ public final class MerkleTree {
         return next;
     }
 
-    private static byte[] node(byte[] left, byte[] right) {
+    static byte[] node(byte[] left, byte[] right) {
         ByteArrayOutputStream input = new ByteArrayOutputStream();
         input.write(1);
         input.writeBytes(left);

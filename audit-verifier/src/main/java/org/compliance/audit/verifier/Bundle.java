@@ -18,6 +18,7 @@ public final class Bundle {
     public static final String CHECKPOINT = "checkpoint.json";
     public static final String PROOFS = "proofs.json";
     public static final String PUBLIC_KEY = "public-key.txt";
+    public static final String CONSISTENCY = "consistency.json";
     /** The folder of formal notice PDFs, one per request issued as a notice: {@code formal-notices/<id>.pdf}. */
     public static final String FORMAL_NOTICES = "formal-notices/";
     /** The report for people (what the case went through, its evidence, the verification at export), two forms. */
@@ -56,9 +57,42 @@ public final class Bundle {
         }
     }
 
-    /** checkpoint.json: the checkpoint, its Ed25519 signature and the public key it verifies with. */
+    /**
+     * checkpoint.json: the checkpoint, its Ed25519 signature, the public key it verifies with, and the RFC 3161
+     * time-stamps outside authorities gave its signed text. {@code events} and {@code logRoot} are absent from
+     * checkpoints of the first form (before the store was signed as a log); {@code timestamps} may be empty.
+     */
     public record SignedCheckpoint(long position, String createdAt, long aggregates, String root, String signature,
-                                   String publicKey) {
+                                   String publicKey, Long events, String logRoot, List<TimestampToken> timestamps) {
+
+        public SignedCheckpoint {
+            timestamps = timestamps == null ? List.of() : List.copyOf(timestamps);
+        }
+
+        /** What was signed. */
+        public org.compliance.audit.chain.Checkpoint checkpoint() {
+            java.time.Instant at = java.time.Instant.parse(createdAt);
+            return logRoot == null ? new org.compliance.audit.chain.Checkpoint(position, at, aggregates, root)
+                    : new org.compliance.audit.chain.Checkpoint(position, at, aggregates, root,
+                    events == null ? 0 : events, logRoot);
+        }
+
+        public SignedCheckpoint withTimestamps(List<TimestampToken> stamps) {
+            return new SignedCheckpoint(position, createdAt, aggregates, root, signature, publicKey, events, logRoot,
+                    stamps);
+        }
+    }
+
+    /** An RFC 3161 time-stamp token (DER, Base64) over a checkpoint's signed text, and the authority asked. */
+    public record TimestampToken(String authority, String token) {
+    }
+
+    /**
+     * consistency.json: for each earlier checkpoint, the proof that the bundle's checkpoint extends its log
+     * ({@link org.compliance.audit.chain.LogTree}), so that whoever kept any of them can check the bundle against it.
+     */
+    public record Consistency(long fromPosition, long fromEvents, String fromLogRoot, long toPosition, long toEvents,
+                              String toLogRoot, List<String> proof) {
     }
 
     /** One entry of proofs.json: an aggregate's latest link at the checkpoint and its path to the root. */

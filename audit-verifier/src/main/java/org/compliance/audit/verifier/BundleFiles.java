@@ -125,6 +125,19 @@ final class BundleFiles {
         return manifest;
     }
 
+    /** consistency.json: the proofs from earlier checkpoints; empty when the bundle has none (older bundles). */
+    List<Bundle.Consistency> consistency() {
+        byte[] content = files.get(Bundle.CONSISTENCY);
+        if (content == null) {
+            return List.of();
+        }
+        try {
+            return List.of(JSON.readValue(content, Bundle.Consistency[].class));
+        } catch (IOException e) {
+            throw new IllegalArgumentException(Bundle.CONSISTENCY + " is not readable: " + e.getMessage(), e);
+        }
+    }
+
     /** public-key.txt without its line end, or null when the bundle has none. */
     String publicKeyText() {
         byte[] text = files.get(Bundle.PUBLIC_KEY);

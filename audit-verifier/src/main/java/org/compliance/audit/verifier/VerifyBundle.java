@@ -31,7 +31,7 @@ import org.compliance.audit.chain.MerkleTree;
 import org.compliance.audit.chain.StoredEvent;
 
 /**
- * Checks a case bundle offline, eight checks each printed as its own line (valid, FAILED with every reason and
+ * Checks a case bundle offline, ten checks each printed as its own line (valid, FAILED with every reason and
  * where, or not checked and why), then one verdict: VERIFIED only when all eight are valid.
  * <ol>
  *   <li>Bundle files: events, checkpoint, proofs and manifest are present and readable.</li>
@@ -60,18 +60,22 @@ public final class VerifyBundle {
     }
 
     public static void main(String[] args) {
-        if (args.length != 1 && !(args.length == 3 && args[1].equals("--public-key"))) {
-            System.err.println("usage: java -jar audit-verifier.jar case-bundle.zip [--public-key <base64>]");
-            System.exit(2);
+        if (args.length > 0 && VerifyCheckpoints.handles(args[0])) {
+            VerifyCheckpoints.main(args);
+            return;
         }
-        String pinned = args.length == 3 ? args[2].trim() : null;
-        if (pinned != null && !isPublicKey(pinned)) {
-            System.err.println("The key given with --public-key is not an Ed25519 public key (X.509, Base64), as "
-                    + "GET /audit/checkpoints/public-key publishes it");
+        Options options;
+        try {
+            options = Options.parse(java.util.Arrays.asList(args));
+        } catch (IllegalArgumentException | IOException | org.compliance.audit.chain.Timestamps.Invalid e) {
+            System.err.println(e.getMessage());
+            System.err.println("usage: java -jar audit-verifier.jar case-bundle.zip [--public-key <base64>] "
+                    + "[--tsa-certificate <pem>] [--since <kept-checkpoint.json>] [--max-delay <PT1H>]");
             System.exit(2);
+            return;
         }
         try {
-            boolean ok = new VerifyBundle(System.out).verify(Path.of(args[0]), pinned);
+            boolean ok = new VerifyBundle(System.out).verify(options);
             System.exit(ok ? 0 : 1);
         } catch (IOException | RuntimeException e) {
             System.err.println("The bundle cannot be read: " + e.getMessage());
@@ -79,8 +83,64 @@ public final class VerifyBundle {
         }
     }
 
+    /**
+     * What the auditor gives besides the bundle: the regulator's published key, the time-stamping authorities' roots,
+     * a checkpoint they kept earlier, and how late a first time-stamp may come.
+     */
+    public record Options(Path bundle, String publicKey, List<java.security.cert.X509Certificate> trusted,
+                          Bundle.SignedCheckpoint since, java.time.Duration maxDelay) {
+
+        public static Options of(Path bundle, String publicKey) {
+            return new Options(bundle, publicKey, List.of(), null, Anchors.MAX_DELAY);
+        }
+
+        public static Options parse(List<String> args) throws IOException, org.compliance.audit.chain.Timestamps.Invalid {
+            Path bundle = null;
+            String key = null;
+            List<java.security.cert.X509Certificate> trusted = List.of();
+            Bundle.SignedCheckpoint since = null;
+            java.time.Duration maxDelay = Anchors.MAX_DELAY;
+            for (int i = 0; i < args.size(); i++) {
+                String arg = args.get(i);
+                boolean option = arg.startsWith("--");
+                if (option && i + 1 >= args.size()) {
+                    throw new IllegalArgumentException(arg + " needs a value");
+                }
+                switch (arg) {
+                    case "--public-key" -> key = args.get(++i).trim();
+                    case "--tsa-certificate" -> trusted = org.compliance.audit.chain.Timestamps.certificates(
+                            java.nio.file.Files.readAllBytes(Path.of(args.get(++i))));
+                    case "--since" -> since = JSON.readValue(Path.of(args.get(++i)).toFile(),
+                            Bundle.SignedCheckpoint.class);
+                    case "--max-delay" -> maxDelay = java.time.Duration.parse(args.get(++i));
+                    default -> {
+                        if (option || bundle != null) {
+                            throw new IllegalArgumentException("Unknown argument: " + arg);
+                        }
+                        bundle = Path.of(arg);
+                    }
+                }
+            }
+            if (bundle == null) {
+                throw new IllegalArgumentException("Give the bundle to verify");
+            }
+            if (key != null && !isPublicKey(key)) {
+                throw new IllegalArgumentException("The key given with --public-key is not an Ed25519 public key "
+                        + "(X.509, Base64), as GET /audit/checkpoints/public-key publishes it");
+            }
+            return new Options(bundle, key, trusted, since, maxDelay);
+        }
+    }
+
     /** True when every check is valid. */
     public boolean verify(Path bundle, String pinnedPublicKey) throws IOException {
+        return verify(Options.of(bundle, pinnedPublicKey));
+    }
+
+    /** True when every check is valid. */
+    public boolean verify(Options options) throws IOException {
+        Path bundle = options.bundle();
+        String pinnedPublicKey = options.publicKey();
         BundleFiles files = BundleFiles.read(bundle);
         out.println("Case bundle: " + bundle);
         Bundle.SignedCheckpoint checkpoint = files.checkpoint();
@@ -108,6 +168,8 @@ public final class VerifyBundle {
         checks.add(formalNotices(files));
         checks.add(evidenceFiles(files));
         checks.add(contents(files, key, pinnedPublicKey != null));
+        checks.add(timestamps(files, options));
+        checks.add(earlierCheckpoints(files, options));
         checks.forEach(check -> check.lines().forEach(out::println));
 
         long failed = checks.stream().filter(c -> c.result() == Check.Result.FAILED).count();
@@ -121,6 +183,87 @@ public final class VerifyBundle {
         out.println("NOT VERIFIED: " + failed + " of " + checks.size() + " checks failed"
                 + (notChecked == 0 ? "" : ", " + notChecked + " not checked"));
         return false;
+    }
+
+    /**
+     * The checkpoint's RFC 3161 time-stamps (decision 27): each valid and over exactly its signed text, under a trusted
+     * root when one is given, the first within the allowed delay of the moment the checkpoint claims. Without any, the
+     * checkpoint's moment rests on the operator's key: said, and a failure once the auditor gave an authority's root.
+     */
+    private static Check timestamps(BundleFiles files, Options options) {
+        String name = "Time-stamps (RFC 3161)";
+        Bundle.SignedCheckpoint checkpoint = files.checkpoint();
+        if (checkpoint == null) {
+            return Check.notChecked(name, Bundle.CHECKPOINT + " is missing or unreadable");
+        }
+        if (checkpoint.timestamps().isEmpty()) {
+            return options.trusted().isEmpty()
+                    ? Check.of(name, "none: the checkpoint's moment rests on the operator's key alone (give "
+                    + "--tsa-certificate to require an authority's)", List.of())
+                    : Check.of(name, "none", List.of("the checkpoint carries no time-stamp, though an authority's "
+                    + "root was given with --tsa-certificate"));
+        }
+        List<Anchors.Finding> findings = Anchors.timestamps(checkpoint, options.trusted(), options.maxDelay());
+        List<String> problems = Anchors.problems(findings, checkpoint, options.maxDelay());
+        Anchors.Finding first = findings.stream().filter(Anchors.Finding::valid)
+                .min((a, b) -> a.stamp().time().compareTo(b.stamp().time())).orElse(null);
+        return Check.of(name, first == null ? findings.size() + " token(s), none valid"
+                : "stamped at " + first.stamp().time() + " by " + first.stamp().authority() + " (certificate "
+                + first.stamp().certificateFingerprint() + (options.trusted().isEmpty()
+                ? ", not checked against a trusted root: give --tsa-certificate)" : ", under a root given)"), problems);
+    }
+
+    /**
+     * The proofs in consistency.json that the bundle's checkpoint extends the log of each earlier one; with
+     * {@code --since}, the checkpoint the auditor kept must be among them, with the same log root.
+     */
+    private static Check earlierCheckpoints(BundleFiles files, Options options) {
+        String name = "Earlier checkpoints (RFC 9162 consistency)";
+        Bundle.SignedCheckpoint checkpoint = files.checkpoint();
+        if (checkpoint == null) {
+            return Check.notChecked(name, Bundle.CHECKPOINT + " is missing or unreadable");
+        }
+        List<Bundle.Consistency> proofs = files.consistency();
+        List<String> problems = new ArrayList<>();
+        for (Bundle.Consistency proof : proofs) {
+            Bundle.SignedCheckpoint earlier = new Bundle.SignedCheckpoint(proof.fromPosition(), checkpoint.createdAt(),
+                    0, "", "", "", proof.fromEvents(), proof.fromLogRoot(), List.of());
+            if (proof.toPosition() != checkpoint.position() || !String.valueOf(checkpoint.logRoot())
+                    .equals(proof.toLogRoot())) {
+                problems.add("the proof from checkpoint " + proof.fromPosition() + " ends at another log than the "
+                        + "bundle's checkpoint's");
+                continue;
+            }
+            Anchors.inconsistency(earlier, checkpoint, proof.proof()).ifPresent(problems::add);
+        }
+        Bundle.SignedCheckpoint kept = options.since();
+        if (kept != null) {
+            if (kept.position() == checkpoint.position()) {
+                if (!java.util.Objects.equals(kept.logRoot(), checkpoint.logRoot())
+                        || !java.util.Objects.equals(kept.root(), checkpoint.root())) {
+                    problems.add("the checkpoint kept (--since) is at the same position as the bundle's but signs "
+                            + "other roots: the store was rewritten");
+                }
+            } else {
+                Bundle.Consistency proof = proofs.stream().filter(p -> p.fromPosition() == kept.position())
+                        .findFirst().orElse(null);
+                if (proof == null) {
+                    problems.add("no proof from the checkpoint kept (--since, position " + kept.position()
+                            + "): the bundle's checkpoint is not shown to extend it");
+                } else if (!String.valueOf(kept.logRoot()).equals(proof.fromLogRoot())
+                        || !java.util.Objects.equals(kept.events(), proof.fromEvents())) {
+                    problems.add("the checkpoint kept (--since, position " + kept.position() + ", log root "
+                            + kept.logRoot() + ") is not the one the bundle's proof starts from (" + proof.fromLogRoot()
+                            + "): the store was rewritten after it");
+                } else {
+                    Anchors.inconsistency(kept, checkpoint, proof.proof()).ifPresent(problems::add);
+                }
+            }
+        }
+        String valid = proofs.isEmpty() && kept == null ? "none in the bundle (no earlier checkpoint of the log)"
+                : "the bundle's checkpoint extends " + proofs.size() + " earlier checkpoint(s)"
+                + (kept == null ? "" : ", the one kept (position " + kept.position() + ") among them");
+        return Check.of(name, valid, problems);
     }
 
     private static Check chains(BundleFiles files) {
@@ -159,8 +302,7 @@ public final class VerifyBundle {
             return Check.of(name, "not checked with " + with, List.of(Bundle.CHECKPOINT + " has no readable "
                     + "createdAt: " + signed.createdAt()));
         }
-        boolean valid = new Checkpoint(signed.position(), createdAt, signed.aggregates(), signed.root())
-                .verify(signed.signature(), pinned != null ? pinned : signed.publicKey());
+        boolean valid = signed.checkpoint().verify(signed.signature(), pinned != null ? pinned : signed.publicKey());
         List<String> reasons = new ArrayList<>();
         boolean anotherKey = pinned != null && !pinned.equals(signed.publicKey());
         if (anotherKey) {
@@ -169,7 +311,7 @@ public final class VerifyBundle {
                     + "another key"));
         } else if (!valid) {
             reasons.add("the checkpoint's signature does not verify: the checkpoint (position, time, aggregates, "
-                    + "root) or its signature was changed after signing");
+                    + "roots, events) or its signature was changed after signing");
         }
         String keyText = files.publicKeyText();
         if (keyText != null && !keyText.equals(signed.publicKey())) {

@@ -99,7 +99,8 @@ final class TestBundle {
         String publicKey = publicKey();
         Bundle.SignedCheckpoint signed = new Bundle.SignedCheckpoint(checkpoint.position(),
                 checkpoint.createdAt().toString(), checkpoint.aggregates(), checkpoint.root(),
-                checkpoint.sign(Base64.getEncoder().encodeToString(key.getPrivate().getEncoded())), publicKey);
+                checkpoint.sign(Base64.getEncoder().encodeToString(key.getPrivate().getEncoded())), publicKey, null, null,
+                List.of());
         List<Bundle.Proof> proofs = new ArrayList<>();
         for (int i = 0; i < leavesInOrder.size(); i++) {
             ChainLink head = leavesInOrder.get(i);

@@ -34,7 +34,7 @@ class VerifierJarOnJava17IT {
         assertThat(run.exitCode()).as(run.output()).isZero();
         assertThat(run.lines()).contains("Checkpoint signature (Ed25519): valid (verifies with the key given with "
                 + "--public-key)", "Hash chains: valid (2 of 2 aggregates intact)");
-        assertThat(run.lines().get(run.lines().size() - 1)).startsWith("VERIFIED: all 8 checks are valid");
+        assertThat(run.lines().get(run.lines().size() - 1)).startsWith("VERIFIED: all 10 checks are valid");
     }
 
     @Test
@@ -44,7 +44,7 @@ class VerifierJarOnJava17IT {
         assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
         assertThat(run.lines()).contains(
                 "Checkpoint signature (Ed25519): FAILED (does not verify with the key given with --public-key)",
-                "NOT VERIFIED: 2 of 8 checks failed, 1 not checked");
+                "NOT VERIFIED: 2 of 10 checks failed, 1 not checked");
         assertThat(run.lines()).noneMatch(line -> line.startsWith("Checkpoint signature") && line.contains("valid ("))
                 .noneMatch(line -> line.startsWith("VERIFIED"));
     }
@@ -56,7 +56,7 @@ class VerifierJarOnJava17IT {
         assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
         assertThat(run.output()).contains("Hash chains: FAILED (1 of 2 aggregates intact)",
                 "hash chain of case-1 broken at sequence number 1 (event case-1-e1, global position 3)");
-        assertThat(run.lines().get(run.lines().size() - 1)).isEqualTo("NOT VERIFIED: 2 of 8 checks failed");
+        assertThat(run.lines().get(run.lines().size() - 1)).isEqualTo("NOT VERIFIED: 2 of 10 checks failed");
     }
 
     @Test
@@ -69,7 +69,7 @@ class VerifierJarOnJava17IT {
         assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
         assertThat(run.output()).contains("Evidence files: FAILED (0 of 1 included files match",
                 "evidence file " + TestBundle.FILE_ENTRY + " (file f-1 of request req-1) has SHA-256 ");
-        assertThat(run.lines().get(run.lines().size() - 1)).isEqualTo("NOT VERIFIED: 2 of 8 checks failed");
+        assertThat(run.lines().get(run.lines().size() - 1)).isEqualTo("NOT VERIFIED: 2 of 10 checks failed");
     }
 
     @Test

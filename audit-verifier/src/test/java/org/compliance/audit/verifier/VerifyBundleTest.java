@@ -37,7 +37,7 @@ class VerifyBundleTest {
                 "Evidence files: valid (1 of 1 included files match the SHA-256 and size their submission events record)",
                 "Bundle contents: valid (10 of 10 files (report.html and report.pdf among them) match the list signed "
                         + "with the key given with --public-key)");
-        assertThat(result.lines().get(result.lines().size() - 1)).startsWith("VERIFIED: all 8 checks are valid")
+        assertThat(result.lines().get(result.lines().size() - 1)).startsWith("VERIFIED: all 10 checks are valid")
                 .endsWith("(given with --public-key)");
         assertThat(result.output()).doesNotContain("FAILED", "not checked");
     }
@@ -58,7 +58,7 @@ class VerifyBundleTest {
                 "Checkpoint signature (Ed25519): FAILED (does not verify with the key given with --public-key)",
                 "Merkle proofs: not checked because the checkpoint's signature is not valid: a proof into an "
                         + "unsigned root proves nothing",
-                "NOT VERIFIED: 2 of 8 checks failed, 1 not checked");
+                "NOT VERIFIED: 2 of 10 checks failed, 1 not checked");
         assertThat(result.output()).contains("the checkpoint is signed with another key");
         assertThat(result.lines()).noneMatch(line -> line.startsWith("Checkpoint signature") && line.contains("valid ("));
         assertThat(result.output()).doesNotContain("VERIFIED: all");
@@ -83,7 +83,7 @@ class VerifyBundleTest {
         assertThat(result.lines()).filteredOn(line -> line.contains(own)).hasSize(1);
         assertThat(result.lines()).noneMatch(line -> line.contains("signed with the key")
                 || line.contains("verifies with") && !line.contains("does not verify"));
-        assertThat(result.lines().get(result.lines().size() - 1)).isEqualTo("NOT VERIFIED: 2 of 8 checks failed, "
+        assertThat(result.lines().get(result.lines().size() - 1)).isEqualTo("NOT VERIFIED: 2 of 10 checks failed, "
                 + "1 not checked");
     }
 
@@ -104,7 +104,7 @@ class VerifyBundleTest {
                         + TestBundle.FILE_SHA256 + " and 1234 bytes: the file was changed",
                 "  - evidence-files/req-1/f-1-policy.pdf differs from the SHA-256 contents.sha256 lists for it (it has "
                         + Bundle.hex(TestBundle.sha256(changed)) + "): it was changed after export",
-                "NOT VERIFIED: 2 of 8 checks failed");
+                "NOT VERIFIED: 2 of 10 checks failed");
     }
 
     @Test
@@ -118,7 +118,7 @@ class VerifyBundleTest {
                         + "them) match the list signed with the key given with --public-key)",
                 "  - report.html differs from the SHA-256 contents.sha256 lists for it (it has "
                         + Bundle.hex(TestBundle.sha256(report)) + "): it was changed after export",
-                "NOT VERIFIED: 1 of 8 checks failed");
+                "NOT VERIFIED: 1 of 10 checks failed");
 
         String listing = new String(files.get(Bundle.CONTENTS), StandardCharsets.UTF_8).replace(
                 Bundle.hex(TestBundle.sha256(TestBundle.REPORT_HTML)), Bundle.hex(TestBundle.sha256(report)));
@@ -126,7 +126,7 @@ class VerifyBundleTest {
         Verified relisted = verify(files, bundle.publicKey());
         assertThat(relisted.ok()).isFalse();
         assertThat(relisted.output()).contains("contents.sig does not verify with the key given with --public-key",
-                "NOT VERIFIED: 1 of 8 checks failed");
+                "NOT VERIFIED: 1 of 10 checks failed");
 
         files.remove(Bundle.REPORT_PDF);
         files.remove(Bundle.CONTENTS_SIGNATURE);
@@ -147,7 +147,7 @@ class VerifyBundleTest {
         files.put(Bundle.EVIDENCE_FILES + "req-1/f-9-extra.pdf", new byte[]{1, 2, 3});
         Verified extra = verify(bundle.signContents(files), bundle.publicKey());
         assertThat(extra.output()).contains("  - evidence-files/req-1/f-9-extra.pdf is no file a submission event of "
-                + "the bundle records", "NOT VERIFIED: 1 of 8 checks failed");
+                + "the bundle records", "NOT VERIFIED: 1 of 10 checks failed");
     }
 
     @Test
@@ -161,7 +161,7 @@ class VerifyBundleTest {
                 "evidence manifest entry f-1 (policy.pdf) differs from what its submission event records",
                 "evidence-files/req-1/f-1-policy.pdf is no file a submission event of the bundle records",
                 "events.ndjson differs from the SHA-256 contents.sha256 lists for it",
-                "NOT VERIFIED: 4 of 8 checks failed");
+                "NOT VERIFIED: 4 of 10 checks failed");
     }
 
     @Test
@@ -176,7 +176,7 @@ class VerifyBundleTest {
                 "Formal notices: FAILED (0 of 1 match the SHA-256 their issue events record)",
                 "the formal notice of request req-1 (formal-notices/req-1.pdf) differs from the SHA-256 its issue "
                         + "event records (event req-1-e0)",
-                "evidence manifest entry f-1 (policy.pdf) differs", "NOT VERIFIED: 3 of 8 checks failed");
+                "evidence manifest entry f-1 (policy.pdf) differs", "NOT VERIFIED: 3 of 10 checks failed");
     }
 
     @Test
@@ -190,7 +190,7 @@ class VerifyBundleTest {
                 "Merkle proofs: FAILED (1 of 2 aggregates proven",
                 "aggregate req-1 has events after sequence number 1, where the checkpoint signed the end of its chain",
                 "events.ndjson differs from the SHA-256 contents.sha256 lists for it",
-                "NOT VERIFIED: 2 of 8 checks failed");
+                "NOT VERIFIED: 2 of 10 checks failed");
     }
 
     @Test
@@ -203,7 +203,7 @@ class VerifyBundleTest {
         assertThat(result.output()).contains("Bundle files: FAILED (1 missing or unreadable)", "  - proofs.json is missing",
                 "Merkle proofs: not checked because events.ndjson, checkpoint.json or proofs.json is missing",
                 "public-key.txt holds another key", "proofs.json is listed in contents.sha256 but missing from the bundle",
-                "NOT VERIFIED: 3 of 8 checks failed, 1 not checked");
+                "NOT VERIFIED: 3 of 10 checks failed, 1 not checked");
     }
 
     @Test
