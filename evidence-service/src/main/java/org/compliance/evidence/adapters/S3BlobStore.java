@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.compliance.evidence.application.BlobStore;
+import org.compliance.evidence.application.Sha256State;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -121,8 +122,15 @@ public class S3BlobStore implements BlobStore {
             abort(staging, uploadId, e);
             throw e;
         }
+        return place(staging, stagingVersion, HexFormat.of().formatHex(sha256.digest()), size);
+    }
+
+    /**
+     * Copies a complete staging object to its content address (unless that content is already there), sets its
+     * retention and deletes the staging object.
+     */
+    private Stored place(String staging, String stagingVersion, String hash, long size) throws IOException {
         try {
-            String hash = HexFormat.of().formatHex(sha256.digest());
             String target = keyOf(hash);
             boolean present = exists(target);
             if (!present) {
@@ -134,6 +142,127 @@ public class S3BlobStore implements BlobStore {
         } finally {
             call(() -> s3.deleteObject(r -> r.bucket(bucket).key(staging).versionId(stagingVersion)));
         }
+    }
+
+    /**
+     * A resumable upload is a multipart upload to {@code <prefix>incoming/resumable/<uuid>}, named
+     * {@code <part size>/<uuid>/<multipart upload id>} (the part size goes with it: a part's number comes from its
+     * offset). S3 takes no part below 5 MiB but the last, so the store holds whole parts only: an append that breaks off
+     * keeps the parts it completed, and the bytes of the part it was filling are sent again on resuming (at most one
+     * part, {@code part-size}).
+     */
+    @Override
+    public String beginResumable() throws IOException {
+        String id = UUID.randomUUID().toString();
+        String key = resumableKey(id);
+        String uploadId = call(() -> s3.createMultipartUpload(r -> r.bucket(bucket).key(key)).uploadId());
+        return partSize + "/" + id + "/" + uploadId;
+    }
+
+    @Override
+    public Held append(String staging, long offset, long length, byte[] sha256State, InputStream content,
+                       Checkpoints checkpoints) throws IOException {
+        Resumable upload = Resumable.of(staging);
+        if (offset % upload.partSize != 0 && offset != length) {
+            throw new IllegalStateException("A resumable upload on S3 is held in whole parts; offset " + offset);
+        }
+        Sha256State sha256 = Sha256State.of(sha256State);
+        byte[] buffer = new byte[upload.partSize];
+        long held = offset;
+        IOException brokeOff = null;
+        while (held < length || length == 0 && held == 0 && brokeOff == null) {
+            int wanted = (int) Math.min(upload.partSize, length - held);
+            int filled = 0;
+            try {
+                filled = fill(content, buffer, wanted);
+            } catch (IncompleteRead e) {
+                brokeOff = e.cause;
+            }
+            if (filled < wanted) {
+                break; // the content ended or broke off before the part was whole: what arrived of it is not held
+            }
+            int number = (int) (held / upload.partSize) + 1;
+            int size = filled;
+            call(() -> s3.uploadPart(r -> r.bucket(bucket).key(upload.key(this)).uploadId(upload.uploadId)
+                    .partNumber(number).contentLength((long) size),
+                    RequestBody.fromInputStream(new ByteArrayInputStream(buffer, 0, size), size)));
+            sha256.update(buffer, 0, size);
+            held += size;
+            if (checkpoints.due()) {
+                checkpoints.save(held, sha256.state());
+            }
+            if (length == 0) {
+                break;
+            }
+        }
+        return new Held(held, sha256.state(), brokeOff);
+    }
+
+    @Override
+    public Stored completeResumable(String staging, String sha256, long size) throws IOException {
+        Resumable upload = Resumable.of(staging);
+        String key = upload.key(this);
+        List<CompletedPart> parts = new ArrayList<>();
+        call(() -> {
+            s3.listPartsPaginator(r -> r.bucket(bucket).key(key).uploadId(upload.uploadId)).parts()
+                    .forEach(part -> parts.add(CompletedPart.builder().partNumber(part.partNumber())
+                            .eTag(part.eTag()).build()));
+            return parts;
+        });
+        parts.sort(java.util.Comparator.comparing(CompletedPart::partNumber));
+        String version = call(() -> s3.completeMultipartUpload(r -> r.bucket(bucket).key(key)
+                .uploadId(upload.uploadId).multipartUpload(m -> m.parts(parts))).versionId());
+        return place(key, version, sha256, size);
+    }
+
+    @Override
+    public void discardResumable(String staging) throws IOException {
+        Resumable upload = Resumable.of(staging);
+        call(() -> s3.abortMultipartUpload(r -> r.bucket(bucket).key(upload.key(this)).uploadId(upload.uploadId)));
+    }
+
+    private String resumableKey(String id) {
+        return prefix + "incoming/resumable/" + id;
+    }
+
+    /** A resumable upload's name, taken apart. */
+    private record Resumable(int partSize, String id, String uploadId) {
+        static Resumable of(String staging) {
+            String[] parts = staging.split("/", 3);
+            return new Resumable(Integer.parseInt(parts[0]), UUID.fromString(parts[1]).toString(), parts[2]);
+        }
+
+        String key(S3BlobStore store) {
+            return store.resumableKey(id);
+        }
+    }
+
+    /** The content broke off while a part was being filled. */
+    private static final class IncompleteRead extends IOException {
+        final IOException cause;
+
+        IncompleteRead(IOException cause) {
+            super(cause);
+            this.cause = cause;
+        }
+    }
+
+    /** Reads until {@code wanted} bytes are in the buffer or the content ends; a failure to read is an IncompleteRead. */
+    private static int fill(InputStream content, byte[] buffer, int wanted) throws IncompleteRead {
+        int filled = 0;
+        while (filled < wanted) {
+            int read;
+            try {
+                read = content.read(buffer, filled, wanted - filled);
+            } catch (IOException e) {
+                throw new IncompleteRead(e);
+            }
+            if (read == -1) {
+                break;
+            }
+            filled += read;
+        }
+        return filled;
     }
 
     @Override
