@@ -112,6 +112,8 @@ function uploadResumably(box, file, answers, item, status, show) {
     endpoint: new URL(box.dataset.resumable, window.location.href).href,
     metadata,
     headers: { 'X-Requested-With': 'XMLHttpRequest', Accept: 'application/json' },
+    // one PATCH carries at most 1 GiB (evidence-service takes at most about 5 GiB in one request body)
+    chunkSize: 1024 * 1024 * 1024,
     // after a break: at once, then ever more slowly for about two minutes, asking each time where the service is
     retryDelays: [0, 1000, 3000, 5000, 10000, 20000, 30000, 60000],
     removeFingerprintOnSuccess: true,

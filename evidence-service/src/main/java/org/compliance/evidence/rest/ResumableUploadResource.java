@@ -75,8 +75,6 @@ public class ResumableUploadResource {
     static final String TUS_VERSION = "1.0.0";
     static final String OFFSET_OCTET_STREAM = "application/offset+octet-stream";
     private static final Pattern DIGITS = Pattern.compile("[0-9]{1,19}");
-    /** How often a PATCH saves its progress (and renews its claim) while bytes flow. */
-    private static final Duration CHECKPOINT_EVERY = Duration.ofSeconds(5);
     private static final String TUS_DESCRIPTION = "tus 1.0 (https://tus.io/protocols/resumable-upload): every request "
             + "but OPTIONS carries Tus-Resumable: 1.0.0 (otherwise 412), every answer too.";
 
@@ -89,13 +87,16 @@ public class ResumableUploadResource {
     private final Clock clock;
     private final long maxFileBytes;
     private final Duration claimTimeout;
+    private final Duration checkpointEvery;
 
     public ResumableUploadResource(CurrentCaller caller, VisibleRequests requests, ResumableUploads uploads,
                                    BlobStore blobs, ContentTypes contentTypes, RequestCorrelation correlation,
                                    Clock clock,
                                    @ConfigProperty(name = "compliance.evidence.max-file-bytes") long maxFileBytes,
                                    @ConfigProperty(name = "compliance.evidence.resumable.claim-timeout",
-                                           defaultValue = "PT2M") Duration claimTimeout) {
+                                           defaultValue = "PT2M") Duration claimTimeout,
+                                   @ConfigProperty(name = "compliance.evidence.resumable.checkpoint-interval",
+                                           defaultValue = "PT5S") Duration checkpointEvery) {
         this.caller = caller;
         this.requests = requests;
         this.uploads = uploads;
@@ -105,6 +106,7 @@ public class ResumableUploadResource {
         this.clock = clock;
         this.maxFileBytes = maxFileBytes;
         this.claimTimeout = claimTimeout;
+        this.checkpointEvery = checkpointEvery;
     }
 
     @OPTIONS
@@ -387,7 +389,7 @@ public class ResumableUploadResource {
 
             @Override
             public boolean due() {
-                return !clock.instant().isBefore(last.plus(CHECKPOINT_EVERY));
+                return !clock.instant().isBefore(last.plus(checkpointEvery));
             }
 
             @Override
