@@ -106,6 +106,7 @@ function detailOf(text, fallback) {
 
 function uploadResumably(box, file, answers, item, status, show) {
   let resumes = 0;
+  let resuming = false;
   const metadata = { filename: file.name };
   if (answers) metadata.item = answers;
   const upload = new window.tus.Upload(file, {
@@ -124,6 +125,7 @@ function uploadResumably(box, file, answers, item, status, show) {
       const code = err.originalResponse ? err.originalResponse.getStatus() : 0;
       const again = (code === 0 || code >= 500 || code === 409 || code === 423) && code !== 499;
       if (again) {
+        resuming = true;
         resumes += 1;
         item.dataset.resumes = String(resumes);
         status.className = 'upload-status';
@@ -131,7 +133,14 @@ function uploadResumably(box, file, answers, item, status, show) {
       }
       return again;
     },
-    onProgress: show.progress,
+    // the first progress after a break starts from the bytes the service holds: the bar goes on from there
+    onProgress: (sent, total) => {
+      if (resuming) {
+        resuming = false;
+        item.dataset.resumedAt = String(sent);
+      }
+      show.progress(sent, total);
+    },
     onSuccess: payload => {
       const answer = payload && payload.lastResponse;
       const sha256 = answer && answer.getHeader('Evidence-Sha256');

@@ -6,10 +6,13 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A TCP proxy between the browser and the portal that can cut the connection once: armed with a number of bytes, it
@@ -18,6 +21,10 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class CuttingProxy implements AutoCloseable {
 
+    /** A PATCH's request line and headers as far as its Upload-Offset (headers arrive in one piece). */
+    private static final Pattern PATCH = Pattern.compile("PATCH [^\r\n]*\r\n(?:[^\r\n]+\r\n)*?"
+            + "Upload-Offset: *([0-9]+)\r\n", Pattern.CASE_INSENSITIVE);
+
     private final ServerSocket server;
     private final int target;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
@@ -25,6 +32,7 @@ final class CuttingProxy implements AutoCloseable {
     private final AtomicLong sinceArmed = new AtomicLong();
     private final AtomicLong upstream = new AtomicLong();
     private final AtomicInteger cuts = new AtomicInteger();
+    private final List<Long> patchOffsets = new CopyOnWriteArrayList<>();
 
     CuttingProxy(int target) throws IOException {
         this.target = target;
@@ -52,6 +60,11 @@ final class CuttingProxy implements AutoCloseable {
         return upstream.get();
     }
 
+    /** The Upload-Offset of each tus PATCH the browser sent through the proxy, in order. */
+    List<Long> patchOffsets() {
+        return List.copyOf(patchOffsets);
+    }
+
     private void accept() {
         while (!server.isClosed()) {
             try {
@@ -73,6 +86,10 @@ final class CuttingProxy implements AutoCloseable {
             for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
                 if (fromBrowser) {
                     upstream.addAndGet(n);
+                    Matcher patch = PATCH.matcher(new String(buffer, 0, n, StandardCharsets.ISO_8859_1));
+                    while (patch.find()) {
+                        patchOffsets.add(Long.parseLong(patch.group(1)));
+                    }
                     long limit = cutAfter.get();
                     if (limit >= 0 && sinceArmed.addAndGet(n) > limit && cutAfter.compareAndSet(limit, -1)) {
                         cuts.incrementAndGet();
