@@ -3,7 +3,6 @@ package org.compliance.evidence.rest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
-import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -75,6 +74,8 @@ public class ResumableUploadResource {
     static final String TUS_VERSION = "1.0.0";
     static final String OFFSET_OCTET_STREAM = "application/offset+octet-stream";
     private static final Pattern DIGITS = Pattern.compile("[0-9]{1,19}");
+    private static final String TUS_PARAMETER = "The tus protocol's version: 1.0.0";
+    private static final String UPLOAD_ID = "The upload's id, the last segment of the Location its creation answered";
     private static final String TUS_DESCRIPTION = "tus 1.0 (https://tus.io/protocols/resumable-upload): every request "
             + "but OPTIONS carries Tus-Resumable: 1.0.0 (otherwise 412), every answer too.";
 
@@ -110,7 +111,7 @@ public class ResumableUploadResource {
     }
 
     @OPTIONS
-    @PermitAll
+    @RolesAllowed(RequestLifecycleResource.COMPANY)
     @Operation(operationId = "describeResumableUploads", summary = "The tus version, extensions and size limit",
             description = "Tus-Version, Tus-Extension (creation, termination) and Tus-Max-Size (the service's limit).")
     @APIResponse(responseCode = "204", description = "What the server offers", headers = {
@@ -141,10 +142,12 @@ public class ResumableUploadResource {
     @APIResponse(responseCode = "412", description = "Not tus 1.0.0")
     @APIResponse(responseCode = "413", description = "Longer than the size limit")
     public Response create(@PathParam("requestId") String requestId,
-                           @HeaderParam("Tus-Resumable") @Parameter(required = true, schema = @Schema(
-                                   type = SchemaType.STRING, enumeration = TUS_VERSION)) String tusResumable,
-                           @HeaderParam("Upload-Length") @Parameter(required = true, schema = @Schema(
-                                   type = SchemaType.INTEGER, format = "int64", minimum = "0")) String uploadLength,
+                           @HeaderParam("Tus-Resumable") @Parameter(required = true, description = TUS_PARAMETER,
+                                   schema = @Schema(type = SchemaType.STRING, enumeration = TUS_VERSION))
+                           String tusResumable,
+                           @HeaderParam("Upload-Length") @Parameter(required = true, description = "The file's whole "
+                                   + "length in bytes", schema = @Schema(type = SchemaType.INTEGER, format = "int64",
+                                   minimum = "0")) String uploadLength,
                            @HeaderParam("Upload-Defer-Length") @Parameter(hidden = true) String deferLength,
                            @HeaderParam("Upload-Metadata") @Parameter(description = "filename and item, base64, as "
                                    + "tus defines", schema = @Schema(type = SchemaType.STRING, maxLength = 2048))
@@ -214,8 +217,11 @@ public class ResumableUploadResource {
             @Header(name = "Upload-Offset", schema = @Schema(type = SchemaType.INTEGER)),
             @Header(name = "Upload-Length", schema = @Schema(type = SchemaType.INTEGER))})
     @APIResponse(responseCode = "404", description = "No such upload for the caller's organisation and request")
-    public Response offset(@PathParam("requestId") String requestId, @PathParam("uploadId") String uploadId,
-                           @HeaderParam("Tus-Resumable") String tusResumable) {
+    public Response offset(@PathParam("requestId") String requestId,
+                           @PathParam("uploadId") @Parameter(description = UPLOAD_ID) String uploadId,
+                           @HeaderParam("Tus-Resumable") @Parameter(required = true, description = TUS_PARAMETER,
+                                   schema = @Schema(type = SchemaType.STRING, enumeration = TUS_VERSION))
+                           String tusResumable) {
         Optional<Response> refused = notTus(tusResumable);
         if (refused.isPresent()) {
             return refused.get();
@@ -262,10 +268,14 @@ public class ResumableUploadResource {
     @APIResponse(responseCode = "413", description = "More bytes than the upload's length")
     @APIResponse(responseCode = "415", description = "Not application/offset+octet-stream")
     @APIResponse(responseCode = "423", description = "Another PATCH is writing this upload; try again")
-    public Response append(@PathParam("requestId") String requestId, @PathParam("uploadId") String uploadId,
-                           @HeaderParam("Tus-Resumable") String tusResumable,
-                           @HeaderParam("Upload-Offset") @Parameter(required = true, schema = @Schema(
-                                   type = SchemaType.INTEGER, format = "int64", minimum = "0")) String uploadOffset,
+    public Response append(@PathParam("requestId") String requestId,
+                           @PathParam("uploadId") @Parameter(description = UPLOAD_ID) String uploadId,
+                           @HeaderParam("Tus-Resumable") @Parameter(required = true, description = TUS_PARAMETER,
+                                   schema = @Schema(type = SchemaType.STRING, enumeration = TUS_VERSION))
+                           String tusResumable,
+                           @HeaderParam("Upload-Offset") @Parameter(required = true, description = "The offset the "
+                                   + "service holds (HEAD tells it)", schema = @Schema(type = SchemaType.INTEGER,
+                                   format = "int64", minimum = "0")) String uploadOffset,
                            @HeaderParam("Content-Type") @Parameter(hidden = true) String contentType,
                            @HeaderParam("Content-Length") @Parameter(hidden = true) Long declaredLength,
                            InputStream body) {
@@ -344,8 +354,11 @@ public class ResumableUploadResource {
     @APIResponse(responseCode = "204", description = "Dropped")
     @APIResponse(responseCode = "404", description = "No such upload under way")
     @APIResponse(responseCode = "423", description = "A PATCH is writing it")
-    public Response terminate(@PathParam("requestId") String requestId, @PathParam("uploadId") String uploadId,
-                              @HeaderParam("Tus-Resumable") String tusResumable) {
+    public Response terminate(@PathParam("requestId") String requestId,
+                              @PathParam("uploadId") @Parameter(description = UPLOAD_ID) String uploadId,
+                              @HeaderParam("Tus-Resumable") @Parameter(required = true, description = TUS_PARAMETER,
+                                   schema = @Schema(type = SchemaType.STRING, enumeration = TUS_VERSION))
+                           String tusResumable) {
         Optional<Response> refused = notTus(tusResumable);
         if (refused.isPresent()) {
             return refused.get();

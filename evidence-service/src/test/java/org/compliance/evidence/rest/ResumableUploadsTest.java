@@ -182,7 +182,7 @@ class ResumableUploadsTest {
 
     @Test
     void the_server_says_what_it_offers() {
-        given().when().options("/requests/" + requestId + "/resumable-uploads").then().statusCode(204)
+        tus().when().options("/requests/" + requestId + "/resumable-uploads").then().statusCode(204)
                 .header("Tus-Version", TUS).header("Tus-Extension", "creation,termination")
                 .header("Tus-Max-Size", String.valueOf(ConfigProvider.getConfig()
                         .getValue("compliance.evidence.max-file-bytes", Long.class)));
