@@ -147,9 +147,9 @@ public class S3BlobStore implements BlobStore {
     /**
      * A resumable upload is a multipart upload to {@code <prefix>incoming/resumable/<uuid>}, named
      * {@code <part size>/<uuid>/<multipart upload id>} (the part size goes with it: a part's number comes from its
-     * offset). S3 takes no part below 5 MiB but the last, so the store holds whole parts only: an append that breaks off
-     * keeps the parts it completed, and the bytes of the part it was filling are sent again on resuming (at most one
-     * part, {@code part-size}).
+     * offset). S3 takes no part below 5 MiB but the last, so the bytes of a part not yet whole when an append ends or
+     * breaks off are kept as an object of their own, {@code <key>.tail}, and read back into the part's buffer when the
+     * upload goes on (at most one part, {@code part-size}; already hashed, so not hashed again).
      */
     @Override
     public String beginResumable() throws IOException {
@@ -163,39 +163,93 @@ public class S3BlobStore implements BlobStore {
     public Held append(String staging, long offset, long length, byte[] sha256State, InputStream content,
                        Checkpoints checkpoints) throws IOException {
         Resumable upload = Resumable.of(staging);
-        if (offset % upload.partSize != 0 && offset != length) {
-            throw new IllegalStateException("A resumable upload on S3 is held in whole parts; offset " + offset);
-        }
         Sha256State sha256 = Sha256State.of(sha256State);
         byte[] buffer = new byte[upload.partSize];
-        long held = offset;
+        long partStart = offset - offset % upload.partSize;
+        // the bytes of the part under way that arrived before (kept as the tail object, already hashed)
+        int filled = (int) (offset - partStart);
+        if (filled > 0) {
+            readTail(upload, buffer, filled);
+        }
         IOException brokeOff = null;
-        while (held < length || length == 0 && held == 0 && brokeOff == null) {
-            int wanted = (int) Math.min(upload.partSize, length - held);
-            int filled = 0;
-            try {
-                filled = fill(content, buffer, wanted);
-            } catch (IncompleteRead e) {
-                brokeOff = e.cause;
+        boolean ended = false;
+        while (partStart < length || length == 0 && partStart == 0) {
+            int wanted = (int) Math.min(upload.partSize, length - partStart);
+            while (filled < wanted && !ended) {
+                int read;
+                try {
+                    read = content.read(buffer, filled, wanted - filled);
+                } catch (IOException e) {
+                    brokeOff = e;
+                    break;
+                }
+                if (read == -1) {
+                    ended = true;
+                } else {
+                    sha256.update(buffer, filled, read);
+                    filled += read;
+                }
             }
             if (filled < wanted) {
-                break; // the content ended or broke off before the part was whole: what arrived of it is not held
+                // the content ended or broke off before the part was whole: what arrived of it is kept beside
+                if (partStart + filled > offset) {
+                    putTail(upload, buffer, filled);
+                }
+                return new Held(partStart + filled, sha256.state(), brokeOff);
             }
-            int number = (int) (held / upload.partSize) + 1;
+            int number = (int) (partStart / upload.partSize) + 1;
             int size = filled;
             call(() -> s3.uploadPart(r -> r.bucket(bucket).key(upload.key(this)).uploadId(upload.uploadId)
                     .partNumber(number).contentLength((long) size),
                     RequestBody.fromInputStream(new ByteArrayInputStream(buffer, 0, size), size)));
-            sha256.update(buffer, 0, size);
-            held += size;
+            partStart += size;
+            filled = 0;
             if (checkpoints.due()) {
-                checkpoints.save(held, sha256.state());
+                checkpoints.save(partStart, sha256.state());
             }
             if (length == 0) {
                 break;
             }
         }
-        return new Held(held, sha256.state(), brokeOff);
+        return new Held(partStart, sha256.state(), brokeOff);
+    }
+
+    /**
+     * The bytes of an incomplete part, kept as an object of their own beside the multipart upload (S3 takes no part
+     * under 5 MiB but the last): read back into the part's buffer when the upload goes on, at most one part.
+     */
+    private void putTail(Resumable upload, byte[] buffer, int length) throws IOException {
+        call(() -> s3.putObject(r -> r.bucket(bucket).key(tailKey(upload)).contentLength((long) length),
+                RequestBody.fromInputStream(new ByteArrayInputStream(buffer, 0, length), length)));
+    }
+
+    private void readTail(Resumable upload, byte[] buffer, int length) throws IOException {
+        try (InputStream tail = call(() -> s3.getObject(r -> r.bucket(bucket).key(tailKey(upload))
+                .range("bytes=0-" + (length - 1))))) {
+            int read = tail.readNBytes(buffer, 0, length);
+            if (read != length) {
+                throw new IOException("The kept part of upload " + upload.id + " holds " + read + " bytes, not "
+                        + length);
+            }
+        }
+    }
+
+    /** Deletes every version of the tail object, so that a versioned bucket keeps nothing of it. */
+    private void dropTail(Resumable upload) throws IOException {
+        String key = tailKey(upload);
+        call(() -> {
+            s3.listObjectVersionsPaginator(r -> r.bucket(bucket).prefix(key)).stream().forEach(page -> {
+                page.versions().stream().filter(v -> v.key().equals(key)).forEach(v ->
+                        s3.deleteObject(r -> r.bucket(bucket).key(key).versionId(v.versionId())));
+                page.deleteMarkers().stream().filter(m -> m.key().equals(key)).forEach(m ->
+                        s3.deleteObject(r -> r.bucket(bucket).key(key).versionId(m.versionId())));
+            });
+            return null;
+        });
+    }
+
+    private String tailKey(Resumable upload) {
+        return upload.key(this) + ".tail";
     }
 
     @Override
@@ -212,6 +266,7 @@ public class S3BlobStore implements BlobStore {
         parts.sort(java.util.Comparator.comparing(CompletedPart::partNumber));
         String version = call(() -> s3.completeMultipartUpload(r -> r.bucket(bucket).key(key)
                 .uploadId(upload.uploadId).multipartUpload(m -> m.parts(parts))).versionId());
+        dropTail(upload);
         return place(key, version, sha256, size);
     }
 
@@ -219,6 +274,7 @@ public class S3BlobStore implements BlobStore {
     public void discardResumable(String staging) throws IOException {
         Resumable upload = Resumable.of(staging);
         call(() -> s3.abortMultipartUpload(r -> r.bucket(bucket).key(upload.key(this)).uploadId(upload.uploadId)));
+        dropTail(upload);
     }
 
     private String resumableKey(String id) {
@@ -235,34 +291,6 @@ public class S3BlobStore implements BlobStore {
         String key(S3BlobStore store) {
             return store.resumableKey(id);
         }
-    }
-
-    /** The content broke off while a part was being filled. */
-    private static final class IncompleteRead extends IOException {
-        final IOException cause;
-
-        IncompleteRead(IOException cause) {
-            super(cause);
-            this.cause = cause;
-        }
-    }
-
-    /** Reads until {@code wanted} bytes are in the buffer or the content ends; a failure to read is an IncompleteRead. */
-    private static int fill(InputStream content, byte[] buffer, int wanted) throws IncompleteRead {
-        int filled = 0;
-        while (filled < wanted) {
-            int read;
-            try {
-                read = content.read(buffer, filled, wanted - filled);
-            } catch (IOException e) {
-                throw new IncompleteRead(e);
-            }
-            if (read == -1) {
-                break;
-            }
-            filled += read;
-        }
-        return filled;
     }
 
     @Override

@@ -161,6 +161,31 @@ abstract class BlobStoreContract {
     }
 
     @Test
+    void a_resumable_upload_sent_in_pieces_smaller_than_a_part_goes_on_with_each() throws Exception {
+        byte[] content = bytes(SEVERAL_PARTS, 7);
+        int piece = 3 * 1024 * 1024 + 1;
+        String staging = store().beginResumable();
+        long offset = 0;
+        byte[] state = Sha256State.initial();
+        while (offset < content.length) {
+            int length = (int) Math.min(piece, content.length - offset);
+            BlobStore.Held held = store().append(staging, offset, content.length, state,
+                    new ByteArrayInputStream(content, (int) offset, length), checkpoints(new ArrayList<>()));
+            assertThat(held.brokeOff()).isNull();
+            assertThat(held.offset()).as("every byte of the piece is held").isEqualTo(offset + length);
+            offset = held.offset();
+            state = held.sha256State();
+        }
+        String sha256 = Sha256State.of(state).hex();
+        assertThat(sha256).isEqualTo(sha256(content));
+        store().completeResumable(staging, sha256, content.length);
+        try (InputStream in = store().open(sha256).orElseThrow()) {
+            assertThat(in.readAllBytes()).isEqualTo(content);
+        }
+        assertThat(unfinished()).isZero();
+    }
+
+    @Test
     void a_resumable_upload_of_content_already_stored_is_stored_once_and_a_dropped_one_leaves_nothing()
             throws Exception {
         byte[] content = ("Resumed content " + System.nanoTime()).getBytes(StandardCharsets.UTF_8);
