@@ -310,6 +310,10 @@ public class S3BlobStore implements BlobStore {
             if (e.getCause() instanceof NoSuchKeyException) {
                 return Optional.empty();
             }
+            if (e.getCause() instanceof S3Exception s3e && s3e.statusCode() == 416 && exists(keyOf(sha256))) {
+                // a range of an empty object (its first bytes, for its type): S3 finds none to give, there are none
+                return Optional.of(InputStream.nullInputStream());
+            }
             throw e;
         }
     }

@@ -52,8 +52,8 @@ public interface BlobStore {
     /**
      * Appends {@code content} to a resumable upload whose bytes up to {@code offset} (hashed as {@code sha256State})
      * are held, hashing as it goes, until the content ends, breaks off or {@code length} is reached. Bytes held beyond
-     * {@code offset} from an earlier append that was never saved are dropped first. A store may hold less than
-     * arrived (an S3 store holds whole parts only, and the last); what it answers is what it holds, durable.
+     * {@code offset} from an earlier append that was never saved are dropped first. What it answers is what it holds,
+     * durable: every byte that arrived.
      */
     Held append(String staging, long offset, long length, byte[] sha256State, InputStream content,
                 Checkpoints checkpoints) throws IOException;

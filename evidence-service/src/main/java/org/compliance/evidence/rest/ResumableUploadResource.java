@@ -250,7 +250,7 @@ public class ResumableUploadResource {
     @Operation(operationId = "appendToResumableUpload", summary = "Append bytes from the offset held (company)",
             description = TUS_DESCRIPTION + " Content-Type application/offset+octet-stream (415 otherwise), "
             + "Upload-Offset the offset held (409 otherwise: ask HEAD). The bytes are written and hashed as they "
-            + "arrive; if the body stops early, what arrived is kept (an S3 store keeps whole parts) and HEAD tells "
+            + "arrive; if the body stops early, what arrived is kept and HEAD tells "
             + "how far. One PATCH at a time: a second while one writes is a 423. The PATCH that reaches the length "
             + "stores the file under its SHA-256 and answers Evidence-Sha256 and Evidence-Media-Type; its upload id "
             + "(the last segment of the upload's address) is submitted as for uploads. More bytes than the length: "
