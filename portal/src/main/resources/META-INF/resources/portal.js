@@ -1,5 +1,5 @@
 // Compliance portal: the few things a server-rendered page cannot do alone. Everything else is plain forms.
-// 1. countdowns to due moments, 2. uploads with progress (any size), 3. the live inbox, 4. the due-moment preview,
+// 1. countdowns to due moments, 2. uploads with progress (any size, resumable), 3. the live inbox, 4. the due-moment preview,
 // 5. the error page's way back, 6. forms whose refusal is shown beside the fields, 7. confirming what cannot be undone.
 // No inline script anywhere: the Content-Security-Policy allows only this file.
 'use strict';
@@ -30,8 +30,11 @@ function tick() {
   });
 }
 
-// 2. Uploads: each chosen file is sent on its own, as raw bytes, with a progress bar; a failed one says why and
-// can be tried again. The submission form gets the id of each file that arrived.
+// 2. Uploads: each chosen file is sent on its own with a progress bar, resumably (tus 1.0, tus-js-client served by
+// the portal): when the connection breaks, the upload goes on from the last byte evidence-service holds and the bar
+// from there, by itself while the retries last, after a reload of the page too (the browser remembers the upload), or
+// with "Try again". Without tus-js-client, the file goes as one request. A refused one says why. The submission form
+// gets the id of each file that arrived.
 function formatBytes(n) {
   const units = ['bytes', 'KB', 'MB', 'GB', 'TB'];
   let i = 0;
@@ -42,7 +45,7 @@ function formatBytes(n) {
 // The item of the request a file answers, as chosen beside the file input when the file was picked ('' for none).
 function itemOf(box) {
   const choice = box.querySelector('[data-upload-item]');
-  return choice && choice.value ? '&item=' + encodeURIComponent(choice.value) : '';
+  return choice && choice.value ? choice.value : '';
 }
 
 function upload(box, file) {
@@ -61,50 +64,135 @@ function upload(box, file) {
   item.append(name, document.createElement('br'), bar, status);
   list.append(item);
 
-  const send = () => {
+  const progress = (sent, total) => {
+    bar.value = sent;
     status.className = 'upload-status';
-    status.textContent = 'Uploading…';
-    item.querySelectorAll('button').forEach(b => b.remove());
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', box.dataset.upload + '?fileName=' + encodeURIComponent(file.name) + answers);
-    xhr.setRequestHeader('Content-Type', 'application/octet-stream');
-    xhr.setRequestHeader('X-Requested-With', 'XMLHttpRequest');
-    xhr.setRequestHeader('Accept', 'application/json');
-    xhr.upload.onprogress = e => {
-      if (e.lengthComputable) {
-        bar.value = e.loaded;
-        status.textContent = ' ' + Math.floor(100 * e.loaded / e.total) + '% (' + formatBytes(e.loaded) + ')';
-      }
-    };
-    xhr.onload = () => {
-      if (xhr.status === 201) {
-        const answer = JSON.parse(xhr.responseText);
-        bar.value = bar.max;
-        status.className = 'upload-status done';
-        status.textContent = ' Uploaded. SHA-256 ' + answer.sha256;
-        item.dataset.uploadId = answer.uploadId;
-        const id = document.createElement('input');
-        id.type = 'hidden'; id.name = 'uploadIds'; id.value = answer.uploadId;
-        form.querySelector('.uploaded-ids').append(id);
-      } else if (xhr.status === 499 || xhr.status === 401) {
-        failed('Your session has ended. Sign in again (reload the page); this file was not kept.');
-      } else {
-        let detail = 'The upload was refused (' + xhr.status + ').';
-        try { detail = JSON.parse(xhr.responseText).detail || detail; } catch (ignored) { /* not JSON */ }
-        failed(detail + ' Nothing was kept.');
-      }
-    };
-    xhr.onerror = () => failed('The upload broke off (connection lost). Nothing was kept.');
-    xhr.send(file);
+    status.textContent = ' ' + Math.floor(100 * sent / (total || 1)) + '% (' + formatBytes(sent) + ')';
   };
-  const failed = message => {
+  const arrived = (uploadId, sha256) => {
+    bar.value = bar.max;
+    status.className = 'upload-status done';
+    status.removeAttribute('role');
+    status.textContent = ' Uploaded. SHA-256 ' + sha256;
+    item.dataset.uploadId = uploadId;
+    const id = document.createElement('input');
+    id.type = 'hidden'; id.name = 'uploadIds'; id.value = uploadId;
+    form.querySelector('.uploaded-ids').append(id);
+  };
+  const failed = (message, again) => {
     status.className = 'upload-status failed';
     status.setAttribute('role', 'alert');
     status.textContent = ' Upload failed: ' + message;
-    const again = document.createElement('button');
-    again.type = 'button'; again.className = 'secondary'; again.textContent = 'Try ' + file.name + ' again';
-    again.addEventListener('click', send);
-    item.append(document.createElement('br'), again);
+    const button = document.createElement('button');
+    button.type = 'button'; button.className = 'secondary'; button.textContent = 'Try ' + file.name + ' again';
+    button.addEventListener('click', again);
+    item.append(document.createElement('br'), button);
+  };
+  const starting = () => {
+    status.className = 'upload-status';
+    status.textContent = 'Uploading…';
+    item.querySelectorAll('button').forEach(b => b.remove());
+  };
+  if (window.tus && window.tus.isSupported && box.dataset.resumable) {
+    uploadResumably(box, file, answers, item, status, { progress, arrived, failed, starting });
+  } else {
+    uploadWhole(box, file, answers, { progress, arrived, failed, starting });
+  }
+}
+
+function detailOf(text, fallback) {
+  try { return JSON.parse(text).detail || fallback; } catch (ignored) { return fallback; }
+}
+
+function uploadResumably(box, file, answers, item, status, show) {
+  let resumes = 0;
+  let resuming = false;
+  const metadata = { filename: file.name };
+  if (answers) metadata.item = answers;
+  const upload = new window.tus.Upload(file, {
+    endpoint: new URL(box.dataset.resumable, window.location.href).href,
+    metadata,
+    headers: { 'X-Requested-With': 'XMLHttpRequest', Accept: 'application/json' },
+    // one PATCH carries at most 1 GiB (evidence-service takes at most about 5 GiB in one request body)
+    chunkSize: 1024 * 1024 * 1024,
+    // after a break: at once, then ever more slowly for about two minutes, asking each time where the service is
+    retryDelays: [0, 1000, 3000, 5000, 10000, 20000, 30000, 60000],
+    removeFingerprintOnSuccess: true,
+    // the same file for the same item of the same request resumes the same upload, after a reload too
+    fingerprint: (f, options) => Promise.resolve(['compliance-upload', options.endpoint, answers, f.name, f.type,
+      f.size, f.lastModified].join('/')),
+    onShouldRetry: err => {
+      const code = err.originalResponse ? err.originalResponse.getStatus() : 0;
+      const again = (code === 0 || code >= 500 || code === 409 || code === 423) && code !== 499;
+      if (again) {
+        resuming = true;
+        resumes += 1;
+        item.dataset.resumes = String(resumes);
+        status.className = 'upload-status';
+        status.textContent = ' Connection lost; resuming from what evidence-service holds…';
+      }
+      return again;
+    },
+    // the first progress after a break starts from the bytes the service holds: the bar goes on from there
+    onProgress: (sent, total) => {
+      if (resuming) {
+        resuming = false;
+        item.dataset.resumedAt = String(sent);
+      }
+      show.progress(sent, total);
+    },
+    onSuccess: payload => {
+      const answer = payload && payload.lastResponse;
+      const sha256 = answer && answer.getHeader('Evidence-Sha256');
+      show.arrived(upload.url.substring(upload.url.lastIndexOf('/') + 1), sha256 || '(see the receipt)');
+    },
+    onError: err => {
+      const answer = err.originalResponse;
+      const code = answer ? answer.getStatus() : 0;
+      if (code === 499 || code === 401) {
+        show.failed('Your session has ended. Sign in again (reload the page); what arrived is kept and the upload '
+          + 'goes on from there.', start);
+      } else if (answer && code >= 400 && code < 500) {
+        show.failed(detailOf(answer.getBody(), 'The upload was refused (' + code + ').'), start);
+      } else {
+        show.failed('The connection is lost. What arrived is kept: try again to go on from there.', start);
+      }
+    }
+  });
+  function start() {
+    show.starting();
+    upload.findPreviousUploads().then(previous => {
+      if (previous.length > 0) upload.resumeFromPreviousUpload(previous[0]);
+      upload.start();
+    });
+  }
+  start();
+}
+
+// Without tus-js-client: the file as one request's raw body (nothing is kept of a broken one).
+function uploadWhole(box, file, answers, show) {
+  const send = () => {
+    show.starting();
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', box.dataset.upload + '?fileName=' + encodeURIComponent(file.name)
+      + (answers ? '&item=' + encodeURIComponent(answers) : ''));
+    xhr.setRequestHeader('Content-Type', 'application/octet-stream');
+    xhr.setRequestHeader('X-Requested-With', 'XMLHttpRequest');
+    xhr.setRequestHeader('Accept', 'application/json');
+    xhr.upload.onprogress = e => { if (e.lengthComputable) show.progress(e.loaded, e.total); };
+    xhr.onload = () => {
+      if (xhr.status === 201) {
+        const answer = JSON.parse(xhr.responseText);
+        show.arrived(answer.uploadId, answer.sha256);
+      } else if (xhr.status === 499 || xhr.status === 401) {
+        show.failed('Your session has ended. Sign in again (reload the page); this file was not kept.', send);
+      } else {
+        show.failed(detailOf(xhr.responseText, 'The upload was refused (' + xhr.status + ').') + ' Nothing was kept.',
+          send);
+      }
+    };
+    xhr.onerror = () => show.failed('The upload broke off (connection lost). Nothing was kept.', send);
+    xhr.send(file);
   };
   send();
 }

@@ -102,7 +102,7 @@ public final class UploadBench {
         }
     }
 
-    private record Timed(String digest, double seconds) {
+    record Timed(String digest, double seconds) {
     }
 
     /** Told how many bytes the upload has handed over so far. */
@@ -113,7 +113,7 @@ public final class UploadBench {
         void sent(long bytes);
     }
 
-    private static void prepare(Path file, long size) throws IOException {
+    static void prepare(Path file, long size) throws IOException {
         if (Files.exists(file) && Files.size(file) == size) {
             return;
         }
@@ -134,7 +134,7 @@ public final class UploadBench {
         }
     }
 
-    private static Timed sha256sum(Path file) throws Exception {
+    static Timed sha256sum(Path file) throws Exception {
         long start = System.nanoTime();
         Process process = new ProcessBuilder("sha256sum", file.toString()).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes());
@@ -179,7 +179,7 @@ public final class UploadBench {
     }
 
     /** Opens a case for the demo respondent, waits until evidence-service knows it, and issues a request. */
-    private static String openRequest(String caseService, String evidenceService, String token) throws Exception {
+    static String openRequest(String caseService, String evidenceService, String token) throws Exception {
         JsonNode opened = post(caseService + "/cases", token, Map.of(
                 "title", "Upload benchmark " + Instant.now(),
                 "summary", "A case that receives one large evidence file",
@@ -253,7 +253,7 @@ public final class UploadBench {
     }
 
     /** evidence-service's heap over JMX, through the local management agent of the process. */
-    private static final class Heap implements AutoCloseable {
+    static final class Heap implements AutoCloseable {
         private final JMXConnector connector;
         private final MemoryMXBean memory;
 

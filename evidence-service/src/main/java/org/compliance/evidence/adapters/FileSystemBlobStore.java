@@ -3,21 +3,26 @@ package org.compliance.evidence.adapters;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import org.apache.commons.io.input.BoundedInputStream;
 import org.compliance.evidence.application.BlobStore;
+import org.compliance.evidence.application.Sha256State;
 import org.jboss.logging.Logger;
 
 /**
@@ -56,26 +61,94 @@ public class FileSystemBlobStore implements BlobStore {
                     out.write(buffer, 0, read);
                 }
             }
-            String hash = HexFormat.of().formatHex(sha256.digest());
-            Path target = pathOf(hash);
-            if (Files.exists(target)) {
-                return new Stored(hash, size, true);
-            }
-            Files.createDirectories(target.getParent());
-            try {
-                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException raced) {
-                if (!Files.exists(target)) {
-                    throw raced;
-                }
-                return new Stored(hash, size, true);
-            }
-            target.toFile().setReadOnly();
-            LOG.infof("Stored blob %s (%d bytes)", hash, size);
-            return new Stored(hash, size, false);
+            return place(temporary, HexFormat.of().formatHex(sha256.digest()), size);
         } finally {
             Files.deleteIfExists(temporary);
         }
+    }
+
+    /** Moves a complete temporary file to its content address, unless that content is already there. */
+    private Stored place(Path temporary, String hash, long size) throws IOException {
+        Path target = pathOf(hash);
+        if (Files.exists(target)) {
+            return new Stored(hash, size, true);
+        }
+        Files.createDirectories(target.getParent());
+        try {
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException raced) {
+            if (!Files.exists(target)) {
+                throw raced;
+            }
+            return new Stored(hash, size, true);
+        }
+        target.toFile().setReadOnly();
+        LOG.infof("Stored blob %s (%d bytes)", hash, size);
+        return new Stored(hash, size, false);
+    }
+
+    /** A resumable upload's bytes: {@code incoming/<uuid>.resumable}, written in place, forced to disk at checkpoints. */
+    @Override
+    public String beginResumable() throws IOException {
+        String staging = UUID.randomUUID().toString();
+        Files.createFile(resumable(staging));
+        return staging;
+    }
+
+    @Override
+    public Held append(String staging, long offset, long length, byte[] sha256State, InputStream content,
+                       Checkpoints checkpoints) throws IOException {
+        Sha256State sha256 = Sha256State.of(sha256State);
+        try (FileChannel file = FileChannel.open(resumable(staging), StandardOpenOption.WRITE)) {
+            // bytes written after the last saved checkpoint are not in the saved hash: write them again
+            file.truncate(offset).position(offset);
+            ByteBuffer buffer = ByteBuffer.allocate(BUFFER);
+            long held = offset;
+            IOException brokeOff = null;
+            while (held < length) {
+                int read;
+                try {
+                    read = content.read(buffer.array(), 0, (int) Math.min(BUFFER, length - held));
+                } catch (IOException e) {
+                    brokeOff = e;
+                    break;
+                }
+                if (read == -1) {
+                    break;
+                }
+                buffer.clear().limit(read);
+                while (buffer.hasRemaining()) {
+                    file.write(buffer);
+                }
+                sha256.update(buffer.array(), 0, read);
+                held += read;
+                if (checkpoints.due()) {
+                    file.force(false);
+                    checkpoints.save(held, sha256.state());
+                }
+            }
+            file.force(false);
+            return new Held(held, sha256.state(), brokeOff);
+        }
+    }
+
+    @Override
+    public Stored completeResumable(String staging, String sha256, long size) throws IOException {
+        Path temporary = resumable(staging);
+        try {
+            return place(temporary, sha256, size);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    @Override
+    public void discardResumable(String staging) throws IOException {
+        Files.deleteIfExists(resumable(staging));
+    }
+
+    private Path resumable(String staging) {
+        return incoming.resolve(UUID.fromString(staging) + ".resumable");
     }
 
     @Override

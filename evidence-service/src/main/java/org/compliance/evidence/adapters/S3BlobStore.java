@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.compliance.evidence.application.BlobStore;
+import org.compliance.evidence.application.Sha256State;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -121,8 +122,15 @@ public class S3BlobStore implements BlobStore {
             abort(staging, uploadId, e);
             throw e;
         }
+        return place(staging, stagingVersion, HexFormat.of().formatHex(sha256.digest()), size);
+    }
+
+    /**
+     * Copies a complete staging object to its content address (unless that content is already there), sets its
+     * retention and deletes the staging object.
+     */
+    private Stored place(String staging, String stagingVersion, String hash, long size) throws IOException {
         try {
-            String hash = HexFormat.of().formatHex(sha256.digest());
             String target = keyOf(hash);
             boolean present = exists(target);
             if (!present) {
@@ -133,6 +141,155 @@ public class S3BlobStore implements BlobStore {
             return new Stored(hash, size, present);
         } finally {
             call(() -> s3.deleteObject(r -> r.bucket(bucket).key(staging).versionId(stagingVersion)));
+        }
+    }
+
+    /**
+     * A resumable upload is a multipart upload to {@code <prefix>incoming/resumable/<uuid>}, named
+     * {@code <part size>/<uuid>/<multipart upload id>} (the part size goes with it: a part's number comes from its
+     * offset). S3 takes no part below 5 MiB but the last, so the bytes of a part not yet whole when an append ends or
+     * breaks off are kept as an object of their own, {@code <key>.tail}, and read back into the part's buffer when the
+     * upload goes on (at most one part, {@code part-size}; already hashed, so not hashed again).
+     */
+    @Override
+    public String beginResumable() throws IOException {
+        String id = UUID.randomUUID().toString();
+        String key = resumableKey(id);
+        String uploadId = call(() -> s3.createMultipartUpload(r -> r.bucket(bucket).key(key)).uploadId());
+        return partSize + "/" + id + "/" + uploadId;
+    }
+
+    @Override
+    public Held append(String staging, long offset, long length, byte[] sha256State, InputStream content,
+                       Checkpoints checkpoints) throws IOException {
+        Resumable upload = Resumable.of(staging);
+        Sha256State sha256 = Sha256State.of(sha256State);
+        byte[] buffer = new byte[upload.partSize];
+        long partStart = offset - offset % upload.partSize;
+        // the bytes of the part under way that arrived before (kept as the tail object, already hashed)
+        int filled = (int) (offset - partStart);
+        if (filled > 0) {
+            readTail(upload, buffer, filled);
+        }
+        IOException brokeOff = null;
+        boolean ended = false;
+        while (partStart < length || length == 0 && partStart == 0) {
+            int wanted = (int) Math.min(upload.partSize, length - partStart);
+            while (filled < wanted && !ended) {
+                int read;
+                try {
+                    read = content.read(buffer, filled, wanted - filled);
+                } catch (IOException e) {
+                    brokeOff = e;
+                    break;
+                }
+                if (read == -1) {
+                    ended = true;
+                } else {
+                    sha256.update(buffer, filled, read);
+                    filled += read;
+                }
+            }
+            if (filled < wanted) {
+                // the content ended or broke off before the part was whole: what arrived of it is kept beside
+                if (partStart + filled > offset) {
+                    putTail(upload, buffer, filled);
+                }
+                return new Held(partStart + filled, sha256.state(), brokeOff);
+            }
+            int number = (int) (partStart / upload.partSize) + 1;
+            int size = filled;
+            call(() -> s3.uploadPart(r -> r.bucket(bucket).key(upload.key(this)).uploadId(upload.uploadId)
+                    .partNumber(number).contentLength((long) size),
+                    RequestBody.fromInputStream(new ByteArrayInputStream(buffer, 0, size), size)));
+            partStart += size;
+            filled = 0;
+            if (checkpoints.due()) {
+                checkpoints.save(partStart, sha256.state());
+            }
+            if (length == 0) {
+                break;
+            }
+        }
+        return new Held(partStart, sha256.state(), brokeOff);
+    }
+
+    /**
+     * The bytes of an incomplete part, kept as an object of their own beside the multipart upload (S3 takes no part
+     * under 5 MiB but the last): read back into the part's buffer when the upload goes on, at most one part.
+     */
+    private void putTail(Resumable upload, byte[] buffer, int length) throws IOException {
+        call(() -> s3.putObject(r -> r.bucket(bucket).key(tailKey(upload)).contentLength((long) length),
+                RequestBody.fromInputStream(new ByteArrayInputStream(buffer, 0, length), length)));
+    }
+
+    private void readTail(Resumable upload, byte[] buffer, int length) throws IOException {
+        try (InputStream tail = call(() -> s3.getObject(r -> r.bucket(bucket).key(tailKey(upload))
+                .range("bytes=0-" + (length - 1))))) {
+            int read = tail.readNBytes(buffer, 0, length);
+            if (read != length) {
+                throw new IOException("The kept part of upload " + upload.id + " holds " + read + " bytes, not "
+                        + length);
+            }
+        }
+    }
+
+    /** Deletes every version of the tail object, so that a versioned bucket keeps nothing of it. */
+    private void dropTail(Resumable upload) throws IOException {
+        String key = tailKey(upload);
+        call(() -> {
+            s3.listObjectVersionsPaginator(r -> r.bucket(bucket).prefix(key)).stream().forEach(page -> {
+                page.versions().stream().filter(v -> v.key().equals(key)).forEach(v ->
+                        s3.deleteObject(r -> r.bucket(bucket).key(key).versionId(v.versionId())));
+                page.deleteMarkers().stream().filter(m -> m.key().equals(key)).forEach(m ->
+                        s3.deleteObject(r -> r.bucket(bucket).key(key).versionId(m.versionId())));
+            });
+            return null;
+        });
+    }
+
+    private String tailKey(Resumable upload) {
+        return upload.key(this) + ".tail";
+    }
+
+    @Override
+    public Stored completeResumable(String staging, String sha256, long size) throws IOException {
+        Resumable upload = Resumable.of(staging);
+        String key = upload.key(this);
+        List<CompletedPart> parts = new ArrayList<>();
+        call(() -> {
+            s3.listPartsPaginator(r -> r.bucket(bucket).key(key).uploadId(upload.uploadId)).parts()
+                    .forEach(part -> parts.add(CompletedPart.builder().partNumber(part.partNumber())
+                            .eTag(part.eTag()).build()));
+            return parts;
+        });
+        parts.sort(java.util.Comparator.comparing(CompletedPart::partNumber));
+        String version = call(() -> s3.completeMultipartUpload(r -> r.bucket(bucket).key(key)
+                .uploadId(upload.uploadId).multipartUpload(m -> m.parts(parts))).versionId());
+        dropTail(upload);
+        return place(key, version, sha256, size);
+    }
+
+    @Override
+    public void discardResumable(String staging) throws IOException {
+        Resumable upload = Resumable.of(staging);
+        call(() -> s3.abortMultipartUpload(r -> r.bucket(bucket).key(upload.key(this)).uploadId(upload.uploadId)));
+        dropTail(upload);
+    }
+
+    private String resumableKey(String id) {
+        return prefix + "incoming/resumable/" + id;
+    }
+
+    /** A resumable upload's name, taken apart. */
+    private record Resumable(int partSize, String id, String uploadId) {
+        static Resumable of(String staging) {
+            String[] parts = staging.split("/", 3);
+            return new Resumable(Integer.parseInt(parts[0]), UUID.fromString(parts[1]).toString(), parts[2]);
+        }
+
+        String key(S3BlobStore store) {
+            return store.resumableKey(id);
         }
     }
 
@@ -152,6 +309,10 @@ public class S3BlobStore implements BlobStore {
         } catch (IOException e) {
             if (e.getCause() instanceof NoSuchKeyException) {
                 return Optional.empty();
+            }
+            if (e.getCause() instanceof S3Exception s3e && s3e.statusCode() == 416 && exists(keyOf(sha256))) {
+                // a range of an empty object (its first bytes, for its type): S3 finds none to give, there are none
+                return Optional.of(InputStream.nullInputStream());
             }
             throw e;
         }

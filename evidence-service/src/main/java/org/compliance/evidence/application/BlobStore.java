@@ -28,6 +28,42 @@ public interface BlobStore {
      */
     Stored store(InputStream content, long maxBytes) throws IOException;
 
+    /**
+     * What a store holds of a resumable upload after an append: the bytes up to {@code offset} (durable) and the
+     * SHA-256 state of exactly those bytes; {@code brokeOff} when the content stopped early (the connection went).
+     */
+    record Held(long offset, byte[] sha256State, IOException brokeOff) {
+    }
+
+    /** Asked while a resumable upload's bytes are appended: whether to save the progress so far, and saving it. */
+    interface Checkpoints {
+        boolean due();
+
+        /** The bytes up to {@code offset} are durable in the store and {@code sha256State} is their hash's state. */
+        void save(long offset, byte[] sha256State) throws IOException;
+    }
+
+    /**
+     * Starts a resumable upload (decision 23): answers the name of its unfinished object, opaque to the caller, who
+     * keeps it with the upload's offset and hash state.
+     */
+    String beginResumable() throws IOException;
+
+    /**
+     * Appends {@code content} to a resumable upload whose bytes up to {@code offset} (hashed as {@code sha256State})
+     * are held, hashing as it goes, until the content ends, breaks off or {@code length} is reached. Bytes held beyond
+     * {@code offset} from an earlier append that was never saved are dropped first. What it answers is what it holds,
+     * durable: every byte that arrived.
+     */
+    Held append(String staging, long offset, long length, byte[] sha256State, InputStream content,
+                Checkpoints checkpoints) throws IOException;
+
+    /** Ends a resumable upload whose {@code size} bytes hash to {@code sha256}: stored under its hash, as by store. */
+    Stored completeResumable(String staging, String sha256, long size) throws IOException;
+
+    /** Drops an unfinished resumable upload (terminated by its client). */
+    void discardResumable(String staging) throws IOException;
+
     /** The bytes of a stored blob, or empty when there is none with that hash. */
     default Optional<InputStream> open(String sha256) throws IOException {
         return open(sha256, 0, Long.MAX_VALUE);

@@ -14,4 +14,10 @@ public class UploadRepository implements PanacheRepositoryBase<UploadRow, UUID> 
         return list("uploadId in ?1 and requestId = ?2 and organisationAlias = ?3", uploadIds, requestId,
                 organisation);
     }
+
+    /** The upload, when it was made for this request by this organisation. */
+    public Uni<UploadRow> of(UUID uploadId, String requestId, String organisation) {
+        return find("uploadId = ?1 and requestId = ?2 and organisationAlias = ?3", uploadId, requestId, organisation)
+                .firstResult();
+    }
 }

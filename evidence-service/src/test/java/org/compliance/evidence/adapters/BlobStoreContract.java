@@ -8,10 +8,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.HexFormat;
 import java.util.Random;
 import org.compliance.evidence.application.BlobStore;
+import org.compliance.evidence.application.Sha256State;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -123,6 +126,124 @@ abstract class BlobStoreContract {
                 .hasMessageContaining("Connection reset");
         assertThat(blobs()).isEqualTo(before);
         assertThat(unfinished()).isZero();
+    }
+
+    /** What the store holds of a resumable upload after {@code arrived} bytes came and the content broke off. */
+    abstract long heldAfterBreakingOff(long arrived);
+
+    @Test
+    void a_resumable_upload_that_breaks_off_keeps_what_it_holds_and_resumes_from_there_hashing_on() throws Exception {
+        long before = blobs();
+        byte[] content = bytes(SEVERAL_PARTS, 5);
+        int arrived = 9 * 1024 * 1024 + 5;
+        String staging = store().beginResumable();
+        List<Long> saved = new ArrayList<>();
+        BlobStore.Held first = store().append(staging, 0, content.length, Sha256State.initial(),
+                breakingAfter(content, arrived), checkpoints(saved));
+        assertThat(first.brokeOff()).hasMessageContaining("Connection reset");
+        assertThat(first.offset()).isEqualTo(heldAfterBreakingOff(arrived));
+        assertThat(saved).as("a checkpoint at each durable step").isNotEmpty().allMatch(o -> o <= first.offset());
+
+        BlobStore.Held rest = store().append(staging, first.offset(), content.length, first.sha256State(),
+                new ByteArrayInputStream(content, (int) first.offset(), content.length), checkpoints(new ArrayList<>()));
+        assertThat(rest.brokeOff()).isNull();
+        assertThat(rest.offset()).isEqualTo(content.length);
+        String sha256 = Sha256State.of(rest.sha256State()).hex();
+        assertThat(sha256).isEqualTo(sha256(content));
+
+        BlobStore.Stored stored = store().completeResumable(staging, sha256, content.length);
+        assertThat(stored.alreadyPresent()).isFalse();
+        try (InputStream in = store().open(sha256).orElseThrow()) {
+            assertThat(in.readAllBytes()).isEqualTo(content);
+        }
+        assertThat(blobs()).isEqualTo(before + 1);
+        assertThat(unfinished()).isZero();
+    }
+
+    @Test
+    void a_resumable_upload_sent_in_pieces_smaller_than_a_part_goes_on_with_each() throws Exception {
+        byte[] content = bytes(SEVERAL_PARTS, 7);
+        int piece = 3 * 1024 * 1024 + 1;
+        String staging = store().beginResumable();
+        long offset = 0;
+        byte[] state = Sha256State.initial();
+        while (offset < content.length) {
+            int length = (int) Math.min(piece, content.length - offset);
+            BlobStore.Held held = store().append(staging, offset, content.length, state,
+                    new ByteArrayInputStream(content, (int) offset, length), checkpoints(new ArrayList<>()));
+            assertThat(held.brokeOff()).isNull();
+            assertThat(held.offset()).as("every byte of the piece is held").isEqualTo(offset + length);
+            offset = held.offset();
+            state = held.sha256State();
+        }
+        String sha256 = Sha256State.of(state).hex();
+        assertThat(sha256).isEqualTo(sha256(content));
+        store().completeResumable(staging, sha256, content.length);
+        try (InputStream in = store().open(sha256).orElseThrow()) {
+            assertThat(in.readAllBytes()).isEqualTo(content);
+        }
+        assertThat(unfinished()).isZero();
+    }
+
+    @Test
+    void a_resumable_upload_of_content_already_stored_is_stored_once_and_a_dropped_one_leaves_nothing()
+            throws Exception {
+        byte[] content = ("Resumed content " + System.nanoTime()).getBytes(StandardCharsets.UTF_8);
+        store().store(new ByteArrayInputStream(content), Long.MAX_VALUE);
+        long before = blobs();
+        String staging = store().beginResumable();
+        BlobStore.Held held = store().append(staging, 0, content.length, Sha256State.initial(),
+                new ByteArrayInputStream(content), checkpoints(new ArrayList<>()));
+        assertThat(store().completeResumable(staging, Sha256State.of(held.sha256State()).hex(), content.length)
+                .alreadyPresent()).isTrue();
+        assertThat(blobs()).isEqualTo(before);
+
+        String dropped = store().beginResumable();
+        store().append(dropped, 0, SEVERAL_PARTS, Sha256State.initial(), breakingAfter(bytes(SEVERAL_PARTS, 6),
+                SEVERAL_PARTS - 1), checkpoints(new ArrayList<>()));
+        store().discardResumable(dropped);
+        assertThat(blobs()).isEqualTo(before);
+        assertThat(unfinished()).isZero();
+    }
+
+    /** Saves every time it is asked (each buffer, each part), noting the offsets. */
+    private static BlobStore.Checkpoints checkpoints(List<Long> saved) {
+        return new BlobStore.Checkpoints() {
+            @Override
+            public boolean due() {
+                return true;
+            }
+
+            @Override
+            public void save(long offset, byte[] sha256State) {
+                saved.add(offset);
+            }
+        };
+    }
+
+    /** The first {@code arrived} bytes of the content, then the connection resets. */
+    static InputStream breakingAfter(byte[] content, int arrived) {
+        return new InputStream() {
+            private final InputStream first = new ByteArrayInputStream(content, 0, arrived);
+
+            @Override
+            public int read() throws IOException {
+                int b = first.read();
+                if (b == -1) {
+                    throw new IOException("Connection reset");
+                }
+                return b;
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                int read = first.read(buffer, offset, length);
+                if (read == -1) {
+                    throw new IOException("Connection reset");
+                }
+                return read;
+            }
+        };
     }
 
     @Test

@@ -10,6 +10,9 @@ import io.quarkus.qute.TemplateInstance;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.HEAD;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
@@ -17,6 +20,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
@@ -164,6 +169,53 @@ public class RequestPages {
                 + (fileName == null ? "" : "?fileName=" + URLEncoder.encode(fileName, StandardCharsets.UTF_8))
                 + (item == null || item.isBlank() ? "" : (fileName == null ? "?" : "&") + "item="
                         + URLEncoder.encode(item.strip(), StandardCharsets.UTF_8)), length, body);
+    }
+
+    /**
+     * Resumable uploads (tus 1.0, decision 23), passed through to evidence-service with the user's token at the same
+     * paths: creating one, asking its offset, appending bytes (streamed as they arrive) and dropping it. tus-js-client
+     * in the page speaks the protocol; the portal only carries it.
+     */
+    @POST
+    @Path("{requestId}/resumable-uploads")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.WILDCARD)
+    @RunOnVirtualThread
+    public Response createResumable(@PathParam("requestId") String requestId, @Context HttpHeaders headers) {
+        return transfers.resumable("POST", resumable(requestId, null), headers, null, null);
+    }
+
+    @HEAD
+    @Path("{requestId}/resumable-uploads/{uploadId}")
+    @Produces(MediaType.WILDCARD)
+    @RunOnVirtualThread
+    public Response resumableOffset(@PathParam("requestId") String requestId, @PathParam("uploadId") String uploadId,
+                                    @Context HttpHeaders headers) {
+        return transfers.resumable("HEAD", resumable(requestId, uploadId), headers, null, null);
+    }
+
+    @PATCH
+    @Path("{requestId}/resumable-uploads/{uploadId}")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.WILDCARD)
+    @RunOnVirtualThread
+    public Response appendResumable(@PathParam("requestId") String requestId, @PathParam("uploadId") String uploadId,
+                                    @Context HttpHeaders headers, @HeaderParam("Content-Length") Long length,
+                                    InputStream body) {
+        return transfers.resumable("PATCH", resumable(requestId, uploadId), headers, length, body);
+    }
+
+    @DELETE
+    @Path("{requestId}/resumable-uploads/{uploadId}")
+    @Produces(MediaType.WILDCARD)
+    @RunOnVirtualThread
+    public Response dropResumable(@PathParam("requestId") String requestId, @PathParam("uploadId") String uploadId,
+                                  @Context HttpHeaders headers) {
+        return transfers.resumable("DELETE", resumable(requestId, uploadId), headers, null, null);
+    }
+
+    private static String resumable(String requestId, String uploadId) {
+        return "/requests/" + segment(requestId) + "/resumable-uploads" + (uploadId == null ? "" : "/" + segment(uploadId));
     }
 
     @POST

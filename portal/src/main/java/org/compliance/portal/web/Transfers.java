@@ -14,6 +14,8 @@ import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
+import jakarta.ws.rs.core.HttpHeaders;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.compliance.portal.backend.Service;
@@ -31,6 +33,15 @@ public class Transfers {
     /** What a download keeps of the service's answer: type, size, name, range and digest. */
     private static final List<String> DOWNLOAD_HEADERS = List.of("Content-Type", "Content-Length",
             "Content-Disposition", "Content-Range", "Accept-Ranges", "Repr-Digest");
+
+    /** What a resumable upload's exchanges carry of the browser's request, and of the service's answer. */
+    private static final List<String> TUS_REQUEST_HEADERS = List.of("Tus-Resumable", "Upload-Length",
+            "Upload-Metadata", "Upload-Offset", "Upload-Defer-Length", "Content-Type");
+    private static final List<String> TUS_ANSWER_HEADERS = List.of("Tus-Resumable", "Tus-Version", "Tus-Extension",
+            "Tus-Max-Size", "Upload-Offset", "Upload-Length", "Evidence-Sha256", "Evidence-Media-Type", "Repr-Digest",
+            "Cache-Control");
+    private static final Pattern RESUMABLE_LOCATION =
+            Pattern.compile("/requests/[A-Za-z0-9._~-]{1,64}/resumable-uploads/[0-9a-f-]{36}");
 
     private final Streams streams;
 
@@ -54,6 +65,42 @@ public class Transfers {
             return Response.status(502).type(ErrorPages.PROBLEM_JSON).entity(Map.of("status", 502, "title",
                     "The upload broke off", "detail", "Nothing was kept. Try again.")).build();
         }
+    }
+
+    /**
+     * One exchange of the tus protocol with evidence-service (resumable uploads): the protocol's headers go both ways,
+     * a PATCH's body is streamed as it arrives, the answer (empty, or a problem) is passed back. The portal's paths are
+     * the service's, so the upload's Location needs no rewriting; one that is not such a path is not passed on.
+     */
+    Response resumable(String method, String path, HttpHeaders browser, Long length, InputStream body) {
+        Map<String, String> headers = new HashMap<>();
+        TUS_REQUEST_HEADERS.forEach(name -> {
+            String value = browser.getHeaderString(name);
+            if (value != null) {
+                headers.put(name, value);
+            }
+        });
+        HttpRequest.BodyPublisher bytes = body == null ? HttpRequest.BodyPublishers.noBody()
+                : length == null ? HttpRequest.BodyPublishers.ofInputStream(() -> body)
+                : HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> body), length);
+        HttpResponse<InputStream> answer = streams.exchange(Service.EVIDENCE, method, path, bytes, headers);
+        byte[] content;
+        try (InputStream in = answer.body()) {
+            content = in.readAllBytes();
+        } catch (IOException e) {
+            LOG.warnf("Resumable upload exchange %s %s broke off: %s", method, path, e.toString());
+            return Response.status(502).type(ErrorPages.PROBLEM_JSON).entity(Map.of("status", 502, "title",
+                    "The upload broke off", "detail", "Ask for the offset held and go on from there.")).build();
+        }
+        Response.ResponseBuilder response = Response.status(answer.statusCode());
+        if (content.length > 0) {
+            response.entity(content).type(answer.headers().firstValue("Content-Type").orElse(ErrorPages.PROBLEM_JSON));
+        }
+        TUS_ANSWER_HEADERS.forEach(name -> answer.headers().firstValue(name).ifPresent(value -> response.header(name,
+                value)));
+        answer.headers().firstValue("Location").filter(location -> RESUMABLE_LOCATION.matcher(location).matches())
+                .ifPresent(location -> response.header("Location", location));
+        return response.build();
     }
 
     Response download(Service service, String path, String range) {

@@ -78,6 +78,56 @@ class PortalJourneysTest {
     }
 
     @Test
+    void an_upload_whose_connection_is_cut_goes_on_from_what_was_held_and_arrives_with_its_sha256() throws Exception {
+        String iris = keycloak.tokenFor("iris.investigator");
+        String caseId = openCase(iris, "Northwind: model weights exported without a transfer assessment");
+        String requestId = issueRequest(iris, caseId, "northwind-cloud");
+        Path file = scratch.resolve("transfer-assessment.bin");
+        byte[] content = new byte[6 * 1024 * 1024 + 123];
+        new java.util.Random(20).nextBytes(content);
+        Files.write(file, content);
+        String sha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(content));
+
+        // the browser reaches the portal through a proxy that drops the connection once, halfway through the file
+        try (CuttingProxy network = new CuttingProxy(URI.create(portal.url("")).getPort());
+             Browser nora = new Browser(network.url(), scratch.resolve("nora-resumes"))) {
+            nora.signIn("nora.northwind");
+            nora.open("/requests/" + requestId);
+            network.cutOnceAfter(4 * 1024 * 1024);
+            nora.find("#files").sendKeys(file.toString());
+            await().atMost(Duration.ofMinutes(2)).until(() ->
+                    nora.text("#uploads li:nth-child(1) .upload-status").contains("Uploaded"));
+
+            assertThat(network.cuts()).as("the connection was cut").isEqualTo(1);
+            assertThat(nora.find("#uploads li:nth-child(1)").getAttribute("data-resumes")).as("and the upload resumed")
+                    .isNotNull();
+            assertThat(nora.text("#uploads li:nth-child(1) .upload-status")).isEqualTo("Uploaded. SHA-256 " + sha256);
+            List<Long> offsets = network.patchOffsets();
+            assertThat(offsets).as("the first PATCH from the start").startsWith(0L);
+            long resumedFrom = offsets.getLast();
+            assertThat(resumedFrom).as("the last PATCH went on from what evidence-service held, not from the start")
+                    .isPositive();
+            // the bar went on from the bytes the service held (the first progress after the break), and to the end
+            assertThat(Long.parseLong(nora.find("#uploads li:nth-child(1)").getAttribute("data-resumed-at")))
+                    .isGreaterThanOrEqualTo(resumedFrom).isLessThanOrEqualTo(content.length);
+            assertThat(nora.find("#uploads li:nth-child(1) progress").getAttribute("value"))
+                    .isEqualTo(String.valueOf(content.length));
+            nora.screenshot("company-upload-resumed");
+
+            nora.type("#description", "Transfer risk assessment for model weights");
+            nora.type("#sot-position", "Data Protection Officer");
+            nora.click("input[name=truth]");
+            nora.press("Submit evidence");
+            assertThat(nora.heading()).isEqualTo("Evidence submitted: your receipt");
+            assertThat(nora.text("table")).contains("transfer-assessment.bin", sha256);
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(getJson(iris,
+                evidence.url("/requests/" + requestId)).path("request").path("submissions").path(0).path("files")
+                .path(0).path("sha256").asText()).isEqualTo(sha256));
+    }
+
+    @Test
     void a_company_acknowledges_uploads_submits_gets_its_receipt_asks_for_time_and_is_notified_live() throws Exception {
         String iris = keycloak.tokenFor("iris.investigator");
         String caseId = openCase(iris, "Northwind: training data collected without consent");
