@@ -1,4 +1,4 @@
--- Resumable uploads (tus 1.0, decision 23): one row per upload under way. The offset is the last byte the blob store
+-- Resumable uploads (tus 1.0, decision 26): one row per upload under way. The offset is the last byte the blob store
 -- holds for it and sha256_state the SHA-256 of those bytes as a saved digest state, so a resumed upload neither
 -- re-reads nor re-hashes what was stored. staging names the store's unfinished object (opaque to the service).
 -- patch_claim and claimed_at let one PATCH at a time write: it claims the row in a short transaction (renewed at each

@@ -44,7 +44,7 @@ public interface BlobStore {
     }
 
     /**
-     * Starts a resumable upload (decision 23): answers the name of its unfinished object, opaque to the caller, who
+     * Starts a resumable upload (decision 26): answers the name of its unfinished object, opaque to the caller, who
      * keeps it with the upload's offset and hash state.
      */
     String beginResumable() throws IOException;

@@ -13,7 +13,7 @@ import org.compliance.evidence.query.UploadRepository;
 import org.compliance.evidence.query.UploadRow;
 
 /**
- * Resumable uploads under way (decision 23): each with the offset the blob store holds and the SHA-256 state of the
+ * Resumable uploads under way (decision 26): each with the offset the blob store holds and the SHA-256 state of the
  * bytes before it, written by one PATCH at a time (a claim on the row, taken and renewed in short transactions). Once
  * complete an upload becomes an ordinary {@link Uploads.Upload} with the same id, submitted like any other.
  */

@@ -56,7 +56,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
 
 /**
- * Resumable uploads, the tus 1.0 protocol (core, creation and termination; decision 23): an upload interrupted at any
+ * Resumable uploads, the tus 1.0 protocol (core, creation and termination; decision 26): an upload interrupted at any
  * point goes on from the last byte the service holds. {@code POST} creates one with its length and name
  * ({@code Upload-Length}, {@code Upload-Metadata}), {@code HEAD} tells the offset held, {@code PATCH} appends from
  * it ({@code Upload-Offset}; another offset is a 409, a second PATCH while one writes a 423), {@code DELETE} drops

@@ -172,7 +172,7 @@ public class RequestPages {
     }
 
     /**
-     * Resumable uploads (tus 1.0, decision 23), passed through to evidence-service with the user's token at the same
+     * Resumable uploads (tus 1.0, decision 26), passed through to evidence-service with the user's token at the same
      * paths: creating one, asking its offset, appending bytes (streamed as they arrive) and dropping it. tus-js-client
      * in the page speaks the protocol; the portal only carries it.
      */
