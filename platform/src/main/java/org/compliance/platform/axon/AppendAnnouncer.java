@@ -4,9 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
@@ -20,28 +18,23 @@ import org.jboss.logging.Logger;
  * are far fewer notifications than appends, and appends never wait for them. A lost connection is opened again at the
  * next announcement; what could not be announced is found by the listeners' poll.
  */
-public final class AppendAnnouncer implements AutoCloseable {
+public final class AppendAnnouncer extends SessionThread {
 
     private static final Logger LOG = Logger.getLogger(AppendAnnouncer.class);
-    private static final Duration FIRST_RETRY = Duration.ofMillis(100);
-    private static final Duration LAST_RETRY = Duration.ofSeconds(10);
 
     private final AppendListener.Connector connector;
     private final Semaphore pending = new Semaphore(0);
-    private final CountDownLatch closed = new CountDownLatch(1);
     private final AtomicLong requested = new AtomicLong();
     private final AtomicLong sent = new AtomicLong();
     private Connection connection;
-    private Thread thread;
 
     public AppendAnnouncer(AppendListener.Connector connector) {
+        super("event-store-append-announcer");
         this.connector = connector;
     }
 
-    public synchronized AppendAnnouncer start() {
-        if (thread == null) {
-            thread = Thread.ofPlatform().daemon().name("event-store-append-announcer").start(this::announce);
-        }
+    public AppendAnnouncer start() {
+        startThread();
         return this;
     }
 
@@ -63,7 +56,8 @@ public final class AppendAnnouncer implements AutoCloseable {
         return sent.get();
     }
 
-    private void announce() {
+    @Override
+    void work() {
         Duration retry = FIRST_RETRY;
         while (!isClosed()) {
             try {
@@ -87,7 +81,7 @@ public final class AppendAnnouncer implements AutoCloseable {
                 if (awaitClose(retry)) {
                     break;
                 }
-                retry = retry.multipliedBy(2).compareTo(LAST_RETRY) > 0 ? LAST_RETRY : retry.multipliedBy(2);
+                retry = nextRetry(retry);
             }
         }
         dropConnection();
@@ -120,33 +114,8 @@ public final class AppendAnnouncer implements AutoCloseable {
         }
     }
 
-    private boolean isClosed() {
-        return closed.getCount() == 0;
-    }
-
-    private boolean awaitClose(Duration wait) {
-        try {
-            return closed.await(wait.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return true;
-        }
-    }
-
     @Override
-    public void close() {
-        closed.countDown();
+    void stopWaiting() {
         pending.release();
-        Thread running;
-        synchronized (this) {
-            running = thread;
-        }
-        if (running != null) {
-            try {
-                running.join(Duration.ofSeconds(5));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 }

@@ -5,8 +5,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.OptionalInt;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
@@ -21,14 +19,12 @@ import org.postgresql.PGNotification;
  * meanwhile. Every instance of every service listens on its own connection: PostgreSQL sends each notification to
  * every listener.
  */
-public final class AppendListener implements AutoCloseable {
+public final class AppendListener extends SessionThread {
 
     /** The channel the event store's trigger notifies. */
     public static final String CHANNEL = "event_store_appended";
 
     private static final Logger LOG = Logger.getLogger(AppendListener.class);
-    private static final Duration FIRST_RETRY = Duration.ofMillis(100);
-    private static final Duration LAST_RETRY = Duration.ofSeconds(10);
 
     /** Opens a connection of the listener's own, never one of a pool: it is held for as long as it listens. */
     @FunctionalInterface
@@ -39,27 +35,24 @@ public final class AppendListener implements AutoCloseable {
     private final Connector connector;
     private final Runnable onAppend;
     private final Duration checkInterval;
-    private final CountDownLatch closed = new CountDownLatch(1);
     private final AtomicLong notifications = new AtomicLong();
     private final AtomicLong reconnections = new AtomicLong();
     private volatile Connection connection;
     private volatile int backendPid = -1;
-    private Thread thread;
 
     /**
      * @param checkInterval how long the listener waits for a notification before it checks that its connection still
      *                      works (a connection dropped without a word from the network would otherwise look quiet)
      */
     public AppendListener(Connector connector, Runnable onAppend, Duration checkInterval) {
+        super("event-store-append-listener");
         this.connector = connector;
         this.onAppend = onAppend;
         this.checkInterval = checkInterval;
     }
 
-    public synchronized AppendListener start() {
-        if (thread == null) {
-            thread = Thread.ofPlatform().daemon().name("event-store-append-listener").start(this::listen);
-        }
+    public AppendListener start() {
+        startThread();
         return this;
     }
 
@@ -84,7 +77,8 @@ public final class AppendListener implements AutoCloseable {
         return reconnections.get();
     }
 
-    private void listen() {
+    @Override
+    void work() {
         Duration retry = FIRST_RETRY;
         boolean lost = false;
         while (!isClosed()) {
@@ -117,7 +111,7 @@ public final class AppendListener implements AutoCloseable {
                 if (awaitClose(retry)) {
                     return;
                 }
-                retry = retry.multipliedBy(2).compareTo(LAST_RETRY) > 0 ? LAST_RETRY : retry.multipliedBy(2);
+                retry = nextRetry(retry);
             }
         }
     }
@@ -135,40 +129,15 @@ public final class AppendListener implements AutoCloseable {
         }
     }
 
-    private boolean isClosed() {
-        return closed.getCount() == 0;
-    }
-
-    private boolean awaitClose(Duration wait) {
-        try {
-            return closed.await(wait.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return true;
-        }
-    }
-
     /** Stops listening: the connection is dropped at once, without waiting for a notification. */
     @Override
-    public void close() {
-        closed.countDown();
+    void stopWaiting() {
         Connection listening = connection;
         if (listening != null) {
             try {
                 listening.abort(Runnable::run);
             } catch (SQLException | RuntimeException e) {
                 LOG.debugf("Listening connection not aborted: %s", e.getMessage());
-            }
-        }
-        Thread running;
-        synchronized (this) {
-            running = thread;
-        }
-        if (running != null) {
-            try {
-                running.join(Duration.ofSeconds(5));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
             }
         }
     }
