@@ -100,8 +100,9 @@ public class BundleExport {
         }
         events.sort(Comparator.comparingLong(Bundle.Event::globalIndex));
         long needed = events.stream().mapToLong(Bundle.Event::globalIndex).max().orElse(0);
-        Bundle.SignedCheckpoint checkpoint = checkpoints.latest().filter(c -> c.position() >= needed)
-                .orElse(checkpoints.take());
+        // a new checkpoint only when the latest does not cover the case (taking one replaces the latest's leaves)
+        Optional<Bundle.SignedCheckpoint> covering = checkpoints.latest().filter(c -> c.position() >= needed);
+        Bundle.SignedCheckpoint checkpoint = covering.isPresent() ? covering.get() : checkpoints.take();
         if (checkpoint.position() < needed) {
             throw new NotYetCovered(needed, checkpoint.position());
         }
@@ -110,7 +111,21 @@ public class BundleExport {
                 clock.instant(), exportedBy, withFiles);
         return Optional.of(new Prepared(caseId, events, checkpoint, proofs(aggregates, checkpoint),
                 manifest(events), formalNotices(events), report, withFiles ? evidenceFiles.asCaller() : null,
-                checkpoints.consistencyFromEach(checkpoint)));
+                consistency(checkpoint)));
+    }
+
+    /**
+     * The proofs from every earlier checkpoint to the bundle's; none when the store no longer adds up to the bundle's
+     * checkpoint (events were altered since it was signed): the bundle is still exported, so that its verification can
+     * show where, and a verifier given a kept checkpoint finds no proof to it.
+     */
+    private List<Bundle.Consistency> consistency(Bundle.SignedCheckpoint checkpoint) throws SQLException {
+        try {
+            return checkpoints.consistencyFromEach(checkpoint);
+        } catch (Checkpoints.LogAltered e) {
+            LOG.warnf("Bundle exported without consistency proofs: %s", e.getMessage());
+            return List.of();
+        }
     }
 
     public void write(Prepared bundle, OutputStream target) throws IOException {

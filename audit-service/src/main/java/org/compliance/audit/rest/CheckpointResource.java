@@ -62,7 +62,8 @@ public class CheckpointResource {
     @APIResponse(responseCode = "200", description = "The checkpoint", content = @Content(mediaType =
             MediaType.APPLICATION_JSON, schema = @Schema(implementation = Bundle.SignedCheckpoint.class)))
     @APIResponse(responseCode = "404", description = "No checkpoint was taken at that position")
-    public Bundle.SignedCheckpoint at(@PathParam("position") @Min(0) long position) throws SQLException {
+    public Bundle.SignedCheckpoint at(@PathParam("position") @Min(0) @Parameter(description = "The global position "
+            + "the checkpoint was taken at") long position) throws SQLException {
         return found(position);
     }
 
@@ -72,8 +73,11 @@ public class CheckpointResource {
             description = "Its signature, its time-stamps (valid, trusted, and given within the allowed delay of the "
                     + "moment it claims), and that the store as it is now still extends the log of the checkpoint "
                     + "before it.")
+    @APIResponse(responseCode = "200", description = "What holds and what does not", content = @Content(mediaType =
+            MediaType.APPLICATION_JSON, schema = @Schema(implementation = CheckpointVerification.class)))
     @APIResponse(responseCode = "404", description = "No checkpoint was taken at that position")
-    public CheckpointVerification verify(@PathParam("position") @Min(0) long position) throws SQLException {
+    public CheckpointVerification verify(@PathParam("position") @Min(0) @Parameter(description = "The global "
+            + "position the checkpoint was taken at") long position) throws SQLException {
         return verifier.verify(found(position));
     }
 
