@@ -246,7 +246,7 @@ public class AuditResource {
 
     private void looked(String caseId, String what, String detail) throws SQLException {
         Caller me = caller.get();
-        access.record(caseId, what, detail, me.subject(), me.name());
+        access.record(caseId, what, detail, me);
     }
 
     /** The event classes the simple names denote; a name that is no kind of event is refused, not matched to none. */

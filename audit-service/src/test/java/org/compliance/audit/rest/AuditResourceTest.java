@@ -218,6 +218,37 @@ class AuditResourceTest {
     }
 
     @Test
+    void reads_are_on_the_record_in_the_chained_store_and_an_edited_read_shows() throws Exception {
+        Story story = story();
+        String ada = RealPeers.tokenFor("ada.auditor");
+        given().auth().oauth2(ada).when().get("/audit/cases/" + story.caseId + "/history").then().statusCode(200);
+        given().auth().oauth2(ada).when().get("/audit/cases/" + story.caseId + "/timeline").then().statusCode(200);
+
+        given().auth().oauth2(ada).when().get("/audit/cases/" + story.caseId + "/access").then().statusCode(200)
+                .body("what", contains("TIMELINE", "HISTORY"))
+                .body("onRecord", contains(true, true)).body("intact", contains(true, true))
+                .body("userName[1]", startsWith("Ada"));
+        String firstRead = eventId("reads-" + story.caseId, 0);
+        try (var c = dataSource.getConnection(); var q = c.prepareStatement("SELECT hash FROM event_store.event_chain "
+                + "WHERE event_identifier = ?")) {
+            q.setString(1, firstRead);
+            try (var row = q.executeQuery()) {
+                assertThat(row.next()).as("the read is chained like any event").isTrue();
+            }
+        }
+
+        // Someone with the database's rights makes the first read another person's
+        sql("UPDATE event_store.domain_event_entry SET payload = convert_to(replace(convert_from(payload, 'UTF8'), "
+                + "'Ada', 'Someone'), 'UTF8') WHERE event_identifier = ?", firstRead);
+
+        given().auth().oauth2(ada).when().get("/audit/cases/" + story.caseId + "/access").then().statusCode(200)
+                .body("find { it.what == 'HISTORY' }.intact", equalTo(false))
+                .body("find { it.what == 'TIMELINE' }.intact", equalTo(false));
+        given().auth().oauth2(ada).when().get("/audit/verification").then().statusCode(200)
+                .body("intact", equalTo(false));
+    }
+
+    @Test
     void an_event_deleted_in_postgresql_is_reported_as_a_gap() throws Exception {
         Story story = story();
         String deleted = eventId(story.caseId, 1);

@@ -1,5 +1,6 @@
 package org.compliance.cases.rest;
 
+import org.compliance.platform.reads.ReadsOnRecord;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -75,10 +76,12 @@ public class CaseResource {
     private final CaseQueries queries;
     private final VisibleCases cases;
     private final StaffDirectory directory;
+    private final ReadsOnRecord reads;
 
     public CaseResource(Commands commands, CurrentCaller caller, CaseQueries queries, VisibleCases cases,
-                        StaffDirectory directory) {
+                        StaffDirectory directory, ReadsOnRecord reads) {
         this.directory = directory;
+        this.reads = reads;
         this.commands = commands;
         this.caller = caller;
         this.queries = queries;
@@ -220,8 +223,13 @@ public class CaseResource {
                     CaseDocument.class, RespondentCaseView.class})))
     public Uni<Response> get(@PathParam("caseId") String caseId) {
         Caller me = caller.get();
-        return cases.visible(caseId, me).map(row -> Response.ok(CaseAccess.readsStaffViews(me) ? CaseViews.document(row)
-                : CaseViews.forRespondent(row, me.organisations())).tag(Versions.tag(row.version)).build());
+        boolean staff = CaseAccess.readsStaffViews(me);
+        // Staff's and auditors' reads of a case's page are put on the record before it is shown (issue 22 part 3)
+        return cases.visible(caseId, me)
+                .call(row -> staff ? reads.recordAside(caseId, "CASE_PAGE", "version " + row.version, me)
+                        : Uni.createFrom().voidItem())
+                .map(row -> Response.ok(staff ? CaseViews.document(row)
+                        : CaseViews.forRespondent(row, me.organisations())).tag(Versions.tag(row.version)).build());
     }
 
     @GET

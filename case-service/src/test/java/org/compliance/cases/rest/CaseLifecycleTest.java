@@ -46,6 +46,29 @@ class CaseLifecycleTest {
     AgroalDataSource dataSource;
 
     @Test
+    void staff_reads_of_a_case_page_are_on_the_record_and_a_companys_are_not() {
+        String caseId = openCase("iris.investigator", "Who looked");
+        int before = eventsOf("reads-" + caseId).size();
+
+        given().auth().oauth2(token("ada.auditor")).when().get("/cases/" + caseId).then().statusCode(200);
+        given().auth().oauth2(token("nora.northwind")).when().get("/cases/" + caseId).then().statusCode(200);
+
+        assertThat(eventsOf("reads-" + caseId)).hasSize(before + 1);
+        try (var connection = dataSource.getConnection(); var query = connection.prepareStatement(
+                "SELECT convert_from(payload, 'UTF8'), convert_from(meta_data, 'UTF8') FROM event_store.domain_event_entry "
+                        + "WHERE aggregate_identifier = ? ORDER BY sequence_number DESC LIMIT 1")) {
+            query.setString(1, "reads-" + caseId);
+            try (var rows = query.executeQuery()) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getString(1)).contains("\"what\":\"CASE_PAGE\"").contains(caseId);
+                assertThat(rows.getString(2)).contains("auditor");
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void a_case_goes_from_opened_to_closed_with_a_penalty_within_the_cap() {
         String caseId = openCase("iris.investigator", "Journey to a penalty");
         String c = "/cases/" + caseId;
