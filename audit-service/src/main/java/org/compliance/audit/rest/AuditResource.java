@@ -239,7 +239,10 @@ public class AuditResource {
     @GET
     @Path("/cases/{caseId}/access")
     @Operation(operationId = "listCaseAccess",
-            summary = "Who looked at a case's history, verification or export, and when")
+            summary = "Who looked at a case's page, history, state, timeline, verification or export, and when",
+            description = "Newest first. Each look is an event of the case's reads in the hash-chained store: "
+                    + "`onRecord` says so (false for looks kept before), `intact` that the reads' chain verifies up to "
+                    + "it.")
     public List<Access> accessed(@PathParam("caseId") String caseId) throws SQLException {
         return access.ofCase(caseId);
     }
