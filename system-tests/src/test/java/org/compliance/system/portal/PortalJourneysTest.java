@@ -197,6 +197,10 @@ class PortalJourneysTest {
             nora.check("company-receipt");
             String receiptLink = nora.find("a[href$='receipt.json']").getAttribute("href");
             assertThat(nora.fetch("GET", receiptLink)).startsWith("200 application/json");
+            // the receipt a person keeps: the PDF behind the page's own link
+            String receiptPdf = nora.find("a[href$='receipt.pdf']").getAttribute("href");
+            assertThat(nora.text("a[href$='receipt.pdf']")).contains("PDF");
+            assertThat(nora.fetch("GET", receiptPdf)).startsWith("200 application/pdf");
 
             nora.open("/requests/" + requestId);
             assertThat(nora.find("#standing").getAttribute("data-standing")).isEqualTo("SUBMITTED_AWAITING_REVIEW");
