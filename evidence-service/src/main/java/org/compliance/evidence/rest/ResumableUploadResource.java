@@ -139,8 +139,9 @@ public class ResumableUploadResource {
             @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
             @Header(name = "Upload-Offset", schema = @Schema(type = SchemaType.INTEGER))})
     @APIResponse(responseCode = "400", description = "No length, a deferred one, or metadata that does not read")
-    @APIResponse(responseCode = "412", description = "Not tus 1.0.0")
     @APIResponse(responseCode = "413", description = "Longer than the size limit")
+    @APIResponse(responseCode = "412", description = "Tus-Resumable missing or not " + TUS_VERSION + " (tus 1.0: the "
+            + "answer names the version in Tus-Version)")
     public Response create(@PathParam("requestId") String requestId,
                            @HeaderParam("Tus-Resumable") @Parameter(required = true, description = TUS_PARAMETER,
                                    schema = @Schema(type = SchemaType.STRING, enumeration = TUS_VERSION))
@@ -217,6 +218,8 @@ public class ResumableUploadResource {
             @Header(name = "Upload-Offset", schema = @Schema(type = SchemaType.INTEGER)),
             @Header(name = "Upload-Length", schema = @Schema(type = SchemaType.INTEGER))})
     @APIResponse(responseCode = "404", description = "No such upload for the caller's organisation and request")
+    @APIResponse(responseCode = "412", description = "Tus-Resumable missing or not " + TUS_VERSION + " (tus 1.0: the "
+            + "answer names the version in Tus-Version)")
     public Response offset(@PathParam("requestId") String requestId,
                            @PathParam("uploadId") @Parameter(description = UPLOAD_ID) String uploadId,
                            @HeaderParam("Tus-Resumable") @Parameter(required = true, description = TUS_PARAMETER,
@@ -268,6 +271,8 @@ public class ResumableUploadResource {
     @APIResponse(responseCode = "413", description = "More bytes than the upload's length")
     @APIResponse(responseCode = "415", description = "Not application/offset+octet-stream")
     @APIResponse(responseCode = "423", description = "Another PATCH is writing this upload; try again")
+    @APIResponse(responseCode = "412", description = "Tus-Resumable missing or not " + TUS_VERSION + " (tus 1.0: the "
+            + "answer names the version in Tus-Version)")
     public Response append(@PathParam("requestId") String requestId,
                            @PathParam("uploadId") @Parameter(description = UPLOAD_ID) String uploadId,
                            @HeaderParam("Tus-Resumable") @Parameter(required = true, description = TUS_PARAMETER,
@@ -354,6 +359,8 @@ public class ResumableUploadResource {
     @APIResponse(responseCode = "204", description = "Dropped")
     @APIResponse(responseCode = "404", description = "No such upload under way")
     @APIResponse(responseCode = "423", description = "A PATCH is writing it")
+    @APIResponse(responseCode = "412", description = "Tus-Resumable missing or not " + TUS_VERSION + " (tus 1.0: the "
+            + "answer names the version in Tus-Version)")
     public Response terminate(@PathParam("requestId") String requestId,
                               @PathParam("uploadId") @Parameter(description = UPLOAD_ID) String uploadId,
                               @HeaderParam("Tus-Resumable") @Parameter(required = true, description = TUS_PARAMETER,
