@@ -13,6 +13,8 @@
 --                             (V4__least_privilege.sql): no role but the owner may UPDATE, DELETE or TRUNCATE there.
 -- compliance_snapshot_writer  stores aggregates' snapshots and removes their older ones (V6__snapshots.sql): given
 --                             to the services that snapshot their aggregates (case-service), and to no other.
+-- compliance_subject_eraser   destroys data subjects' keys (V8__data_subject_keys.sql, decision 29): case-service
+--                             only, which erases subjects; every appender may add a key, none may change one.
 -- <service>_app               one login role per service: the above, and reading and writing its own schema only.
 --
 -- Roles belong to the whole cluster, grants to this database. The test support runs this script for every test
@@ -30,7 +32,7 @@ DECLARE
 BEGIN
     -- Created if missing (without login until given a password below); a concurrent run creating one first is no failure.
     FOREACH name IN ARRAY ARRAY['compliance_event_reader', 'compliance_event_appender', 'compliance_snapshot_writer',
-            'compliance_owner',
+            'compliance_subject_eraser', 'compliance_owner',
             'case_service_app', 'evidence_service_app', 'notification_service_app', 'audit_service_app'] LOOP
         IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = name) THEN
             BEGIN
@@ -61,6 +63,8 @@ GRANT compliance_event_reader TO compliance_event_appender;
 GRANT compliance_event_appender TO case_service_app, evidence_service_app, notification_service_app, audit_service_app;
 -- Snapshots are a cache of aggregate state (docs/decisions/0024-snapshots.md): only case-service takes them.
 GRANT compliance_snapshot_writer TO case_service_app;
+-- Erasing a data subject destroys their key (docs/decisions/0029-erasure-by-crypto-shredding.md): case-service only.
+GRANT compliance_subject_eraser TO case_service_app;
 
 -- Extensions the migrations use, created here since the owner has no CREATE on the database (the migrations' own
 -- CREATE EXTENSION IF NOT EXISTS then finds them): pg_trgm for case-service's title search.

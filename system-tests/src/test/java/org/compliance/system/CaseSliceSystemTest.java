@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
@@ -346,6 +347,82 @@ class CaseSliceSystemTest {
 
     /** Notices name a case by its title: what each case opened here was called. */
     private static final Map<String, String> TITLES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Issue 22 part 4, done when: a subject erased after the hold is lifted reads as erased everywhere while the whole
+     * store still verifies. "Everywhere" is read from every service's API and from a dump of the whole database,
+     * in which neither the name's text nor its UTF-8 bytes (as a bytea column dumps them) may appear.
+     */
+    @Test
+    void a_complainant_erased_after_the_hold_is_lifted_reads_erased_everywhere_and_the_whole_store_verifies()
+            throws Exception {
+        String iris = keycloak.tokenFor("iris.investigator");
+        String sam = keycloak.tokenFor("sam.supervisor");
+        String ada = keycloak.tokenFor("ada.auditor");
+        String surname = "Quillfeather";
+        String caseId = send(iris, "POST", cases.url("/cases"), null, JSON.writeValueAsString(Map.of(
+                "title", "Voice recordings kept after deletion requests",
+                "summary", "Rowena " + surname + " says her recordings were kept after she asked for them to be deleted",
+                "authority", "Information Commissioner's Office",
+                "legalBases", List.of("UK GDPR"),
+                "respondents", List.of(Map.of("organisationAlias", "northwind-cloud", "name", "Northwind Cloud Ltd")),
+                "complainants", List.of(Map.of("kind", "PERSON", "name", "Rowena " + surname)),
+                "allegations", List.of(Map.of("legalBasis", "UK GDPR Art. 17",
+                        "description", "Erasure refused to Ms " + surname)))), 201).path("caseId").asText();
+        TITLES.put(caseId, "Voice recordings kept after deletion requests");
+        String complainantId = await().atMost(Duration.ofSeconds(30)).until(
+                () -> readCase(iris, caseId), page -> page != null).path("complainants").get(0).path("complainantId")
+                .asText();
+        send(iris, "POST", cases.url("/cases/" + caseId + "/notes"), "0", "{\"text\":\"Called " + surname + "\"}", 200);
+        send(sam, "POST", cases.url("/cases/" + caseId + "/legal-hold"), "1", "{\"reason\":\"Judicial review\"}", 200);
+        String erasure = cases.url("/cases/" + caseId + "/complainants/" + complainantId + "/erasure");
+        send(sam, "POST", erasure, "2", "{\"reason\":\"UK GDPR Art. 17\"}", 409);
+        send(sam, "POST", cases.url("/cases/" + caseId + "/legal-hold/lifting"), "2", "{\"reason\":\"Dismissed\"}", 200);
+        send(sam, "POST", erasure, "3", "{\"reason\":\"UK GDPR Art. 17\"}", 200);
+        // Iris leads the case, so she is told of its opening (the other tests count her inbox): wait for it here
+        await().atMost(Duration.ofSeconds(30)).until(() -> inboxCaseIds(iris).contains(caseId));
+
+        assertThat(readCase(iris, caseId).toString()).doesNotContain(surname).contains("[erased]");
+        assertThat(getJson(iris, cases.url("/cases/" + caseId + "/notes")).toString()).doesNotContain(surname);
+        assertThat(getJson(iris, cases.url("/cases?q=" + surname)).path("items")).isEmpty();
+        String history = getJson(ada, audit.url("/audit/cases/" + caseId + "/history")).toString();
+        assertThat(history).doesNotContain(surname).contains("[erased]").contains("DataSubjectErased");
+        assertThat(getJson(ada, audit.url("/audit/cases/" + caseId + "/state")).toString()).doesNotContain(surname);
+        assertThat(getJson(ada, audit.url("/audit/verification")).path("intact").asBoolean())
+                .as("the whole store verifies").isTrue();
+        assertThat(getJson(iris, notifications.url("/inbox?size=100")).toString()).doesNotContain(surname);
+        String dump = databaseDump();
+        assertThat(dump).as("the whole database, as pg_dump writes it").doesNotContainIgnoringCase(surname)
+                .doesNotContain(java.util.HexFormat.of().formatHex(surname.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static JsonNode readCase(String token, String caseId) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(cases.url("/cases/" + caseId)))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
+    }
+
+    private static JsonNode send(String token, String method, String url, String ifMatch, String body, int status)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body));
+        if (ifMatch != null) {
+            request.header("If-Match", "\"" + ifMatch + "\"");
+        }
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(method + " " + url + ": " + response.body()).isEqualTo(status);
+        return JSON.readTree(response.body());
+    }
+
+    /** The suite's whole database as text, as pg_dump writes it (bytea as hex). */
+    private static String databaseDump() throws Exception {
+        Process dump = new ProcessBuilder("pg_dump", "--data-only", "-h", "127.0.0.1", "-U", "postgres", DATABASE)
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        byte[] out = dump.getInputStream().readAllBytes();
+        assertThat(dump.waitFor()).as("pg_dump").isZero();
+        return new String(out, StandardCharsets.UTF_8);
+    }
 
     private static void notifyOfOwnActions(String token) throws IOException, InterruptedException {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(

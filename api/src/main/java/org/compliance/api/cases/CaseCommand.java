@@ -15,6 +15,7 @@ public sealed interface CaseCommand extends Addressed permits
         AmendAllegation,
         AssignLeadInvestigator,
         CloseCase,
+        EraseDataSubject,
         IssueDecision,
         LiftLegalHold,
         OpenCase,

@@ -3,6 +3,7 @@ package org.compliance.api.cases;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.compliance.api.shared.PersonalData;
 import org.compliance.api.shared.StaffMember;
 
 /**
@@ -22,6 +23,8 @@ public class CaseDocument {
     public long version;
     public String title;
     public String summary;
+    /** The data subjects the summary names: erasing one erases the summary. */
+    public List<String> summaryNamedSubjects = new ArrayList<>();
     public String authority;
     public List<String> legalBases = new ArrayList<>();
     public Priority priority;
@@ -57,6 +60,7 @@ public class CaseDocument {
         d.caseId = e.caseId();
         d.title = e.title();
         d.summary = e.summary();
+        d.summaryNamedSubjects = new ArrayList<>(e.summaryNamedSubjects());
         d.authority = e.authority();
         d.legalBases = new ArrayList<>(e.legalBases());
         d.priority = e.priority();
@@ -160,6 +164,14 @@ public class CaseDocument {
             case LegalHoldLifted e -> legalHoldReason = null;
             case CaseAwaitingOverdueEvidence e -> overdueEvidence.add(new OverdueEvidence(e.requestId(), e.dueAt()));
             case CaseOverdueEvidenceResolved e -> overdueEvidence.removeIf(o -> o.requestId().equals(e.requestId()));
+            case DataSubjectErased e -> {
+                complainants.replaceAll(c -> c.complainantId().equals(e.complainantId()) ? c.erased() : c);
+                allegations.replaceAll(a -> new AllegationEntry(a.allegation().erasing(e.dataSubject()), a.withdrawn(),
+                        a.withdrawalReason()));
+                if (summaryNamedSubjects.contains(e.dataSubject())) {
+                    summary = PersonalData.ERASED;
+                }
+            }
             case CaseNoteAdded e -> {
                 // notes live in case_note; the version still moves
             }

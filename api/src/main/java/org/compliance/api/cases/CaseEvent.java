@@ -20,6 +20,7 @@ public sealed interface CaseEvent permits
         CaseSuspended,
         ComplainantAdded,
         ComplainantWithdrawn,
+        DataSubjectErased,
         DecisionIssued,
         FindingsRecorded,
         InvestigationStarted,

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import org.compliance.platform.personaldata.PersonalDataIntrospector;
 import org.compliance.api.audit.views.HistoryEntry;
 import org.compliance.api.audit.views.Verification;
 import org.compliance.audit.chain.ChainCheck;
@@ -131,14 +132,18 @@ public class Audit {
                 problem.eventId(), problem.globalIndex(), problem.reason());
     }
 
-    /** An event as the auditor reads it (the history, the bundle's report). */
+    /**
+     * An event as the auditor reads it (the history, the bundle's report): its personal data opened, or erased once
+     * its subject is (decision 29); the stored bytes, which the chain covers, stay as they are.
+     */
     static HistoryEntry entry(StoredEvent e) {
         try {
             JsonNode meta = e.metaData() == null ? JSON.createObjectNode() : JSON.readTree(e.metaData());
             String type = e.payloadType().substring(e.payloadType().lastIndexOf('.') + 1);
             return new HistoryEntry(e.globalIndex(), e.aggregateId(), e.sequenceNumber(), type,
                     Instant.parse(e.timeStamp()), text(meta, "actorSubject"), text(meta, "actorName"),
-                    roles(meta), text(meta, "correlationId"), text(meta, "causationId"), JSON.readValue(e.payload(), PAYLOAD));
+                    roles(meta), text(meta, "correlationId"), text(meta, "causationId"),
+                    JSON.convertValue(PersonalDataIntrospector.openAll(JSON.readTree(e.payload())), PAYLOAD));
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }

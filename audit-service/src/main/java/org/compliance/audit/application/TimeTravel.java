@@ -36,7 +36,7 @@ import org.compliance.platform.axon.EventSerialization;
 @ApplicationScoped
 public class TimeTravel {
 
-    private static final ObjectMapper EVENTS = EventSerialization.storageObjectMapper();
+    private static final ObjectMapper EVENTS = EventSerialization.eventObjectMapper();
 
     private final EventStoreReader store;
 

@@ -18,14 +18,16 @@ public class CaseComponents implements ServiceComponents {
 
     private final CaseViewProjection views;
     private final OverdueEvidencePolicy overdueEvidence;
+    private final KeyShredding keyShredding;
     private final Authorities authorities;
     private final PenaltyRegimes penaltyRegimes;
 
-    public CaseComponents(CaseViewProjection views, OverdueEvidencePolicy overdueEvidence,
+    public CaseComponents(CaseViewProjection views, OverdueEvidencePolicy overdueEvidence, KeyShredding keyShredding,
                           @ConfigProperty(name = "compliance.cases.authorities") List<String> authorities,
                           PenaltyRegimes penaltyRegimes) {
         this.views = views;
         this.overdueEvidence = overdueEvidence;
+        this.keyShredding = keyShredding;
         this.authorities = new Authorities(authorities);
         this.penaltyRegimes = penaltyRegimes;
     }
@@ -37,7 +39,7 @@ public class CaseComponents implements ServiceComponents {
 
     @Override
     public List<Object> eventHandlers() {
-        return List.of(views, overdueEvidence);
+        return List.of(views, overdueEvidence, keyShredding);
     }
 
     @Override

@@ -7,7 +7,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.compliance.api.cases.AddAllegation;
 import org.compliance.api.cases.AddCaseNote;
 import org.compliance.api.cases.AddComplainant;
@@ -33,6 +35,9 @@ import org.compliance.api.cases.CaseStatus;
 import org.compliance.api.cases.CaseSuspended;
 import org.compliance.api.cases.CloseCase;
 import org.compliance.api.cases.Complainant;
+import org.compliance.api.cases.DataSubjectErased;
+import org.compliance.api.cases.EraseDataSubject;
+import org.compliance.api.shared.DataSubjects;
 import org.compliance.api.cases.ComplainantAdded;
 import org.compliance.api.cases.ComplainantWithdrawn;
 import org.compliance.api.cases.Confidentiality;
@@ -119,6 +124,7 @@ public final class CaseRules {
             case PlaceLegalHold c -> List.of(placeLegalHold(state, c));
             case LiftLegalHold c -> List.of(liftLegalHold(state, c));
             case AddCaseNote c -> List.of(addNote(state, c, now));
+            case EraseDataSubject c -> List.of(erase(state, c, now));
             case RecordOverdueEvidence c -> recordOverdueEvidence(state, c);
             case ResolveOverdueEvidence c -> resolveOverdueEvidence(state, c);
         };
@@ -131,8 +137,12 @@ public final class CaseRules {
             case RespondentAdded e -> state.with(s -> s.respondents.put(e.respondent().organisationAlias(),
                     e.respondent()));
             case RespondentWithdrawn e -> state.with(s -> s.respondents.remove(e.organisationAlias()));
-            case ComplainantAdded e -> state.with(s -> s.complainants.put(e.complainant().complainantId(),
-                    e.complainant()));
+            case ComplainantAdded e -> state.with(s -> {
+                s.complainants.put(e.complainant().complainantId(), e.complainant());
+                if (e.complainant().kind() == Complainant.Kind.PERSON) {
+                    s.people.put(e.complainant().complainantId(), e.complainant());
+                }
+            });
             case ComplainantWithdrawn e -> state.with(s -> s.complainants.remove(e.complainantId()));
             case AllegationAdded e -> state.with(s -> s.allegations.put(e.allegation().allegationId(), e.allegation()));
             case AllegationAmended e -> state.with(s -> s.allegations.put(e.allegation().allegationId(),
@@ -186,6 +196,12 @@ public final class CaseRules {
             });
             case CaseOverdueEvidenceResolved e -> state.with(s -> s.awaitingOverdue.remove(e.requestId()));
             case CaseNoteAdded e -> state.with(s -> s.notes.add(e.noteId()));
+            case DataSubjectErased e -> state.with(s -> {
+                s.erasedSubjects.add(e.dataSubject());
+                s.complainants.computeIfPresent(e.complainantId(), (id, c) -> c.erased());
+                s.people.computeIfPresent(e.complainantId(), (id, c) -> c.erased());
+                s.allegations.replaceAll((id, a) -> a.erasing(e.dataSubject()));
+            });
         };
     }
 
@@ -232,10 +248,17 @@ public final class CaseRules {
         c.allegations().forEach(a -> requireValid(a, now));
         requireDistinct(c.allegations().stream().map(Allegation::allegationId).toList(), "An allegation id is used twice");
         requireStaff(c.leadInvestigator());
-        return new CaseOpened(c.caseId(), c.title().strip(), c.summary().strip(), c.authority(),
+        List<Complainant> onCase = complainants.stream().map(p -> p.onCase(c.caseId())).toList();
+        Map<String, String> names = new LinkedHashMap<>();
+        onCase.stream().filter(p -> p.dataSubject() != null).forEach(p -> names.put(p.dataSubject(), p.name()));
+        requireTitleNamesNobody(c.title(), names);
+        String summary = c.summary().strip();
+        return new CaseOpened(c.caseId(), c.title().strip(), summary, c.authority(),
                 List.copyOf(c.legalBases()), c.priority() == null ? Priority.NORMAL : c.priority(),
                 c.confidentiality() == null ? Confidentiality.STANDARD : c.confidentiality(),
-                List.copyOf(c.respondents()), List.copyOf(complainants), List.copyOf(c.allegations()), c.leadInvestigator(), now);
+                List.copyOf(c.respondents()), onCase,
+                c.allegations().stream().map(a -> a.naming(DataSubjects.namedIn(a.description(), names))).toList(),
+                c.leadInvestigator(), now, DataSubjects.namedIn(summary, names));
     }
 
     // ---- parties ------------------------------------------------------------------------------------
@@ -277,7 +300,11 @@ public final class CaseRules {
         if (state.complainants().containsKey(c.complainant().complainantId())) {
             throw RuleViolation.conflict("Complainant " + c.complainant().complainantId() + " is already on the case");
         }
-        return new ComplainantAdded(state.caseId(), c.complainant());
+        Complainant added = c.complainant().onCase(state.caseId());
+        if (added.dataSubject() != null) {
+            requireTitleNamesNobody(state.title(), Map.of(added.dataSubject(), added.name()));
+        }
+        return new ComplainantAdded(state.caseId(), added);
     }
 
     private static ComplainantWithdrawn withdrawComplainant(CaseState state, WithdrawComplainant c) {
@@ -298,7 +325,7 @@ public final class CaseRules {
         if (state.allegations().containsKey(id) || state.allegationWithdrawn(id)) {
             throw RuleViolation.conflict("Allegation " + id + " already exists");
         }
-        return new AllegationAdded(state.caseId(), c.allegation());
+        return new AllegationAdded(state.caseId(), naming(state, c.allegation()));
     }
 
     private static AllegationAmended amendAllegation(CaseState state, AmendAllegation c, Instant now) {
@@ -312,10 +339,11 @@ public final class CaseRules {
         if (current == null) {
             throw RuleViolation.unprocessable("The case has no allegation " + id);
         }
-        if (current.equals(c.allegation())) {
+        Allegation amended = naming(state, c.allegation());
+        if (current.equals(amended)) {
             throw RuleViolation.unprocessable("The amendment changes nothing in allegation " + id);
         }
-        return new AllegationAmended(state.caseId(), c.allegation());
+        return new AllegationAmended(state.caseId(), amended);
     }
 
     private static AllegationWithdrawn withdrawAllegation(CaseState state, WithdrawAllegation c) {
@@ -524,7 +552,45 @@ public final class CaseRules {
         if (state.hasNote(c.noteId())) {
             throw RuleViolation.conflict("Note " + c.noteId() + " already exists");
         }
-        return new CaseNoteAdded(state.caseId(), c.noteId(), c.text().strip(), c.author(), now);
+        String text = c.text().strip();
+        return new CaseNoteAdded(state.caseId(), c.noteId(), text, c.author(), now,
+                DataSubjects.namedIn(text, state.namesBySubject()));
+    }
+
+    // ---- erasure ------------------------------------------------------------------------------------
+
+    /** A person complainant erased: never while the case is under legal hold, and once. */
+    private static DataSubjectErased erase(CaseState state, EraseDataSubject c, Instant now) {
+        requireText(c.reason(), "Erasing a data subject needs a reason (the law that requires it)");
+        requireStaff(c.erasedBy());
+        Complainant person = state.people().get(c.complainantId());
+        if (person == null) {
+            throw state.complainants().containsKey(c.complainantId())
+                    ? RuleViolation.unprocessable("Complainant " + c.complainantId() + " is an organisation, not a "
+                            + "person: there is no personal data of theirs to erase")
+                    : RuleViolation.unprocessable("'" + c.complainantId() + "' is not a complainant of this case");
+        }
+        if (state.underLegalHold()) {
+            throw RuleViolation.conflict("The case is under legal hold (" + state.legalHold() + "): nothing of it may "
+                    + "be erased until the hold is lifted");
+        }
+        String subject = state.subjectOf(person);
+        if (state.erasedSubjects().contains(subject)) {
+            throw RuleViolation.conflict("Complainant " + c.complainantId() + " is erased already");
+        }
+        return new DataSubjectErased(state.caseId(), c.complainantId(), subject, c.reason().strip(), c.erasedBy(), now);
+    }
+
+    /** A title is shown to respondents and in notices and e-mails, which are never erased: it names no person. */
+    private static void requireTitleNamesNobody(String title, Map<String, String> names) {
+        if (!DataSubjects.fullyNamedIn(title, names).isEmpty()) {
+            throw RuleViolation.unprocessable("The case's title names a complainant who is a person; a title is shown "
+                    + "to respondents and in notices, so it must not name them (name them in the summary instead)");
+        }
+    }
+
+    private static Allegation naming(CaseState state, Allegation allegation) {
+        return allegation.naming(DataSubjects.namedIn(allegation.description(), state.namesBySubject()));
     }
 
     /** Idempotent: the same request overdue for the same due moment is recorded once. */

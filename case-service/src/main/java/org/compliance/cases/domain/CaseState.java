@@ -17,6 +17,7 @@ import org.compliance.api.shared.StaffMember;
  * What the rules know of one case: folded from its events by {@link CaseRules#evolve}, decided on by
  * {@link CaseRules#decide}. Immutable; each event gives the next state.
  *
+ * @param title                  the case's title (it names no person complainant)
  * @param authority              the authority that runs the case (its law sets the penalty regimes)
  * @param respondents            the current respondents, by organisation alias
  * @param complainants           the current complainants, by complainant id
@@ -33,13 +34,17 @@ import org.compliance.api.shared.StaffMember;
  *                               nothing
  * @param awaitingOverdue        the requests whose overdue evidence the case still awaits
  * @param notes                  the ids of the case's notes
+ * @param people                 every complainant who is a person and so a data subject, withdrawn ones too, by
+ *                               complainant id
+ * @param erasedSubjects         the data subjects erased
  */
-public record CaseState(String caseId, String authority, CaseStatus status, CaseStatus statusBeforeSuspension,
+public record CaseState(String caseId, String title, String authority, CaseStatus status, CaseStatus statusBeforeSuspension,
                         Map<String, Respondent> respondents, Map<String, Complainant> complainants,
                         Map<String, Allegation> allegations, Set<String> withdrawnAllegations,
                         StaffMember leadInvestigator, Map<String, StaffMember> team, boolean decided,
                         Set<String> decidedFor, boolean referred, String legalHold, Set<OverdueReport> overdueReported,
-                        Set<String> awaitingOverdue, Set<String> notes) {
+                        Set<String> awaitingOverdue, Set<String> notes, Map<String, Complainant> people,
+                        Set<String> erasedSubjects) {
 
     /** One report that a request's evidence was not in by its due moment. */
     public record OverdueReport(String requestId, Instant dueAt) {
@@ -55,28 +60,39 @@ public record CaseState(String caseId, String authority, CaseStatus status, Case
         overdueReported = Set.copyOf(overdueReported);
         awaitingOverdue = Set.copyOf(awaitingOverdue);
         notes = Set.copyOf(notes);
+        // snapshots taken before data subjects existed have neither
+        people = people == null ? Map.of() : Map.copyOf(people);
+        erasedSubjects = erasedSubjects == null ? Set.of() : Set.copyOf(erasedSubjects);
     }
 
     static CaseState opened(CaseOpened e) {
         Map<String, Respondent> respondents = new LinkedHashMap<>();
         e.respondents().forEach(r -> respondents.put(r.organisationAlias(), r));
         Map<String, Complainant> complainants = new LinkedHashMap<>();
-        e.complainants().forEach(c -> complainants.put(c.complainantId(), c));
+        Map<String, Complainant> people = new LinkedHashMap<>();
+        e.complainants().forEach(c -> {
+            complainants.put(c.complainantId(), c);
+            if (c.kind() == Complainant.Kind.PERSON) {
+                people.put(c.complainantId(), c);
+            }
+        });
         Map<String, Allegation> allegations = new LinkedHashMap<>();
         e.allegations().forEach(a -> allegations.put(a.allegationId(), a));
-        return new CaseState(e.caseId(), e.authority(), CaseStatus.OPENED, null, respondents, complainants, allegations,
+        return new CaseState(e.caseId(), e.title(), e.authority(), CaseStatus.OPENED, null, respondents, complainants, allegations,
                 Set.of(),
-                e.leadInvestigator(), Map.of(), false, Set.of(), false, null, Set.of(), Set.of(), Set.of());
+                e.leadInvestigator(), Map.of(), false, Set.of(), false, null, Set.of(), Set.of(), Set.of(), people,
+                Set.of());
     }
 
     /** The next state: this one with the changes one event makes. */
     CaseState with(Consumer<Next> change) {
         Next next = new Next(this);
         change.accept(next);
-        return new CaseState(caseId, authority, next.status, next.statusBeforeSuspension, next.respondents,
+        return new CaseState(caseId, title, authority, next.status, next.statusBeforeSuspension, next.respondents,
                 next.complainants,
                 next.allegations, next.withdrawnAllegations, next.leadInvestigator, next.team, next.decided,
-                next.decidedFor, next.referred, next.legalHold, next.overdueReported, next.awaitingOverdue, next.notes);
+                next.decidedFor, next.referred, next.legalHold, next.overdueReported, next.awaitingOverdue, next.notes,
+                next.people, next.erasedSubjects);
     }
 
     boolean allegationWithdrawn(String allegationId) {
@@ -108,6 +124,23 @@ public record CaseState(String caseId, String authority, CaseStatus status, Case
         return notes.contains(noteId);
     }
 
+    /** The names of the case's data subjects not erased, by subject: what a text is searched for to seal it. */
+    Map<String, String> namesBySubject() {
+        Map<String, String> names = new LinkedHashMap<>();
+        people.values().forEach(p -> {
+            String subject = subjectOf(p);
+            if (!erasedSubjects.contains(subject)) {
+                names.put(subject, p.name());
+            }
+        });
+        return names;
+    }
+
+    /** The data subject a person complainant is (events stored before subjects were named have none yet). */
+    String subjectOf(Complainant person) {
+        return person.dataSubject() != null ? person.dataSubject() : person.onCase(caseId).dataSubject();
+    }
+
     /** The next state while one event changes it: a working copy that {@link #with} freezes again. */
     static final class Next {
         CaseStatus status;
@@ -125,6 +158,8 @@ public record CaseState(String caseId, String authority, CaseStatus status, Case
         final Set<OverdueReport> overdueReported;
         final Set<String> awaitingOverdue;
         final Set<String> notes;
+        final Map<String, Complainant> people;
+        final Set<String> erasedSubjects;
 
         private Next(CaseState s) {
             status = s.status;
@@ -142,6 +177,8 @@ public record CaseState(String caseId, String authority, CaseStatus status, Case
             overdueReported = new LinkedHashSet<>(s.overdueReported);
             awaitingOverdue = new LinkedHashSet<>(s.awaitingOverdue);
             notes = new LinkedHashSet<>(s.notes);
+            people = new LinkedHashMap<>(s.people);
+            erasedSubjects = new LinkedHashSet<>(s.erasedSubjects);
         }
     }
 }

@@ -17,6 +17,7 @@ import org.compliance.api.cases.CaseCommand;
 import org.compliance.api.cases.CaseEvent;
 import org.compliance.api.cases.CloseCase;
 import org.compliance.api.cases.IssueDecision;
+import org.compliance.api.cases.EraseDataSubject;
 import org.compliance.api.cases.LiftLegalHold;
 import org.compliance.api.cases.OpenCase;
 import org.compliance.api.cases.PlaceLegalHold;
@@ -163,6 +164,11 @@ public class InvestigationCase {
 
     @CommandHandler
     Long handle(AddCaseNote c, Clock clock, Authorities authorities, PenaltyRegimes penaltyRegimes) {
+        return decide(c, clock, authorities, penaltyRegimes);
+    }
+
+    @CommandHandler
+    Long handle(EraseDataSubject c, Clock clock, Authorities authorities, PenaltyRegimes penaltyRegimes) {
         return decide(c, clock, authorities, penaltyRegimes);
     }
 

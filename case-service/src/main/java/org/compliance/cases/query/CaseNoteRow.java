@@ -33,4 +33,7 @@ public class CaseNoteRow {
     public String authorName;
     @Column(name = "added_at")
     public Instant addedAt;
+    /** The data subjects the note names, each between spaces (erasing one erases the note's text). */
+    @Column(name = "named_subjects")
+    public String namedSubjects;
 }

@@ -26,6 +26,8 @@ import org.compliance.api.cases.CaseEvent;
 import org.compliance.api.cases.CaseNoteAdded;
 import org.compliance.api.cases.CaseOpened;
 import org.compliance.api.cases.Complainant;
+import org.compliance.api.cases.DataSubjectErased;
+import org.compliance.api.shared.PersonalData;
 import org.compliance.api.cases.Respondent;
 import org.compliance.platform.axon.BatchedProjection;
 import org.compliance.platform.axon.EventSerialization;
@@ -44,10 +46,11 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 @Unremovable
-@ProcessingGroup("case-views")
+@ProcessingGroup(CaseViewProjection.GROUP)
 @Projection
 public class CaseViewProjection {
 
+    public static final String GROUP = "case-views";
     private static final Logger LOG = Logger.getLogger(CaseViewProjection.class);
     private static final ViewTable<CaseViewRow> CASES = ViewTable.of(CaseViewRow.class);
     private static final ViewTable<CasePartyRow> PARTIES = ViewTable.of(CasePartyRow.class);
@@ -97,6 +100,8 @@ public class CaseViewProjection {
 
         private final TouchedRows<String, Folded> cases;
         private final List<CaseNoteAdded> notes = new ArrayList<>();
+        private final List<DataSubjectErased> erasures = new ArrayList<>();
+        private final Set<String> erasedWords = new LinkedHashSet<>();
         private final Set<String> words = new LinkedHashSet<>();
 
         CaseViewBatch(List<? extends EventMessage<?>> events) {
@@ -123,6 +128,13 @@ public class CaseViewProjection {
             } else if (sequence <= folded.document.version) {
                 return; // folded in already (the opening too: it is event 0)
             } else {
+                if (event instanceof DataSubjectErased erased) {
+                    erasures.add(erased);
+                    folded.document.complainants.stream()
+                            .filter(c -> c.complainantId().equals(erased.complainantId())
+                                    && !PersonalData.ERASED.equals(c.name()))
+                            .forEach(c -> erasedWords.addAll(SearchWords.of(c.name()).words()));
+                }
                 folded.document.apply(event);
             }
             folded.document.version = sequence;
@@ -163,6 +175,9 @@ public class CaseViewProjection {
                 addNotesToSearch(connection, notes);
             }
             addWords(connection, String.join("\n", words));
+            if (!erasures.isEmpty()) {
+                erase(connection, erasures, erasedWords);
+            }
         }
     }
 
@@ -217,6 +232,37 @@ public class CaseViewProjection {
                 }
                 update.setString(added.size() + 1, caseNotes.getKey());
                 update.executeUpdate();
+            }
+        }
+    }
+
+    /**
+     * What an erasure changes beyond the documents: the notes naming the subject read erased, their case's note words
+     * are taken again from its notes, and the words of the erased name leave the words a search widens a typo to (a
+     * name withdrawn before its erasure is no longer known here; its words stay there, tied to no case).
+     */
+    private static void erase(Connection connection, List<DataSubjectErased> erasures, Set<String> erasedWords)
+            throws SQLException {
+        try (var notes = connection.prepareStatement("UPDATE case_service.case_note SET text = ?"
+                + " WHERE case_id = ? AND strpos(named_subjects, ?) > 0");
+             var search = connection.prepareStatement("UPDATE case_service.case_view SET notes_search = coalesce(("
+                     + "SELECT setweight(to_tsvector('english', string_agg(n.text, ' ' ORDER BY n.added_at, n.note_id)),"
+                     + " 'D') FROM case_service.case_note n WHERE n.case_id = ?), '') WHERE case_id = ?")) {
+            for (DataSubjectErased erased : erasures) {
+                notes.setString(1, PersonalData.ERASED);
+                notes.setString(2, erased.caseId());
+                notes.setString(3, " " + erased.dataSubject() + " ");
+                notes.executeUpdate();
+                search.setString(1, erased.caseId());
+                search.setString(2, erased.caseId());
+                search.executeUpdate();
+            }
+        }
+        if (!erasedWords.isEmpty()) {
+            try (var words = connection.prepareStatement(
+                    "DELETE FROM case_service.case_search_word WHERE word = ANY (?)")) {
+                words.setArray(1, connection.createArrayOf("text", erasedWords.toArray()));
+                words.executeUpdate();
             }
         }
     }
@@ -327,6 +373,7 @@ public class CaseViewProjection {
         row.authorId = note.author().userId();
         row.authorName = note.author().name();
         row.addedAt = note.addedAt();
+        row.namedSubjects = " " + String.join(" ", note.namedSubjects()) + " ";
         return row;
     }
 }

@@ -16,6 +16,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 import org.compliance.api.cases.AddAllegation;
@@ -28,6 +29,7 @@ import org.compliance.api.cases.AssignLeadInvestigator;
 import org.compliance.api.cases.CaseCommand;
 import org.compliance.api.cases.CloseCase;
 import org.compliance.api.cases.EnforcementNotice;
+import org.compliance.api.cases.EraseDataSubject;
 import org.compliance.api.cases.IssueDecision;
 import org.compliance.api.cases.LiftLegalHold;
 import org.compliance.api.cases.MonetaryPenalty;
@@ -56,13 +58,16 @@ import org.compliance.api.cases.requests.RespondentInput;
 import org.compliance.api.cases.requests.StaffRequest;
 import org.compliance.api.cases.views.Changed;
 import org.compliance.api.shared.StaffMember;
+import org.compliance.cases.application.KeyShredding;
 import org.compliance.cases.application.StaffDirectory;
 import org.compliance.cases.domain.CaseAction;
+import org.compliance.cases.query.CaseViewProjection;
 import org.compliance.platform.domain.RuleViolation;
 import org.compliance.platform.identity.Caller;
 import org.compliance.platform.identity.CurrentCaller;
 import org.compliance.platform.messaging.Commands;
 import org.compliance.platform.problem.Versions;
+import org.compliance.platform.views.Consistency;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -108,9 +113,12 @@ public class CaseChangeResource {
     private final CurrentCaller caller;
     private final VisibleCases cases;
     private final StaffDirectory directory;
+    private final Consistency consistency;
 
-    public CaseChangeResource(Commands commands, CurrentCaller caller, VisibleCases cases, StaffDirectory directory) {
+    public CaseChangeResource(Commands commands, CurrentCaller caller, VisibleCases cases, StaffDirectory directory,
+                              Consistency consistency) {
         this.commands = commands;
+        this.consistency = consistency;
         this.caller = caller;
         this.cases = cases;
         this.directory = directory;
@@ -330,6 +338,26 @@ public class CaseChangeResource {
     public Uni<Response> addNote(@BeanParam CaseChange change, @Valid @NotNull NoteRequest body) {
         return dispatch(change, me -> new AddCaseNote(change.caseId(), newId("N"), body.text(),
                 new StaffMember(me.subject(), me.name())));
+    }
+
+    @POST
+    @Path("/complainants/{complainantId}/erasure")
+    @RolesAllowed(SUPERVISOR)
+    @Operation(summary = "Erase a complainant who is a person (supervisors)", description = "Their key is destroyed: "
+            + "their name, and every note, allegation or summary that names them, read \"[erased]\" from then on, "
+            + "in the event store, the views and every service, while the hash chain still verifies (the erasure is "
+            + "itself an event of the case). 409 while the case is under legal hold or once they are erased; 422 for "
+            + "an organisation. 200 once the key is destroyed; 202 when the erasure is recorded and its key not yet "
+            + "destroyed within the wait (it will be).")
+    @APIResponse(responseCode = "202", description = "Recorded; the key is destroyed shortly after",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation =
+                    Changed.class)))
+    public Uni<Response> erase(@BeanParam CaseChange change, @PathParam("complainantId") String complainantId,
+                               @Valid @NotNull ReasonRequest body) {
+        return dispatch(change, me -> new EraseDataSubject(change.caseId(), complainantId, body.reason(),
+                new StaffMember(me.subject(), me.name())))
+                .chain(changed -> consistency.caughtUp(List.of(KeyShredding.GROUP, CaseViewProjection.GROUP))
+                        .map(done -> done ? changed : Response.fromResponse(changed).status(202).build()));
     }
 
     /** The endpoint of each transition of the table ({@link CaseAction}). */

@@ -197,7 +197,7 @@ class CaseDeciderTest {
         @Test
         void a_complainant_is_added_and_withdrawn() {
             assertThat(when(given(caseOpened()), new AddComplainant(CASE_ID, ALEX)))
-                    .containsExactly(new ComplainantAdded(CASE_ID, ALEX));
+                    .containsExactly(new ComplainantAdded(CASE_ID, ALEX.onCase(CASE_ID)));
             assertThat(when(given(caseOpened()), new WithdrawComplainant(CASE_ID, CONSUMER_GROUP.complainantId(),
                     "Complaint withdrawn"))).containsExactly(new ComplainantWithdrawn(CASE_ID,
                     CONSUMER_GROUP.complainantId(), "Complaint withdrawn"));

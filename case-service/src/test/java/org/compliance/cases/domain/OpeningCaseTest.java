@@ -101,7 +101,7 @@ class OpeningCaseTest {
                 .when(anOpenCase().respondents(List.of(NORTHWIND, CONTOSO))
                         .complainants(List.of(CONSUMER_GROUP, ALEX)).build())
                 .expectEvents(new CaseOpened(CASE_ID, TITLE, SUMMARY, ICO, LEGAL_BASES, Priority.HIGH,
-                        Confidentiality.RESTRICTED, List.of(NORTHWIND, CONTOSO), List.of(CONSUMER_GROUP, ALEX),
+                        Confidentiality.RESTRICTED, List.of(NORTHWIND, CONTOSO), List.of(CONSUMER_GROUP, ALEX.onCase(CASE_ID)),
                         List.of(TRAINING_WITHOUT_BASIS, OPAQUE_PRIVACY_NOTICE), IRIS, NOW));
     }
 

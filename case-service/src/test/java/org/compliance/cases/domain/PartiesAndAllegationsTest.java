@@ -149,7 +149,7 @@ class PartiesAndAllegationsTest {
     void a_person_can_be_added_as_complainant() {
         fixture.given(caseOpened())
                 .when(new AddComplainant(CASE_ID, ALEX))
-                .expectEvents(new ComplainantAdded(CASE_ID, ALEX));
+                .expectEvents(new ComplainantAdded(CASE_ID, ALEX.onCase(CASE_ID)));
     }
 
     @Test

@@ -48,7 +48,8 @@ import org.junit.jupiter.api.Test;
 class CaseViewBatchesTest {
 
     private static final String CASE = InvestigationCase.class.getSimpleName();
-    private static final Duration WAIT = Duration.ofSeconds(30);
+    // a poisoned event is tried three times, seconds apart, before it is parked and its segment goes on
+    private static final Duration WAIT = Duration.ofSeconds(60);
     private static final StaffMember IRIS = new StaffMember("u-iris", "Iris Investigator");
     private static final Instant START = Instant.parse("2026-11-02T09:30:00Z");
     private static final int NOTES = 150;

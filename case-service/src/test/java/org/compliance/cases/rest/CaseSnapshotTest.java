@@ -36,7 +36,8 @@ import org.junit.jupiter.api.Test;
 class CaseSnapshotTest {
 
     private static final int NOTES = 120;
-    private static final ObjectMapper JSON = EventSerialization.storageObjectMapper();
+    // the snapshot is stored as events are, its personal data sealed (decision 29)
+    private static final ObjectMapper JSON = EventSerialization.eventObjectMapper();
 
     @Inject
     AgroalDataSource service;

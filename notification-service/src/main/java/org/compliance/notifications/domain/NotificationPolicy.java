@@ -34,6 +34,7 @@ import org.compliance.api.cases.CaseResumed;
 import org.compliance.api.cases.CaseSuspended;
 import org.compliance.api.cases.ComplainantAdded;
 import org.compliance.api.cases.ComplainantWithdrawn;
+import org.compliance.api.cases.DataSubjectErased;
 import org.compliance.api.cases.DecisionIssued;
 import org.compliance.api.cases.FindingsRecorded;
 import org.compliance.api.cases.InvestigationStarted;
@@ -140,6 +141,7 @@ public final class NotificationPolicy {
             case AllegationWithdrawn e -> List.of();
             case CaseAwaitingOverdueEvidence e -> List.of();
             case CaseNoteAdded e -> List.of();
+            case DataSubjectErased e -> List.of();
             case CaseOverdueEvidenceResolved e -> List.of();
             case CaseReopened e -> List.of();
             case CaseResumed e -> List.of();

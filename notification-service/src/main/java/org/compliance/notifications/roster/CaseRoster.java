@@ -24,6 +24,7 @@ import org.compliance.api.cases.CaseResumed;
 import org.compliance.api.cases.CaseSuspended;
 import org.compliance.api.cases.ComplainantAdded;
 import org.compliance.api.cases.ComplainantWithdrawn;
+import org.compliance.api.cases.DataSubjectErased;
 import org.compliance.api.cases.DecisionIssued;
 import org.compliance.api.cases.FindingsRecorded;
 import org.compliance.api.cases.InvestigationStarted;
@@ -98,6 +99,7 @@ public class CaseRoster {
             case CaseAwaitingOverdueEvidence e -> { }
             case CaseClosed e -> { }
             case CaseNoteAdded e -> { }
+            case DataSubjectErased e -> { }
             case CaseOverdueEvidenceResolved e -> { }
             case CaseReferred e -> { }
             case CaseReopened e -> { }

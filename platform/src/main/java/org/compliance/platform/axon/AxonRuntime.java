@@ -64,6 +64,8 @@ import org.compliance.platform.messaging.CallerOnCommands;
 import org.compliance.platform.messaging.EventMetadata;
 import org.compliance.platform.messaging.TraceOnMessages;
 import org.compliance.platform.messaging.Tracing;
+import org.compliance.platform.personaldata.Sealing;
+import org.compliance.platform.personaldata.SubjectKeys;
 import org.jboss.logging.Logger;
 
 /**
@@ -92,13 +94,15 @@ public class AxonRuntime {
     private volatile Configuration configuration;
     private volatile TokenTable tokens;
     private volatile ProcessorCluster cluster;
+    private final SubjectKeys subjectKeys;
     private volatile AppendListener appendListener;
     private volatile AppendAnnouncer appendAnnouncer;
 
     public AxonRuntime(AgroalDataSource dataSource, jakarta.transaction.TransactionManager jta, AxonSettings settings,
                        ServiceComponents components, Clock clock, CallerOnCommands caller, Tracing tracing,
-                       MeterRegistry meters) {
+                       MeterRegistry meters, SubjectKeys subjectKeys) {
         this.dataSource = dataSource;
+        this.subjectKeys = subjectKeys;
         this.jta = jta;
         this.settings = settings;
         this.components = components;
@@ -110,6 +114,7 @@ public class AxonRuntime {
     }
 
     void start(@Observes @Priority(100) StartupEvent event) {
+        Sealing.install(subjectKeys);
         Serializer serializer = EventSerialization.serializer();
         TransactionManager transactions = new NarayanaTransactionManager(jta);
         var connections = new DataSourceConnectionProvider(dataSource);

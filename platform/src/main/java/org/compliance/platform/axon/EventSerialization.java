@@ -2,12 +2,14 @@ package org.compliance.platform.axon;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.databind.AnnotationIntrospector;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.compliance.platform.personaldata.PersonalDataIntrospector;
 
 /**
  * The one serializer for events, snapshots, metadata and tokens. It owns its ObjectMapper: the REST
@@ -29,7 +31,19 @@ public final class EventSerialization {
                 .build();
     }
 
+    /**
+     * The stored form of events and snapshots: {@link #storageObjectMapper()} with personal data sealed under its
+     * subjects' keys (decision 29). Read models use the plain mapper: they keep text in clear and erase it on
+     * {@code DataSubjectErased}.
+     */
+    public static ObjectMapper eventObjectMapper() {
+        ObjectMapper mapper = storageObjectMapper();
+        mapper.setAnnotationIntrospector(AnnotationIntrospector.pair(new PersonalDataIntrospector(),
+                mapper.getSerializationConfig().getAnnotationIntrospector()));
+        return mapper;
+    }
+
     public static JacksonSerializer serializer() {
-        return JacksonSerializer.builder().objectMapper(storageObjectMapper()).build();
+        return JacksonSerializer.builder().objectMapper(eventObjectMapper()).build();
     }
 }

@@ -26,7 +26,8 @@ final class EventStoreDatabase {
             statement.execute("CREATE DATABASE " + name);
             // The roles the event store's migrations grant appending and snapshots to (infra/db/roles.sql makes them
             // the same way).
-            for (String role : new String[] {"compliance_event_appender", "compliance_snapshot_writer"}) {
+            for (String role : new String[] {"compliance_event_appender", "compliance_snapshot_writer",
+                    "compliance_subject_eraser"}) {
                 statement.execute("""
                         DO $$ BEGIN
                             CREATE ROLE %s NOLOGIN;

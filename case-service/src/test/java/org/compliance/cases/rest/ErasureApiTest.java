@@ -1,0 +1,163 @@
+package org.compliance.cases.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.compliance.cases.rest.CaseApi.change;
+import static org.compliance.cases.rest.CaseApi.token;
+import static org.compliance.cases.rest.CaseApi.viewAt;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.compliance.api.shared.PersonalData;
+import org.compliance.testing.RealPeers;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 22 part 4 through case-service's API and its database: a person complainant's name, and the texts that name
+ * them, are stored sealed; the erasure is refused under legal hold; once done, the case, its notes and search read
+ * erased, the stored events are byte for byte what they were, and the key is gone for good.
+ */
+@QuarkusTest
+@WithTestResource(RealPeers.class)
+class ErasureApiTest {
+
+    private static final String ERASED = PersonalData.ERASED;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void an_erased_complainant_reads_erased_everywhere_while_the_stored_events_stay_as_they_were() throws Exception {
+        String surname = "Quillfeather" + UUID.randomUUID().toString().substring(0, 6).replaceAll("\\d", "x");
+        String name = "Rowena " + surname;
+        String caseId = CaseApi.openCaseWith("iris.investigator", """
+                {"title": "Voice recordings kept after deletion requests",
+                 "summary": "%s says her recordings were kept after she asked for them to be deleted",
+                 "authority": "%s", "legalBases": ["UK GDPR"],
+                 "respondents": [{"organisationAlias": "northwind-cloud", "name": "Northwind Cloud Ltd"}],
+                 "complainants": [{"kind": "PERSON", "name": "%s"},
+                                  {"kind": "ORGANISATION", "name": "Fair Data Consumers Network"}],
+                 "allegations": [{"legalBasis": "UK GDPR Art. 17", "description": "Erasure refused to %s"},
+                                 {"legalBasis": "UK GDPR Art. 5(1)(e)", "description": "Recordings kept indefinitely"}]}
+                """.formatted(name, CaseApi.ICO, name, surname));
+        String complainantId = given().auth().oauth2(token("iris.investigator")).when().get("/cases/" + caseId)
+                .then().statusCode(200).body("complainants.name", hasItem(name))
+                .extract().path("complainants.find { it.kind == 'PERSON' }.complainantId");
+        change("iris.investigator", "POST", "/cases/" + caseId + "/notes", 0,
+                "{\"text\":\"Spoke to " + surname + " on the phone\"}").statusCode(200);
+        change("iris.investigator", "POST", "/cases/" + caseId + "/notes", 1,
+                "{\"text\":\"Respondent's solicitors asked for more time\"}").statusCode(200);
+        viewAt("iris.investigator", caseId, 2);
+
+        // Stored sealed: the event store holds no byte of the name, nor of the texts naming her.
+        List<String> storedBefore = storedPayloads(caseId);
+        assertThat(String.join("\n", storedBefore)).doesNotContain(surname).contains("\"sealed\"")
+                .contains("Recordings kept indefinitely").contains("Respondent's solicitors asked for more time");
+        assertThat(found(surname)).containsExactly(caseId);
+
+        // Under legal hold, nothing is erased.
+        change("sam.supervisor", "POST", "/cases/" + caseId + "/legal-hold", 2, "{\"reason\":\"Judicial review\"}")
+                .statusCode(200);
+        change("sam.supervisor", "POST", "/cases/" + caseId + "/complainants/" + complainantId + "/erasure", 3,
+                "{\"reason\":\"UK GDPR Art. 17\"}")
+                .statusCode(409).contentType("application/problem+json")
+                .body("detail", containsString("legal hold"));
+        // Investigators may not erase, and an organisation is no data subject.
+        change("iris.investigator", "POST", "/cases/" + caseId + "/complainants/" + complainantId + "/erasure", 3,
+                "{\"reason\":\"UK GDPR Art. 17\"}").statusCode(403);
+        viewAt("iris.investigator", caseId, 3).body("complainants.name", hasItem(name));
+
+        change("sam.supervisor", "POST", "/cases/" + caseId + "/legal-hold/lifting", 3, "{\"reason\":\"Dismissed\"}")
+                .statusCode(200);
+        change("sam.supervisor", "POST", "/cases/" + caseId + "/complainants/" + complainantId + "/erasure", 4,
+                "{\"reason\":\"UK GDPR Art. 17: no longer needed\"}").statusCode(200);
+
+        // Erased in the case, its notes and search; the organisation and the other texts are untouched.
+        String page = given().auth().oauth2(token("iris.investigator")).when().get("/cases/" + caseId).then()
+                .statusCode(200)
+                .body("complainants.name", hasItem(ERASED))
+                .body("complainants.name", hasItem("Fair Data Consumers Network"))
+                .body("summary", equalTo(ERASED))
+                .body("allegations.allegation.description", hasItem(ERASED))
+                .body("allegations.allegation.description", hasItem("Recordings kept indefinitely"))
+                .extract().asString();
+        assertThat(page).doesNotContain(surname);
+        given().auth().oauth2(token("iris.investigator")).when().get("/cases/" + caseId + "/notes").then()
+                .statusCode(200).body("text", hasItem(ERASED))
+                .body("text", hasItem("Respondent's solicitors asked for more time"));
+        assertThat(found(surname)).isEmpty();
+        assertThat(databaseText(caseId)).doesNotContain("quillfeather");
+        change("sam.supervisor", "POST", "/cases/" + caseId + "/complainants/" + complainantId + "/erasure", 5,
+                "{\"reason\":\"again\"}").statusCode(409);
+
+        // The stored events are what they were, with the erasure after them; the key is gone and stays gone.
+        List<String> storedAfter = storedPayloads(caseId);
+        assertThat(storedAfter.subList(0, storedBefore.size())).isEqualTo(storedBefore);
+        assertThat(storedAfter.get(storedAfter.size() - 1)).contains("UK GDPR Art. 17: no longer needed")
+                .doesNotContain(surname);
+        try (var connection = dataSource.getConnection(); var key = connection.prepareStatement(
+                "SELECT key IS NULL, erased_at IS NOT NULL FROM event_store.data_subject_key WHERE subject = ?")) {
+            key.setString(1, caseId + "/" + complainantId);
+            try (var row = key.executeQuery()) {
+                assertThat(row.next()).isTrue();
+                assertThat(row.getBoolean(1)).isTrue();
+                assertThat(row.getBoolean(2)).isTrue();
+            }
+        }
+        try (var connection = dataSource.getConnection(); var restore = connection.prepareStatement(
+                "UPDATE event_store.data_subject_key SET key = ?, erased_at = NULL WHERE subject = ?")) {
+            restore.setBytes(1, new byte[32]);
+            restore.setString(2, caseId + "/" + complainantId);
+            SQLException refused = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class,
+                    restore::executeUpdate);
+            assertThat(refused.getMessage()).contains("cannot come back");
+        }
+    }
+
+    private List<String> found(String words) {
+        return given().auth().oauth2(token("iris.investigator")).queryParam("q", words).when().get("/cases")
+                .then().statusCode(200).extract().path("items.caseId");
+    }
+
+    private List<String> storedPayloads(String caseId) throws SQLException {
+        List<String> payloads = new ArrayList<>();
+        try (var connection = dataSource.getConnection(); var events = connection.prepareStatement(
+                "SELECT convert_from(payload, 'UTF8') FROM event_store.domain_event_entry WHERE aggregate_identifier = ?"
+                        + " ORDER BY sequence_number")) {
+            events.setString(1, caseId);
+            try (var rows = events.executeQuery()) {
+                while (rows.next()) {
+                    payloads.add(rows.getString(1));
+                }
+            }
+        }
+        return payloads;
+    }
+
+    /** Every text case-service keeps of the case in its views. */
+    private String databaseText(String caseId) throws SQLException {
+        StringBuilder text = new StringBuilder();
+        try (var connection = dataSource.getConnection(); var rows = connection.prepareStatement("""
+                SELECT v.document || v.search_text || v.summary || v.notes_search::text
+                       || coalesce((SELECT string_agg(n.text, ' ') FROM case_service.case_note n WHERE n.case_id = v.case_id), '')
+                       || coalesce((SELECT string_agg(p.name, ' ') FROM case_service.case_party p WHERE p.case_id = v.case_id), '')
+                FROM case_service.case_view v WHERE v.case_id = ?""")) {
+            rows.setString(1, caseId);
+            try (var row = rows.executeQuery()) {
+                while (row.next()) {
+                    text.append(row.getString(1));
+                }
+            }
+        }
+        return text.toString().toLowerCase();
+    }
+}
