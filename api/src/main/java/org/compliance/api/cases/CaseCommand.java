@@ -18,6 +18,7 @@ public sealed interface CaseCommand extends Addressed permits
         EraseDataSubject,
         IssueDecision,
         LiftLegalHold,
+        NamePerson,
         OpenCase,
         PlaceLegalHold,
         RecordFindings,

@@ -34,6 +34,8 @@ public class CaseDocument {
     public String suspensionReason;
     public List<Respondent> respondents = new ArrayList<>();
     public List<Complainant> complainants = new ArrayList<>();
+    /** People the case names who are not parties (witnesses, employees): data subjects like person complainants. */
+    public List<NamedPerson> namedPersons = new ArrayList<>();
     public List<AllegationEntry> allegations = new ArrayList<>();
     public StaffMember leadInvestigator;
     public List<StaffMember> team = new ArrayList<>();
@@ -164,8 +166,10 @@ public class CaseDocument {
             case LegalHoldLifted e -> legalHoldReason = null;
             case CaseAwaitingOverdueEvidence e -> overdueEvidence.add(new OverdueEvidence(e.requestId(), e.dueAt()));
             case CaseOverdueEvidenceResolved e -> overdueEvidence.removeIf(o -> o.requestId().equals(e.requestId()));
+            case PersonNamed e -> namedPersons.add(e.person());
             case DataSubjectErased e -> {
-                complainants.replaceAll(c -> c.complainantId().equals(e.complainantId()) ? c.erased() : c);
+                complainants.replaceAll(c -> c.complainantId().equals(e.personId()) ? c.erased() : c);
+                namedPersons.replaceAll(p -> p.personId().equals(e.personId()) ? p.erased() : p);
                 allegations.replaceAll(a -> new AllegationEntry(a.allegation().erasing(e.dataSubject()), a.withdrawn(),
                         a.withdrawalReason()));
                 if (summaryNamedSubjects.contains(e.dataSubject())) {

@@ -27,6 +27,7 @@ public sealed interface CaseEvent permits
         LeadInvestigatorAssigned,
         LegalHoldLifted,
         LegalHoldPlaced,
+        PersonNamed,
         RespondentAdded,
         RespondentWithdrawn,
         TeamMemberAdded,

@@ -37,6 +37,9 @@ import org.compliance.api.cases.CloseCase;
 import org.compliance.api.cases.Complainant;
 import org.compliance.api.cases.DataSubjectErased;
 import org.compliance.api.cases.EraseDataSubject;
+import org.compliance.api.cases.NamePerson;
+import org.compliance.api.cases.NamedPerson;
+import org.compliance.api.cases.PersonNamed;
 import org.compliance.api.shared.DataSubjects;
 import org.compliance.api.cases.ComplainantAdded;
 import org.compliance.api.cases.ComplainantWithdrawn;
@@ -125,6 +128,7 @@ public final class CaseRules {
             case LiftLegalHold c -> List.of(liftLegalHold(state, c));
             case AddCaseNote c -> List.of(addNote(state, c, now));
             case EraseDataSubject c -> List.of(erase(state, c, now));
+            case NamePerson c -> List.of(namePerson(state, c));
             case RecordOverdueEvidence c -> recordOverdueEvidence(state, c);
             case ResolveOverdueEvidence c -> resolveOverdueEvidence(state, c);
         };
@@ -140,9 +144,11 @@ public final class CaseRules {
             case ComplainantAdded e -> state.with(s -> {
                 s.complainants.put(e.complainant().complainantId(), e.complainant());
                 if (e.complainant().kind() == Complainant.Kind.PERSON) {
-                    s.people.put(e.complainant().complainantId(), e.complainant());
+                    s.people.put(e.complainant().complainantId(), CaseState.Person.of(e.complainant(), e.caseId()));
                 }
             });
+            case PersonNamed e -> state.with(s -> s.people.put(e.person().personId(),
+                    new CaseState.Person(e.person().personId(), e.person().name(), e.person().dataSubject())));
             case ComplainantWithdrawn e -> state.with(s -> s.complainants.remove(e.complainantId()));
             case AllegationAdded e -> state.with(s -> s.allegations.put(e.allegation().allegationId(), e.allegation()));
             case AllegationAmended e -> state.with(s -> s.allegations.put(e.allegation().allegationId(),
@@ -198,8 +204,8 @@ public final class CaseRules {
             case CaseNoteAdded e -> state.with(s -> s.notes.add(e.noteId()));
             case DataSubjectErased e -> state.with(s -> {
                 s.erasedSubjects.add(e.dataSubject());
-                s.complainants.computeIfPresent(e.complainantId(), (id, c) -> c.erased());
-                s.people.computeIfPresent(e.complainantId(), (id, c) -> c.erased());
+                s.complainants.computeIfPresent(e.personId(), (id, c) -> c.erased());
+                s.people.computeIfPresent(e.personId(), (id, p) -> p.erased());
                 s.allegations.replaceAll((id, a) -> a.erasing(e.dataSubject()));
             });
         };
@@ -559,26 +565,41 @@ public final class CaseRules {
 
     // ---- erasure ------------------------------------------------------------------------------------
 
-    /** A person complainant erased: never while the case is under legal hold, and once. */
+    /** A person named in the case, not a party: a data subject of it from now on. */
+    private static PersonNamed namePerson(CaseState state, NamePerson c) {
+        requireText(c.person().personId(), "A named person needs an id");
+        requireText(c.person().name(), "A named person needs a name");
+        requireText(c.person().role(), "Say in what role the case names them (e.g. witness)");
+        if (state.people().containsKey(c.person().personId())
+                || state.complainants().containsKey(c.person().personId())) {
+            throw RuleViolation.conflict("Person " + c.person().personId() + " is already named in the case");
+        }
+        NamedPerson named = c.person().onCase(state.caseId());
+        requireTitleNamesNobody(state.title(), Map.of(named.dataSubject(), named.name()));
+        return new PersonNamed(state.caseId(), named);
+    }
+
+    /** A data subject erased: never while the case is under legal hold, and once. */
     private static DataSubjectErased erase(CaseState state, EraseDataSubject c, Instant now) {
         requireText(c.reason(), "Erasing a data subject needs a reason (the law that requires it)");
         requireStaff(c.erasedBy());
-        Complainant person = state.people().get(c.complainantId());
+        CaseState.Person person = state.people().get(c.personId());
         if (person == null) {
-            throw state.complainants().containsKey(c.complainantId())
-                    ? RuleViolation.unprocessable("Complainant " + c.complainantId() + " is an organisation, not a "
+            throw state.complainants().containsKey(c.personId())
+                    ? RuleViolation.unprocessable("Complainant " + c.personId() + " is an organisation, not a "
                             + "person: there is no personal data of theirs to erase")
-                    : RuleViolation.unprocessable("'" + c.complainantId() + "' is not a complainant of this case");
+                    : RuleViolation.unprocessable("'" + c.personId() + "' is neither a complainant nor a person "
+                            + "named in this case");
         }
         if (state.underLegalHold()) {
             throw RuleViolation.conflict("The case is under legal hold (" + state.legalHold() + "): nothing of it may "
                     + "be erased until the hold is lifted");
         }
-        String subject = state.subjectOf(person);
-        if (state.erasedSubjects().contains(subject)) {
-            throw RuleViolation.conflict("Complainant " + c.complainantId() + " is erased already");
+        if (state.erasedSubjects().contains(person.dataSubject())) {
+            throw RuleViolation.conflict(c.personId() + " is erased already");
         }
-        return new DataSubjectErased(state.caseId(), c.complainantId(), subject, c.reason().strip(), c.erasedBy(), now);
+        return new DataSubjectErased(state.caseId(), c.personId(), person.dataSubject(), c.reason().strip(),
+                c.erasedBy(), now);
     }
 
     /** A title is shown to respondents and in notices and e-mails, which are never erased: it names no person. */

@@ -11,6 +11,7 @@ import org.compliance.api.cases.CaseOpened;
 import org.compliance.api.cases.CaseStatus;
 import org.compliance.api.cases.Complainant;
 import org.compliance.api.cases.Respondent;
+import org.compliance.api.shared.PersonalData;
 import org.compliance.api.shared.StaffMember;
 
 /**
@@ -34,8 +35,8 @@ import org.compliance.api.shared.StaffMember;
  *                               nothing
  * @param awaitingOverdue        the requests whose overdue evidence the case still awaits
  * @param notes                  the ids of the case's notes
- * @param people                 every complainant who is a person and so a data subject, withdrawn ones too, by
- *                               complainant id
+ * @param people                 the case's data subjects: every complainant who is a person (withdrawn ones too)
+ *                               and every person it names, by complainant or person id
  * @param erasedSubjects         the data subjects erased
  */
 public record CaseState(String caseId, String title, String authority, CaseStatus status, CaseStatus statusBeforeSuspension,
@@ -43,8 +44,21 @@ public record CaseState(String caseId, String title, String authority, CaseStatu
                         Map<String, Allegation> allegations, Set<String> withdrawnAllegations,
                         StaffMember leadInvestigator, Map<String, StaffMember> team, boolean decided,
                         Set<String> decidedFor, boolean referred, String legalHold, Set<OverdueReport> overdueReported,
-                        Set<String> awaitingOverdue, Set<String> notes, Map<String, Complainant> people,
+                        Set<String> awaitingOverdue, Set<String> notes, Map<String, Person> people,
                         Set<String> erasedSubjects) {
+
+    /** A data subject of the case: a complainant who is a person, or a person the case names. */
+    public record Person(String personId, String name, String dataSubject) {
+
+        static Person of(Complainant complainant, String caseId) {
+            return new Person(complainant.complainantId(), complainant.name(), complainant.dataSubject() != null
+                    ? complainant.dataSubject() : complainant.onCase(caseId).dataSubject());
+        }
+
+        Person erased() {
+            return new Person(personId, PersonalData.ERASED, dataSubject);
+        }
+    }
 
     /** One report that a request's evidence was not in by its due moment. */
     public record OverdueReport(String requestId, Instant dueAt) {
@@ -69,11 +83,11 @@ public record CaseState(String caseId, String title, String authority, CaseStatu
         Map<String, Respondent> respondents = new LinkedHashMap<>();
         e.respondents().forEach(r -> respondents.put(r.organisationAlias(), r));
         Map<String, Complainant> complainants = new LinkedHashMap<>();
-        Map<String, Complainant> people = new LinkedHashMap<>();
+        Map<String, Person> people = new LinkedHashMap<>();
         e.complainants().forEach(c -> {
             complainants.put(c.complainantId(), c);
             if (c.kind() == Complainant.Kind.PERSON) {
-                people.put(c.complainantId(), c);
+                people.put(c.complainantId(), Person.of(c, e.caseId()));
             }
         });
         Map<String, Allegation> allegations = new LinkedHashMap<>();
@@ -127,18 +141,9 @@ public record CaseState(String caseId, String title, String authority, CaseStatu
     /** The names of the case's data subjects not erased, by subject: what a text is searched for to seal it. */
     Map<String, String> namesBySubject() {
         Map<String, String> names = new LinkedHashMap<>();
-        people.values().forEach(p -> {
-            String subject = subjectOf(p);
-            if (!erasedSubjects.contains(subject)) {
-                names.put(subject, p.name());
-            }
-        });
+        people.values().stream().filter(p -> !erasedSubjects.contains(p.dataSubject()))
+                .forEach(p -> names.put(p.dataSubject(), p.name()));
         return names;
-    }
-
-    /** The data subject a person complainant is (events stored before subjects were named have none yet). */
-    String subjectOf(Complainant person) {
-        return person.dataSubject() != null ? person.dataSubject() : person.onCase(caseId).dataSubject();
     }
 
     /** The next state while one event changes it: a working copy that {@link #with} freezes again. */
@@ -158,7 +163,7 @@ public record CaseState(String caseId, String title, String authority, CaseStatu
         final Set<OverdueReport> overdueReported;
         final Set<String> awaitingOverdue;
         final Set<String> notes;
-        final Map<String, Complainant> people;
+        final Map<String, Person> people;
         final Set<String> erasedSubjects;
 
         private Next(CaseState s) {

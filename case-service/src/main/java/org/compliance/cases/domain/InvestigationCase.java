@@ -19,6 +19,7 @@ import org.compliance.api.cases.CloseCase;
 import org.compliance.api.cases.IssueDecision;
 import org.compliance.api.cases.EraseDataSubject;
 import org.compliance.api.cases.LiftLegalHold;
+import org.compliance.api.cases.NamePerson;
 import org.compliance.api.cases.OpenCase;
 import org.compliance.api.cases.PlaceLegalHold;
 import org.compliance.api.cases.RecordFindings;
@@ -169,6 +170,11 @@ public class InvestigationCase {
 
     @CommandHandler
     Long handle(EraseDataSubject c, Clock clock, Authorities authorities, PenaltyRegimes penaltyRegimes) {
+        return decide(c, clock, authorities, penaltyRegimes);
+    }
+
+    @CommandHandler
+    Long handle(NamePerson c, Clock clock, Authorities authorities, PenaltyRegimes penaltyRegimes) {
         return decide(c, clock, authorities, penaltyRegimes);
     }
 

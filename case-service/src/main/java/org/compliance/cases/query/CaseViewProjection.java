@@ -131,9 +131,13 @@ public class CaseViewProjection {
                 if (event instanceof DataSubjectErased erased) {
                     erasures.add(erased);
                     folded.document.complainants.stream()
-                            .filter(c -> c.complainantId().equals(erased.complainantId())
+                            .filter(c -> c.complainantId().equals(erased.personId())
                                     && !PersonalData.ERASED.equals(c.name()))
                             .forEach(c -> erasedWords.addAll(SearchWords.of(c.name()).words()));
+                    folded.document.namedPersons.stream()
+                            .filter(p -> p.personId().equals(erased.personId())
+                                    && !PersonalData.ERASED.equals(p.name()))
+                            .forEach(p -> erasedWords.addAll(SearchWords.of(p.name()).words()));
                 }
                 folded.document.apply(event);
             }
@@ -297,6 +301,7 @@ public class CaseViewProjection {
             parts.add(r.organisationAlias());
         });
         d.complainants.forEach(c -> parts.add(c.name()));
+        d.namedPersons.forEach(p -> parts.add(p.name()));
         parts.removeIf(Objects::isNull);
         return String.join("\n", parts);
     }

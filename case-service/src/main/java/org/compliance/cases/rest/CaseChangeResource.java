@@ -33,6 +33,7 @@ import org.compliance.api.cases.EraseDataSubject;
 import org.compliance.api.cases.IssueDecision;
 import org.compliance.api.cases.LiftLegalHold;
 import org.compliance.api.cases.MonetaryPenalty;
+import org.compliance.api.cases.NamePerson;
 import org.compliance.api.cases.PlaceLegalHold;
 import org.compliance.api.cases.RecordFindings;
 import org.compliance.api.cases.ReferCase;
@@ -51,6 +52,7 @@ import org.compliance.api.cases.requests.ComplainantInput;
 import org.compliance.api.cases.requests.DecisionRequest;
 import org.compliance.api.cases.requests.FindingsRequest;
 import org.compliance.api.cases.requests.MonetaryPenaltyInput;
+import org.compliance.api.cases.requests.NamedPersonInput;
 import org.compliance.api.cases.requests.NoteRequest;
 import org.compliance.api.cases.requests.ReasonRequest;
 import org.compliance.api.cases.requests.ReferralRequest;
@@ -352,9 +354,41 @@ public class CaseChangeResource {
     @APIResponse(responseCode = "202", description = "Recorded; the key is destroyed shortly after",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation =
                     Changed.class)))
-    public Uni<Response> erase(@BeanParam CaseChange change, @PathParam("complainantId") String complainantId,
-                               @Valid @NotNull ReasonRequest body) {
-        return dispatch(change, me -> new EraseDataSubject(change.caseId(), complainantId, body.reason(),
+    public Uni<Response> eraseComplainant(@BeanParam CaseChange change,
+                                          @PathParam("complainantId") String complainantId,
+                                          @Valid @NotNull ReasonRequest body) {
+        return erase(change, complainantId, body);
+    }
+
+    @POST
+    @Path("/named-persons")
+    @RolesAllowed({STAFF, SUPERVISOR})
+    @Operation(summary = "Name a person who is not a party (a witness, an employee of a respondent)",
+            description = "They become a data subject of the case: their name, and every note, allegation or summary "
+                    + "written afterwards that names them, are kept sealed under their key and can be erased. 422 when "
+                    + "the case's title names them (a title is shown to respondents and in notices).")
+    public Uni<Response> namePerson(@BeanParam CaseChange change, @Valid @NotNull NamedPersonInput body) {
+        return dispatch(change, c -> new NamePerson(change.caseId(), body.toNamedPerson(newId("P"))));
+    }
+
+    @POST
+    @Path("/named-persons/{personId}/erasure")
+    @RolesAllowed(SUPERVISOR)
+    @Operation(summary = "Erase a person the case names (supervisors)", description = "As for a complainant: their "
+            + "name and every text naming them read \"[erased]\" from then on, while the hash chain still verifies. "
+            + "409 while the case is under legal hold or once they are erased. 200 once the key is destroyed; 202 when "
+            + "the erasure is recorded and its key not yet destroyed within the wait (it will be).")
+    @APIResponse(responseCode = "202", description = "Recorded; the key is destroyed shortly after",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation =
+                    Changed.class)))
+    public Uni<Response> eraseNamedPerson(@BeanParam CaseChange change, @PathParam("personId") String personId,
+                                          @Valid @NotNull ReasonRequest body) {
+        return erase(change, personId, body);
+    }
+
+    /** Records the erasure, then answers once the key is destroyed and the views erased (202 if the wait ends first). */
+    private Uni<Response> erase(CaseChange change, String personId, ReasonRequest body) {
+        return dispatch(change, me -> new EraseDataSubject(change.caseId(), personId, body.reason(),
                 new StaffMember(me.subject(), me.name())))
                 .chain(changed -> consistency.caughtUp(List.of(KeyShredding.GROUP, CaseViewProjection.GROUP))
                         .map(done -> done ? changed : Response.fromResponse(changed).status(202).build()));

@@ -28,6 +28,9 @@ import org.compliance.api.cases.DataSubjectErased;
 import org.compliance.api.cases.EraseDataSubject;
 import org.compliance.api.cases.LegalHoldLifted;
 import org.compliance.api.cases.LegalHoldPlaced;
+import org.compliance.api.cases.NamePerson;
+import org.compliance.api.cases.NamedPerson;
+import org.compliance.api.cases.PersonNamed;
 import org.compliance.api.cases.OpenCase;
 import org.compliance.api.shared.PersonalData;
 import org.junit.jupiter.api.BeforeEach;
@@ -147,6 +150,31 @@ class ErasureTest {
                 .expectNoEvents();
         fixture.given(caseOpened(), new ComplainantAdded(CASE_ID, ALEX.onCase(CASE_ID)))
                 .when(new EraseDataSubject(CASE_ID, "cmp-alex", " ", TOMAS))
+                .expectException(unprocessable())
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_person_the_case_names_is_a_data_subject_whom_texts_name_and_who_can_be_erased() {
+        NamedPerson witness = new NamedPerson("P-0000000a", "Jonah Pettigrew", "witness", null);
+        NamedPerson named = witness.onCase(CASE_ID);
+        assertThat(named.dataSubject()).isEqualTo(CASE_ID + "/P-0000000a");
+        fixture.given(caseOpened())
+                .when(new NamePerson(CASE_ID, witness))
+                .expectEvents(new PersonNamed(CASE_ID, named));
+        fixture.given(caseOpened(), new PersonNamed(CASE_ID, named))
+                .when(new NamePerson(CASE_ID, witness))
+                .expectException(conflict())
+                .expectNoEvents();
+        fixture.given(caseOpened(), new PersonNamed(CASE_ID, named))
+                .when(new AddCaseNote(CASE_ID, "note-4", "Pettigrew saw the training logs", IRIS))
+                .expectEvents(new CaseNoteAdded(CASE_ID, "note-4", "Pettigrew saw the training logs", IRIS, NOW,
+                        List.of(named.dataSubject())));
+        fixture.given(caseOpened(), new PersonNamed(CASE_ID, named))
+                .when(new EraseDataSubject(CASE_ID, "P-0000000a", GDPR, TOMAS))
+                .expectEvents(new DataSubjectErased(CASE_ID, "P-0000000a", named.dataSubject(), GDPR, TOMAS, NOW));
+        fixture.given(caseOpened())
+                .when(new NamePerson(CASE_ID, new NamedPerson("P-0000000b", " ", "witness", null)))
                 .expectException(unprocessable())
                 .expectNoEvents();
     }

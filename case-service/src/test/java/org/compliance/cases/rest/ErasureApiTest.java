@@ -123,6 +123,28 @@ class ErasureApiTest {
         }
     }
 
+    @Test
+    void a_person_the_case_names_can_be_erased_and_the_notes_naming_them_read_erased() throws Exception {
+        String caseId = CaseApi.openCase("iris.investigator", "Witness statements");
+        change("iris.investigator", "POST", "/cases/" + caseId + "/named-persons", 0,
+                "{\"name\": \"Jonah Pettigrew\", \"role\": \"witness\"}").statusCode(200);
+        String personId = viewAt("iris.investigator", caseId, 1).body("namedPersons.name", hasItem("Jonah Pettigrew"))
+                .extract().path("namedPersons[0].personId");
+        change("iris.investigator", "POST", "/cases/" + caseId + "/notes", 1,
+                "{\"text\":\"Pettigrew saw the training logs\"}").statusCode(200);
+        change("iris.investigator", "POST", "/cases/" + caseId + "/named-persons", 2,
+                "{\"name\": \"\", \"role\": \"witness\"}").statusCode(422);
+        assertThat(String.join("\n", storedPayloads(caseId))).doesNotContain("Pettigrew");
+
+        change("sam.supervisor", "POST", "/cases/" + caseId + "/named-persons/" + personId + "/erasure", 2,
+                "{\"reason\":\"UK GDPR Art. 17\"}").statusCode(200);
+        viewAt("iris.investigator", caseId, 3).body("namedPersons.name", hasItem(ERASED))
+                .body("namedPersons.role", hasItem("witness"));
+        given().auth().oauth2(token("iris.investigator")).when().get("/cases/" + caseId + "/notes").then()
+                .statusCode(200).body("text", hasItem(ERASED));
+        assertThat(databaseText(caseId)).doesNotContain("pettigrew");
+    }
+
     private List<String> found(String words) {
         return given().auth().oauth2(token("iris.investigator")).queryParam("q", words).when().get("/cases")
                 .then().statusCode(200).extract().path("items.caseId");

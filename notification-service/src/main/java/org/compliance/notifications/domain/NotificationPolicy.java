@@ -35,6 +35,7 @@ import org.compliance.api.cases.CaseSuspended;
 import org.compliance.api.cases.ComplainantAdded;
 import org.compliance.api.cases.ComplainantWithdrawn;
 import org.compliance.api.cases.DataSubjectErased;
+import org.compliance.api.cases.PersonNamed;
 import org.compliance.api.cases.DecisionIssued;
 import org.compliance.api.cases.FindingsRecorded;
 import org.compliance.api.cases.InvestigationStarted;
@@ -142,6 +143,7 @@ public final class NotificationPolicy {
             case CaseAwaitingOverdueEvidence e -> List.of();
             case CaseNoteAdded e -> List.of();
             case DataSubjectErased e -> List.of();
+            case PersonNamed e -> List.of();
             case CaseOverdueEvidenceResolved e -> List.of();
             case CaseReopened e -> List.of();
             case CaseResumed e -> List.of();

@@ -25,6 +25,7 @@ import org.compliance.api.cases.CaseSuspended;
 import org.compliance.api.cases.ComplainantAdded;
 import org.compliance.api.cases.ComplainantWithdrawn;
 import org.compliance.api.cases.DataSubjectErased;
+import org.compliance.api.cases.PersonNamed;
 import org.compliance.api.cases.DecisionIssued;
 import org.compliance.api.cases.FindingsRecorded;
 import org.compliance.api.cases.InvestigationStarted;
@@ -100,6 +101,7 @@ public class CaseRoster {
             case CaseClosed e -> { }
             case CaseNoteAdded e -> { }
             case DataSubjectErased e -> { }
+            case PersonNamed e -> { }
             case CaseOverdueEvidenceResolved e -> { }
             case CaseReferred e -> { }
             case CaseReopened e -> { }

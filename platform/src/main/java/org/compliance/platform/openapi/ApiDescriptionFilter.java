@@ -29,20 +29,22 @@ public class ApiDescriptionFilter implements OASFilter {
     private record Segment(String description, Supplier<Schema> schema) {
     }
 
-    private static final Map<String, Segment> SEGMENTS = Map.of(
-            "caseId", new Segment("The case's id", ApiDescriptionFilter::uuid),
-            "requestId", new Segment("The evidence request's id", ApiDescriptionFilter::uuid),
-            "submissionId", new Segment("The submission's id", ApiDescriptionFilter::uuid),
-            "fileId", new Segment("The file's id (its upload id)", ApiDescriptionFilter::uuid),
-            "userId", new Segment("The member of staff's user id in Keycloak", ApiDescriptionFilter::uuid),
-            "id", new Segment("Its id", ApiDescriptionFilter::uuid),
-            "alias", new Segment("The respondent organisation's alias", ApiDescriptionFilter::alias),
-            "organisation", new Segment("The organisation's alias; one the caller is not a member of is a 404",
-                    ApiDescriptionFilter::alias),
-            "allegationId", new Segment("The allegation's id within the case, e.g. A1 or A-1f2e3d4c",
-                    () -> string().pattern("^A(-[0-9a-f]{8}|[1-9][0-9]{0,3})$").maxLength(10)),
-            "complainantId", new Segment("The complainant's id within the case, e.g. C1 or C-1f2e3d4c",
-                    () -> string().pattern("^C(-[0-9a-f]{8}|[1-9][0-9]{0,3})$").maxLength(10)));
+    private static final Map<String, Segment> SEGMENTS = Map.ofEntries(
+            Map.entry("caseId", new Segment("The case's id", ApiDescriptionFilter::uuid)),
+            Map.entry("requestId", new Segment("The evidence request's id", ApiDescriptionFilter::uuid)),
+            Map.entry("submissionId", new Segment("The submission's id", ApiDescriptionFilter::uuid)),
+            Map.entry("fileId", new Segment("The file's id (its upload id)", ApiDescriptionFilter::uuid)),
+            Map.entry("userId", new Segment("The member of staff's user id in Keycloak", ApiDescriptionFilter::uuid)),
+            Map.entry("id", new Segment("Its id", ApiDescriptionFilter::uuid)),
+            Map.entry("alias", new Segment("The respondent organisation's alias", ApiDescriptionFilter::alias)),
+            Map.entry("organisation", new Segment("The organisation's alias; one the caller is not a member of is a 404",
+                    ApiDescriptionFilter::alias)),
+            Map.entry("allegationId", new Segment("The allegation's id within the case, e.g. A1 or A-1f2e3d4c",
+                    () -> string().pattern("^A(-[0-9a-f]{8}|[1-9][0-9]{0,3})$").maxLength(10))),
+            Map.entry("complainantId", new Segment("The complainant's id within the case, e.g. C1 or C-1f2e3d4c",
+                    () -> string().pattern("^C(-[0-9a-f]{8}|[1-9][0-9]{0,3})$").maxLength(10))),
+            Map.entry("personId", new Segment("The id of a person the case names, e.g. P-1f2e3d4c",
+                    () -> string().pattern("^P-[0-9a-f]{8}$").maxLength(10))));
 
     /** Query parameters every list of the suite reads the same way; their bounds come from each method. */
     private static final Map<String, String> PAGING = Map.of(

@@ -40,7 +40,7 @@ record Fixture(Map<String, List<String>> pathValues, Map<String, List<String>> b
     }
 
     /**
-     * Makes, through the APIs, one of everything a path can name: a case with a complainant and an allegation,
+     * Makes, through the APIs, one of everything a path can name: a case with a complainant, a named person and an allegation,
      * an evidence request on it with a submitted file, a second upload not yet submitted, a webhook endpoint of
      * the respondent, and a notification in the lead investigator's inbox.
      */
@@ -57,6 +57,12 @@ record Fixture(Map<String, List<String>> pathValues, Map<String, List<String>> b
                         "description", "Browsing data used without a lawful basis"))), 201).path("caseId").asText();
         await().atMost(Duration.ofSeconds(60)).until(() ->
                 client.get("iris.investigator", suite.evidence.url("/known-cases/" + caseId)).statusCode() == 200);
+        var named = client.send("iris.investigator", "POST", suite.cases.url("/cases/" + caseId + "/named-persons"),
+                "application/json", "{\"name\":\"Jo Witness\",\"role\":\"witness\"}", "If-Match", "\"0\"");
+        assertThat(named.statusCode()).as(named.body()).isEqualTo(200);
+        String personId = await().atMost(Duration.ofSeconds(60)).until(() -> client.getJson("iris.investigator",
+                suite.cases.url("/cases/" + caseId)).path("namedPersons").path(0).path("personId").asText(""),
+                id -> !id.isEmpty());
         String requestId = client.postJson("iris.investigator", suite.evidence.url("/requests"), Map.of(
                 "caseId", caseId, "respondentOrganisationAlias", "northwind-cloud",
                 "items", List.of("Records of processing activities"), "legalBasis", "UK GDPR Art. 58(1)(a)"), 201)
@@ -94,6 +100,7 @@ record Fixture(Map<String, List<String>> pathValues, Map<String, List<String>> b
         path.put("fileId", List.of(submission.path("files").path(0).path("fileId").asText()));
         path.put("alias", List.of("northwind-cloud"));
         path.put("complainantId", List.of("C1"));
+        path.put("personId", List.of(personId));
         path.put("allegationId", List.of("A1"));
         path.put("userId", List.of(staff));
         path.put("organisation", List.of("northwind-cloud", "contoso-models"));
