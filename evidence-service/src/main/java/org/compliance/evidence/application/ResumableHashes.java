@@ -36,6 +36,12 @@ public class ResumableHashes {
     private record Left(ResumableSha256 sha256, Instant at) {
     }
 
+    /** Told now and then while a hash is rebuilt (re-reading gigabytes takes a while): the PATCH renews its claim. */
+    @FunctionalInterface
+    public interface Rereading {
+        void stillRereading() throws IOException;
+    }
+
     private final BlobStore blobs;
     private final Clock clock;
     private final Duration idle;
@@ -69,7 +75,8 @@ public class ResumableHashes {
      * here at that offset, else rebuilt from the bytes the store holds; or, where the store cannot read back, taken up
      * from {@code savedState}. The PATCH owns it until it {@link #leave}s it.
      */
-    public ResumableSha256 takeUp(UUID uploadId, String staging, long offset, byte[] savedState) throws IOException {
+    public ResumableSha256 takeUp(UUID uploadId, String staging, long offset, byte[] savedState, Rereading rereading)
+            throws IOException {
         if (!blobs.readsBackResumable()) {
             if (savedState == null) {
                 throw new IllegalStateException("Upload " + uploadId + " has no saved hash state and the blob store "
@@ -95,6 +102,7 @@ public class ResumableHashes {
             for (int read = held.read(buffer); read != -1; read = held.read(buffer)) {
                 digest.update(buffer, 0, read);
                 reread += read;
+                rereading.stillRereading();
             }
         }
         this.reread.addAndGet(reread);

@@ -329,7 +329,8 @@ public class ResumableUploadResource {
         ResumableSha256 sha256;
         BlobStore.Held held;
         try {
-            sha256 = hashes.takeUp(id, row.staging, offset, row.sha256State);
+            sha256 = hashes.takeUp(id, row.staging, offset, row.sha256State, renewing(id, claim, offset,
+                    row.sha256State));
             held = blobs.append(row.staging, offset, row.length, sha256, body, checkpoints(id, claim, sha256));
             if (sha256.covered() != held.offset()) {
                 throw new IllegalStateException("The hash covers " + sha256.covered() + " bytes, the store holds "
@@ -432,6 +433,24 @@ public class ResumableUploadResource {
                 last = clock.instant();
                 byte[] state = sha256.state();
                 if (!await(() -> uploads.progress(id, claim, offset, state, last))) {
+                    throw new ClaimLost();
+                }
+            }
+        };
+    }
+
+    /** Renews the claim, as a checkpoint would, while a hash lost by this instance is rebuilt from the bytes held. */
+    private ResumableHashes.Rereading renewing(UUID id, UUID claim, long offset, byte[] sha256State) {
+        return new ResumableHashes.Rereading() {
+            private Instant last = clock.instant();
+
+            @Override
+            public void stillRereading() throws IOException {
+                if (clock.instant().isBefore(last.plus(checkpointEvery))) {
+                    return;
+                }
+                last = clock.instant();
+                if (!await(() -> uploads.progress(id, claim, offset, sha256State, last))) {
                     throw new ClaimLost();
                 }
             }

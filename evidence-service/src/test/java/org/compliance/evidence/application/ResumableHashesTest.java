@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.compliance.evidence.adapters.FileSystemBlobStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,8 +52,10 @@ class ResumableHashesTest {
         assertThat(hashes.reread()).isZero();
 
         assertThat(hashes.forgetAll()).isEqualTo(1);
-        ResumableSha256 rebuilt = append(hashes, id, staging, 2_000_000, content.length);
+        AtomicInteger told = new AtomicInteger();
+        ResumableSha256 rebuilt = append(hashes, id, staging, 2_000_000, content.length, told::incrementAndGet);
         assertThat(hashes.reread()).isEqualTo(2_000_000);
+        assertThat(told).as("the PATCH is told while it re-reads, to renew its claim").hasPositiveValue();
         assertThat(rebuilt.hex()).isEqualTo(sha256(content));
     }
 
@@ -97,7 +100,12 @@ class ResumableHashesTest {
     /** One PATCH: takes the hash up, appends the content's bytes from {@code from} to {@code to}, leaves it. */
     private ResumableSha256 append(ResumableHashes hashes, UUID id, String staging, int from, int to)
             throws IOException {
-        ResumableSha256 sha256 = hashes.takeUp(id, staging, from, null);
+        return append(hashes, id, staging, from, to, () -> { });
+    }
+
+    private ResumableSha256 append(ResumableHashes hashes, UUID id, String staging, int from, int to,
+                                   ResumableHashes.Rereading rereading) throws IOException {
+        ResumableSha256 sha256 = hashes.takeUp(id, staging, from, null, rereading);
         BlobStore.Held held = store.append(staging, from, content.length, sha256,
                 new ByteArrayInputStream(content, from, to - from), checkpoints());
         assertThat(held.offset()).isEqualTo(to);
