@@ -22,7 +22,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.apache.commons.io.input.BoundedInputStream;
 import org.compliance.evidence.application.BlobStore;
-import org.compliance.evidence.application.Sha256State;
+import org.compliance.evidence.application.ResumableSha256;
 import org.jboss.logging.Logger;
 
 /**
@@ -96,11 +96,10 @@ public class FileSystemBlobStore implements BlobStore {
     }
 
     @Override
-    public Held append(String staging, long offset, long length, byte[] sha256State, InputStream content,
+    public Held append(String staging, long offset, long length, ResumableSha256 sha256, InputStream content,
                        Checkpoints checkpoints) throws IOException {
-        Sha256State sha256 = Sha256State.of(sha256State);
         try (FileChannel file = FileChannel.open(resumable(staging), StandardOpenOption.WRITE)) {
-            // bytes written after the last saved checkpoint are not in the saved hash: write them again
+            // bytes written after the last saved checkpoint are not held: write them again
             file.truncate(offset).position(offset);
             ByteBuffer buffer = ByteBuffer.allocate(BUFFER);
             long held = offset;
@@ -124,12 +123,23 @@ public class FileSystemBlobStore implements BlobStore {
                 held += read;
                 if (checkpoints.due()) {
                     file.force(false);
-                    checkpoints.save(held, sha256.state());
+                    checkpoints.save(held);
                 }
             }
             file.force(false);
-            return new Held(held, sha256.state(), brokeOff);
+            return new Held(held, brokeOff);
         }
+    }
+
+    @Override
+    public boolean readsBackResumable() {
+        return true;
+    }
+
+    @Override
+    public InputStream readResumable(String staging, long length) throws IOException {
+        return BoundedInputStream.builder().setInputStream(Files.newInputStream(resumable(staging)))
+                .setMaxCount(length).get();
     }
 
     @Override

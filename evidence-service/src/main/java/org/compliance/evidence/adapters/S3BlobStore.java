@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.compliance.evidence.application.BlobStore;
-import org.compliance.evidence.application.Sha256State;
+import org.compliance.evidence.application.ResumableSha256;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -160,10 +160,9 @@ public class S3BlobStore implements BlobStore {
     }
 
     @Override
-    public Held append(String staging, long offset, long length, byte[] sha256State, InputStream content,
+    public Held append(String staging, long offset, long length, ResumableSha256 sha256, InputStream content,
                        Checkpoints checkpoints) throws IOException {
         Resumable upload = Resumable.of(staging);
-        Sha256State sha256 = Sha256State.of(sha256State);
         byte[] buffer = new byte[upload.partSize];
         long partStart = offset - offset % upload.partSize;
         // the bytes of the part under way that arrived before (kept as the tail object, already hashed)
@@ -195,7 +194,7 @@ public class S3BlobStore implements BlobStore {
                 if (partStart + filled > offset) {
                     putTail(upload, buffer, filled);
                 }
-                return new Held(partStart + filled, sha256.state(), brokeOff);
+                return new Held(partStart + filled, brokeOff);
             }
             int number = (int) (partStart / upload.partSize) + 1;
             int size = filled;
@@ -205,13 +204,13 @@ public class S3BlobStore implements BlobStore {
             partStart += size;
             filled = 0;
             if (checkpoints.due()) {
-                checkpoints.save(partStart, sha256.state());
+                checkpoints.save(partStart);
             }
             if (length == 0) {
                 break;
             }
         }
-        return new Held(partStart, sha256.state(), brokeOff);
+        return new Held(partStart, brokeOff);
     }
 
     /**
@@ -250,6 +249,20 @@ public class S3BlobStore implements BlobStore {
 
     private String tailKey(Resumable upload) {
         return upload.key(this) + ".tail";
+    }
+
+    /**
+     * No: S3 cannot read the parts of a multipart upload under way (GetObject sees only completed objects), so a
+     * resumable upload here carries a saved hash state instead (decision 26, amended).
+     */
+    @Override
+    public boolean readsBackResumable() {
+        return false;
+    }
+
+    @Override
+    public InputStream readResumable(String staging, long length) {
+        throw new UnsupportedOperationException("S3 cannot read back the parts of a multipart upload under way");
     }
 
     @Override

@@ -29,34 +29,46 @@ public interface BlobStore {
     Stored store(InputStream content, long maxBytes) throws IOException;
 
     /**
-     * What a store holds of a resumable upload after an append: the bytes up to {@code offset} (durable) and the
-     * SHA-256 state of exactly those bytes; {@code brokeOff} when the content stopped early (the connection went).
+     * What a store holds of a resumable upload after an append: the bytes up to {@code offset} (durable), which the
+     * append's hash then covers exactly; {@code brokeOff} when the content stopped early (the connection went).
      */
-    record Held(long offset, byte[] sha256State, IOException brokeOff) {
+    record Held(long offset, IOException brokeOff) {
     }
 
     /** Asked while a resumable upload's bytes are appended: whether to save the progress so far, and saving it. */
     interface Checkpoints {
         boolean due();
 
-        /** The bytes up to {@code offset} are durable in the store and {@code sha256State} is their hash's state. */
-        void save(long offset, byte[] sha256State) throws IOException;
+        /** The bytes up to {@code offset} are durable in the store, and the append's hash covers exactly those. */
+        void save(long offset) throws IOException;
     }
 
     /**
      * Starts a resumable upload (decision 26): answers the name of its unfinished object, opaque to the caller, who
-     * keeps it with the upload's offset and hash state.
+     * keeps it with the upload's offset.
      */
     String beginResumable() throws IOException;
 
     /**
-     * Appends {@code content} to a resumable upload whose bytes up to {@code offset} (hashed as {@code sha256State})
-     * are held, hashing as it goes, until the content ends, breaks off or {@code length} is reached. Bytes held beyond
-     * {@code offset} from an earlier append that was never saved are dropped first. What it answers is what it holds,
-     * durable: every byte that arrived.
+     * Appends {@code content} to a resumable upload whose bytes up to {@code offset} are held (and hashed by
+     * {@code sha256}), hashing with {@code sha256} as it goes, until the content ends, breaks off or {@code length} is
+     * reached. Bytes held beyond {@code offset} from an earlier append that was never saved are dropped first. What it
+     * answers is what it holds, durable: every byte that arrived, all of them hashed, none more.
      */
-    Held append(String staging, long offset, long length, byte[] sha256State, InputStream content,
+    Held append(String staging, long offset, long length, ResumableSha256 sha256, InputStream content,
                 Checkpoints checkpoints) throws IOException;
+
+    /**
+     * Whether the store can read back what it holds of a resumable upload under way ({@link #readResumable}): then an
+     * upload's hash need not be saved, for it can be rebuilt (decision 26, amended).
+     */
+    boolean readsBackResumable();
+
+    /**
+     * The first {@code length} bytes held of a resumable upload under way, where {@link #readsBackResumable} (to hash
+     * them again); otherwise {@link UnsupportedOperationException}.
+     */
+    InputStream readResumable(String staging, long length) throws IOException;
 
     /** Ends a resumable upload whose {@code size} bytes hash to {@code sha256}: stored under its hash, as by store. */
     Stored completeResumable(String staging, String sha256, long size) throws IOException;

@@ -13,9 +13,10 @@ import org.compliance.evidence.query.UploadRepository;
 import org.compliance.evidence.query.UploadRow;
 
 /**
- * Resumable uploads under way (decision 26): each with the offset the blob store holds and the SHA-256 state of the
- * bytes before it, written by one PATCH at a time (a claim on the row, taken and renewed in short transactions). Once
- * complete an upload becomes an ordinary {@link Uploads.Upload} with the same id, submitted like any other.
+ * Resumable uploads under way (decision 26): each with the offset the blob store holds (and, where the store cannot
+ * read back, the saved SHA-256 state of the bytes before it: {@link ResumableHashes}), written by one PATCH at a time
+ * (a claim on the row, taken and renewed in short transactions). Once complete an upload becomes an ordinary
+ * {@link Uploads.Upload} with the same id, submitted like any other.
  */
 @ApplicationScoped
 public class ResumableUploads {
@@ -30,7 +31,8 @@ public class ResumableUploads {
 
     @WithTransaction
     public Uni<ResumableUploadRow> create(String requestId, String organisation, String userId, String fileName,
-                                          Integer item, long length, String staging, Instant now) {
+                                          Integer item, long length, String staging, byte[] sha256State,
+                                          Instant now) {
         ResumableUploadRow row = new ResumableUploadRow();
         row.uploadId = UUID.randomUUID();
         row.requestId = requestId;
@@ -40,7 +42,7 @@ public class ResumableUploads {
         row.item = item;
         row.length = length;
         row.offset = 0;
-        row.sha256State = Sha256State.initial();
+        row.sha256State = sha256State;
         row.staging = staging;
         row.createdAt = now;
         return resumable.persist(row);

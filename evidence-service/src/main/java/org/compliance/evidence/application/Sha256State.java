@@ -5,9 +5,10 @@ import org.bouncycastle.crypto.digests.SHA256Digest;
 
 /**
  * SHA-256 computed piece by piece across requests: its state after the bytes so far can be saved (a few hundred bytes,
- * kept with a resumable upload's offset) and taken up again, so that resuming an upload never re-reads, nor hashes
- * again, what the store already holds. The JDK's MessageDigest cannot be saved; Bouncy Castle's digest can (its
- * {@code EncodableDigest}).
+ * kept with a resumable upload's offset) and taken up again, for a store that cannot read back what it holds of an
+ * upload under way (S3: the parts of a multipart upload under way cannot be read). Bouncy Castle's digest can be saved
+ * (its {@code EncodableDigest}); the JDK's MessageDigest cannot, but is some seven times faster, so a store that can
+ * read back uses that instead ({@link ResumableHashes}, decision 26 amended).
  */
 public final class Sha256State {
 

@@ -8,8 +8,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A row of {@code resumable_upload} (migration V9): a resumable upload under way, with the last byte the blob store
- * holds ({@code offset}) and the SHA-256 state of the bytes before it.
+ * A row of {@code resumable_upload} (migrations V9, V10): a resumable upload under way, with the last byte the blob
+ * store holds ({@code offset}) and, where the store cannot read those bytes back (S3), the saved SHA-256 state of them.
  */
 @Entity
 @Table(schema = "evidence_service", name = "resumable_upload")
@@ -32,6 +32,7 @@ public class ResumableUploadRow {
     public long length;
     @Column(name = "upload_offset")
     public long offset;
+    /** Bouncy Castle's SHA-256 state of the bytes held; null where the store reads them back (decision 26, amended). */
     @Column(name = "sha256_state")
     public byte[] sha256State;
     /** The blob store's name for the unfinished object. */

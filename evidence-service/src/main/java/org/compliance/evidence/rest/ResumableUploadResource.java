@@ -34,8 +34,9 @@ import java.util.regex.Pattern;
 import org.compliance.api.shared.CompanyUser;
 import org.compliance.evidence.application.BlobStore;
 import org.compliance.evidence.application.ContentTypes;
+import org.compliance.evidence.application.ResumableHashes;
+import org.compliance.evidence.application.ResumableSha256;
 import org.compliance.evidence.application.ResumableUploads;
-import org.compliance.evidence.application.Sha256State;
 import org.compliance.evidence.application.Uploads;
 import org.compliance.evidence.query.RequestViewRow;
 import org.compliance.evidence.query.ResumableUploadRow;
@@ -60,9 +61,10 @@ import org.jboss.logging.Logger;
  * point goes on from the last byte the service holds. {@code POST} creates one with its length and name
  * ({@code Upload-Length}, {@code Upload-Metadata}), {@code HEAD} tells the offset held, {@code PATCH} appends from
  * it ({@code Upload-Offset}; another offset is a 409, a second PATCH while one writes a 423), {@code DELETE} drops
- * it. The bytes are hashed as they arrive and the hash's state saved with the offset, so nothing stored is ever read
- * again. Complete, the file is an upload like a single request's (same id, type from the bytes), submitted the same
- * way; the last PATCH answers its SHA-256 and type. Who may: as for uploads, the addressed company's users.
+ * it. The bytes are hashed as they arrive, the hash left in memory between PATCHes ({@link ResumableHashes}: rebuilt
+ * from the bytes held when this instance has none, or taken up from a saved state where the store cannot read back).
+ * Complete, the file is an upload like a single request's (same id, type from the bytes), submitted the same way; the
+ * last PATCH answers its SHA-256 and type. Who may: as for uploads, the addressed company's users.
  *
  * <p>Blocking, like the single-request upload, because a PATCH's body is read as a stream while it is written.
  */
@@ -82,6 +84,7 @@ public class ResumableUploadResource {
     private final CurrentCaller caller;
     private final VisibleRequests requests;
     private final ResumableUploads uploads;
+    private final ResumableHashes hashes;
     private final BlobStore blobs;
     private final ContentTypes contentTypes;
     private final RequestCorrelation correlation;
@@ -91,8 +94,8 @@ public class ResumableUploadResource {
     private final Duration checkpointEvery;
 
     public ResumableUploadResource(CurrentCaller caller, VisibleRequests requests, ResumableUploads uploads,
-                                   BlobStore blobs, ContentTypes contentTypes, RequestCorrelation correlation,
-                                   Clock clock,
+                                   ResumableHashes hashes, BlobStore blobs, ContentTypes contentTypes,
+                                   RequestCorrelation correlation, Clock clock,
                                    @ConfigProperty(name = "compliance.evidence.max-file-bytes") long maxFileBytes,
                                    @ConfigProperty(name = "compliance.evidence.resumable.claim-timeout",
                                            defaultValue = "PT2M") Duration claimTimeout,
@@ -101,6 +104,7 @@ public class ResumableUploadResource {
         this.caller = caller;
         this.requests = requests;
         this.uploads = uploads;
+        this.hashes = hashes;
         this.blobs = blobs;
         this.contentTypes = contentTypes;
         this.correlation = correlation;
@@ -199,7 +203,7 @@ public class ResumableUploadResource {
             throw new IllegalStateException("The blob store could not start an upload", e);
         }
         ResumableUploadRow row = await(() -> uploads.create(requestId, user.organisationAlias(), user.userId(),
-                fileName, item, length, staging, clock.instant()));
+                fileName, item, length, staging, hashes.initialState(), clock.instant()));
         LOG.infof("%s began resumable upload %s (%d bytes) for request %s", user.userId(), row.uploadId, length,
                 requestId);
         return tus(Response.status(Response.Status.CREATED))
@@ -322,18 +326,26 @@ public class ResumableUploadResource {
             }
             return problem(423, "Another PATCH is writing this upload; try again when it has ended");
         }
+        ResumableSha256 sha256;
         BlobStore.Held held;
         try {
-            held = blobs.append(row.staging, offset, row.length, row.sha256State, body, checkpoints(id, claim));
+            sha256 = hashes.takeUp(id, row.staging, offset, row.sha256State, renewing(id, claim, offset,
+                    row.sha256State));
+            held = blobs.append(row.staging, offset, row.length, sha256, body, checkpoints(id, claim, sha256));
+            if (sha256.covered() != held.offset()) {
+                throw new IllegalStateException("The hash covers " + sha256.covered() + " bytes, the store holds "
+                        + held.offset());
+            }
         } catch (ClaimLost e) {
             return problem(409, e.getMessage());
         } catch (IOException | RuntimeException e) {
             await(() -> uploads.release(id, claim, offset, row.sha256State));
             throw new IllegalStateException("The blob store failed while appending to upload " + id, e);
         }
-        if (!await(() -> uploads.release(id, claim, held.offset(), held.sha256State()))) {
+        if (!await(() -> uploads.release(id, claim, held.offset(), sha256.state()))) {
             return problem(409, "Another PATCH took this upload over while this one was silent");
         }
+        hashes.leave(id, sha256);
         if (held.brokeOff() != null) {
             LOG.infof("Resumable upload %s broke off at %d of %d bytes: %s", id, held.offset(), row.length,
                     held.brokeOff().toString());
@@ -346,7 +358,7 @@ public class ResumableUploadResource {
             return problem(413, "The body goes beyond the upload's length of " + row.length + " bytes; the file is "
                     + "not complete (send an empty PATCH at its length to complete it, or DELETE it)");
         }
-        Uploads.Upload done = complete(row, held);
+        Uploads.Upload done = complete(row, sha256);
         return completed(Response.noContent(), done).build();
     }
 
@@ -380,6 +392,7 @@ public class ResumableUploadResource {
         if (!await(() -> uploads.terminate(id, clock.instant().minus(claimTimeout)))) {
             return problem(423, "A PATCH is writing this upload");
         }
+        hashes.forget(id);
         try {
             blobs.discardResumable(found.get().staging);
         } catch (IOException e) {
@@ -389,12 +402,12 @@ public class ResumableUploadResource {
     }
 
     /** Stores the complete file under its hash and turns it into an upload like a single request's. */
-    private Uploads.Upload complete(ResumableUploadRow row, BlobStore.Held held) {
+    private Uploads.Upload complete(ResumableUploadRow row, ResumableSha256 sha256) {
         try {
-            String sha256 = Sha256State.of(held.sha256State()).hex();
-            BlobStore.Stored stored = blobs.completeResumable(row.staging, sha256, row.length);
+            BlobStore.Stored stored = blobs.completeResumable(row.staging, sha256.hex(), row.length);
             String mediaType = contentTypes.detect(blobs.open(stored.sha256(), 0, ContentTypes.HEAD).orElseThrow());
             Uploads.Upload upload = await(() -> uploads.complete(row, mediaType, stored, clock.instant()));
+            hashes.forget(row.uploadId);
             LOG.infof("%s uploaded %s resumably (%d bytes, %s, sha-256 %s) for request %s", row.createdBy,
                     upload.uploadId(), stored.sizeBytes(), mediaType, stored.sha256(), row.requestId);
             return upload;
@@ -403,7 +416,7 @@ public class ResumableUploadResource {
         }
     }
 
-    private BlobStore.Checkpoints checkpoints(UUID id, UUID claim) {
+    private BlobStore.Checkpoints checkpoints(UUID id, UUID claim, ResumableSha256 sha256) {
         return new BlobStore.Checkpoints() {
             private Instant last = clock.instant();
 
@@ -413,7 +426,29 @@ public class ResumableUploadResource {
             }
 
             @Override
-            public void save(long offset, byte[] sha256State) throws IOException {
+            public void save(long offset) throws IOException {
+                if (sha256.covered() != offset) {
+                    throw new IllegalStateException("The hash covers " + sha256.covered() + " bytes, not " + offset);
+                }
+                last = clock.instant();
+                byte[] state = sha256.state();
+                if (!await(() -> uploads.progress(id, claim, offset, state, last))) {
+                    throw new ClaimLost();
+                }
+            }
+        };
+    }
+
+    /** Renews the claim, as a checkpoint would, while a hash lost by this instance is rebuilt from the bytes held. */
+    private ResumableHashes.Rereading renewing(UUID id, UUID claim, long offset, byte[] sha256State) {
+        return new ResumableHashes.Rereading() {
+            private Instant last = clock.instant();
+
+            @Override
+            public void stillRereading() throws IOException {
+                if (clock.instant().isBefore(last.plus(checkpointEvery))) {
+                    return;
+                }
                 last = clock.instant();
                 if (!await(() -> uploads.progress(id, claim, offset, sha256State, last))) {
                     throw new ClaimLost();

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.HexFormat;
 import java.util.Random;
 import org.compliance.evidence.application.BlobStore;
+import org.compliance.evidence.application.ResumableSha256;
 import org.compliance.evidence.application.Sha256State;
 import org.junit.jupiter.api.Test;
 
@@ -138,17 +139,26 @@ abstract class BlobStoreContract {
         int arrived = 9 * 1024 * 1024 + 5;
         String staging = store().beginResumable();
         List<Long> saved = new ArrayList<>();
-        BlobStore.Held first = store().append(staging, 0, content.length, Sha256State.initial(),
-                breakingAfter(content, arrived), checkpoints(saved));
+        ResumableSha256 hash = ResumableSha256.live();
+        BlobStore.Held first = store().append(staging, 0, content.length, hash, breakingAfter(content, arrived),
+                checkpoints(saved, hash));
         assertThat(first.brokeOff()).hasMessageContaining("Connection reset");
         assertThat(first.offset()).isEqualTo(heldAfterBreakingOff(arrived));
+        assertThat(hash.covered()).as("the hash covers what is held, no more").isEqualTo(first.offset());
         assertThat(saved).as("a checkpoint at each durable step").isNotEmpty().allMatch(o -> o <= first.offset());
+        if (store().readsBackResumable()) {
+            try (InputStream held = store().readResumable(staging, first.offset())) {
+                assertThat(held.readAllBytes()).as("what is held reads back")
+                        .isEqualTo(Arrays.copyOf(content, (int) first.offset()));
+            }
+        }
 
-        BlobStore.Held rest = store().append(staging, first.offset(), content.length, first.sha256State(),
-                new ByteArrayInputStream(content, (int) first.offset(), content.length), checkpoints(new ArrayList<>()));
+        BlobStore.Held rest = store().append(staging, first.offset(), content.length, hash,
+                new ByteArrayInputStream(content, (int) first.offset(), content.length),
+                checkpoints(new ArrayList<>(), hash));
         assertThat(rest.brokeOff()).isNull();
         assertThat(rest.offset()).isEqualTo(content.length);
-        String sha256 = Sha256State.of(rest.sha256State()).hex();
+        String sha256 = hash.hex();
         assertThat(sha256).isEqualTo(sha256(content));
 
         BlobStore.Stored stored = store().completeResumable(staging, sha256, content.length);
@@ -169,14 +179,16 @@ abstract class BlobStoreContract {
         byte[] state = Sha256State.initial();
         while (offset < content.length) {
             int length = (int) Math.min(piece, content.length - offset);
-            BlobStore.Held held = store().append(staging, offset, content.length, state,
-                    new ByteArrayInputStream(content, (int) offset, length), checkpoints(new ArrayList<>()));
+            // a saved state taken up for each piece, as a store that cannot read back goes on
+            ResumableSha256 hash = ResumableSha256.saved(state, offset);
+            BlobStore.Held held = store().append(staging, offset, content.length, hash,
+                    new ByteArrayInputStream(content, (int) offset, length), checkpoints(new ArrayList<>(), hash));
             assertThat(held.brokeOff()).isNull();
             assertThat(held.offset()).as("every byte of the piece is held").isEqualTo(offset + length);
             offset = held.offset();
-            state = held.sha256State();
+            state = hash.state();
         }
-        String sha256 = Sha256State.of(state).hex();
+        String sha256 = ResumableSha256.saved(state, offset).hex();
         assertThat(sha256).isEqualTo(sha256(content));
         store().completeResumable(staging, sha256, content.length);
         try (InputStream in = store().open(sha256).orElseThrow()) {
@@ -192,22 +204,23 @@ abstract class BlobStoreContract {
         store().store(new ByteArrayInputStream(content), Long.MAX_VALUE);
         long before = blobs();
         String staging = store().beginResumable();
-        BlobStore.Held held = store().append(staging, 0, content.length, Sha256State.initial(),
-                new ByteArrayInputStream(content), checkpoints(new ArrayList<>()));
-        assertThat(store().completeResumable(staging, Sha256State.of(held.sha256State()).hex(), content.length)
-                .alreadyPresent()).isTrue();
+        ResumableSha256 hash = ResumableSha256.live();
+        store().append(staging, 0, content.length, hash, new ByteArrayInputStream(content),
+                checkpoints(new ArrayList<>(), hash));
+        assertThat(store().completeResumable(staging, hash.hex(), content.length).alreadyPresent()).isTrue();
         assertThat(blobs()).isEqualTo(before);
 
         String dropped = store().beginResumable();
-        store().append(dropped, 0, SEVERAL_PARTS, Sha256State.initial(), breakingAfter(bytes(SEVERAL_PARTS, 6),
-                SEVERAL_PARTS - 1), checkpoints(new ArrayList<>()));
+        ResumableSha256 droppedHash = ResumableSha256.live();
+        store().append(dropped, 0, SEVERAL_PARTS, droppedHash, breakingAfter(bytes(SEVERAL_PARTS, 6),
+                SEVERAL_PARTS - 1), checkpoints(new ArrayList<>(), droppedHash));
         store().discardResumable(dropped);
         assertThat(blobs()).isEqualTo(before);
         assertThat(unfinished()).isZero();
     }
 
-    /** Saves every time it is asked (each buffer, each part), noting the offsets. */
-    private static BlobStore.Checkpoints checkpoints(List<Long> saved) {
+    /** Saves every time it is asked (each buffer, each part), noting the offsets, each exactly what the hash covers. */
+    private static BlobStore.Checkpoints checkpoints(List<Long> saved, ResumableSha256 hash) {
         return new BlobStore.Checkpoints() {
             @Override
             public boolean due() {
@@ -215,7 +228,8 @@ abstract class BlobStoreContract {
             }
 
             @Override
-            public void save(long offset, byte[] sha256State) {
+            public void save(long offset) {
+                assertThat(hash.covered()).as("the hash at a checkpoint").isEqualTo(offset);
                 saved.add(offset);
             }
         };

@@ -14,6 +14,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +26,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.UUID;
+import org.compliance.evidence.application.BlobStore;
+import org.compliance.evidence.application.LiveHashes;
+import org.compliance.evidence.application.ResumableHashes;
 import org.compliance.testing.RealPeers;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,12 +39,18 @@ import org.junit.jupiter.api.Test;
  * Resumable uploads (tus 1.0), with real Keycloak tokens, run against each blob store (ResumableUploadsTest: the file
  * system; ResumableUploadsOnS3Test: object storage): created, sent in parts, the offset
  * asked for, a wrong offset refused, a PATCH cut off mid-body keeping what arrived and resumed from there, one PATCH at
- * a time, the SHA-256 of the whole file, submitted and downloaded like any upload, and refusals as problem+json.
+ * a time, the SHA-256 of the whole file (also when the service lost the hash it kept between PATCHes, as a restart
+ * does), submitted and downloaded like any upload, and refusals as problem+json.
  */
 abstract class ResumableUploads {
 
     private static final String TUS = "1.0.0";
     private static final String BODY = "application/offset+octet-stream";
+
+    @Inject
+    ResumableHashes hashes;
+    @Inject
+    BlobStore blobs;
 
     String nora;
     String requestId;
@@ -98,6 +109,7 @@ abstract class ResumableUploads {
     @Test
     void a_patch_cut_off_mid_body_keeps_what_arrived_and_the_upload_resumes_from_there() throws Exception {
         String upload = create("cut.bin", file.length, "1");
+        long rereadBefore = LiveHashes.reread(hashes);
         int arrived = 1_234_567;
         try (Socket socket = new Socket("localhost", RestAssured.port)) {
             OutputStream out = socket.getOutputStream();
@@ -114,8 +126,32 @@ abstract class ResumableUploads {
                 .until(() -> offset(upload) == arrived);
 
         var done = patch(upload, arrived, Arrays.copyOfRange(file, arrived, file.length)).statusCode(204).extract();
-        assertThat(done.header("Evidence-Sha256")).as("resumed without re-reading what was held")
-                .isEqualTo(sha256(file));
+        assertThat(done.header("Evidence-Sha256")).isEqualTo(sha256(file));
+        assertThat(LiveHashes.reread(hashes)).as("resumed without re-reading what was held").isEqualTo(rereadBefore);
+    }
+
+    @Test
+    void an_upload_resumed_after_the_service_lost_its_hash_still_has_the_whole_files_sha256() {
+        String upload = create("restarted.bin", file.length, null);
+        UUID id = UUID.fromString(upload.substring(upload.lastIndexOf('/') + 1));
+        patch(upload, 0, Arrays.copyOfRange(file, 0, 1_000_003)).statusCode(204).header("Upload-Offset", "1000003");
+        // the file system store's uploads keep the JDK's digest in memory; S3's save Bouncy Castle's state instead
+        assertThat(LiveHashes.holds(hashes, id)).isEqualTo(blobs.readsBackResumable());
+        long rereadBefore = LiveHashes.reread(hashes);
+
+        LiveHashes.forgetAll(hashes); // as a restart does, or another instance, which never had it
+
+        patch(upload, 1_000_003, Arrays.copyOfRange(file, 1_000_003, 2_000_000)).statusCode(204)
+                .header("Upload-Offset", "2000000");
+        assertThat(LiveHashes.reread(hashes) - rereadBefore).as("the bytes held, re-read to rebuild the hash")
+                .isEqualTo(blobs.readsBackResumable() ? 1_000_003 : 0);
+        var done = patch(upload, 2_000_000, Arrays.copyOfRange(file, 2_000_000, file.length)).statusCode(204)
+                .extract();
+        assertThat(done.header("Evidence-Sha256")).isEqualTo(sha256(file));
+        assertThat(LiveHashes.reread(hashes) - rereadBefore).as("rebuilt once, then kept").isEqualTo(
+                blobs.readsBackResumable() ? 1_000_003 : 0);
+        assertThat(LiveHashes.holds(hashes, id)).as("forgotten once complete").isFalse();
+        tus().head(upload).then().statusCode(200).header("Evidence-Sha256", sha256(file));
     }
 
     @Test
