@@ -190,6 +190,13 @@ public interface CasesClient {
                                               @PathParam("complainantId") String complainantId,
                                               @HeaderParam("If-Match") String ifMatch, ReasonRequest body);
 
+    /** Answers 200 once the complainant's key is destroyed, 202 when it is recorded and destroyed shortly after. */
+    @POST
+    @Path("cases/{caseId}/complainants/{complainantId}/erasure")
+    RestResponse<Changed> eraseComplainant(@PathParam("caseId") String caseId,
+                                           @PathParam("complainantId") String complainantId,
+                                           @HeaderParam("If-Match") String ifMatch, ReasonRequest body);
+
     @POST
     @Path("cases/{caseId}/allegations")
     RestResponse<Changed> addAllegation(@PathParam("caseId") String caseId, @HeaderParam("If-Match") String ifMatch,

@@ -32,10 +32,10 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /**
- * Editing a case on its page: respondents and complainants (chosen by name), allegations (added, amended,
- * withdrawn), the lead and the team (chosen by name). Each form carries the version the page showed (If-Match), so
- * an edit made meanwhile by someone else is refused, not overwritten. Field names follow case-service's API, so its
- * field errors land beside the field.
+ * Editing a case on its page: respondents and complainants (chosen by name; a person erased by a supervisor),
+ * allegations (added, amended, withdrawn), the lead and the team (chosen by name). Each form carries the version
+ * the page showed (If-Match), so an edit made meanwhile by someone else is refused, not overwritten. Field names
+ * follow case-service's API, so its field errors land beside the field.
  */
 @Path("/cases")
 @Produces(MediaType.TEXT_HTML)
@@ -93,6 +93,21 @@ public class CaseEditing {
                                         @RestForm String reason) {
         return changed(caseId, cases.withdrawComplainant(caseId, complainantId, caseIfMatch(version),
                 new ReasonRequest(orEmpty(reason))));
+    }
+
+    /**
+     * Erases a complainant who is a person (supervisors): case-service destroys their key, after which their name
+     * and every text naming them read "[erased]". It refuses under legal hold (409) and for an organisation (422);
+     * its 202 (recorded, key destroyed shortly after) is a success like its 200.
+     */
+    @POST
+    @Path("{caseId}/complainants/{complainantId}/erasure")
+    public Response eraseComplainant(@PathParam("caseId") String caseId,
+                                     @PathParam("complainantId") String complainantId, @RestForm Long version,
+                                     @RestForm String reason) {
+        readAfter.changed(cases.eraseComplainant(caseId, complainantId, caseIfMatch(version),
+                new ReasonRequest(orEmpty(reason))));
+        return Response.seeOther(URI.create("/cases/" + segment(caseId) + "?done=erased")).build();
     }
 
     @POST

@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.compliance.api.cases.CaseDocument;
+import org.compliance.api.cases.Complainant;
 import org.compliance.api.cases.DecisionKind;
 import org.compliance.api.cases.Respondent;
 import org.compliance.api.cases.requests.ClosingRequest;
@@ -48,6 +49,7 @@ import org.compliance.api.evidence.DayCount;
 import org.compliance.api.evidence.requests.FormalNoticeInput;
 import org.compliance.api.evidence.requests.IssueRequest;
 import org.compliance.api.evidence.views.DueMomentPreview;
+import org.compliance.api.shared.PersonalData;
 import org.compliance.portal.backend.CasesClient;
 import org.compliance.portal.backend.ETags;
 import org.compliance.portal.backend.EvidenceClient;
@@ -60,8 +62,9 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * The regulator's cases: the list with filters, the case page (parties, allegations, team, status with only
- * the next steps case-service allows this user, decision, notes, legal hold, its evidence requests) and issuing
- * an evidence request with the due moment shown before sending. Every change carries the version the user saw.
+ * the next steps case-service allows this user, decision, notes, legal hold, the people whose personal data a
+ * supervisor may erase, its evidence requests) and issuing an evidence request with the due moment shown before
+ * sending. Every change carries the version the user saw.
  */
 @Path("/cases")
 @Produces(MediaType.TEXT_HTML)
@@ -148,7 +151,24 @@ public class CasePages {
                 .data("canChange", user.isStaff())
                 .data("organisations", user.isStaff() ? directories.organisations() : List.of())
                 .data("staff", user.isStaff() ? directories.staff() : List.of())
-                .data("canHold", user.isSupervisor());
+                .data("canHold", user.isSupervisor())
+                .data("canErase", user.isSupervisor() && file.getEntity() instanceof CaseDocument)
+                .data("dataSubjects", file.getEntity() instanceof CaseDocument staffFile
+                        ? asAnswered.of(DataSubject.of(staffFile)) : List.of());
+    }
+
+    /**
+     * A complainant who is a person, as the supervisor's erasure form lists them: erased once case-service answers
+     * their name as {@link PersonalData#ERASED}.
+     */
+    public record DataSubject(String complainantId, String name, boolean erased) {
+
+        static List<DataSubject> of(CaseDocument c) {
+            return c.complainants == null ? List.of() : c.complainants.stream()
+                    .filter(p -> p.kind() == Complainant.Kind.PERSON)
+                    .map(p -> new DataSubject(p.complainantId(), p.name(), PersonalData.ERASED.equals(p.name())))
+                    .toList();
+        }
     }
 
     /**

@@ -24,6 +24,8 @@ final class Done {
             Map.entry("reassigned", "The cases chosen are reassigned; each lead has been notified."),
             Map.entry("opened", "Case opened, with the lead and team you chose."),
             Map.entry("noted", "Note added to the case."),
+            Map.entry("erased", "Erased: the complainant's name, and every text of the case naming them, read "
+                    + "“[erased]” from now on."),
             Map.entry("review-noted", "Review note added to the file. The company does not see it."),
             Map.entry("registered", "Webhook endpoint registered."),
             Map.entry("removed", "Webhook endpoint removed."),

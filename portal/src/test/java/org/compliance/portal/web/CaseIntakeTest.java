@@ -237,6 +237,18 @@ class CaseIntakeTest {
         return matching.get(0);
     }
 
+    @Test
+    void an_investigator_is_offered_no_erasure_of_a_complainant() throws Exception {
+        ComplainantErasureTest.caseAnswers("Pat Jones");
+
+        HttpResponse<String> page = send(HttpRequest.newBuilder(portal.resolve("/cases/c-1"))
+                .header("Accept", "text/html").build());
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Pat Jones", "Withdraw Pat Jones")
+                .doesNotContain("Personal data", "/erasure", "Erase Pat Jones");
+    }
+
     private HttpResponse<String> post(String path, Map<String, String> form, boolean fromScript)
             throws IOException, InterruptedException {
         String body = form.entrySet().stream()

@@ -159,6 +159,63 @@ class CasePageTest {
                 .isLessThan(html.indexOf("uk-gdpr-standard-maximum"));
     }
 
+    @Test
+    @ActivateRequestContext
+    void a_supervisor_may_erase_a_complainant_who_is_a_person_and_not_an_organisation() throws Exception {
+        String html = renderForErasure(PARTIES.formatted("null", "Pat Jones"), true);
+        assertThat(html).contains("<h2 id=\"personal-data-heading\">Personal data</h2>",
+                        "action=\"/cases/c-6/complainants/p-1/erasure\"", "Erase Pat Jones",
+                        "Reason (the law that requires the erasure)", "read “[erased]” for good",
+                        "refused while the case is under legal hold")
+                .doesNotContain("/complainants/o-1/erasure", "Erase Which? Ltd", "must wait", "NOT_FOUND");
+    }
+
+    @Test
+    @ActivateRequestContext
+    void an_investigator_is_offered_no_erasure() throws Exception {
+        String html = renderForErasure(PARTIES.formatted("null", "Pat Jones"), false);
+        assertThat(html).contains("Pat Jones").doesNotContain("Personal data", "/erasure", "Erase Pat Jones");
+    }
+
+    @Test
+    @ActivateRequestContext
+    void under_legal_hold_erasure_waits_for_the_hold_to_be_lifted() throws Exception {
+        String html = renderForErasure(PARTIES.formatted("\"Litigation pending\"", "Pat Jones"), true);
+        assertThat(html).contains("Personal data", "erasure must wait until the hold is lifted", "Pat Jones")
+                .doesNotContain("/erasure", "Erase Pat Jones");
+    }
+
+    @Test
+    @ActivateRequestContext
+    void an_erased_complainant_reads_erased_with_no_form() throws Exception {
+        String html = renderForErasure(PARTIES.formatted("null", "[erased]"), true);
+        assertThat(html).contains("[erased] <span class=\"muted\">erased</span>")
+                .doesNotContain("/complainants/p-1/erasure", "Erase [erased]", "Pat Jones");
+    }
+
+    /** A case with a person (p-1, named by the second argument) and an organisation (o-1) among its complainants. */
+    private static final String PARTIES = """
+            {"caseId": "c-6", "version": 7, "title": "Which? complaint", "authority": "ICO",
+             "legalBases": ["UK GDPR"], "status": "CLOSED", "legalHoldReason": %s,
+             "respondents": [{"organisationAlias": "northwind-cloud", "name": "Northwind Cloud Ltd"}],
+             "complainants": [{"complainantId": "p-1", "kind": "PERSON", "name": "%s", "dataSubject": "c-6/p-1"},
+                              {"complainantId": "o-1", "kind": "ORGANISATION", "name": "Which? Ltd",
+                               "organisationAlias": "which"}],
+             "allegations": [], "team": [], "decisions": [],
+             "leadInvestigator": {"userId": "u-1", "name": "Iris Investigator"},
+             "openedAt": "2026-10-01T09:00:00Z", "updatedAt": "2026-11-30T12:00:00Z"}
+            """;
+
+    private String renderForErasure(String answer, boolean supervisor) throws Exception {
+        CaseDocument c = json.readValue(answer, CaseDocument.class);
+        return page.data("c", asAnswered.of(c)).data("version", 7L).data("done", null)
+                .data("notes", List.of()).data("nextSteps", List.of()).data("requests", List.of())
+                .data("staffView", true).data("canChange", true).data("canHold", supervisor)
+                .data("organisations", List.of()).data("staff", List.of())
+                .data("canErase", supervisor).data("dataSubjects", asAnswered.of(CasePages.DataSubject.of(c)))
+                .render();
+    }
+
     private String render(String answer, Class<?> view, boolean staffView) throws Exception {
         return page.data("c", asAnswered.of(json.readValue(answer, view))).data("version", 3L).data("done", null)
                 .data("notes", List.of()).data("nextSteps", List.of()).data("requests", List.of())
