@@ -16,6 +16,7 @@ import org.compliance.api.cases.CaseDocument;
 import org.compliance.api.cases.requests.AllegationInput;
 import org.compliance.api.cases.requests.ClosingRequest;
 import org.compliance.api.cases.requests.ComplainantInput;
+import org.compliance.api.cases.requests.NamedPersonInput;
 import org.compliance.api.cases.requests.DecisionRequest;
 import org.compliance.api.cases.requests.FindingsRequest;
 import org.compliance.api.cases.requests.NoteRequest;
@@ -178,6 +179,17 @@ public interface CasesClient {
     @Path("cases/{caseId}/respondents/{alias}/withdrawal")
     RestResponse<Changed> withdrawRespondent(@PathParam("caseId") String caseId, @PathParam("alias") String alias,
                                              @HeaderParam("If-Match") String ifMatch, ReasonRequest body);
+
+    @POST
+    @Path("cases/{caseId}/named-persons")
+    RestResponse<Changed> namePerson(@PathParam("caseId") String caseId, @HeaderParam("If-Match") String ifMatch,
+                                     NamedPersonInput body);
+
+    /** Answers 200 once the person's key is destroyed, 202 when it is recorded and destroyed shortly after. */
+    @POST
+    @Path("cases/{caseId}/named-persons/{personId}/erasure")
+    RestResponse<Changed> eraseNamedPerson(@PathParam("caseId") String caseId, @PathParam("personId") String personId,
+                                           @HeaderParam("If-Match") String ifMatch, ReasonRequest body);
 
     @POST
     @Path("cases/{caseId}/complainants")

@@ -19,6 +19,7 @@ import java.util.List;
 import org.compliance.api.cases.Complainant;
 import org.compliance.api.cases.requests.AllegationInput;
 import org.compliance.api.cases.requests.ComplainantInput;
+import org.compliance.api.cases.requests.NamedPersonInput;
 import org.compliance.api.cases.requests.ReasonRequest;
 import org.compliance.api.cases.requests.RespondentInput;
 import org.compliance.api.cases.requests.StaffRequest;
@@ -84,6 +85,25 @@ public class CaseEditing {
                         .map(o -> new ComplainantInput(chosen, o.name(), o.alias())).orElse(null);
         FormRefused.ifAny(errors);
         return changed(caseId, cases.addComplainant(caseId, caseIfMatch(version), complainant));
+    }
+
+    /** Names a person who is not a party (a witness, an employee): a data subject of the case from then on. */
+    @POST
+    @Path("{caseId}/named-persons")
+    public Response namePerson(@PathParam("caseId") String caseId, @RestForm Long version, @RestForm String name,
+                               @RestForm String role) {
+        return changed(caseId, cases.namePerson(caseId, caseIfMatch(version),
+                new NamedPersonInput(orEmpty(name), orEmpty(role))));
+    }
+
+    /** Erases a person the case names (supervisors), as {@link #eraseComplainant} does a complainant. */
+    @POST
+    @Path("{caseId}/named-persons/{personId}/erasure")
+    public Response eraseNamedPerson(@PathParam("caseId") String caseId, @PathParam("personId") String personId,
+                                     @RestForm Long version, @RestForm String reason) {
+        readAfter.changed(cases.eraseNamedPerson(caseId, personId, caseIfMatch(version),
+                new ReasonRequest(orEmpty(reason))));
+        return Response.seeOther(URI.create("/cases/" + segment(caseId) + "?done=erased")).build();
     }
 
     @POST

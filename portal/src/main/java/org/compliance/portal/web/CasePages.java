@@ -158,16 +158,24 @@ public class CasePages {
     }
 
     /**
-     * A complainant who is a person, as the supervisor's erasure form lists them: erased once case-service answers
-     * their name as {@link PersonalData#ERASED}.
+     * A complainant who is a person, or a person the case names, as the supervisor's erasure form lists them:
+     * {@code path} is where under the case they are erased; erased once case-service answers their name as
+     * {@link PersonalData#ERASED}.
      */
-    public record DataSubject(String complainantId, String name, boolean erased) {
+    public record DataSubject(String path, String name, String role, boolean erased) {
 
         static List<DataSubject> of(CaseDocument c) {
-            return c.complainants == null ? List.of() : c.complainants.stream()
-                    .filter(p -> p.kind() == Complainant.Kind.PERSON)
-                    .map(p -> new DataSubject(p.complainantId(), p.name(), PersonalData.ERASED.equals(p.name())))
-                    .toList();
+            List<DataSubject> subjects = new java.util.ArrayList<>();
+            if (c.complainants != null) {
+                c.complainants.stream().filter(p -> p.kind() == Complainant.Kind.PERSON)
+                        .forEach(p -> subjects.add(new DataSubject("complainants/" + p.complainantId(), p.name(),
+                                "complainant", PersonalData.ERASED.equals(p.name()))));
+            }
+            if (c.namedPersons != null) {
+                c.namedPersons.forEach(p -> subjects.add(new DataSubject("named-persons/" + p.personId(), p.name(),
+                        p.role(), PersonalData.ERASED.equals(p.name()))));
+            }
+            return List.copyOf(subjects);
         }
     }
 

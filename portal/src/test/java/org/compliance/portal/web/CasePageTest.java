@@ -189,8 +189,22 @@ class CasePageTest {
     @ActivateRequestContext
     void an_erased_complainant_reads_erased_with_no_form() throws Exception {
         String html = renderForErasure(PARTIES.formatted("null", "[erased]"), true);
-        assertThat(html).contains("[erased] <span class=\"muted\">erased</span>")
+        assertThat(html).contains("[erased] <span class=\"muted\">complainant</span> <span class=\"muted\">erased</span>")
                 .doesNotContain("/complainants/p-1/erasure", "Erase [erased]", "Pat Jones");
+    }
+
+    @Test
+    @ActivateRequestContext
+    void a_person_the_case_names_is_listed_for_staff_and_may_be_erased_by_a_supervisor() throws Exception {
+        String answer = PARTIES.formatted("null", "Pat Jones").replace("\"allegations\": [],",
+                "\"namedPersons\": [{\"personId\": \"P-0000000a\", \"name\": \"Jonah Pettigrew\", "
+                        + "\"role\": \"witness\", \"dataSubject\": \"c-6/P-0000000a\"}], \"allegations\": [],");
+        String html = renderForErasure(answer, true);
+        assertThat(html).contains("<h2>People the case names</h2>", "Jonah Pettigrew <span class=\"muted\">witness</span>",
+                "action=\"/cases/c-6/named-persons\"", "action=\"/cases/c-6/named-persons/P-0000000a/erasure\"",
+                "Erase Jonah Pettigrew");
+        assertThat(renderForErasure(answer, false)).contains("Jonah Pettigrew")
+                .doesNotContain("/named-persons/P-0000000a/erasure");
     }
 
     /** A case with a person (p-1, named by the second argument) and an organisation (o-1) among its complainants. */

@@ -108,7 +108,7 @@ class ComplainantErasureTest {
 
         caseAnswers("[erased]");
         HttpResponse<String> page = get("/cases/c-1?done=erased");
-        assertThat(page.body()).contains("[erased] <span class=\"muted\">erased</span>",
+        assertThat(page.body()).contains("[erased] <span class=\"muted\">complainant</span> <span class=\"muted\">erased</span>",
                         "[erased] says the boxes were pre-ticked", "read “[erased]” from now on")
                 .doesNotContain("Pat Jones", "/complainants/p-1/erasure");
     }
