@@ -329,7 +329,7 @@ class CaseLifecycleTest {
         given().auth().oauth2(sam).when().get("/cases/" + caseId + "/notes").then().statusCode(200)
                 .body("text", hasItem("Kept across rebuilds"));
         given().auth().oauth2(token("otto.operator")).when().get("/operations/read-models").then().statusCode(200)
-                .body("processingGroups", equalTo(List.of("case-views", "overdue-evidence")))
+                .body("processingGroups", equalTo(List.of("case-views", "overdue-evidence", "data-subject-keys")))
                 .body("projections", equalTo(List.of("case-views")));
     }
 

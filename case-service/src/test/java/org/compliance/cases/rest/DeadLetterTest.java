@@ -145,7 +145,7 @@ class DeadLetterTest {
                 .statusCode(403);
         given().when().get("/operations/dead-letters").then().statusCode(401);
         given().auth().oauth2(token("otto.operator")).when().get("/operations/dead-letters").then().statusCode(200)
-                .body("processingGroup", equalTo(List.of(GROUP, "overdue-evidence")));
+                .body("processingGroup", equalTo(List.of(GROUP, "overdue-evidence", "data-subject-keys")));
         given().auth().oauth2(token("otto.operator")).when().get("/operations/dead-letters?sequences=0").then()
                 .statusCode(anyOf(equalTo(400), equalTo(422))).contentType("application/problem+json");
         given().auth().oauth2(token("otto.operator")).when().get("/operations/dead-letters/no-such-group").then()
