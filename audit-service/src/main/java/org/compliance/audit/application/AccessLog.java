@@ -66,6 +66,19 @@ public class AccessLog {
 
     /** The case's reads, newest first: those on the record, each marked whether their chain holds up to it. */
     public List<Access> ofCase(String caseId) throws SQLException {
+        List<Access> found = all(caseId, 500);
+        found.sort(Comparator.comparing(Access::accessedAt).reversed());
+        return found.size() > 500 ? found.subList(0, 500) : found;
+    }
+
+    /** Every read of the case so far, oldest first, marked as {@link #ofCase} marks them (for the bundle's report). */
+    public List<Access> allOfCase(String caseId) throws SQLException {
+        List<Access> found = all(caseId, Integer.MAX_VALUE);
+        found.sort(Comparator.comparing(Access::accessedAt));
+        return found;
+    }
+
+    private List<Access> all(String caseId, int keptAtMost) throws SQLException {
         String aggregate = ReadsOnRecord.readsOf(caseId);
         List<StoredEvent> events = store.events(aggregate);
         List<ChainLink> links = store.links(aggregate);
@@ -75,9 +88,8 @@ public class AccessLog {
         for (StoredEvent event : events) {
             found.add(access(caseId, event, event.sequenceNumber() < brokenFrom));
         }
-        found.addAll(kept(caseId));
-        found.sort(Comparator.comparing(Access::accessedAt).reversed());
-        return found.size() > 500 ? found.subList(0, 500) : found;
+        found.addAll(kept(caseId, keptAtMost));
+        return found;
     }
 
     private static Access access(String caseId, StoredEvent event, boolean intact) {
@@ -92,11 +104,12 @@ public class AccessLog {
     }
 
     /** Looks kept as plain rows, before reads were put on the record. */
-    private List<Access> kept(String caseId) throws SQLException {
+    private List<Access> kept(String caseId, int atMost) throws SQLException {
         try (var connection = dataSource.getConnection(); var select = connection.prepareStatement("""
                 SELECT case_id, what, detail, user_id, user_name, accessed_at FROM audit_service.access_record
-                WHERE case_id = ? ORDER BY accessed_at DESC LIMIT 500""")) {
+                WHERE case_id = ? ORDER BY accessed_at DESC LIMIT ?""")) {
             select.setString(1, caseId);
+            select.setInt(2, atMost);
             List<Access> found = new ArrayList<>();
             try (var rows = select.executeQuery()) {
                 while (rows.next()) {

@@ -67,16 +67,19 @@ public class BundleExport {
     private final EvidenceFileSource evidenceFiles;
     private final Audit audit;
     private final TimeTravel timeTravel;
+    private final AccessLog access;
     private final Clock clock;
 
     public BundleExport(EventStoreReader store, Checkpoints checkpoints, FormalNoticeSource notices,
-                        EvidenceFileSource evidenceFiles, Audit audit, TimeTravel timeTravel, Clock clock) {
+                        EvidenceFileSource evidenceFiles, Audit audit, TimeTravel timeTravel, AccessLog access,
+                        Clock clock) {
         this.store = store;
         this.checkpoints = checkpoints;
         this.notices = notices;
         this.evidenceFiles = evidenceFiles;
         this.audit = audit;
         this.timeTravel = timeTravel;
+        this.access = access;
         this.clock = clock;
     }
 
@@ -108,7 +111,7 @@ public class BundleExport {
         }
         CaseReport report = CaseReport.of(caseId, events, timeTravel.atPosition(caseId, needed).orElse(null),
                 timeTravel.timeline(caseId).orElse(null), audit.verifyCase(caseId).orElseThrow(), checkpoint,
-                clock.instant(), exportedBy, withFiles);
+                clock.instant(), exportedBy, withFiles, access.allOfCase(caseId));
         return Optional.of(new Prepared(caseId, events, checkpoint, proofs(aggregates, checkpoint),
                 manifest(events), formalNotices(events), report, withFiles ? evidenceFiles.asCaller() : null,
                 consistency(checkpoint)));
@@ -344,7 +347,9 @@ public class BundleExport {
 
                 %s, %s  the report for people: the case, its history in words, its decisions, its evidence
                    with each file's SHA-256, and the verification at export (chains, checkpoint, the signing key's
-                   fingerprint as the verifier prints it). A reading aid: the proof is the rest of the bundle.
+                   fingerprint as the verifier prints it), and who looked at the case before this export (read
+                   from audit-service's record of reads, which this bundle does not carry: the verifier does not
+                   check that list). A reading aid: the proof is the rest of the bundle.
                 %s  every other file of the bundle with its SHA-256, in the format of sha256sum
                    ("sha256sum -c %s" checks an extracted bundle).
                 %s  audit-service's Ed25519 signature (Base64), with the checkpoint's key, over the text

@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.compliance.api.audit.EventKinds;
+import org.compliance.api.audit.ReadKinds;
 import org.compliance.api.audit.Who;
+import org.compliance.api.audit.views.Access;
 import org.compliance.api.audit.views.AsOf;
 import org.compliance.api.audit.views.CaseTimeline;
 import org.compliance.api.audit.views.HistoryEntry;
@@ -24,11 +26,27 @@ import org.compliance.audit.verifier.Bundle;
  * names them, as the portal does), its decisions, its evidence with each file's SHA-256 and what became of it in the
  * bundle, and the verification as of export (the chain, the checkpoint, the key's fingerprint as the verifier prints
  * it). Nothing here is new knowledge: every fact is read from the events the bundle carries, by the same folds and
- * words the API and the portal use.
+ * words the API and the portal use; but for who looked ({@link Read}): the case's reads are events of their own
+ * aggregate (decision 28), which the bundle does not carry, so the report says so of them.
  */
 public record CaseReport(String caseId, String title, String authority, String status, List<String> legalBases,
                          List<String> respondents, Instant exportedAt, String exportedBy, List<HistoryLine> history,
-                         List<Decision> decisions, List<Evidence> evidence, boolean filesAsked, Proof proof) {
+                         List<Decision> decisions, List<Evidence> evidence, boolean filesAsked, Proof proof,
+                         List<Read> reads) {
+
+    /**
+     * A recorded read of the case before the export, as "who looked" gives it: when, who by name, what they looked at in
+     * words and its detail; {@code onRecord} and {@code intact} as {@link org.compliance.api.audit.views.Access} has
+     * them.
+     */
+    public record Read(Instant at, String who, String what, String detail, boolean onRecord, boolean intact) {
+
+        static Read of(Access access) {
+            return new Read(access.accessedAt(), access.userName() != null ? access.userName()
+                    : access.userId() != null ? access.userId() : "someone unnamed", ReadKinds.inWords(access.what()),
+                    access.detail(), access.onRecord(), access.intact());
+        }
+    }
 
     /** One event: when, its place in the store, what happened in words, to what, and who did it. */
     public record HistoryLine(Instant at, long position, String what, String concerning, String who) {
@@ -62,13 +80,13 @@ public record CaseReport(String caseId, String title, String authority, String s
 
     CaseReport withEvidence(List<Evidence> outcomes) {
         return new CaseReport(caseId, title, authority, status, legalBases, respondents, exportedAt, exportedBy,
-                history, decisions, List.copyOf(outcomes), filesAsked, proof);
+                history, decisions, List.copyOf(outcomes), filesAsked, proof, reads);
     }
 
     /** The facts from the bundle's events, the case as it stood at its last event, its timeline and the verification. */
     static CaseReport of(String caseId, List<Bundle.Event> events, AsOf state, CaseTimeline timeline,
                          Verification verification, Bundle.SignedCheckpoint checkpoint, Instant exportedAt,
-                         String exportedBy, boolean filesAsked) {
+                         String exportedBy, boolean filesAsked, List<Access> reads) {
         CaseDocument file = state == null ? null : state.caseFile();
         Map<String, String> subjects = new HashMap<>();
         if (timeline != null) {
@@ -113,7 +131,8 @@ public record CaseReport(String caseId, String title, String authority, String s
                 file == null || file.status == null ? null : code(file.status),
                 file == null ? List.of() : List.copyOf(file.legalBases),
                 file == null ? List.of() : file.respondents.stream().map(Respondent::name).toList(),
-                exportedAt, exportedBy, history, decisions, evidence, filesAsked, proof);
+                exportedAt, exportedBy, history, decisions, evidence, filesAsked, proof,
+                reads.stream().filter(a -> !a.accessedAt().isAfter(exportedAt)).map(Read::of).toList());
     }
 
     /** MONETARY_PENALTY as "Monetary penalty". */

@@ -106,7 +106,25 @@ final class ReportHtml {
         for (CaseReport.HistoryLine line : r.history()) {
             row(moment(line.at()), String.valueOf(line.position()), line.what(), line.concerning(), line.who());
         }
-        html.append("</tbody></table></section>\n</main>\n</body>\n</html>\n");
+        html.append("</tbody></table></section>\n");
+
+        html.append("<section id=\"who-looked\"><h2>Who looked</h2>\n<p>").append(esc(ReportText.WHO_LOOKED))
+                .append("</p>\n");
+        if (r.reads().isEmpty()) {
+            html.append("<p>").append(esc(ReportText.NO_READS)).append("</p>\n");
+        } else {
+            html.append("<table><thead><tr><th>When</th><th>Who</th><th>What they looked at</th><th>On the record</th>"
+                    + "</tr></thead><tbody>\n");
+            for (CaseReport.Read read : r.reads()) {
+                boolean sound = read.onRecord() && read.intact();
+                html.append("<tr><td>").append(esc(moment(read.at()))).append("</td><td>").append(esc(read.who()))
+                        .append("</td><td>").append(esc(ReportText.looked(read))).append("</td><td class=\"")
+                        .append(sound ? "verdict-ok" : "verdict-bad").append("\">")
+                        .append(esc(ReportText.standing(read))).append("</td></tr>\n");
+            }
+            html.append("</tbody></table>\n");
+        }
+        html.append("</section>\n</main>\n</body>\n</html>\n");
         return html;
     }
 

@@ -95,6 +95,16 @@ final class ReportPdf {
             pages.paragraph(moment(line.at()) + " (position " + line.position() + "): " + line.what() + ", "
                     + line.concerning() + ", by " + line.who() + ".");
         }
+
+        pages.heading("Who looked");
+        pages.paragraph(ReportText.WHO_LOOKED);
+        if (r.reads().isEmpty()) {
+            pages.paragraph(ReportText.NO_READS);
+        }
+        for (CaseReport.Read read : r.reads()) {
+            pages.paragraph(moment(read.at()) + ": " + read.who() + " looked at " + ReportText.looked(read) + "; "
+                    + ReportText.standing(read) + ".");
+        }
     }
 
     private static String moment(Instant instant) {

@@ -102,7 +102,7 @@ public class AuditResource {
         HistoryFilter filter = new HistoryFilter(from, to, kinds(types), blankToNull(actor));
         var entries = audit.history(caseId, filter, page, size)
                 .orElseThrow(() -> new NotFoundException("No case " + caseId + " in the event store"));
-        looked(caseId, "HISTORY", "page " + page + " " + filter);
+        looked(caseId, "HISTORY", "page " + (page + 1) + ", " + filter.inWords());
         return new HistoryPage(caseId, entries, page, size);
     }
 

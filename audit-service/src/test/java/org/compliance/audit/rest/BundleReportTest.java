@@ -3,6 +3,7 @@ package org.compliance.audit.rest;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -66,6 +67,9 @@ class BundleReportTest {
     @Inject
     EventStore eventStore;
 
+    @Inject
+    AgroalDataSource dataSource;
+
     @Test
     void the_report_tells_the_case_and_the_files_come_with_their_hashes_checked() throws Exception {
         Case c = aCaseWithTwoFilesAndADecision();
@@ -75,6 +79,8 @@ class BundleReportTest {
         evidence.files.put(c.requestId + "/f-log", altered);
 
         String ada = RealPeers.tokenFor("ada.auditor");
+        given().auth().oauth2(ada).when().get("/audit/cases/" + c.caseId + "/history").then().statusCode(200);
+        keptBeforeReadsWereOnTheRecord(c.caseId, "Olga Oldtimer", Instant.now().minusSeconds(3600));
         Map<String, byte[]> files = unzip(given().auth().oauth2(ada).when()
                 .get("/audit/cases/" + c.caseId + "/bundle?files=true").then().statusCode(200).extract().asByteArray());
         assertThat(evidence.paths).contains("/requests/" + c.requestId + "/files/f-policy",
@@ -104,11 +110,22 @@ class BundleReportTest {
                 "intact: 4 events of 2 aggregates match their hash chains", "Status at export</dt><dd>Decision issued",
                 fingerprint, "Ada Auditor (auditor)");
         assertThat(html).doesNotContainIgnoringCase("<script").doesNotContain("src=", "href=", "url(", "@import");
+        String whoLooked = html.substring(html.indexOf("<section id=\"who-looked\">"));
+        assertThat(whoLooked).contains("<h2>Who looked</h2>", "This export is itself put on the record as a read just "
+                        + "after this list was drawn up, so it is not included",
+                "<td>Ada Auditor</td><td>History (page 1, every event)</td>",
+                "<td class=\"verdict-ok\">on the record, chain intact</td>",
+                "<td>Olga Oldtimer</td>", "<td class=\"verdict-bad\">NOT ON THE RECORD: kept as a plain row")
+                .doesNotContain("Export of the case bundle");
+        assertThat(whoLooked.indexOf("Olga Oldtimer")).as("oldest first").isLessThan(whoLooked.indexOf("Ada Auditor"));
 
         String pdf = text(files.get(Bundle.REPORT_PDF));
         assertThat(pdf).contains("Training data retention <draft>", "Information Commissioner's Office",
                 "Evidence submitted", "Carl Compliance (company)", "retention policy.pdf", sha256(POLICY),
                 "DIFFERS FROM THE RECORD", fingerprint);
+        assertThat(pdf.replaceAll("\\s+", " ")).contains("Who looked",
+                "Ada Auditor looked at History (page 1, every event)", "on the record, chain intact",
+                "Olga Oldtimer looked at History", "NOT ON THE RECORD");
 
         Verified verified = verify(files, publicKey);
         assertThat(verified.ok()).isFalse();
@@ -147,8 +164,12 @@ class BundleReportTest {
         // a file evidence-service cannot give is left out and the report says why
         Map<String, byte[]> partly = unzip(given().auth().oauth2(ada).when()
                 .get("/audit/cases/" + c.caseId + "/bundle?files=true").then().statusCode(200).extract().asByteArray());
-        assertThat(new String(partly.get(Bundle.REPORT_HTML), StandardCharsets.UTF_8))
+        String partlyReport = new String(partly.get(Bundle.REPORT_HTML), StandardCharsets.UTF_8);
+        assertThat(partlyReport)
                 .contains("not included: evidence-service could not give it (evidence-service answered 404)");
+        // the first export was a read before this one
+        assertThat(partlyReport.substring(partlyReport.indexOf("<section id=\"who-looked\">")))
+                .contains("<td>Ada Auditor</td><td>Export of the case bundle (4 events, checkpoint at");
         assertThat(verify(partly, null).ok()).isTrue();
 
         given().auth().oauth2(ada).when().get("/audit/cases/" + c.caseId + "/bundle?files=maybe").then()
@@ -156,6 +177,19 @@ class BundleReportTest {
     }
 
     private record Case(String caseId, String requestId) {
+    }
+
+    /** A look kept as a plain row, as before decision 28: the report must not pass it off as on the record. */
+    private void keptBeforeReadsWereOnTheRecord(String caseId, String reader, Instant at) throws Exception {
+        try (var connection = dataSource.getConnection(); var insert = connection.prepareStatement("""
+                INSERT INTO audit_service.access_record (id, case_id, what, detail, user_id, user_name, accessed_at)
+                VALUES (?, ?, 'HISTORY', 'page 0', 'u-olga', ?, ?)""")) {
+            insert.setObject(1, UUID.randomUUID());
+            insert.setString(2, caseId);
+            insert.setString(3, reader);
+            insert.setTimestamp(4, java.sql.Timestamp.from(at));
+            insert.executeUpdate();
+        }
     }
 
     private Case aCaseWithTwoFilesAndADecision() {

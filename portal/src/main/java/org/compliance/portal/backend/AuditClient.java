@@ -7,6 +7,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.compliance.api.audit.views.Access;
 import org.compliance.api.audit.views.AsOf;
 import org.compliance.api.audit.views.CaseTimeline;
 import org.compliance.api.audit.views.HistoryPage;
@@ -50,4 +51,9 @@ public interface AuditClient {
     @GET
     @Path("verification")
     Verification verification(@PathParam("caseId") String caseId);
+
+    /** Who looked at the case, newest first, each read marked whether it is on the record and its chain intact. */
+    @GET
+    @Path("access")
+    List<Access> access(@PathParam("caseId") String caseId);
 }

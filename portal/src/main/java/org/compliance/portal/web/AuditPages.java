@@ -23,7 +23,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.compliance.api.audit.EventKinds;
+import org.compliance.api.audit.ReadKinds;
 import org.compliance.api.audit.Who;
+import org.compliance.api.audit.views.Access;
 import org.compliance.api.audit.views.AsOf;
 import org.compliance.api.audit.views.HistoryEntry;
 import org.compliance.api.cases.views.CaseListItem;
@@ -78,6 +80,24 @@ public class AuditPages {
     /** An event as the history lists it: its kind, when, who (by name and role) and what it happened to, by name. */
     @TemplateData
     public record EventRow(long position, String type, String time, String who, String about) {
+    }
+
+    /**
+     * A recorded read of the case as "who looked" lists it: when (ISO instant), who by name, what they looked at in
+     * words and its detail; {@code sound} when it is on the record and the reads' chain verifies up to it.
+     */
+    @TemplateData
+    public record ReadRow(String at, String who, String what, String detail, boolean onRecord, boolean intact) {
+
+        static ReadRow of(Access access) {
+            return new ReadRow(access.accessedAt().toString(), access.userName() != null ? access.userName()
+                    : access.userId() != null ? access.userId() : "Someone unnamed", ReadKinds.inWords(access.what()),
+                    access.detail(), access.onRecord(), access.intact());
+        }
+
+        public boolean sound() {
+            return onRecord && intact;
+        }
     }
 
     /** A choice in a filter's list. */
@@ -156,7 +176,9 @@ public class AuditPages {
                 .data("at", at)
                 .data("atMoment", atMoment)
                 .data("verification", asAnswered.of(audit.verification(caseId)))
-                .data("chart", TimelineChart.of(audit.timeline(caseId)));
+                .data("chart", TimelineChart.of(audit.timeline(caseId)))
+                // last, so that this page's own reads of the case are among those listed
+                .data("reads", audit.access(caseId).stream().map(ReadRow::of).toList());
     }
 
     private static Filters filters(List<String> types, String actor, String from, String to) {

@@ -81,6 +81,38 @@ class AuditPagesTest {
                    "overdueAt": "2026-12-02T00:00:00Z", "status": "OPEN"}]}"""));
         StubbedServices.answer("GET", CASE + "/verification", json("""
                 {"intact": true, "aggregates": 2, "events": 5}"""));
+        StubbedServices.answer("GET", CASE + "/access", json("""
+                [{"caseId": "c-1", "what": "EXPORT", "detail": "5 events, checkpoint at 12", "userId": "u-ada",
+                  "userName": "Ada Auditor", "accessedAt": "2026-12-02T16:45:00Z", "onRecord": true, "intact": false},
+                 {"caseId": "c-1", "what": "HISTORY", "detail": "page 0", "userId": "u-ada",
+                  "userName": "Ada Auditor", "accessedAt": "2026-12-02T10:00:00Z", "onRecord": true, "intact": true},
+                 {"caseId": "c-1", "what": "CASE_PAGE", "detail": "version 4", "userId": "u-olga",
+                  "userName": "Olga Oldtimer", "accessedAt": "2026-12-01T12:00:00Z", "onRecord": false,
+                  "intact": false}]"""));
+    }
+
+    @Test
+    void who_looked_lists_the_reads_by_name_in_uk_time_and_marks_those_not_on_the_record_or_not_intact()
+            throws Exception {
+        HttpResponse<String> page = get(CASE);
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(StubbedServices.calls).extracting(Call::path).contains(CASE + "/access");
+        String section = between(page.body(), "aria-labelledby=\"reads-heading\"", "</section>");
+        assertThat(section).contains("<h2 id=\"reads-heading\">Who looked</h2>", "newest first",
+                "<tr class=\"read\"><td data-label=\"When\">Wed 2 Dec 2026, 10:00:00 GMT</td>"
+                        + "<td data-label=\"Who\" class=\"read-who\">Ada Auditor</td>"
+                        + "<td data-label=\"What they looked at\" class=\"read-what\">History "
+                        + "<span class=\"muted\">(page 0)</span></td>"
+                        + "<td data-label=\"On the record\" class=\"read-standing\">On the record, chain intact</td>",
+                "<tr class=\"read read-problem\"><td data-label=\"When\">Wed 2 Dec 2026, 16:45:00 GMT</td>",
+                "Export of the case bundle <span class=\"muted\">(5 events, checkpoint at 12)</span>",
+                "<strong>Chain broken</strong>: the reads' hash chain does not verify up to this read",
+                "<td data-label=\"Who\" class=\"read-who\">Olga Oldtimer</td>",
+                "Case page <span class=\"muted\">(version 4)</span>", "<strong>Not on the record</strong>")
+                .doesNotContain(">HISTORY<", ">CASE_PAGE<", "u-olga");
+        assertThat(section.indexOf("16:45:00")).as("newest first").isLessThan(section.indexOf("10:00:00"));
+        assertThat(section.indexOf("10:00:00")).isLessThan(section.indexOf("Olga Oldtimer"));
     }
 
     @Test
