@@ -47,8 +47,11 @@ public record CaseState(String caseId, String title, String authority, CaseStatu
                         Set<String> awaitingOverdue, Set<String> notes, Map<String, Person> people,
                         Set<String> erasedSubjects) {
 
-    /** A data subject of the case: a complainant who is a person, or a person the case names. */
-    public record Person(String personId, String name, String dataSubject) {
+    /**
+     * A data subject of the case: a complainant who is a person, or a person the case names. Their name is sealed in
+     * snapshots as in events.
+     */
+    public record Person(String personId, @PersonalData(subjectsIn = "dataSubject") String name, String dataSubject) {
 
         static Person of(Complainant complainant, String caseId) {
             return new Person(complainant.complainantId(), complainant.name(), complainant.dataSubject() != null

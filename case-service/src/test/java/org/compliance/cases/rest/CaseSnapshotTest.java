@@ -59,6 +59,8 @@ class CaseSnapshotTest {
         assertThat(snapshotAt).isBetween(99L, (long) NOTES);
 
         // The snapshot's state is the state its events give.
+        // the person complainant's name is sealed in the snapshot as in the events (decision 29)
+        assertThat(snapshotPayload(caseId)).doesNotContain("A. Customer").contains("\"sealed\"");
         JsonNode snapshot = JSON.readTree(snapshotPayload(caseId));
         CaseState fromSnapshot = JSON.treeToValue(snapshot.get("state"), CaseState.class);
         assertThat(snapshot.get("caseId").asText()).isEqualTo(caseId);
