@@ -95,7 +95,7 @@ class ErasureAuditTest {
         Path bundle = Files.createTempFile("bundle", ".zip");
         Files.write(bundle, zip);
         var text = new ByteArrayOutputStream();
-        boolean ok = new VerifyBundle(new PrintStream(text, true, StandardCharsets.UTF_8)).verify(bundle, null);
+        new VerifyBundle(new PrintStream(text, true, StandardCharsets.UTF_8)).verify(bundle, null);
         // other tests of this module tamper with the shared store, so earlier checkpoints may not extend: the
         // erased case's own chain, proofs, signature and contents are what must verify
         assertThat(text.toString(StandardCharsets.UTF_8)).contains("Hash chains: valid", "Merkle proofs: valid",

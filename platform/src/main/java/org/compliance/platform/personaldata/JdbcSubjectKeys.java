@@ -26,16 +26,27 @@ public final class JdbcSubjectKeys implements SubjectKeys {
 
     @Override
     public byte[] keyToSeal(String subject) {
-        byte[] fresh = new byte[32];
-        RANDOM.nextBytes(fresh);
-        try (Connection connection = dataSource.getConnection();
-             var insert = connection.prepareStatement("INSERT INTO " + schema + ".data_subject_key (subject, key)"
-                     + " VALUES (?, ?) ON CONFLICT (subject) DO NOTHING")) {
-            insert.setString(1, subject);
-            insert.setBytes(2, fresh);
-            if (insert.executeUpdate() == 1) {
-                return fresh;
+        try (Connection connection = dataSource.getConnection()) {
+            try (var select = connection.prepareStatement("SELECT key FROM " + schema + ".data_subject_key"
+                    + " WHERE subject = ?")) {
+                select.setString(1, subject);
+                try (var row = select.executeQuery()) {
+                    if (row.next()) {
+                        return Optional.ofNullable(row.getBytes(1)).orElseThrow(() -> new SubjectErased(subject));
+                    }
+                }
             }
+            byte[] fresh = new byte[32];
+            RANDOM.nextBytes(fresh);
+            try (var insert = connection.prepareStatement("INSERT INTO " + schema + ".data_subject_key (subject, key)"
+                    + " VALUES (?, ?) ON CONFLICT (subject) DO NOTHING")) {
+                insert.setString(1, subject);
+                insert.setBytes(2, fresh);
+                if (insert.executeUpdate() == 1) {
+                    return fresh;
+                }
+            }
+            // another transaction added the subject's key meanwhile: use theirs
             return read(connection, subject).orElseThrow(() -> new SubjectErased(subject));
         } catch (SQLException e) {
             throw new IllegalStateException("The key of data subject " + subject + " could not be kept", e);
