@@ -5,6 +5,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.compliance.evidence.query.ResumableUploadRepository;
@@ -76,8 +77,20 @@ public class ResumableUploads {
 
     /** Saves a PATCH's progress at its end and lets the claim go; false when the claim was lost. */
     @WithTransaction
-    public Uni<Boolean> release(UUID uploadId, UUID claim, long offset, byte[] sha256State) {
-        return resumable.release(uploadId, claim, offset, sha256State);
+    public Uni<Boolean> release(UUID uploadId, UUID claim, long offset, byte[] sha256State, Instant now) {
+        return resumable.release(uploadId, claim, offset, sha256State, now);
+    }
+
+    /** At most {@code limit} uploads idle since before {@code idleBefore} that no live PATCH is writing. */
+    @WithSession
+    public Uni<List<ResumableUploadRow>> abandoned(Instant idleBefore, Instant staleBefore, int limit) {
+        return resumable.abandoned(idleBefore, staleBefore, limit);
+    }
+
+    /** Removes an upload if it is still abandoned (not resumed meanwhile); answers whether it was. */
+    @WithTransaction
+    public Uni<Boolean> expire(UUID uploadId, Instant idleBefore, Instant staleBefore) {
+        return resumable.expire(uploadId, idleBefore, staleBefore);
     }
 
     /** The upload is complete and stored: it becomes an upload like a single request's, with the same id. */

@@ -22,6 +22,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -32,6 +34,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.compliance.api.shared.CompanyUser;
+import org.compliance.evidence.application.AbandonedUploads;
 import org.compliance.evidence.application.BlobStore;
 import org.compliance.evidence.application.ContentTypes;
 import org.compliance.evidence.application.ResumableHashes;
@@ -75,6 +78,9 @@ public class ResumableUploadResource {
     private static final Logger LOG = Logger.getLogger(ResumableUploadResource.class);
     static final String TUS_VERSION = "1.0.0";
     static final String OFFSET_OCTET_STREAM = "application/offset+octet-stream";
+    private static final String UPLOAD_EXPIRES = "Upload-Expires";
+    private static final String EXPIRES_DESCRIPTION = "tus expiration: while unfinished, when the upload is dropped "
+            + "if no byte arrives before (compliance.evidence.resumable.expire-after after its last activity)";
     private static final Pattern DIGITS = Pattern.compile("[0-9]{1,19}");
     private static final String TUS_PARAMETER = "The tus protocol's version: 1.0.0";
     private static final String UPLOAD_ID = "The upload's id, the last segment of the Location its creation answered";
@@ -92,6 +98,7 @@ public class ResumableUploadResource {
     private final long maxFileBytes;
     private final Duration claimTimeout;
     private final Duration checkpointEvery;
+    private final Duration expireAfter;
 
     public ResumableUploadResource(CurrentCaller caller, VisibleRequests requests, ResumableUploads uploads,
                                    ResumableHashes hashes, BlobStore blobs, ContentTypes contentTypes,
@@ -100,7 +107,9 @@ public class ResumableUploadResource {
                                    @ConfigProperty(name = "compliance.evidence.resumable.claim-timeout",
                                            defaultValue = "PT2M") Duration claimTimeout,
                                    @ConfigProperty(name = "compliance.evidence.resumable.checkpoint-interval",
-                                           defaultValue = "PT5S") Duration checkpointEvery) {
+                                           defaultValue = "PT5S") Duration checkpointEvery,
+                                   @ConfigProperty(name = AbandonedUploads.EXPIRE_AFTER,
+                                           defaultValue = AbandonedUploads.EXPIRE_AFTER_DEFAULT) Duration expireAfter) {
         this.caller = caller;
         this.requests = requests;
         this.uploads = uploads;
@@ -112,19 +121,21 @@ public class ResumableUploadResource {
         this.maxFileBytes = maxFileBytes;
         this.claimTimeout = claimTimeout;
         this.checkpointEvery = checkpointEvery;
+        this.expireAfter = expireAfter;
     }
 
     @OPTIONS
     @RolesAllowed(RequestLifecycleResource.COMPANY)
     @Operation(operationId = "describeResumableUploads", summary = "The tus version, extensions and size limit",
-            description = "Tus-Version, Tus-Extension (creation, termination) and Tus-Max-Size (the service's limit).")
+            description = "Tus-Version, Tus-Extension (creation, termination, expiration) and Tus-Max-Size (the "
+            + "service's limit).")
     @APIResponse(responseCode = "204", description = "What the server offers", headers = {
             @Header(name = "Tus-Version", schema = @Schema(type = SchemaType.STRING)),
             @Header(name = "Tus-Extension", schema = @Schema(type = SchemaType.STRING)),
             @Header(name = "Tus-Max-Size", schema = @Schema(type = SchemaType.INTEGER))})
     public Response options(@PathParam("requestId") String requestId) {
         return Response.noContent().header("Tus-Resumable", TUS_VERSION).header("Tus-Version", TUS_VERSION)
-                .header("Tus-Extension", "creation,termination").header("Tus-Max-Size", maxFileBytes).build();
+                .header("Tus-Extension", "creation,termination,expiration").header("Tus-Max-Size", maxFileBytes).build();
     }
 
     @POST
@@ -141,7 +152,8 @@ public class ResumableUploadResource {
             maxLength = 0)))
     @APIResponse(responseCode = "201", description = "Created; send the bytes to Location", headers = {
             @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
-            @Header(name = "Upload-Offset", schema = @Schema(type = SchemaType.INTEGER))})
+            @Header(name = "Upload-Offset", schema = @Schema(type = SchemaType.INTEGER)),
+            @Header(name = "Upload-Expires", description = EXPIRES_DESCRIPTION, schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "400", description = "No length, a deferred one, or metadata that does not read")
     @APIResponse(responseCode = "413", description = "Longer than the size limit")
     @APIResponse(responseCode = "412", description = "Tus-Resumable missing or not " + TUS_VERSION + " (tus 1.0: the "
@@ -208,7 +220,7 @@ public class ResumableUploadResource {
                 requestId);
         return tus(Response.status(Response.Status.CREATED))
                 .header("Location", "/requests/" + requestId + "/resumable-uploads/" + row.uploadId)
-                .header("Upload-Offset", 0).build();
+                .header("Upload-Offset", 0).header(UPLOAD_EXPIRES, expires(row.createdAt)).build();
     }
 
     @HEAD
@@ -220,7 +232,8 @@ public class ResumableUploadResource {
             + "and Evidence-Sha256 and Evidence-Media-Type say what was stored. No-store.")
     @APIResponse(responseCode = "200", description = "The offset held", headers = {
             @Header(name = "Upload-Offset", schema = @Schema(type = SchemaType.INTEGER)),
-            @Header(name = "Upload-Length", schema = @Schema(type = SchemaType.INTEGER))})
+            @Header(name = "Upload-Length", schema = @Schema(type = SchemaType.INTEGER)),
+            @Header(name = "Upload-Expires", description = EXPIRES_DESCRIPTION, schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "404", description = "No such upload for the caller's organisation and request")
     @APIResponse(responseCode = "412", description = "Tus-Resumable missing or not " + TUS_VERSION + " (tus 1.0: the "
             + "answer names the version in Tus-Version)")
@@ -240,8 +253,10 @@ public class ResumableUploadResource {
         }
         Optional<ResumableUploadRow> underWay = await(() -> uploads.underWay(id, requestId, user.organisationAlias()));
         if (underWay.isPresent()) {
-            return tus(Response.ok()).header("Upload-Offset", underWay.get().offset)
-                    .header("Upload-Length", underWay.get().length).header("Cache-Control", "no-store").build();
+            ResumableUploadRow row = underWay.get();
+            return tus(Response.ok()).header("Upload-Offset", row.offset).header("Upload-Length", row.length)
+                    .header(UPLOAD_EXPIRES, expires(row.claimedAt == null ? row.createdAt : row.claimedAt))
+                    .header("Cache-Control", "no-store").build();
         }
         return await(() -> uploads.completed(id, requestId, user.organisationAlias()))
                 .map(done -> completed(Response.ok(), done).header("Cache-Control", "no-store").build())
@@ -266,6 +281,7 @@ public class ResumableUploadResource {
             type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "204", description = "Appended; Upload-Offset is the new offset", headers = {
             @Header(name = "Upload-Offset", schema = @Schema(type = SchemaType.INTEGER)),
+            @Header(name = "Upload-Expires", description = EXPIRES_DESCRIPTION, schema = @Schema(type = SchemaType.STRING)),
             @Header(name = "Evidence-Sha256", description = "Once complete: the file's SHA-256 (hex)",
                     schema = @Schema(type = SchemaType.STRING)),
             @Header(name = "Evidence-Media-Type", description = "Once complete: the type detected from the bytes",
@@ -339,10 +355,10 @@ public class ResumableUploadResource {
         } catch (ClaimLost e) {
             return problem(409, e.getMessage());
         } catch (IOException | RuntimeException e) {
-            await(() -> uploads.release(id, claim, offset, row.sha256State));
+            await(() -> uploads.release(id, claim, offset, row.sha256State, clock.instant()));
             throw new IllegalStateException("The blob store failed while appending to upload " + id, e);
         }
-        if (!await(() -> uploads.release(id, claim, held.offset(), sha256.state()))) {
+        if (!await(() -> uploads.release(id, claim, held.offset(), sha256.state(), clock.instant()))) {
             return problem(409, "Another PATCH took this upload over while this one was silent");
         }
         hashes.leave(id, sha256);
@@ -352,7 +368,8 @@ public class ResumableUploadResource {
             return problem(400, "The body broke off; " + held.offset() + " bytes are held: go on from there");
         }
         if (held.offset() < row.length) {
-            return tus(Response.noContent()).header("Upload-Offset", held.offset()).build();
+            return tus(Response.noContent()).header("Upload-Offset", held.offset())
+                    .header(UPLOAD_EXPIRES, expires(clock.instant())).build();
         }
         if (excess(body)) {
             return problem(413, "The body goes beyond the upload's length of " + row.length + " bytes; the file is "
@@ -482,6 +499,11 @@ public class ResumableUploadResource {
                 .header("Evidence-Sha256", done.sha256()).header("Evidence-Media-Type", done.mediaType())
                 .header("Repr-Digest", "sha-256=:" + Base64.getEncoder().encodeToString(
                         HexFormat.of().parseHex(done.sha256())) + ":");
+    }
+
+    /** tus expiration: when an upload left idle since {@code lastActive} is dropped (RFC 9110 date). */
+    private String expires(Instant lastActive) {
+        return DateTimeFormatter.RFC_1123_DATE_TIME.format(lastActive.plus(expireAfter).atOffset(ZoneOffset.UTC));
     }
 
     private static Response.ResponseBuilder tus(Response.ResponseBuilder answer) {

@@ -2,24 +2,32 @@ package org.compliance.evidence.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.compliance.evidence.rest.EvidenceApi.awaitView;
 import static org.compliance.evidence.rest.EvidenceApi.issue;
 import static org.compliance.evidence.rest.EvidenceApi.knownCase;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -27,9 +35,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import org.compliance.evidence.application.AbandonedUploads;
 import org.compliance.evidence.application.BlobStore;
 import org.compliance.evidence.application.LiveHashes;
 import org.compliance.evidence.application.ResumableHashes;
+import org.compliance.evidence.query.ResumableUploadRepository;
+import org.compliance.evidence.query.ResumableUploadRow;
 import org.compliance.testing.RealPeers;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,6 +62,10 @@ abstract class ResumableUploads {
     ResumableHashes hashes;
     @Inject
     BlobStore blobs;
+    @Inject
+    AbandonedUploads abandoned;
+    @Inject
+    ResumableUploadRepository resumableRows;
 
     String nora;
     String requestId;
@@ -214,9 +229,35 @@ abstract class ResumableUploads {
     }
 
     @Test
+    void an_upload_left_idle_past_its_expiry_is_dropped_with_its_bytes_and_a_recent_one_is_not() {
+        String idle = create("idle.bin", file.length, null);
+        patch(idle, 0, Arrays.copyOfRange(file, 0, 1000)).statusCode(204).header("Upload-Expires", notNullValue());
+        Instant expires = expires(tus().when().head(idle).then().statusCode(200).extract().header("Upload-Expires"));
+        assertThat(Duration.between(Instant.now(), expires)).isBetween(Duration.ofDays(7).minusMinutes(5),
+                Duration.ofDays(7));
+        String staging = underWay(idle).staging;
+
+        abandoned.sweep(expires.minusSeconds(60));
+        assertThat(offset(idle)).as("a minute before it expires").isEqualTo(1000);
+        assertThat(abandoned.sweep(expires.plusSeconds(1))).as("idle past its expiry").isPositive();
+        tus().when().head(idle).then().statusCode(404).contentType("application/problem+json");
+        patch(idle, 1000, new byte[10]).statusCode(404);
+        assertThat(underWay(idle)).isNull();
+        if (blobs.readsBackResumable()) {
+            assertThatThrownBy(() -> blobs.readResumable(staging, 1).close()).as("its bytes are gone")
+                    .isInstanceOf(IOException.class);
+        }
+
+        String recent = create("recent.bin", file.length, null);
+        patch(recent, 0, Arrays.copyOfRange(file, 0, 10)).statusCode(204);
+        abandoned.sweep(Instant.now());
+        assertThat(offset(recent)).isEqualTo(10);
+    }
+
+    @Test
     void the_server_says_what_it_offers() {
         tus().when().options("/requests/" + requestId + "/resumable-uploads").then().statusCode(204)
-                .header("Tus-Version", TUS).header("Tus-Extension", "creation,termination")
+                .header("Tus-Version", TUS).header("Tus-Extension", "creation,termination,expiration")
                 .header("Tus-Max-Size", String.valueOf(ConfigProvider.getConfig()
                         .getValue("compliance.evidence.max-file-bytes", Long.class)));
     }
@@ -232,6 +273,19 @@ abstract class ResumableUploads {
         return tus().header("Upload-Length", String.valueOf(length)).header("Upload-Metadata", metadata(fileName, item))
                 .when().post("/requests/" + requestId + "/resumable-uploads").then().statusCode(201)
                 .header("Tus-Resumable", TUS).header("Upload-Offset", "0").extract().header("Location");
+    }
+
+    private static Instant expires(String header) {
+        return ZonedDateTime.parse(header, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+    }
+
+    private ResumableUploadRow underWay(String upload) {
+        try {
+            return VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> resumableRows.findById(
+                    UUID.fromString(upload.substring(upload.lastIndexOf('/') + 1)))));
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private long offset(String upload) {

@@ -38,8 +38,8 @@ public class Transfers {
     private static final List<String> TUS_REQUEST_HEADERS = List.of("Tus-Resumable", "Upload-Length",
             "Upload-Metadata", "Upload-Offset", "Upload-Defer-Length", "Content-Type");
     private static final List<String> TUS_ANSWER_HEADERS = List.of("Tus-Resumable", "Tus-Version", "Tus-Extension",
-            "Tus-Max-Size", "Upload-Offset", "Upload-Length", "Evidence-Sha256", "Evidence-Media-Type", "Repr-Digest",
-            "Cache-Control");
+            "Tus-Max-Size", "Upload-Offset", "Upload-Length", "Upload-Expires", "Evidence-Sha256", "Evidence-Media-Type",
+            "Repr-Digest", "Cache-Control");
     private static final Pattern RESUMABLE_LOCATION =
             Pattern.compile("/requests/[A-Za-z0-9._~-]{1,64}/resumable-uploads/[0-9a-f-]{36}");
 
