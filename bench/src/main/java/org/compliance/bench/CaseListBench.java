@@ -22,11 +22,13 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Case-list queries at 100,000 cases: each query through {@code GET /cases} (an investigator's token, so the
- * confidentiality clause is part of it) beside the equivalent SQL run straight against PostgreSQL in the
- * same run. The cases are seeded once as {@code CaseOpened} (and, for a third of them,
- * {@code InvestigationStarted}) events in the event store, folded into the views by case-service itself;
- * later runs reuse them.
+ * Case-list queries at {@code BENCH_LIST_CASES} cases (100,000; {@code bench/run case-list-scale}: 1,000,000 in a
+ * database of their own): each query through {@code GET /cases} (an investigator's token, so the confidentiality
+ * clause is part of it) beside the equivalent SQL run straight against PostgreSQL in the same run. The cases are seeded
+ * once as {@code CaseOpened} (and, for a third of them, {@code InvestigationStarted}) events in the event store, folded
+ * into the views by case-service itself; later runs reuse them. The seed is skewed on purpose, as real workloads are:
+ * Iris leads two thirds of the cases and one company ({@link #DOMINANT_RESPONDENT}) is the respondent of 70% of them,
+ * and the queries ask for both the common and the rare value of each.
  */
 public final class CaseListBench {
 
@@ -38,6 +40,13 @@ public final class CaseListBench {
             "children", "cookies", "location", "breach"};
     static final String IRIS = "a5bb72b3-b814-5a1b-a5ea-d2e4cfa36c6b";
     static final String IVAN = "9f3121db-72e6-58b6-b6ba-d05bf07f25c1";
+    /** The respondent of 70% of the seed (the rest spread over 49 others). */
+    static final String DOMINANT_RESPONDENT = "bench-org-00";
+
+    /** The respondent of seeded case {@code n}: skewed, one company answering most cases. */
+    static int respondentOf(long n) {
+        return n % 10 < 7 ? 0 : (int) (1 + n % 49);
+    }
 
     /**
      * One list query: its HTTP parameters, and the same filters as SQL. {@code words}: the search's words, which the
@@ -67,6 +76,10 @@ public final class CaseListBench {
             + " order by similarity(s.word, ?) desc, s.word limit 3)) t))";
     static final int WORD_SQL_PARAMS = 6;
 
+    private static final String RESPONDENT_SQL = " and exists (select 1 from case_service.case_party p"
+            + " where p.case_id = c.case_id and p.role = 'RESPONDENT' and (p.organisation_alias = ?"
+            + " or lower(p.name) like ? escape '!'))";
+
     public static void main(String[] args) throws Exception {
         Map<String, String> env = System.getenv();
         int cases = Integer.parseInt(env.getOrDefault("BENCH_LIST_CASES", "100000"));
@@ -90,9 +103,10 @@ public final class CaseListBench {
         List<Query> queries = List.of(
                 new Query("newest first (no filter)", "", "", List.of()),
                 new Query("status = INVESTIGATING", "status=INVESTIGATING", " and c.status = ?", List.of("INVESTIGATING")),
-                new Query("respondent", "respondent=bench-org-07", " and exists (select 1 from case_service.case_party p"
-                        + " where p.case_id = c.case_id and p.role = 'RESPONDENT' and (p.organisation_alias = ?"
-                        + " or lower(p.name) like ? escape '!'))", List.of("bench-org-07", "%bench-org-07%")),
+                new Query("respondent of 70% of cases", "respondent=" + DOMINANT_RESPONDENT, RESPONDENT_SQL,
+                        List.of(DOMINANT_RESPONDENT, "%" + DOMINANT_RESPONDENT + "%")),
+                new Query("respondent of 0.6% of cases", "respondent=bench-org-07", RESPONDENT_SQL,
+                        List.of("bench-org-07", "%bench-org-07%")),
                 new Query("a word, newest first", "q=biometric&sort=OPENED_AT", " and c.staff_search @@ cast(? as tsquery)",
                         List.of(), List.of("biometric"), "c.opened_at desc, c.case_id desc"),
                 new Query("two words, best match first", "q=case+biometric", " and c.staff_search @@ cast(? as tsquery)",
@@ -107,6 +121,8 @@ public final class CaseListBench {
                         "c.title asc, c.case_id asc"),
                 new Query("assignee + priority", "assignee=" + IVAN + "&priority=HIGH", " and c.priority = ? and c.members like ?",
                         List.of("HIGH", "% " + IVAN + " %")),
+                new Query("lead of 2/3 of cases + priority", "assignee=" + IRIS + "&priority=HIGH",
+                        " and c.priority = ? and c.members like ?", List.of("HIGH", "% " + IRIS + " %")),
                 new Query("authority + opened in a month", "authority="
                         + URLEncoder.encode(AUTHORITIES[1], StandardCharsets.UTF_8)
                         + "&openedFrom=2025-06-01T00:00:00Z&openedTo=2025-07-01T00:00:00Z",
@@ -238,8 +254,9 @@ public final class CaseListBench {
                 opened.put("legalBases", List.of("UK GDPR"));
                 opened.put("priority", PRIORITIES[(int) (n / 7 % PRIORITIES.length)]);
                 opened.put("confidentiality", n % 10 == 0 ? "RESTRICTED" : "STANDARD");
-                opened.put("respondents", List.of(Map.of("organisationAlias", "bench-org-%02d".formatted(n % 50),
-                        "name", "Bench Organisation %02d Ltd".formatted(n % 50))));
+                int respondent = respondentOf(n);
+                opened.put("respondents", List.of(Map.of("organisationAlias", "bench-org-%02d".formatted(respondent),
+                        "name", "Bench Organisation %02d Ltd".formatted(respondent))));
                 opened.put("complainants", List.of());
                 opened.put("allegations", List.of(Map.of("allegationId", "A1", "legalBasis", "UK GDPR Art. 6(1)",
                         "description", "Synthetic allegation")));
