@@ -29,6 +29,8 @@ import java.util.UUID;
  * scan's rate.</li>
  * </ol>
  * Seeded events are appended once with SQL (the store's trigger chains them) and reused by later runs.
+ * {@code BENCH_REPLAY_PARTS} (default {@code case,rebuild}) runs one of them only: {@code bench/run case-list-scale}
+ * rebuilds the read models of its own store of 1,000,000 cases this way.
  */
 public final class ReplayBench {
 
@@ -46,13 +48,18 @@ public final class ReplayBench {
         String jdbcUrl = env.getOrDefault("BENCH_JDBC_URL", "jdbc:postgresql://127.0.0.1:5432/compliance");
         String dbUser = env.getOrDefault("BENCH_DB_USER", "postgres");
 
+        List<String> parts = List.of(env.getOrDefault("BENCH_REPLAY_PARTS", "case,rebuild").split(","));
         try (Connection db = DriverManager.getConnection(jdbcUrl, dbUser, "")) {
-            String caseId = "bench-replay-" + caseEvents;
-            seedCase(db, caseId, caseEvents);
-            caseReplay(db, caseId, auditService, Tokens.password(issuer, "ada.auditor"));
-            System.out.println();
-            seedStore(db, storeEvents);
-            rebuild(db, caseService, Tokens.password(issuer, "otto.operator"));
+            if (parts.contains("case")) {
+                String caseId = "bench-replay-" + caseEvents;
+                seedCase(db, caseId, caseEvents);
+                caseReplay(db, caseId, auditService, Tokens.password(issuer, "ada.auditor"));
+                System.out.println();
+            }
+            if (parts.contains("rebuild")) {
+                seedStore(db, storeEvents);
+                rebuild(db, caseService, Tokens.password(issuer, "otto.operator"));
+            }
         }
     }
 
@@ -79,8 +86,8 @@ public final class ReplayBench {
                 replayed / (api / 1e9));
         System.out.printf("  %-48s %8.1f ms  %,12.0f events/s%n", "Baseline: ordered scan of the case's rows",
                 scan / 1e6, replayed / (scan / 1e9));
-        System.out.printf("  Ratio: %.0f%%; goal: the case in under 200 ms (%s)%n", 100.0 * scan / api,
-                api < 200_000_000L ? "met" : "NOT met");
+        System.out.printf("  Ratio: %.0f%%; goal: the case in under 50 ms (%s)%n", 100.0 * scan / api,
+                api < 50_000_000L ? "met" : "NOT met");
         Results.record("Case state through audit-service", "a " + replayed + "-event case vs scanning its rows",
                 api / 1e6, scan / 1e6, "ms", false, "under 50 ms");
     }
