@@ -236,14 +236,14 @@ public class DataSubjectErasure {
         return changed.size();
     }
 
+    /** Read as JSON rather than searched as stored: a text in it may be escaped. */
     private static String payload(String payload, Map<String, String> names) {
-        if (!ErasedTexts.names(payload, names)) {
-            return payload;
-        }
         try {
-            return JSON.writeValueAsString(erased(JSON.readTree(payload), names));
+            JsonNode document = JSON.readTree(payload);
+            JsonNode erased = erased(document.deepCopy(), names);
+            return erased.equals(document) ? payload : JSON.writeValueAsString(erased);
         } catch (JsonProcessingException notJson) {
-            return PersonalData.ERASED;
+            return ErasedTexts.erased(payload, names);
         }
     }
 

@@ -95,7 +95,10 @@ class ErasureTest {
                         staff(sam)));
                 awaitInbox(nora, caseId, "EXTENSION_REFUSED");
                 await().atMost(WAIT).until(() -> hooks.callsOfType("evidence-request.issued").size() == 2);
-                MimeMessage sent = awaitMail("nora@northwind.example", "Evidence requested in the case \"" + title);
+                await().atMost(WAIT).until(() -> Mailbox.to("nora@northwind.example").stream()
+                        .anyMatch(m -> textOf(m).contains("/requests/" + naming)));
+                MimeMessage sent = Mailbox.to("nora@northwind.example").stream()
+                        .filter(m -> textOf(m).contains("/requests/" + naming)).findFirst().orElseThrow();
                 await().atMost(WAIT).until(() -> count("SELECT count(*) FROM notification_service.email_delivery "
                         + "WHERE case_id = '" + caseId + "' AND kind = 'REQUEST_ISSUED' AND status = 'SENT'") == 2);
                 assertThat(count("SELECT count(*) FROM notification_service.email_delivery WHERE case_id = '"
@@ -240,11 +243,6 @@ class ErasureTest {
     private static void awaitInbox(String token, String caseId, String kind) {
         await().atMost(WAIT).untilAsserted(() -> assertThat(inbox(token, caseId))
                 .extracting(i -> i.get("kind")).contains(kind));
-    }
-
-    private static MimeMessage awaitMail(String address, String subject) {
-        await().atMost(WAIT).until(() -> Mailbox.to(address).stream().anyMatch(m -> subjectOf(m).contains(subject)));
-        return Mailbox.to(address).stream().filter(m -> subjectOf(m).contains(subject)).findFirst().orElseThrow();
     }
 
     private static String subjectOf(MimeMessage message) {
