@@ -98,10 +98,11 @@ public class Digests {
                      next_attempt_at, created_at)
                 VALUES (?, ?, ?, ?, 'DIGEST', '-', ?, ?, ?, ?, 'PENDING', ?, ?)
                 ON CONFLICT ON CONSTRAINT email_delivery_once DO NOTHING""");
-             var mark = connection.prepareStatement(
-                     "UPDATE notification_service.email_delivery SET status = 'DIGESTED' WHERE id = ?")) {
+             var mark = connection.prepareStatement("UPDATE notification_service.email_delivery "
+                     + "SET status = 'DIGESTED', digested_into = ? WHERE id = ?")) {
             Timestamp now = Timestamp.from(clock.instant());
-            insert.setObject(1, UUID.randomUUID());
+            UUID digestId = UUID.randomUUID();
+            insert.setObject(1, digestId);
             insert.setString(2, "digest/" + day + "/" + items.getFirst().id());
             insert.setString(3, first.recipientId());
             insert.setString(4, first.address());
@@ -113,7 +114,8 @@ public class Digests {
             insert.setTimestamp(10, now);
             insert.executeUpdate();
             for (Held held : items) {
-                mark.setObject(1, held.id());
+                mark.setObject(1, digestId);
+                mark.setObject(2, held.id());
                 mark.executeUpdate();
             }
         }

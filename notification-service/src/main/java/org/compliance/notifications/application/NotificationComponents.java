@@ -6,16 +6,21 @@ import java.util.List;
 import org.compliance.notifications.roster.CaseRoster;
 import org.compliance.platform.axon.ServiceComponents;
 
-/** Every Axon component of notification-service, in one list: the roster first, so it is current. */
+/**
+ * Every Axon component of notification-service, in one list: the roster first, so it is current; the data subjects'
+ * names and their erasure; the notifier.
+ */
 @ApplicationScoped
 @Unremovable
 public class NotificationComponents implements ServiceComponents {
 
     private final CaseRoster roster;
+    private final DataSubjectErasure erasure;
     private final Notifier notifier;
 
-    public NotificationComponents(CaseRoster roster, Notifier notifier) {
+    public NotificationComponents(CaseRoster roster, DataSubjectErasure erasure, Notifier notifier) {
         this.roster = roster;
+        this.erasure = erasure;
         this.notifier = notifier;
     }
 
@@ -26,6 +31,6 @@ public class NotificationComponents implements ServiceComponents {
 
     @Override
     public List<Object> eventHandlers() {
-        return List.of(roster, notifier);
+        return List.of(roster, erasure, notifier);
     }
 }

@@ -125,7 +125,7 @@ public class Notifier {
         for (String organisation : organisations) {
             for (Subscription subscription : webhooks.active(organisation)) {
                 UUID deliveryId = UUID.nameUUIDFromBytes((eventId + "/" + subscription.id()).getBytes());
-                outbox.webhook(eventId, deliveryId, subscription.id(), notice.kind().webhookType(),
+                outbox.webhook(eventId, deliveryId, subscription.id(), notice.caseId(), notice.kind().webhookType(),
                         payload(deliveryId, notice, organisation, organisationNames.now().getOrDefault(organisation,
                                 organisation), at, link), now);
             }

@@ -67,15 +67,15 @@ public class Outbox {
                 trace(TraceContext.TRACESTATE));
     }
 
-    public boolean webhook(String eventId, UUID deliveryId, UUID subscriptionId, String type, String payload,
-                           Instant now) throws SQLException {
+    public boolean webhook(String eventId, UUID deliveryId, UUID subscriptionId, String caseId, String type,
+                           String payload, Instant now) throws SQLException {
         return insert("""
                 INSERT INTO notification_service.webhook_delivery
-                    (id, subscription_id, event_id, type, payload, status, next_attempt_at, created_at, traceparent,
-                     tracestate)
-                VALUES (?, ?, ?, ?, ?, 'PENDING', ?, ?, ?, ?)
+                    (id, subscription_id, event_id, case_id, type, payload, status, next_attempt_at, created_at,
+                     traceparent, tracestate)
+                VALUES (?, ?, ?, ?, ?, ?, 'PENDING', ?, ?, ?, ?)
                 ON CONFLICT ON CONSTRAINT webhook_delivery_once DO NOTHING""",
-                deliveryId, subscriptionId, eventId, type, payload, Timestamp.from(now), Timestamp.from(now),
+                deliveryId, subscriptionId, eventId, caseId, type, payload, Timestamp.from(now), Timestamp.from(now),
                 trace(TraceContext.TRACEPARENT), trace(TraceContext.TRACESTATE));
     }
 
