@@ -34,6 +34,12 @@ public class CaseDocument {
     public String suspensionReason;
     public List<Respondent> respondents = new ArrayList<>();
     public List<Complainant> complainants = new ArrayList<>();
+    /**
+     * Complainants who are persons and were withdrawn: no longer parties (they are in no party list, search or
+     * company view), still data subjects of the case, whom a supervisor may erase. Organisations withdrawn are not
+     * kept: nothing of theirs is personal data.
+     */
+    public List<Complainant> withdrawnComplainants = new ArrayList<>();
     /** People the case names who are not parties (witnesses, employees): data subjects like person complainants. */
     public List<NamedPerson> namedPersons = new ArrayList<>();
     public List<AllegationEntry> allegations = new ArrayList<>();
@@ -111,8 +117,15 @@ public class CaseDocument {
             }
             case RespondentAdded e -> respondents.add(e.respondent());
             case RespondentWithdrawn e -> respondents.removeIf(r -> r.organisationAlias().equals(e.organisationAlias()));
-            case ComplainantAdded e -> complainants.add(e.complainant());
-            case ComplainantWithdrawn e -> complainants.removeIf(c -> c.complainantId().equals(e.complainantId()));
+            case ComplainantAdded e -> {
+                withdrawnComplainants.removeIf(c -> c.complainantId().equals(e.complainant().complainantId()));
+                complainants.add(e.complainant());
+            }
+            case ComplainantWithdrawn e -> {
+                complainants.stream().filter(c -> c.complainantId().equals(e.complainantId())
+                        && c.kind() == Complainant.Kind.PERSON).forEach(withdrawnComplainants::add);
+                complainants.removeIf(c -> c.complainantId().equals(e.complainantId()));
+            }
             case AllegationAdded e -> allegations.add(new AllegationEntry(e.allegation(), false, null));
             case AllegationAmended e -> allegations.replaceAll(a -> a.allegation().allegationId()
                     .equals(e.allegation().allegationId()) ? new AllegationEntry(e.allegation(), false, null) : a);
@@ -169,6 +182,7 @@ public class CaseDocument {
             case PersonNamed e -> namedPersons.add(e.person());
             case DataSubjectErased e -> {
                 complainants.replaceAll(c -> c.complainantId().equals(e.personId()) ? c.erased() : c);
+                withdrawnComplainants.replaceAll(c -> c.complainantId().equals(e.personId()) ? c.erased() : c);
                 namedPersons.replaceAll(p -> p.personId().equals(e.personId()) ? p.erased() : p);
                 allegations.replaceAll(a -> new AllegationEntry(a.allegation().erasing(e.dataSubject()), a.withdrawn(),
                         a.withdrawalReason()));

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -130,7 +131,8 @@ public class CaseViewProjection {
             } else {
                 if (event instanceof DataSubjectErased erased) {
                     erasures.add(erased);
-                    folded.document.complainants.stream()
+                    Stream.concat(folded.document.complainants.stream(),
+                                    folded.document.withdrawnComplainants.stream())
                             .filter(c -> c.complainantId().equals(erased.personId())
                                     && !PersonalData.ERASED.equals(c.name()))
                             .forEach(c -> erasedWords.addAll(SearchWords.of(c.name()).words()));
@@ -242,8 +244,8 @@ public class CaseViewProjection {
 
     /**
      * What an erasure changes beyond the documents: the notes naming the subject read erased, their case's note words
-     * are taken again from its notes, and the words of the erased name leave the words a search widens a typo to (a
-     * name withdrawn before its erasure is no longer known here; its words stay there, tied to no case).
+     * are taken again from its notes, and the words of the erased name (a withdrawn complainant's too) leave the words
+     * a search widens a typo to.
      */
     private static void erase(Connection connection, List<DataSubjectErased> erasures, Set<String> erasedWords)
             throws SQLException {

@@ -6,6 +6,7 @@ import static org.compliance.cases.rest.CaseApi.change;
 import static org.compliance.cases.rest.CaseApi.token;
 import static org.compliance.cases.rest.CaseApi.viewAt;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.UUID;
 import org.compliance.api.shared.PersonalData;
 import org.compliance.testing.RealPeers;
+import org.compliance.testing.Sql;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -143,6 +145,53 @@ class ErasureApiTest {
         given().auth().oauth2(token("iris.investigator")).when().get("/cases/" + caseId + "/notes").then()
                 .statusCode(200).body("text", hasItem(ERASED));
         assertThat(databaseText(caseId)).doesNotContain("pettigrew");
+    }
+
+    @Test
+    void a_withdrawn_person_complainant_stays_erasable_though_no_longer_a_party() throws Exception {
+        String surname = "Brackenbury" + UUID.randomUUID().toString().substring(0, 6).replaceAll("\\d", "x");
+        String name = "Tamsin " + surname;
+        String caseId = CaseApi.openCaseWith("iris.investigator", """
+                {"title": "Marketing calls after objection",
+                 "summary": "Calls went on after the objection",
+                 "authority": "%s", "legalBases": ["UK GDPR"],
+                 "respondents": [{"organisationAlias": "northwind-cloud", "name": "Northwind Cloud Ltd"}],
+                 "complainants": [{"kind": "PERSON", "name": "%s"},
+                                  {"kind": "ORGANISATION", "name": "Fair Data Consumers Network"}],
+                 "allegations": [{"legalBasis": "UK GDPR Art. 21", "description": "Calls after objection"}]}
+                """.formatted(CaseApi.ICO, name));
+        var opened = viewAt("iris.investigator", caseId, 0);
+        String personId = opened.extract().path("complainants.find { it.kind == 'PERSON' }.complainantId");
+        String organisationId = opened.extract().path("complainants.find { it.kind == 'ORGANISATION' }.complainantId");
+        change("iris.investigator", "POST", "/cases/" + caseId + "/complainants/" + personId + "/withdrawal", 0,
+                "{\"reason\":\"No longer wishes to take part\"}").statusCode(200);
+        change("iris.investigator", "POST", "/cases/" + caseId + "/complainants/" + organisationId + "/withdrawal", 1,
+                "{\"reason\":\"Complaint taken over by the person\"}").statusCode(200);
+
+        // No longer a party (the party list, search, a company's view), still listed as withdrawn for erasure; a
+        // withdrawn organisation is not kept.
+        viewAt("iris.investigator", caseId, 2).body("complainants", empty())
+                .body("withdrawnComplainants.complainantId", equalTo(List.of(personId)))
+                .body("withdrawnComplainants.name", equalTo(List.of(name)));
+        assertThat(found(surname)).isEmpty();
+        assertThat(Sql.count(dataSource, "SELECT count(*) FROM case_service.case_party WHERE case_id = ?", caseId))
+                .isEqualTo(1);
+        assertThat(given().auth().oauth2(token("nora.northwind")).when().get("/cases/" + caseId).then()
+                .statusCode(200).extract().asString()).doesNotContain(surname).doesNotContain("withdrawnComplainants");
+        assertThat(dictionaryHas(surname)).isTrue();
+
+        change("sam.supervisor", "POST", "/cases/" + caseId + "/complainants/" + personId + "/erasure", 2,
+                "{\"reason\":\"UK GDPR Art. 17\"}").statusCode(200);
+        viewAt("iris.investigator", caseId, 3).body("withdrawnComplainants.name", equalTo(List.of(ERASED)))
+                .body("complainants", empty());
+        assertThat(databaseText(caseId)).doesNotContain(surname.toLowerCase());
+        assertThat(dictionaryHas(surname)).isFalse();
+    }
+
+    /** Whether the words a search widens a typo to (tied to no case) hold {@code word}. */
+    private boolean dictionaryHas(String word) throws SQLException {
+        return Sql.count(dataSource, "SELECT count(*) FROM case_service.case_search_word WHERE word = ?",
+                word.toLowerCase()) > 0;
     }
 
     private List<String> found(String words) {

@@ -158,9 +158,9 @@ public class CasePages {
     }
 
     /**
-     * A complainant who is a person, or a person the case names, as the supervisor's erasure form lists them:
-     * {@code path} is where under the case they are erased; erased once case-service answers their name as
-     * {@link PersonalData#ERASED}.
+     * A complainant who is a person (withdrawn ones too: still data subjects), or a person the case names, as the
+     * supervisor's erasure form lists them: {@code path} is where under the case they are erased; erased once
+     * case-service answers their name as {@link PersonalData#ERASED}.
      */
     public record DataSubject(String path, String name, String role, boolean erased) {
 
@@ -168,14 +168,22 @@ public class CasePages {
             List<DataSubject> subjects = new java.util.ArrayList<>();
             if (c.complainants != null) {
                 c.complainants.stream().filter(p -> p.kind() == Complainant.Kind.PERSON)
-                        .forEach(p -> subjects.add(new DataSubject("complainants/" + p.complainantId(), p.name(),
-                                "complainant", PersonalData.ERASED.equals(p.name()))));
+                        .forEach(p -> subjects.add(complainant(p, "complainant")));
+            }
+            if (c.withdrawnComplainants != null) {
+                c.withdrawnComplainants.stream().filter(p -> p.kind() == Complainant.Kind.PERSON)
+                        .forEach(p -> subjects.add(complainant(p, "complainant, withdrawn")));
             }
             if (c.namedPersons != null) {
                 c.namedPersons.forEach(p -> subjects.add(new DataSubject("named-persons/" + p.personId(), p.name(),
                         p.role(), PersonalData.ERASED.equals(p.name()))));
             }
             return List.copyOf(subjects);
+        }
+
+        private static DataSubject complainant(Complainant p, String role) {
+            return new DataSubject("complainants/" + p.complainantId(), p.name(), role,
+                    PersonalData.ERASED.equals(p.name()));
         }
     }
 

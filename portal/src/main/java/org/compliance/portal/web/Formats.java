@@ -12,6 +12,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import org.compliance.api.audit.EventKinds;
+import org.compliance.api.shared.PersonalData;
 
 /** How the pages write moments, durations and the services' codes. Moments are shown in UK time. */
 @TemplateExtension
@@ -64,6 +65,14 @@ public final class Formats {
     /** The first eight characters of an id, for tables; the full id is in the link and its title. */
     static String brief(String id) {
         return id.length() > 8 ? id.substring(0, 8) : id;
+    }
+
+    /**
+     * Whether a name or text reads erased (its data subject's key destroyed): an action or confirmation must then say
+     * what it is about in words ("the erased complainant"), never with the placeholder itself.
+     */
+    static boolean erased(String text) {
+        return PersonalData.ERASED.equals(text);
     }
 
     /** A value for a link's query string. */

@@ -239,14 +239,14 @@ class CaseIntakeTest {
 
     @Test
     void an_investigator_is_offered_no_erasure_of_a_complainant() throws Exception {
-        ComplainantErasureTest.caseAnswers("Pat Jones");
+        ComplainantErasureTest.caseAnswers("Pat Jones", "Robin Vale");
 
         HttpResponse<String> page = send(HttpRequest.newBuilder(portal.resolve("/cases/c-1"))
                 .header("Accept", "text/html").build());
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("Pat Jones", "Withdraw Pat Jones")
-                .doesNotContain("Personal data", "/erasure", "Erase Pat Jones");
+                .doesNotContain("Personal data", "/erasure", "Erase Pat Jones", "Robin Vale");
     }
 
     private HttpResponse<String> post(String path, Map<String, String> form, boolean fromScript)

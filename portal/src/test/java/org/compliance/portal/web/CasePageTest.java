@@ -10,10 +10,13 @@ import io.quarkus.test.junit.TestProfile;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.compliance.api.cases.CaseDocument;
 import org.compliance.api.cases.views.NextStep;
 import org.compliance.api.cases.views.PenaltyRegimeView;
 import org.compliance.api.cases.views.RespondentCaseView;
+import org.compliance.api.shared.PersonalData;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -205,6 +208,71 @@ class CasePageTest {
                 "Erase Jonah Pettigrew");
         assertThat(renderForErasure(answer, false)).contains("Jonah Pettigrew")
                 .doesNotContain("/named-persons/P-0000000a/erasure");
+    }
+
+    @Test
+    @ActivateRequestContext
+    void a_withdrawn_person_complainant_is_no_party_and_is_listed_for_erasure() throws Exception {
+        String answer = open(PARTIES.formatted("null", "Pat Jones")).replace("\"allegations\": [],",
+                WITHDRAWN.formatted("Robin Vale") + ", \"allegations\": [],");
+        String html = renderForErasure(answer, true);
+        assertThat(html).contains("Robin Vale <span class=\"muted\">complainant, withdrawn</span>",
+                        "action=\"/cases/c-6/complainants/p-2/erasure\"", "Erase Robin Vale",
+                        "Withdraw Pat Jones")
+                .doesNotContain("Withdraw Robin Vale", "/complainants/p-2/withdrawal");
+        assertThat(between(html, "<h2>Complainants</h2>", "<h2>Allegations</h2>")).contains("Pat Jones")
+                .doesNotContain("Robin Vale");
+        assertThat(renderForErasure(answer, false)).doesNotContain("Robin Vale");
+    }
+
+    @Test
+    @ActivateRequestContext
+    void no_action_or_confirmation_names_an_erased_subject_by_the_placeholder() throws Exception {
+        String answer = open(PARTIES.formatted("null", "[erased]")).replace("\"allegations\": [],",
+                WITHDRAWN.formatted("[erased]") + ", \"namedPersons\": [{\"personId\": \"P-1\", \"name\": \"[erased]\","
+                        + " \"role\": \"witness\", \"dataSubject\": \"c-6/P-1\"}], \"allegations\": [{\"allegation\":"
+                        + " {\"allegationId\": \"a-1\", \"legalBasis\": \"UK GDPR Art. 17\", \"description\": \"[erased]\"},"
+                        + " \"withdrawn\": false}],");
+        String html = renderForErasure(answer, true);
+        assertThat(html).contains("Withdraw the erased complainant", "Amend or withdraw: UK GDPR Art. 17",
+                        "Its description was erased", "name=\"description\" rows=\"2\" required maxlength=\"5000\"></textarea>")
+                .doesNotContain("/erasure\"", "Erase [erased]", "Withdraw [erased]");
+        assertThat(labels(html)).isNotEmpty().noneMatch(label -> label.contains(PersonalData.ERASED));
+    }
+
+    /** The case opened for changes (the editing panel is shown). */
+    private static String open(String answer) {
+        return answer.replace("\"status\": \"CLOSED\"", "\"status\": \"INVESTIGATING\"");
+    }
+
+    /** A person complainant (p-2, named by the argument) withdrawn from the case. */
+    private static final String WITHDRAWN = "\"withdrawnComplainants\": [{\"complainantId\": \"p-2\", \"kind\": \"PERSON\","
+            + " \"name\": \"%s\", \"dataSubject\": \"c-6/p-2\"}]";
+
+    private static final Pattern LABEL = Pattern.compile(
+            "<summary>(.*?)</summary>|<button[^>]*>(.*?)</button>|data-confirm=\"([^\"]*)\"", Pattern.DOTALL);
+
+    /**
+     * What the page's actions say: every summary opening a form, every button and every confirmation, leaving out
+     * what a confirmation says erasure does ("read “[erased]”").
+     */
+    static List<String> labels(String html) {
+        List<String> labels = new java.util.ArrayList<>();
+        Matcher m = LABEL.matcher(html);
+        while (m.find()) {
+            for (int g = 1; g <= 3; g++) {
+                if (m.group(g) != null) {
+                    labels.add(m.group(g).replace("read “" + PersonalData.ERASED + "”", "read erased"));
+                }
+            }
+        }
+        return labels;
+    }
+
+    private static String between(String html, String from, String to) {
+        int start = html.indexOf(from);
+        assertThat(start).as(from).isNotNegative();
+        return html.substring(start, html.indexOf(to, start));
     }
 
     /** A case with a person (p-1, named by the second argument) and an organisation (o-1) among its complainants. */

@@ -47,7 +47,10 @@ class ComplainantErasureTest {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Case c-1 at version 7 with a person (p-1, named by the argument) and an organisation (o-1) complaining. */
+    /**
+     * Case c-1 at version 7 with a person (p-1, named by the first argument) and an organisation (o-1) complaining,
+     * and a person (p-2, named by the second) withdrawn.
+     */
     static final String CASE = """
             {"caseId": "c-1", "version": 7, "title": "Northwind: consent", "authority": "ICO",
              "status": "INVESTIGATING", "legalBases": ["UK GDPR"], "summary": "%1$s says the boxes were pre-ticked",
@@ -55,6 +58,8 @@ class ComplainantErasureTest {
              "complainants": [{"complainantId": "p-1", "kind": "PERSON", "name": "%1$s", "dataSubject": "c-1/p-1"},
                               {"complainantId": "o-1", "kind": "ORGANISATION", "name": "Which? Ltd",
                                "organisationAlias": "which"}],
+             "withdrawnComplainants": [{"complainantId": "p-2", "kind": "PERSON", "name": "%2$s",
+                                        "dataSubject": "c-1/p-2"}],
              "allegations": [], "team": [], "decisions": [],
              "leadInvestigator": {"userId": "u-iris", "name": "Iris Investigator"},
              "openedAt": "2026-11-01T10:00:00Z", "updatedAt": "2026-11-30T12:00:00Z"}
@@ -66,12 +71,16 @@ class ComplainantErasureTest {
     @BeforeEach
     void theCasePagesReads() {
         StubbedServices.reset();
-        caseAnswers("Pat Jones");
+        caseAnswers("Pat Jones", "Robin Vale");
     }
 
-    /** Every read the case page makes, the case itself with its person complainant called {@code name}. */
-    static void caseAnswers(String name) {
-        StubbedServices.answer("GET", "/cases/c-1", new Answer(200, "7", "application/json", CASE.formatted(name)));
+    /**
+     * Every read the case page makes, the case itself with its person complainant called {@code name} and its
+     * withdrawn one {@code withdrawn}.
+     */
+    static void caseAnswers(String name, String withdrawn) {
+        StubbedServices.answer("GET", "/cases/c-1", new Answer(200, "7", "application/json",
+                CASE.formatted(name, withdrawn)));
         StubbedServices.answer("GET", "/cases/c-1/next-steps", new Answer(200, null, "application/json", "[]"));
         StubbedServices.answer("GET", "/cases/c-1/notes", new Answer(200, null, "application/json", "[]"));
         StubbedServices.answer("GET", "/requests", new Answer(200, null, "application/json", "[]"));
@@ -106,11 +115,35 @@ class ComplainantErasureTest {
         assertThat(answer.headers().allValues("Set-Cookie")).anySatisfy(c ->
                 assertThat(c).startsWith("compliance-read-after=52"));
 
-        caseAnswers("[erased]");
+        caseAnswers("[erased]", "Robin Vale");
         HttpResponse<String> page = get("/cases/c-1?done=erased");
         assertThat(page.body()).contains("[erased] <span class=\"muted\">complainant</span> <span class=\"muted\">erased</span>",
-                        "[erased] says the boxes were pre-ticked", "read “[erased]” from now on")
+                        "[erased] says the boxes were pre-ticked", "read “[erased]” from now on",
+                        "Withdraw the erased complainant")
                 .doesNotContain("Pat Jones", "/complainants/p-1/erasure");
+        assertThat(CasePageTest.labels(page.body())).noneMatch(label -> label.contains("[erased]"));
+    }
+
+    @Test
+    void a_withdrawn_person_complainant_is_listed_for_erasure_and_erased_there() throws Exception {
+        HttpResponse<String> page = get("/cases/c-1");
+        assertThat(page.body()).contains("Robin Vale <span class=\"muted\">complainant, withdrawn</span>",
+                        "action=\"/cases/c-1/complainants/p-2/erasure\"", "Erase Robin Vale")
+                .doesNotContain("Withdraw Robin Vale", "/complainants/p-2/withdrawal");
+
+        StubbedServices.answer("POST", "/cases/c-1/complainants/p-2/erasure", new Answer(200, "8",
+                "application/json", "{\"caseId\":\"c-1\",\"version\":8}"));
+        HttpResponse<String> answer = postInline("/cases/c-1/complainants/p-2/erasure", "version=7&reason=Art.+17");
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(only("POST", "/cases/c-1/complainants/p-2/erasure").body()).path("reason").asText())
+                .isEqualTo("Art. 17");
+
+        caseAnswers("Pat Jones", "[erased]");
+        HttpResponse<String> after = get("/cases/c-1?done=erased");
+        assertThat(after.body()).contains(
+                        "[erased] <span class=\"muted\">complainant, withdrawn</span> <span class=\"muted\">erased</span>")
+                .doesNotContain("Robin Vale", "/complainants/p-2/erasure");
+        assertThat(CasePageTest.labels(after.body())).noneMatch(label -> label.contains("[erased]"));
     }
 
     @Test
