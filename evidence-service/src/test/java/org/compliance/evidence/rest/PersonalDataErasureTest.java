@@ -8,6 +8,7 @@ import static org.compliance.evidence.rest.EvidenceApi.etag;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.notNullValue;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
@@ -130,6 +131,31 @@ class PersonalDataErasureTest {
         events.stream().skip(1).forEach(rebuilt::apply);
         assertThat(rebuilt.items).containsOnly(PersonalData.ERASED);
         assertThat(rebuilt.submissions.getFirst().description()).isEqualTo(PersonalData.ERASED);
+    }
+
+    @Test
+    void a_formal_notice_naming_an_erased_person_is_no_longer_given_out() throws Exception {
+        String iris = RealPeers.tokenFor("iris.investigator");
+        String nora = RealPeers.tokenFor("nora.northwind");
+        String caseId = caseWith(new Complainant("C1", Complainant.Kind.PERSON, "Wilhelmina Ashdown", null));
+        await().atMost(Duration.ofSeconds(10)).until(() -> knownName(caseId + "/C1") != null);
+        String notice = FormalNoticeTest.NOTICE;
+        String requestId = given().auth().oauth2(iris).contentType(ContentType.JSON)
+                .body("{\"caseId\":\"" + caseId + "\",\"respondentOrganisationAlias\":\"northwind-cloud\","
+                        + "\"items\":[\"Every record about Wilhelmina Ashdown\"],"
+                        + "\"legalBasis\":\"UK GDPR Art. 58(1)(a)\"," + notice.substring(1))
+                .when().post("/requests").then().statusCode(201).extract().path("requestId");
+        awaitView(nora, requestId);
+        given().auth().oauth2(nora).when().get("/requests/" + requestId + "/formal-notice").then().statusCode(200)
+                .contentType("application/pdf");
+
+        eraseAndDestroy(caseId, "C1", caseId + "/C1", 1);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().auth().oauth2(nora).when()
+                .get("/requests/" + requestId + "/formal-notice").then().statusCode(410)
+                .contentType("application/problem+json"));
+        given().auth().oauth2(iris).when().get("/requests/" + requestId).then().statusCode(200)
+                .body("request.items[0]", equalTo(PersonalData.ERASED))
+                .body("request.formalNotice.signature", notNullValue());
     }
 
     @Test
