@@ -17,3 +17,9 @@ DELETE FROM token_entry WHERE processor_name = 'known-cases';
 -- to the subjects it names, says which texts read "[erased]" then.
 ALTER TABLE request_view ADD COLUMN named_subjects TEXT NOT NULL DEFAULT ' ';
 ALTER TABLE request_view ADD COLUMN text_subjects TEXT NOT NULL DEFAULT '{}';
+
+-- The subjects whose erasure request-views has folded: a request's text naming one that arrives after the erasure
+-- (its request's events are on another segment than the case's) reads erased at once.
+CREATE TABLE erased_subject (
+    subject VARCHAR(200) PRIMARY KEY
+);

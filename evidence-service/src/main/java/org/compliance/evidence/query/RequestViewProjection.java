@@ -21,9 +21,16 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.compliance.api.cases.DataSubjectErased;
+import org.compliance.api.evidence.EvidenceClockStopped;
 import org.compliance.api.evidence.EvidenceEvent;
 import org.compliance.api.evidence.EvidenceRequestIssued;
+import org.compliance.api.evidence.EvidenceRequestWithdrawn;
+import org.compliance.api.evidence.EvidenceSubmitted;
+import org.compliance.api.evidence.ExtensionRefused;
+import org.compliance.api.evidence.ExtensionRequested;
+import org.compliance.api.evidence.MoreEvidenceRequested;
 import org.compliance.api.evidence.RequestDocument;
+import org.compliance.api.evidence.ReviewNoteAdded;
 import org.compliance.platform.axon.BatchedProjection;
 import org.compliance.platform.axon.EventSerialization;
 import org.compliance.platform.axon.Projection;
@@ -47,9 +54,10 @@ public class RequestViewProjection {
 
     private static final ViewTable<RequestViewRow> VIEW = ViewTable.of(RequestViewRow.class);
 
-    private final AgroalDataSource dataSource;
     private static final TypeReference<Map<String, List<String>>> TEXT_SUBJECTS = new TypeReference<>() {
     };
+
+    private final AgroalDataSource dataSource;
 
     private final ObjectMapper json = EventSerialization.storageObjectMapper();
 
@@ -122,6 +130,7 @@ public class RequestViewProjection {
                 texts = folded.texts();
                 texts.apply(document, event);
             }
+            eraseAlreadyErased(connection, document, texts, namedSubjects(event));
             document.version = message.getSequenceNumber();
             requests.put(message.getAggregateIdentifier(), new Folded(document, texts, message.getTimestamp()));
         }
@@ -131,6 +140,12 @@ public class RequestViewProjection {
          * updated moment stays: an erasure is no change of the request's.
          */
         void erase(Connection connection, DataSubjectErased erased) throws SQLException {
+            lockErasures(connection, erased.caseId());
+            try (var insert = connection.prepareStatement("INSERT INTO evidence_service.erased_subject (subject)"
+                    + " VALUES (?) ON CONFLICT DO NOTHING")) {
+                insert.setString(1, erased.dataSubject());
+                insert.executeUpdate();
+            }
             Set<String> requestIds = new LinkedHashSet<>();
             try (var select = connection.prepareStatement("SELECT request_id FROM evidence_service.request_view"
                     + " WHERE case_id = ? AND strpos(named_subjects, ?) > 0 ORDER BY request_id")) {
@@ -155,6 +170,29 @@ public class RequestViewProjection {
             }
         }
 
+        /**
+         * A text naming a subject whose erasure this view has already folded reads erased at once: the request's
+         * events and the case's erasure are on different segments, so a request's event written before the erasure
+         * may arrive after it, and the key may not be destroyed yet. Both paths take the case's lock until the batch
+         * commits, so either the erasure sees the text or the text sees the erasure.
+         */
+        private void eraseAlreadyErased(Connection connection, RequestDocument document, RequestTexts texts,
+                                        List<String> named) throws SQLException {
+            if (named.isEmpty()) {
+                return;
+            }
+            lockErasures(connection, document.caseId);
+            try (var select = connection.prepareStatement("SELECT subject FROM evidence_service.erased_subject"
+                    + " WHERE subject = ANY (?)")) {
+                select.setArray(1, connection.createArrayOf("text", named.toArray()));
+                try (var rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        texts.erase(document, rows.getString(1));
+                    }
+                }
+            }
+        }
+
         @Override
         public void write(Connection connection) throws SQLException {
             if (requests.changed().isEmpty()) {
@@ -166,6 +204,27 @@ public class RequestViewProjection {
             }
             VIEW.upsertAll(connection, rows);
         }
+    }
+
+    private static void lockErasures(Connection connection, String caseId) throws SQLException {
+        try (var lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))")) {
+            lock.setString(1, "request-views erasures " + caseId);
+            lock.execute();
+        }
+    }
+
+    private static List<String> namedSubjects(EvidenceEvent event) {
+        return switch (event) {
+            case EvidenceRequestIssued e -> e.namedSubjects();
+            case EvidenceSubmitted e -> e.namedSubjects();
+            case ExtensionRequested e -> e.namedSubjects();
+            case ExtensionRefused e -> e.namedSubjects();
+            case MoreEvidenceRequested e -> e.namedSubjects();
+            case EvidenceRequestWithdrawn e -> e.namedSubjects();
+            case EvidenceClockStopped e -> e.namedSubjects();
+            case ReviewNoteAdded e -> e.namedSubjects();
+            default -> List.of();
+        };
     }
 
     /** The stored documents of the requests, locked for the batch. */

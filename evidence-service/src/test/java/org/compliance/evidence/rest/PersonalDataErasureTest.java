@@ -159,6 +159,27 @@ class PersonalDataErasureTest {
     }
 
     @Test
+    void a_text_written_before_the_erasure_but_folded_after_it_reads_erased() throws Exception {
+        String iris = RealPeers.tokenFor("iris.investigator");
+        String caseId = caseWith(new Complainant("C1", Complainant.Kind.PERSON, "Cornelius Fairweather", null));
+        String subject = caseId + "/C1";
+        // the erasure folded first, its key not yet destroyed: the request's events are on another segment
+        eventStore.publish(new GenericDomainEventMessage<>("InvestigationCase", caseId, 1,
+                new DataSubjectErased(caseId, "C1", subject, "UK GDPR Art. 17(1)(a)", SAM, Instant.now())));
+        await().atMost(Duration.ofSeconds(10)).until(() -> erasureFolded(subject));
+        String requestId = UUID.randomUUID().toString();
+        eventStore.publish(new GenericDomainEventMessage<>("EvidenceRequest", requestId, 0, new EvidenceRequestIssued(
+                requestId, caseId, "northwind-cloud", List.of("Letters to Cornelius Fairweather"), "UK GDPR Art. 58",
+                "", Instant.now().plus(Duration.ofDays(14)), "Europe/London", new StaffMember("u-iris", "Iris"),
+                Instant.now(), null, List.of(), null, List.of(subject))));
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().auth().oauth2(iris).when()
+                .get("/requests/" + requestId).then().statusCode(200)
+                .body("request.items[0]", equalTo(PersonalData.ERASED)));
+        owner().destroy(subject);
+    }
+
+    @Test
     void a_request_naming_nobody_stays_in_clear_and_another_subject_s_erasure_leaves_it_alone() throws Exception {
         String iris = RealPeers.tokenFor("iris.investigator");
         String caseId = caseWith(new Complainant("C1", Complainant.Kind.PERSON, "Percival Oakhurst", null));
@@ -223,6 +244,16 @@ class PersonalDataErasureTest {
         owner.setUser(config.getValue("quarkus.flyway.username", String.class));
         owner.setPassword(config.getValue("quarkus.flyway.password", String.class));
         return new JdbcSubjectKeys(owner, "event_store");
+    }
+
+    private boolean erasureFolded(String subject) throws Exception {
+        try (var c = dataSource.getConnection(); var q = c.prepareStatement(
+                "SELECT 1 FROM evidence_service.erased_subject WHERE subject = ?")) {
+            q.setString(1, subject);
+            try (var row = q.executeQuery()) {
+                return row.next();
+            }
+        }
     }
 
     private String knownName(String subject) throws Exception {
