@@ -4,6 +4,8 @@ import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -36,6 +38,24 @@ public class KnownCasesTable implements KnownCases {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read what is known of case " + caseId, e);
+        }
+    }
+
+    @Override
+    public Map<String, String> namesBySubject(String caseId) {
+        try (var connection = dataSource.getConnection();
+             var select = connection.prepareStatement("SELECT subject, name FROM evidence_service.known_case_subject"
+                     + " WHERE case_id = ? ORDER BY subject")) {
+            select.setString(1, caseId);
+            Map<String, String> names = new LinkedHashMap<>();
+            try (var rows = select.executeQuery()) {
+                while (rows.next()) {
+                    names.put(rows.getString(1), rows.getString(2));
+                }
+            }
+            return names;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the data subjects of case " + caseId, e);
         }
     }
 

@@ -3,8 +3,10 @@ package org.compliance.evidence.domain;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.compliance.api.evidence.AcceptEvidence;
@@ -40,6 +42,7 @@ import org.compliance.api.evidence.StopClock;
 import org.compliance.api.evidence.SubmitEvidence;
 import org.compliance.api.evidence.WithdrawEvidenceRequest;
 import org.compliance.api.shared.CompanyUser;
+import org.compliance.api.shared.DataSubjects;
 import org.compliance.api.shared.StaffMember;
 import org.compliance.evidence.domain.Deadlines.Deadline;
 import org.compliance.evidence.domain.Deadlines.DueMomentPassed;
@@ -80,17 +83,17 @@ public final class EvidenceRules {
         return List.<EvidenceEvent>of(switch (command) {
             case IssueEvidenceRequest c -> issue(state, c, now, cases, periods);
             case AcknowledgeEvidenceRequest c -> acknowledge(state, c, now);
-            case SubmitEvidence c -> submit(state, c, now);
-            case RequestExtension c -> requestExtension(state, c, now);
+            case SubmitEvidence c -> submit(state, c, now, cases);
+            case RequestExtension c -> requestExtension(state, c, now, cases);
             case GrantExtension c -> grantExtension(state, c, now);
-            case RefuseExtension c -> refuseExtension(state, c);
+            case RefuseExtension c -> refuseExtension(state, c, cases);
             case AcceptEvidence c -> accept(state, c, now);
-            case RequestMoreEvidence c -> requestMore(state, c, now);
-            case WithdrawEvidenceRequest c -> withdraw(state, c);
+            case RequestMoreEvidence c -> requestMore(state, c, now, cases);
+            case WithdrawEvidenceRequest c -> withdraw(state, c, cases);
             case RecordEvidenceDownload c -> download(state, c, now);
-            case StopClock c -> stopClock(state, c, now);
+            case StopClock c -> stopClock(state, c, now, cases);
             case RestartClock c -> restartClock(state, c, now);
-            case AddReviewNote c -> noteReview(state, c, now);
+            case AddReviewNote c -> noteReview(state, c, now, cases);
         });
     }
 
@@ -160,10 +163,13 @@ public final class EvidenceRules {
         requireStaff(c.issuedBy());
         Periods.Counted due = dueAt(c, now, known.authority(), periods);
         requireNoticeFor(c.formalNotice(), due.dueAt());
+        String instructions = c.instructions() == null ? "" : c.instructions().strip();
+        List<String> texts = new ArrayList<>(c.items());
+        texts.add(instructions);
         return new EvidenceRequestIssued(c.requestId(), c.caseId(), c.respondentOrganisationAlias(),
-                List.copyOf(c.items()), c.legalBasis().strip(), c.instructions() == null ? "" : c.instructions().strip(),
+                List.copyOf(c.items()), c.legalBasis().strip(), instructions,
                 due.dueAt(), DueMoments.ZONE.getId(), c.issuedBy(), now, due.period(), due.skipped(),
-                c.formalNotice());
+                c.formalNotice(), named(cases, c.caseId(), texts));
     }
 
     private static EvidenceRequestAcknowledged acknowledge(RequestState state, AcknowledgeEvidenceRequest c, Instant now) {
@@ -175,7 +181,7 @@ public final class EvidenceRules {
         return new EvidenceRequestAcknowledged(state.requestId(), state.caseId(), c.acknowledgedBy(), now);
     }
 
-    private static EvidenceSubmitted submit(RequestState state, SubmitEvidence c, Instant now) {
+    private static EvidenceSubmitted submit(RequestState state, SubmitEvidence c, Instant now, KnownCases cases) {
         requireRespondent(state, c.submittedBy());
         if (state.status() == RequestStatus.COMPLETE) {
             throw RuleViolation.conflict("The evidence was accepted; the request takes no more submissions");
@@ -203,10 +209,12 @@ public final class EvidenceRules {
                     + "the person making it");
         }
         return new EvidenceSubmitted(state.requestId(), state.caseId(), c.submissionId(), List.copyOf(c.files()),
-                c.description().strip(), c.statementOfTruth(), c.submittedBy(), now, state.duePassed(now));
+                c.description().strip(), c.statementOfTruth(), c.submittedBy(), now, state.duePassed(now),
+                named(cases, state.caseId(), List.of(c.description())));
     }
 
-    private static ExtensionRequested requestExtension(RequestState state, RequestExtension c, Instant now) {
+    private static ExtensionRequested requestExtension(RequestState state, RequestExtension c, Instant now,
+                                                       KnownCases cases) {
         requireRespondent(state, c.requestedBy());
         requireOpen(state, "ask for an extension of");
         if (!state.clockStopped() && !now.isBefore(state.dueAt())) {
@@ -216,7 +224,8 @@ public final class EvidenceRules {
             throw RuleViolation.conflict("An extension is already pending a decision");
         }
         requireText(c.reason(), "An extension request gives its reason");
-        return new ExtensionRequested(state.requestId(), state.caseId(), c.reason().strip(), c.requestedBy(), now);
+        return new ExtensionRequested(state.requestId(), state.caseId(), c.reason().strip(), c.requestedBy(), now,
+                named(cases, state.caseId(), List.of(c.reason())));
     }
 
     private static ExtensionGranted grantExtension(RequestState state, GrantExtension c, Instant now) {
@@ -236,14 +245,15 @@ public final class EvidenceRules {
         return new ExtensionGranted(state.requestId(), state.caseId(), state.dueAt(), c.newDueAt(), c.grantedBy());
     }
 
-    private static ExtensionRefused refuseExtension(RequestState state, RefuseExtension c) {
+    private static ExtensionRefused refuseExtension(RequestState state, RefuseExtension c, KnownCases cases) {
         requireOpen(state, "refuse an extension of");
         requireStaff(c.refusedBy());
         if (!state.extensionPending()) {
             throw RuleViolation.conflict("No extension is pending");
         }
         requireText(c.reason(), "Refusing an extension gives the reason");
-        return new ExtensionRefused(state.requestId(), state.caseId(), c.reason().strip(), c.refusedBy());
+        return new ExtensionRefused(state.requestId(), state.caseId(), c.reason().strip(), c.refusedBy(),
+                named(cases, state.caseId(), List.of(c.reason())));
     }
 
     private static EvidenceAccepted accept(RequestState state, AcceptEvidence c, Instant now) {
@@ -255,7 +265,8 @@ public final class EvidenceRules {
         return new EvidenceAccepted(state.requestId(), state.caseId(), c.acceptedBy(), now);
     }
 
-    private static MoreEvidenceRequested requestMore(RequestState state, RequestMoreEvidence c, Instant now) {
+    private static MoreEvidenceRequested requestMore(RequestState state, RequestMoreEvidence c, Instant now,
+                                                     KnownCases cases) {
         requireOpen(state, "ask for more evidence on");
         requireStaff(c.requestedBy());
         requireText(c.stillMissing(), "Say what is still missing");
@@ -264,14 +275,16 @@ public final class EvidenceRules {
             throw RuleViolation.unprocessable("The new due moment must be in the future");
         }
         return new MoreEvidenceRequested(state.requestId(), state.caseId(), c.stillMissing().strip(), state.dueAt(),
-                c.newDueAt(), c.requestedBy());
+                c.newDueAt(), c.requestedBy(), named(cases, state.caseId(), List.of(c.stillMissing())));
     }
 
-    private static EvidenceRequestWithdrawn withdraw(RequestState state, WithdrawEvidenceRequest c) {
+    private static EvidenceRequestWithdrawn withdraw(RequestState state, WithdrawEvidenceRequest c,
+                                                     KnownCases cases) {
         requireOpen(state, "withdraw");
         requireStaff(c.withdrawnBy());
         requireText(c.reason(), "Withdrawing a request gives the reason");
-        return new EvidenceRequestWithdrawn(state.requestId(), state.caseId(), c.reason().strip(), c.withdrawnBy());
+        return new EvidenceRequestWithdrawn(state.requestId(), state.caseId(), c.reason().strip(), c.withdrawnBy(),
+                named(cases, state.caseId(), List.of(c.reason())));
     }
 
     private static EvidenceDownloaded download(RequestState state, RecordEvidenceDownload c, Instant now) {
@@ -288,7 +301,7 @@ public final class EvidenceRules {
      * A review note on a submitted file, by staff, whatever the request's status: evidence is still reviewed after it
      * was accepted, and a withdrawn request's files stay on the case.
      */
-    private static ReviewNoteAdded noteReview(RequestState state, AddReviewNote c, Instant now) {
+    private static ReviewNoteAdded noteReview(RequestState state, AddReviewNote c, Instant now, KnownCases cases) {
         requireStaff(c.notedBy());
         EvidenceFile evidence = state.file(c.fileId());
         if (evidence == null) {
@@ -296,14 +309,14 @@ public final class EvidenceRules {
         }
         requireText(c.note(), "A review note says something");
         return new ReviewNoteAdded(state.requestId(), state.caseId(), c.fileId(), evidence.sha256(), c.note().strip(),
-                c.notedBy(), now);
+                c.notedBy(), now, named(cases, state.caseId(), List.of(c.note())));
     }
 
     /**
      * Stops the clock of a request the company is still to answer: open, not yet due, no submission awaiting review.
      * The reason is public: the company reads it.
      */
-    private static EvidenceClockStopped stopClock(RequestState state, StopClock c, Instant now) {
+    private static EvidenceClockStopped stopClock(RequestState state, StopClock c, Instant now, KnownCases cases) {
         requireOpen(state, "stop the clock of");
         requireStaff(c.stoppedBy());
         if (state.clockStopped()) {
@@ -318,7 +331,8 @@ public final class EvidenceRules {
                     + "cannot be stopped");
         }
         requireText(c.reason(), "Stopping the clock gives the reason (the company reads it)");
-        return new EvidenceClockStopped(state.requestId(), state.caseId(), c.reason().strip(), c.stoppedBy(), now);
+        return new EvidenceClockStopped(state.requestId(), state.caseId(), c.reason().strip(), c.stoppedBy(), now,
+                named(cases, state.caseId(), List.of(c.reason())));
     }
 
     /** Restarts a stopped clock: the due moment moves by exactly the time it stood still (in whole seconds). */
@@ -402,6 +416,18 @@ public final class EvidenceRules {
             return new Periods.Counted(c.dueAt(), null, List.of());
         }
         return periods.dueAt(authority, c.dueInDays(), c.dayCount(), c.calendar(), now);
+    }
+
+    /**
+     * The case's data subjects the texts name (decision 29): the event records them, and the texts are stored sealed
+     * under their keys.
+     */
+    private static List<String> named(KnownCases cases, String caseId, List<String> texts) {
+        Map<String, String> names = cases.namesBySubject(caseId);
+        if (names.isEmpty()) {
+            return List.of();
+        }
+        return DataSubjects.namedIn(String.join("\n", texts), names);
     }
 
     private static void requireRespondent(RequestState state, CompanyUser user) {

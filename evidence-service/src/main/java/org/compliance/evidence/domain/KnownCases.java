@@ -1,5 +1,6 @@
 package org.compliance.evidence.domain;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -22,6 +23,15 @@ public interface KnownCases {
 
     /** How documents name a case: its title and the authority it runs under. */
     record CaseHeading(String title, String authority) {
+    }
+
+    /**
+     * The case's data subjects not erased, from subject id (the id case-service seals their texts under) to name:
+     * what a text written on the case is searched for, so that a text naming one is sealed under their key
+     * (decision 29). Empty for a case with none, or not known.
+     */
+    default Map<String, String> namesBySubject(String caseId) {
+        return Map.of();
     }
 
     /** The case's heading, when known (not for a case learnt of before headings were kept). */

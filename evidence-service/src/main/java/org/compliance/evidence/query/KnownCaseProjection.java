@@ -15,18 +15,25 @@ import org.axonframework.eventhandling.EventHandler;
 import org.compliance.api.cases.CaseClosed;
 import org.compliance.api.cases.CaseOpened;
 import org.compliance.api.cases.CaseReopened;
+import org.compliance.api.cases.Complainant;
+import org.compliance.api.cases.ComplainantAdded;
+import org.compliance.api.cases.DataSubjectErased;
 import org.compliance.api.cases.LeadInvestigatorAssigned;
+import org.compliance.api.cases.NamedPerson;
+import org.compliance.api.cases.PersonNamed;
 import org.compliance.api.cases.Respondent;
 import org.compliance.api.cases.RespondentAdded;
 import org.compliance.api.cases.RespondentWithdrawn;
 import org.compliance.api.cases.TeamMemberAdded;
 import org.compliance.api.cases.TeamMemberRemoved;
+import org.compliance.api.shared.PersonalData;
 import org.compliance.platform.axon.Projection;
 import org.compliance.platform.views.ViewTable;
 
 /**
- * Learns of cases from case-service's events: whether each is open, who its respondents are, and who works on
- * it (the lead and the team, whose "My work" lists its requests). Only these case
+ * Learns of cases from case-service's events: whether each is open, who its respondents are, who works on
+ * it (the lead and the team, whose "My work" lists its requests), and its data subjects by name (in
+ * {@code known_case_subject}, forgotten on their erasure), what the texts of its requests are searched for. Only these case
  * events matter to the request rules, so only they have handlers. Written in the processor's transaction; an event
  * at or below the row's version is one already folded in and is skipped.
  */
@@ -67,6 +74,40 @@ public class KnownCaseProjection {
             row.team = " ";
             row.version = message.getSequenceNumber();
             VIEW.upsert(connection, row);
+            for (Complainant complainant : event.complainants()) {
+                if (complainant.kind() == Complainant.Kind.PERSON) {
+                    keepSubject(connection, event.caseId(), subjectOf(complainant, event.caseId()),
+                            complainant.name());
+                }
+            }
+        }
+    }
+
+    @EventHandler
+    void on(ComplainantAdded event, DomainEventMessage<?> message) throws SQLException {
+        Complainant complainant = event.complainant();
+        if (complainant.kind() == Complainant.Kind.PERSON) {
+            changeSubjects(event.caseId(), message, connection -> keepSubject(connection, event.caseId(),
+                    subjectOf(complainant, event.caseId()), complainant.name()));
+        }
+    }
+
+    @EventHandler
+    void on(PersonNamed event, DomainEventMessage<?> message) throws SQLException {
+        NamedPerson person = event.person();
+        String subject = person.dataSubject() != null ? person.dataSubject() : event.caseId() + "/" + person.personId();
+        changeSubjects(event.caseId(), message, connection -> keepSubject(connection, event.caseId(), subject,
+                person.name()));
+    }
+
+    /** An erased subject's name is forgotten here: no clear name of theirs stays, and no text is searched for it. */
+    @EventHandler
+    void on(DataSubjectErased event) throws SQLException {
+        try (var connection = dataSource.getConnection();
+             var delete = connection.prepareStatement(
+                     "DELETE FROM evidence_service.known_case_subject WHERE subject = ?")) {
+            delete.setString(1, event.dataSubject());
+            delete.executeUpdate();
         }
     }
 
@@ -115,6 +156,46 @@ public class KnownCaseProjection {
 
     private static String withoutMember(String team, String userId) {
         return team.replace(" " + userId + " ", " ");
+    }
+
+    /** The subject id case-service seals a complainant's texts under (as its CaseState.Person takes it). */
+    private static String subjectOf(Complainant complainant, String caseId) {
+        return complainant.dataSubject() != null ? complainant.dataSubject()
+                : complainant.onCase(caseId).dataSubject();
+    }
+
+    /** A name that already reads erased (its key destroyed, read in a replay) is not kept: nothing to search for. */
+    private static void keepSubject(Connection connection, String caseId, String subject, String name)
+            throws SQLException {
+        if (subject == null || name == null || name.isBlank() || PersonalData.ERASED.equals(name)) {
+            return;
+        }
+        try (var upsert = connection.prepareStatement("INSERT INTO evidence_service.known_case_subject"
+                + " (subject, case_id, name) VALUES (?, ?, ?) ON CONFLICT (subject) DO UPDATE SET name = EXCLUDED.name")) {
+            upsert.setString(1, subject);
+            upsert.setString(2, caseId);
+            upsert.setString(3, name);
+            upsert.executeUpdate();
+        }
+    }
+
+    @FunctionalInterface
+    private interface SubjectChange {
+        void apply(Connection connection) throws SQLException;
+    }
+
+    /** Changes a known case's data subjects if the event is newer than the case's row, moving the row's version. */
+    private void changeSubjects(String caseId, DomainEventMessage<?> message, SubjectChange change)
+            throws SQLException {
+        try (var connection = dataSource.getConnection()) {
+            KnownCase row = load(connection, caseId);
+            if (row == null || message.getSequenceNumber() <= row.version) {
+                return;
+            }
+            change.apply(connection);
+            row.version = message.getSequenceNumber();
+            VIEW.upsert(connection, row);
+        }
     }
 
     /** Changes a known case's row if the event is newer than the row; a case not (yet) known is left alone. */

@@ -34,4 +34,10 @@ public class RequestViewRow {
     @Column(name = "updated_at")
     public Instant updatedAt;
     public String document;
+    /** The data subjects its texts name, each between spaces. */
+    @Column(name = "named_subjects")
+    public String namedSubjects;
+    /** JSON: the data subjects each text names, by its place in the document ({@link RequestTexts}). */
+    @Column(name = "text_subjects")
+    public String textSubjects;
 }

@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -16,6 +17,8 @@ import java.io.UncheckedIOException;
 import java.util.Base64;
 import java.util.HexFormat;
 import org.compliance.api.evidence.FormalNotice;
+import org.compliance.api.evidence.RequestDocument;
+import org.compliance.api.shared.PersonalData;
 import org.compliance.evidence.application.FormalNotices;
 import org.compliance.platform.identity.CurrentCaller;
 import org.compliance.platform.reactive.CallerContext;
@@ -60,7 +63,8 @@ public class FormalNoticeResource {
             + "issued. Its SHA-256 is in Repr-Digest and in the request's formalNotice (and its issue event); the "
             + "Ed25519 signature, with the receipt key (GET /receipts/public-key), covers the UTF-8 text "
             + "\"compliance-formal-notice/1\\n<requestId>\\n<sha256 hex>\". 404 when the request was not issued as "
-            + "a formal notice, or is another organisation's.")
+            + "a formal notice, or is another organisation's; 410 once a person its texts named was erased (decision "
+            + "29): the PDF states them in clear, so it is no longer given out.")
     @APIResponse(responseCode = "200", description = "The notice", headers = {
             @Header(name = "Repr-Digest", description = "sha-256=:<Base64 of the SHA-256>:",
                     schema = @Schema(type = SchemaType.STRING)),
@@ -70,12 +74,18 @@ public class FormalNoticeResource {
                     schema = @Schema(type = SchemaType.STRING))},
             content = @Content(mediaType = PDF, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "404", description = "No such request visible to the caller, or it has no notice")
+    @APIResponse(responseCode = "410", description = "The notice's texts named a person since erased")
     public Uni<Response> download(@PathParam("requestId") String requestId) {
         return requests.visible(requestId, caller.get())
                 .map(row -> {
-                    FormalNotice notice = VisibleRequests.document(row).formalNotice;
+                    RequestDocument document = VisibleRequests.document(row);
+                    FormalNotice notice = document.formalNotice;
                     if (notice == null) {
                         throw new NotFoundException("Request " + requestId + " was not issued as a formal notice");
+                    }
+                    if (namedAnErasedPerson(document)) {
+                        throw new ClientErrorException("The formal notice of request " + requestId + " named a person"
+                                + " since erased; its hash and signature stay on the request", Response.Status.GONE);
                     }
                     return notice;
                 })
@@ -90,6 +100,12 @@ public class FormalNoticeResource {
                                 .header(SIGNATURE, notice.signature())
                                 .header(KEY_ID, notice.keyId())
                                 .build()));
+    }
+
+    /** The request's items and instructions, which the PDF states, read erased (decision 29). */
+    private static boolean namedAnErasedPerson(RequestDocument document) {
+        return PersonalData.ERASED.equals(document.instructions) && !document.items.isEmpty()
+                && document.items.stream().allMatch(PersonalData.ERASED::equals);
     }
 
     private byte[] read(FormalNotice notice) {

@@ -2,6 +2,7 @@ package org.compliance.platform.personaldata;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.Version;
 import com.fasterxml.jackson.databind.BeanProperty;
@@ -43,12 +44,27 @@ public final class PersonalDataIntrospector extends NopAnnotationIntrospector {
 
     @Override
     public Object findSerializer(Annotated annotated) {
-        return annotated.hasAnnotation(PersonalData.class) ? SealingSerializer.class : null;
+        return annotated.hasAnnotation(PersonalData.class) && !texts(annotated) ? SealingSerializer.class : null;
     }
 
     @Override
     public Object findDeserializer(Annotated annotated) {
-        return annotated.hasAnnotation(PersonalData.class) ? OpeningDeserializer.class : null;
+        return annotated.hasAnnotation(PersonalData.class) && !texts(annotated) ? OpeningDeserializer.class : null;
+    }
+
+    /** A list of texts is sealed item by item, each under the subjects its record names. */
+    @Override
+    public Object findContentSerializer(Annotated annotated) {
+        return annotated.hasAnnotation(PersonalData.class) && texts(annotated) ? SealingSerializer.class : null;
+    }
+
+    @Override
+    public Object findContentDeserializer(Annotated annotated) {
+        return annotated.hasAnnotation(PersonalData.class) && texts(annotated) ? OpeningDeserializer.class : null;
+    }
+
+    private static boolean texts(Annotated annotated) {
+        return Collection.class.isAssignableFrom(annotated.getRawType());
     }
 
     /** Every sealed text in a stored event's JSON, opened (or erased), for readers that take events as trees. */
@@ -99,7 +115,7 @@ public final class PersonalDataIntrospector extends NopAnnotationIntrospector {
 
         @Override
         public void serialize(String text, JsonGenerator out, SerializerProvider provider) throws IOException {
-            List<String> subjects = subjects(out.currentValue());
+            List<String> subjects = subjects(owner(out));
             if (subjects.isEmpty() || PersonalData.ERASED.equals(text)) {
                 out.writeString(text);
                 return;
@@ -116,6 +132,15 @@ public final class PersonalDataIntrospector extends NopAnnotationIntrospector {
             out.writeStringField("ciphertext", sealed.ciphertext());
             out.writeEndObject();
             out.writeEndObject();
+        }
+
+        /** The record the text is a component of: for an item of a list, the record holding the list. */
+        private static Object owner(JsonGenerator out) {
+            JsonStreamContext context = out.getOutputContext();
+            while (context != null && context.inArray()) {
+                context = context.getParent();
+            }
+            return context == null ? null : context.getCurrentValue();
         }
 
         private List<String> subjects(Object owner) {

@@ -25,6 +25,7 @@ import org.compliance.platform.domain.RuleViolation;
 import org.compliance.platform.identity.RequestCorrelation;
 import org.compliance.platform.input.BodyLimit;
 import org.compliance.platform.input.InvalidParameter;
+import org.compliance.platform.personaldata.SubjectKeys;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -62,6 +63,9 @@ public class ProblemMappers {
     @ServerExceptionMapper({JsonProcessingException.class, JsonParseException.class, JsonMappingException.class,
             MismatchedInputException.class, UnrecognizedPropertyException.class, InvalidFormatException.class})
     public Response unreadableJson(JsonProcessingException e) {
+        if (causedBy(e, SubjectKeys.SubjectErased.class) instanceof SubjectKeys.SubjectErased erased) {
+            return subjectErased(erased);
+        }
         if (causedBy(e, BodyLimit.TooLarge.class) instanceof BodyLimit.TooLarge tooLarge) {
             return tooLarge(tooLarge);
         }
@@ -151,8 +155,21 @@ public class ProblemMappers {
                 .header("Retry-After", "5").build();
     }
 
+    /**
+     * A text names a data subject whose key is destroyed: nothing more may be kept about them (decision 29). Thrown
+     * while the event is written, so it arrives wrapped.
+     */
+    @ServerExceptionMapper
+    public Response subjectErased(SubjectKeys.SubjectErased e) {
+        return Problem.response(Response.Status.CONFLICT, "The text names a person who was erased from the case;"
+                + " nothing more can be kept about them: leave their name out", request.requestId());
+    }
+
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable e) {
+        if (causedBy(e, SubjectKeys.SubjectErased.class) instanceof SubjectKeys.SubjectErased erased) {
+            return subjectErased(erased);
+        }
         if (DatabaseOutage.causes(e)) {
             LOG.warnf("Request %s: the database cannot be reached or has no room now: %s", request.requestId(),
                     e.getMessage());

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.compliance.api.cases.CaseNoteAdded;
 import org.compliance.api.cases.Complainant;
+import org.compliance.api.evidence.EvidenceRequestIssued;
 import org.compliance.api.shared.PersonalData;
 import org.compliance.api.shared.StaffMember;
 import org.compliance.platform.axon.EventSerialization;
@@ -90,6 +91,37 @@ class SealedEventsTest {
         JsonNode tree = new ObjectMapper().readTree(events.writeValueAsString(Map.of("notes", List.of(note))));
         assertThat(PersonalDataIntrospector.openAll(tree).path("notes").get(0).path("text").asText())
                 .isEqualTo("About Rowena");
+    }
+
+    @Test
+    void a_list_of_texts_is_sealed_item_by_item_and_erased_with_its_subjects() throws Exception {
+        EvidenceRequestIssued issued = new EvidenceRequestIssued("r1", "k1", "northwind", List.of("Rowena's e-mails",
+                "The access logs"), "Art. 58", "Ask Rowena's manager", Instant.EPOCH, "UTC", IRIS, Instant.EPOCH,
+                null, List.of(), null, List.of("k1/C1"));
+        String stored = events.writeValueAsString(issued);
+        assertThat(stored).doesNotContain("Rowena").doesNotContain("access logs");
+        JsonNode items = new ObjectMapper().readTree(stored).path("items");
+        assertThat(items.size()).isEqualTo(2);
+        assertThat(items.get(0).path("sealed").path("subjects").get(0).asText()).isEqualTo("k1/C1");
+        assertThat(events.readValue(stored, EvidenceRequestIssued.class)).isEqualTo(issued);
+
+        keys.destroy("k1/C1");
+        EvidenceRequestIssued erased = events.readValue(stored, EvidenceRequestIssued.class);
+        assertThat(erased.items()).containsExactly(PersonalData.ERASED, PersonalData.ERASED);
+        assertThat(erased.instructions()).isEqualTo(PersonalData.ERASED);
+        assertThat(PersonalDataIntrospector.openAll(new ObjectMapper().readTree(stored)).path("items").get(1).asText())
+                .isEqualTo(PersonalData.ERASED);
+    }
+
+    @Test
+    void a_list_of_texts_naming_nobody_or_stored_before_sealing_stays_plain() throws Exception {
+        EvidenceRequestIssued plain = new EvidenceRequestIssued("r1", "k1", "northwind", List.of("Logs"), "Art. 58",
+                "", Instant.EPOCH, "UTC", IRIS, Instant.EPOCH);
+        assertThat(events.writeValueAsString(plain)).contains("\"items\":[\"Logs\"]");
+        String before = "{\"requestId\":\"r0\",\"items\":[\"Old logs\",\"Old mail\"],\"instructions\":\"x\"}";
+        EvidenceRequestIssued old = events.readValue(before, EvidenceRequestIssued.class);
+        assertThat(old.items()).containsExactly("Old logs", "Old mail");
+        assertThat(old.namedSubjects()).isEmpty();
     }
 
     /** Keys in memory, as JdbcSubjectKeys keeps them in PostgreSQL. */
