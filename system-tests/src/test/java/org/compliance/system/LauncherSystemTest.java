@@ -224,7 +224,8 @@ class LauncherSystemTest {
 
         TimeStampToken token = new TimeStampToken(new CMSSignedData(Base64.getDecoder().decode(
                 stamp.path("token").asText())));
-        X509CertificateHolder signer = token.getCertificates().getMatches(token.getSID()).iterator().next();
+        X509CertificateHolder signer = (X509CertificateHolder) token.getCertificates().getMatches(token.getSID())
+                .iterator().next();
         assertThat(signer.isSignatureValid(new JcaContentVerifierProviderBuilder().build(root.getPublicKey())))
                 .as("the token's certificate is issued by the root in %s", pem).isTrue();
         token.validate(new JcaSimpleSignerInfoVerifierBuilder().build(signer));
