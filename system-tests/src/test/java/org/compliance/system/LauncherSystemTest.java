@@ -3,6 +3,8 @@ package org.compliance.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,24 +13,35 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
+import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
+import org.bouncycastle.tsp.TimeStampToken;
 import org.compliance.testing.LocalKeycloak;
 import org.compliance.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 
 /**
  * The real {@code infra/local/up} brings back a service killed with SIGKILL at its first run, even while the
- * killed process is a zombie that still answers {@code kill -0}. The suite runs on free ports, its own
+ * killed process is a zombie that still answers {@code kill -0}; the demo's checkpoints are time-stamped by its own
+ * authority, whose certificate it writes for auditors, and which keeps its key when brought back. The suite runs on free ports, its own
  * database and its own run directory, so it collides neither with the other system tests nor with a suite a
  * developer has running; {@code infra/local/down} stops it at the end.
  *
@@ -39,6 +52,7 @@ import org.junit.jupiter.api.Test;
  */
 class LauncherSystemTest {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final Duration LAUNCH = Duration.ofMinutes(8);
     /**
@@ -61,6 +75,9 @@ class LauncherSystemTest {
     private final Path run = work.resolve("run");
     private final int notificationPort = LocalKeycloak.freePort();
     private final int mailApiPort = LocalKeycloak.freePort();
+    private final int keycloakPort = LocalKeycloak.freePort();
+    private final int auditPort = LocalKeycloak.freePort();
+    private final int tsaPort = LocalKeycloak.freePort();
     private String database;
 
     @Test
@@ -80,9 +97,13 @@ class LauncherSystemTest {
                 started.add(recordedPid(name));
             }
             started.add(recordedPid("mail"));
+            started.add(recordedPid("tsa"));
             long killed = recordedPid("notification-service");
             assertThat(ready()).isTrue();
             theDemosEmailsArrive();
+            String stamped = theDemosCheckpointsAreTimeStampedByItsAuthority();
+            String rootPem = Files.readString(run.resolve("tsa/authority.pem"));
+            ProcessHandle.of(recordedPid("tsa")).orElseThrow().destroyForcibly();
 
             ProcessHandle.of(killed).orElseThrow().destroyForcibly();
             await().atMost(Duration.ofSeconds(30)).until(() -> "Z".equals(state(killed).orElse("")));
@@ -97,7 +118,7 @@ class LauncherSystemTest {
             String output = read("up-second.log");
             assertThat(again.exitValue()).as("the second run (see %s):%n%s", work.resolve("up-second.log"), output)
                     .isZero();
-            assertThat(output).contains("Starting notification-service")
+            assertThat(output).contains("Starting notification-service", "Starting the demo's time-stamping authority")
                     .doesNotContain("notification-service already running")
                     .contains("case-service already running", "evidence-service already running",
                             "audit-service already running", "portal already running", "Keycloak already running");
@@ -106,6 +127,14 @@ class LauncherSystemTest {
             assertThat(restarted).isNotEqualTo(killed);
             assertThat(state(restarted)).hasValueSatisfying(s -> assertThat(s).isNotIn("Z", "X"));
             assertThat(ready()).as("notification-service answers ready after one run").isTrue();
+            started.add(recordedPid("tsa"));
+            HttpResponse<String> published = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                    + tsaPort + "/certificate")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(published.body()).as("the authority brought back keeps its root")
+                    .isEqualTo(rootPem).isEqualTo(Files.readString(run.resolve("tsa/authority.pem")));
+            JsonNode after = verification(stamped);
+            assertThat(after.path("verified").asBoolean())
+                    .as("checkpoint %s verified after the authority's restart: %s", stamped, after).isTrue();
         } finally {
             ProcessBuilder down = new ProcessBuilder(root.resolve("infra/local/down").toString()).redirectErrorStream(true)
                     .redirectOutput(work.resolve("down.log").toFile());
@@ -142,16 +171,17 @@ class LauncherSystemTest {
         env.put("COMPLIANCE_DB_HOST", TestDatabase.HOST);
         env.put("COMPLIANCE_DB_PORT", String.valueOf(TestDatabase.PORT));
         env.put("COMPLIANCE_DB_NAME", database);
-        env.put("COMPLIANCE_KEYCLOAK_PORT", String.valueOf(LocalKeycloak.freePort()));
+        env.put("COMPLIANCE_KEYCLOAK_PORT", String.valueOf(keycloakPort));
         env.put("COMPLIANCE_KEYCLOAK_MANAGEMENT_PORT", String.valueOf(LocalKeycloak.freePort()));
         env.put("COMPLIANCE_CASE_PORT", String.valueOf(LocalKeycloak.freePort()));
         env.put("COMPLIANCE_EVIDENCE_PORT", String.valueOf(LocalKeycloak.freePort()));
         env.put("COMPLIANCE_NOTIFICATION_PORT", String.valueOf(notificationPort));
-        env.put("COMPLIANCE_AUDIT_PORT", String.valueOf(LocalKeycloak.freePort()));
+        env.put("COMPLIANCE_AUDIT_PORT", String.valueOf(auditPort));
         env.put("COMPLIANCE_PORTAL_PORT", String.valueOf(LocalKeycloak.freePort()));
         env.put("COMPLIANCE_SMTP_PORT", String.valueOf(LocalKeycloak.freePort()));
         env.put("COMPLIANCE_IMAP_PORT", String.valueOf(LocalKeycloak.freePort()));
         env.put("COMPLIANCE_MAIL_API_PORT", String.valueOf(mailApiPort));
+        env.put("COMPLIANCE_TSA_PORT", String.valueOf(tsaPort));
         return env;
     }
 
@@ -172,6 +202,65 @@ class LauncherSystemTest {
             failed.next();
             assertThat(failed.getLong(1)).as("e-mails of the demo that failed").isZero();
         }
+    }
+
+    /**
+     * audit-service's first checkpoint (taken at its first look) carries a token of the demo's authority, which
+     * verifies here against the certificate the launcher wrote and printed alone: signed under that root, over the
+     * SHA-256 of the checkpoint's signed text; audit-service, trusting the same file, says the checkpoint holds.
+     * Answers the checkpoint's position.
+     */
+    private String theDemosCheckpointsAreTimeStampedByItsAuthority() throws Exception {
+        Path pem = run.resolve("tsa/authority.pem");
+        assertThat(read("up-first.log")).contains("http://127.0.0.1:" + tsaPort + "/tsa", pem.toString());
+        X509Certificate root;
+        try (var in = Files.newInputStream(pem)) {
+            root = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+        }
+        JsonNode checkpoint = await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> audit("/audit/checkpoints/latest"), c -> c != null && !c.path("timestamps").isEmpty());
+        JsonNode stamp = checkpoint.path("timestamps").get(0);
+        assertThat(stamp.path("authority").asText()).isEqualTo("http://127.0.0.1:" + tsaPort + "/tsa");
+
+        TimeStampToken token = new TimeStampToken(new CMSSignedData(Base64.getDecoder().decode(
+                stamp.path("token").asText())));
+        X509CertificateHolder signer = (X509CertificateHolder) token.getCertificates().getMatches(token.getSID())
+                .iterator().next();
+        assertThat(signer.isSignatureValid(new JcaContentVerifierProviderBuilder().build(root.getPublicKey())))
+                .as("the token's certificate is issued by the root in %s", pem).isTrue();
+        token.validate(new JcaSimpleSignerInfoVerifierBuilder().build(signer));
+        String signedText = "compliance-checkpoint/2\n" + checkpoint.path("position").asLong() + "\n"
+                + Instant.parse(checkpoint.path("createdAt").asText()) + "\n" + checkpoint.path("aggregates").asLong()
+                + "\n" + checkpoint.path("root").asText() + "\n" + checkpoint.path("events").asLong() + "\n"
+                + checkpoint.path("logRoot").asText();
+        assertThat(token.getTimeStampInfo().getMessageImprintDigest()).as("what the token stamps")
+                .isEqualTo(MessageDigest.getInstance("SHA-256").digest(signedText.getBytes(StandardCharsets.UTF_8)));
+
+        String position = checkpoint.path("position").asText();
+        JsonNode verification = verification(position);
+        assertThat(verification.path("verified").asBoolean()).as(verification.toString()).isTrue();
+        assertThat(verification.path("timestamps").get(0).path("valid").asBoolean()).as(verification.toString())
+                .isTrue();
+        return position;
+    }
+
+    private JsonNode verification(String position) throws Exception {
+        return audit("/audit/checkpoints/" + position + "/verification");
+    }
+
+    /** An answer of audit-service to the demo's auditor; null unless 200. */
+    private JsonNode audit(String path) throws Exception {
+        HttpResponse<String> tokens = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + keycloakPort
+                        + "/realms/compliance/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "grant_type=password&client_id=compliance-cli&username=ada.auditor&password=demo")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
+        String accessToken = JSON.readTree(tokens.body()).path("access_token").asText();
+        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + auditPort + path))
+                .header("Authorization", "Bearer " + accessToken).build(), HttpResponse.BodyHandlers.ofString());
+        return answer.statusCode() == 200 ? JSON.readTree(answer.body()) : null;
     }
 
     private boolean ready() {
