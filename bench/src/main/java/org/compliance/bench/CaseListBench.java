@@ -75,6 +75,8 @@ public final class CaseListBench {
             + " and s.word % ? and similarity(s.word, ?) >= 0.35"
             + " order by similarity(s.word, ?) desc, s.word limit 3)) t))";
     static final int WORD_SQL_PARAMS = 6;
+    /** case-service's compliance.cases.ranked-matches: relevance ranks the newest this many matches. */
+    static final int RANKED = 1000;
 
     private static final String RESPONDENT_SQL = " and exists (select 1 from case_service.case_party p"
             + " where p.case_id = c.case_id and p.role = 'RESPONDENT' and (p.organisation_alias = ?"
@@ -142,11 +144,15 @@ public final class CaseListBench {
             for (int c = 0; c < clients; c++) {
                 connections.add(DriverManager.getConnection(jdbcUrl, dbUser, ""));
             }
-            String sql = "select " + COLUMNS + " from case_service.case_view c where 1 = 1" + query.sqlWhere()
-                    + " and (c.confidentiality = 'STANDARD' or c.members like ?)"
-                    + " order by " + (query.order() == null
-                            ? "ts_rank(c.staff_search, cast(? as tsquery)) desc, c.opened_at desc, c.case_id desc"
-                            : query.order())
+            String where = " where 1 = 1" + query.sqlWhere() + " and (c.confidentiality = 'STANDARD' or c.members like ?)";
+            // relevance as case-service ranks (decision 30): the newest RANKED matches, best first
+            String sql = query.order() == null
+                    ? "select " + COLUMNS + " from (select " + COLUMNS + ", row_number() over (order by c.opened_at desc,"
+                    + " c.case_id desc) as recency, ts_rank(c.staff_search, cast(? as tsquery)) as relevance"
+                    + " from case_service.case_view c" + where + " order by c.opened_at desc, c.case_id desc limit "
+                    + Math.max(RANKED, offset + 20) + ") c order by case when c.recency <= " + RANKED
+                    + " then c.relevance end desc nulls last, c.recency limit 20 offset " + offset
+                    : "select " + COLUMNS + " from case_service.case_view c" + where + " order by " + query.order()
                     + " limit 20 offset " + offset;
             ConcurrentRun.Operation direct = (client, index) -> select(connections.get(client), sql, query);
             ConcurrentRun.of(clients, rounds / 4, rest);
@@ -183,16 +189,16 @@ public final class CaseListBench {
         String textQuery = query.words().isEmpty() ? null : textQuery(connection, query.words());
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             int i = 1;
+            if (textQuery != null && query.order() == null) {
+                statement.setString(i++, textQuery); // the rank, in the select list
+            }
             for (Object param : query.sqlParams()) {
                 statement.setObject(i++, param);
             }
             if (textQuery != null) {
                 statement.setString(i++, textQuery);
             }
-            statement.setString(i++, "% " + IRIS + " %");
-            if (textQuery != null && query.order() == null) {
-                statement.setString(i, textQuery);
-            }
+            statement.setString(i, "% " + IRIS + " %");
             try (var rows = statement.executeQuery()) {
                 while (rows.next()) {
                     rows.getString("document");

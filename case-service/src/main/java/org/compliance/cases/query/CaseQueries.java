@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
@@ -48,10 +49,14 @@ public class CaseQueries {
 
     private final CaseViewRepository views;
     private final CaseNoteRepository notes;
+    private final int rankedMatches;
 
-    public CaseQueries(CaseViewRepository views, CaseNoteRepository notes) {
+    public CaseQueries(CaseViewRepository views, CaseNoteRepository notes,
+                       @ConfigProperty(name = "compliance.cases.ranked-matches", defaultValue = "1000")
+                       int rankedMatches) {
         this.views = views;
         this.notes = notes;
+        this.rankedMatches = rankedMatches;
     }
 
     public Uni<CaseViewRow> find(String caseId, CaseVisibility visibility) {
@@ -73,7 +78,7 @@ public class CaseQueries {
         return views.find(where.toString(), params).firstResult();
     }
 
-    /** A page of the cases the filter finds, in the order asked (RELEVANCE: best match first, then newest). */
+    /** A page of the cases the filter finds, in the order asked (RELEVANCE: {@link #ranked}). */
     public Uni<List<CaseViewRow>> list(CaseFilter filter, CaseVisibility visibility, SortKey sortKey,
                                        boolean descending, int page, int size) {
         return words(filter).chain(query -> {
@@ -82,19 +87,34 @@ public class CaseQueries {
             }
             Where where = where(filter, visibility, query);
             String direction = descending ? " desc" : " asc";
-            String order = sortKey == SortKey.RELEVANCE && where.document != null
-                    ? "ts_rank(" + where.document + ", cast(:query as tsquery))" + direction + ", c.opened_at"
-                    + direction
-                    : (sortKey == SortKey.RELEVANCE ? SortKey.OPENED_AT : sortKey).column + direction;
-            String sql = "select " + COLUMNS + " from case_service.case_view c where " + where.sql
-                    + " order by " + order + ", c.case_id" + direction
-                    + " limit " + size + " offset " + (long) page * size;
+            long offset = (long) page * size;
+            String sql = sortKey == SortKey.RELEVANCE && where.document != null
+                    ? ranked(where, direction, offset, size)
+                    : "select " + COLUMNS + " from case_service.case_view c where " + where.sql
+                    + " order by " + (sortKey == SortKey.RELEVANCE ? SortKey.OPENED_AT : sortKey).column + direction
+                    + ", c.case_id" + direction + " limit " + size + " offset " + offset;
             return views.getSession().chain(session -> {
                 Mutiny.SelectionQuery<CaseViewRow> select = session.createNativeQuery(sql, CaseViewRow.class);
                 where.params.forEach(select::setParameter);
                 return select.getResultList();
             });
         });
+    }
+
+    /**
+     * Best match first among the {@code rankedMatches} newest matches, then the older ones newest first (decision 30):
+     * ranking every match would read every match's words (a common word finds most of the cases), while the newest
+     * ones come from an index walk that stops after them. Pages stay consistent, whatever their offset.
+     */
+    private String ranked(Where where, String direction, long offset, int size) {
+        long window = Math.max(rankedMatches, offset + size);
+        return "select " + COLUMNS + " from (select " + COLUMNS + ", ts_rank(" + where.document
+                + ", cast(:query as tsquery)) as relevance, row_number() over (order by c.opened_at desc, c.case_id desc)"
+                + " as recency from case_service.case_view c where " + where.sql
+                + " order by c.opened_at desc, c.case_id desc limit " + window + ") c"
+                + " order by case when c.recency <= " + rankedMatches + " then c.relevance end" + direction
+                + " nulls last, c.recency" + (direction.equals(" desc") ? " asc" : " desc")
+                + " limit " + size + " offset " + offset;
     }
 
     /** How many cases the filter finds (what the list pages through). */

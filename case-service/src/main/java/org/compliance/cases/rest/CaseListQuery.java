@@ -35,8 +35,9 @@ public record CaseListQuery(
                 + "it. At most " + SearchWords.MAX_WORDS + " words.") @Size(max = 200) @SingleLine String q,
         @QueryParam("openedFrom") @Parameter(description = "Opened at or after this instant") Instant openedFrom,
         @QueryParam("openedTo") @Parameter(description = "Opened before this instant") Instant openedTo,
-        @QueryParam("sort") @Parameter(description = "The order: RELEVANCE (best match first, then newest) is the "
-                + "default with words in q, OPENED_AT without; any other is a list column, the case id breaking ties")
+        @QueryParam("sort") @Parameter(description = "The order: RELEVANCE (best match first among the 1,000 "
+                + "newest matches, then the older ones newest first) is the default with words in q, OPENED_AT without; "
+                + "any other is a list column, the case id breaking ties")
         CaseSort sort,
         @QueryParam("direction") @DefaultValue("desc") @Parameter(description = "Ascending or descending",
                 schema = @Schema(type = SchemaType.STRING, enumeration = {"asc", "desc"}, defaultValue = "desc"))
