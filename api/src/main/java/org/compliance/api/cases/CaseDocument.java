@@ -2,7 +2,9 @@ package org.compliance.api.cases;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.compliance.api.shared.PersonalData;
 import org.compliance.api.shared.StaffMember;
 
@@ -13,8 +15,28 @@ import org.compliance.api.shared.StaffMember;
  */
 public class CaseDocument {
 
-    public record AllegationEntry(Allegation allegation, boolean withdrawn, String withdrawalReason) {
+    /** {@code withdrawalNamedSubjects}: the data subjects the withdrawal's reason names (erasing one erases it). */
+    public record AllegationEntry(Allegation allegation, boolean withdrawn, String withdrawalReason,
+                                  List<String> withdrawalNamedSubjects) {
+
+        public AllegationEntry {
+            withdrawalNamedSubjects = withdrawalNamedSubjects == null ? List.of() : List.copyOf(withdrawalNamedSubjects);
+        }
+
+        public AllegationEntry(Allegation allegation, boolean withdrawn, String withdrawalReason) {
+            this(allegation, withdrawn, withdrawalReason, List.of());
+        }
+
+        AllegationEntry erasing(String subject) {
+            return new AllegationEntry(allegation.erasing(subject), withdrawn,
+                    withdrawalNamedSubjects.contains(subject) && withdrawalReason != null ? PersonalData.ERASED
+                            : withdrawalReason, withdrawalNamedSubjects);
+        }
     }
+
+    /** Where the document keeps a reason or the findings, as a key of {@link #textNamedSubjects}. */
+    public static final String FINDINGS = "findings", SUSPENSION = "suspension", LEGAL_HOLD = "legalHold",
+            CLOSING = "closing", REOPENING = "reopening";
 
     public record OverdueEvidence(String requestId, Instant dueAt) {
     }
@@ -60,6 +82,13 @@ public class CaseDocument {
     /** What respondents are told of the closure; null: only that the case was closed. */
     public String publicClosingReason;
     public String reopeningReason;
+    /**
+     * The data subjects each of the texts above names, by its place ({@link #FINDINGS}, {@link #SUSPENSION},
+     * {@link #LEGAL_HOLD}, {@link #CLOSING}: both closing reasons, {@link #REOPENING}), as the event that wrote it
+     * recorded: erasing one of them erases that text, as a rebuild from the store (where it is sealed) reads it.
+     * Decisions, the referral and allegations carry their own.
+     */
+    public Map<String, List<String>> textNamedSubjects = new LinkedHashMap<>();
     public Instant openedAt;
     public Instant updatedAt;
 
@@ -130,7 +159,8 @@ public class CaseDocument {
             case AllegationAmended e -> allegations.replaceAll(a -> a.allegation().allegationId()
                     .equals(e.allegation().allegationId()) ? new AllegationEntry(e.allegation(), false, null) : a);
             case AllegationWithdrawn e -> allegations.replaceAll(a -> a.allegation().allegationId()
-                    .equals(e.allegationId()) ? new AllegationEntry(a.allegation(), true, e.reason()) : a);
+                    .equals(e.allegationId()) ? new AllegationEntry(a.allegation(), true, e.reason(),
+                    e.namedSubjects()) : a);
             case LeadInvestigatorAssigned e -> {
                 leadInvestigator = e.leadInvestigator();
                 team.removeIf(m -> m.userId().equals(e.leadInvestigator().userId()));
@@ -141,6 +171,7 @@ public class CaseDocument {
             case FindingsRecorded e -> {
                 status = CaseStatus.FINDINGS;
                 findings = e.findings();
+                named(FINDINGS, e.namedSubjects());
             }
             case DecisionIssued e -> {
                 decision = e;
@@ -153,16 +184,19 @@ public class CaseDocument {
                 status = CaseStatus.CLOSED;
                 closingReason = e.reason();
                 publicClosingReason = e.publicReason();
+                named(CLOSING, e.namedSubjects());
             }
             case CaseSuspended e -> {
                 statusBeforeSuspension = e.statusBefore();
                 suspensionReason = e.reason();
+                named(SUSPENSION, e.namedSubjects());
                 status = CaseStatus.SUSPENDED;
             }
             case CaseResumed e -> {
                 status = e.status();
                 statusBeforeSuspension = null;
                 suspensionReason = null;
+                named(SUSPENSION, List.of());
             }
             case CaseReferred e -> {
                 status = CaseStatus.REFERRED;
@@ -171,12 +205,20 @@ public class CaseDocument {
             case CaseReopened e -> {
                 status = CaseStatus.INVESTIGATING;
                 reopeningReason = e.reason();
+                named(REOPENING, e.namedSubjects());
                 closingReason = null;
                 publicClosingReason = null;
+                named(CLOSING, List.of());
                 decisions.clear();
             }
-            case LegalHoldPlaced e -> legalHoldReason = e.reason();
-            case LegalHoldLifted e -> legalHoldReason = null;
+            case LegalHoldPlaced e -> {
+                legalHoldReason = e.reason();
+                named(LEGAL_HOLD, e.namedSubjects());
+            }
+            case LegalHoldLifted e -> {
+                legalHoldReason = null;
+                named(LEGAL_HOLD, List.of());
+            }
             case CaseAwaitingOverdueEvidence e -> overdueEvidence.add(new OverdueEvidence(e.requestId(), e.dueAt()));
             case CaseOverdueEvidenceResolved e -> overdueEvidence.removeIf(o -> o.requestId().equals(e.requestId()));
             case PersonNamed e -> namedPersons.add(e.person());
@@ -184,15 +226,45 @@ public class CaseDocument {
                 complainants.replaceAll(c -> c.complainantId().equals(e.personId()) ? c.erased() : c);
                 withdrawnComplainants.replaceAll(c -> c.complainantId().equals(e.personId()) ? c.erased() : c);
                 namedPersons.replaceAll(p -> p.personId().equals(e.personId()) ? p.erased() : p);
-                allegations.replaceAll(a -> new AllegationEntry(a.allegation().erasing(e.dataSubject()), a.withdrawn(),
-                        a.withdrawalReason()));
+                allegations.replaceAll(a -> a.erasing(e.dataSubject()));
                 if (summaryNamedSubjects.contains(e.dataSubject())) {
                     summary = PersonalData.ERASED;
                 }
+                eraseTexts(e.dataSubject());
             }
             case CaseNoteAdded e -> {
                 // notes live in case_note; the version still moves
             }
         }
+    }
+
+    private void named(String place, List<String> subjects) {
+        if (subjects.isEmpty()) {
+            textNamedSubjects.remove(place);
+        } else {
+            textNamedSubjects.put(place, List.copyOf(subjects));
+        }
+    }
+
+    /** Every reason, the findings, the decisions and the referral that name {@code subject}, erased. */
+    private void eraseTexts(String subject) {
+        findings = erased(FINDINGS, subject, findings);
+        suspensionReason = erased(SUSPENSION, subject, suspensionReason);
+        legalHoldReason = erased(LEGAL_HOLD, subject, legalHoldReason);
+        closingReason = erased(CLOSING, subject, closingReason);
+        publicClosingReason = erased(CLOSING, subject, publicClosingReason);
+        reopeningReason = erased(REOPENING, subject, reopeningReason);
+        if (decision != null) {
+            decision = decision.erasing(subject);
+        }
+        decisions.replaceAll(d -> d.erasing(subject));
+        if (referral != null) {
+            referral = referral.erasing(subject);
+        }
+    }
+
+    private String erased(String place, String subject, String text) {
+        return text != null && textNamedSubjects.getOrDefault(place, List.of()).contains(subject)
+                ? PersonalData.ERASED : text;
     }
 }

@@ -194,8 +194,14 @@ public final class CaseRules {
                 s.decidedFor.clear();
                 s.referred = false;
             });
-            case LegalHoldPlaced e -> state.with(s -> s.legalHold = e.reason());
-            case LegalHoldLifted e -> state.with(s -> s.legalHold = null);
+            case LegalHoldPlaced e -> state.with(s -> {
+                s.legalHold = e.reason();
+                s.legalHoldNamedSubjects = e.namedSubjects();
+            });
+            case LegalHoldLifted e -> state.with(s -> {
+                s.legalHold = null;
+                s.legalHoldNamedSubjects = List.of();
+            });
             case CaseAwaitingOverdueEvidence e -> state.with(s -> {
                 s.overdueReported.add(new CaseState.OverdueReport(e.requestId(), e.dueAt()));
                 s.awaitingOverdue.add(e.requestId());
@@ -259,12 +265,13 @@ public final class CaseRules {
         onCase.stream().filter(p -> p.dataSubject() != null).forEach(p -> names.put(p.dataSubject(), p.name()));
         requireTitleNamesNobody(c.title(), names);
         String summary = c.summary().strip();
+        // the case has no state yet: its subjects are the person complainants it opens with
         return new CaseOpened(c.caseId(), c.title().strip(), summary, c.authority(),
                 List.copyOf(c.legalBases()), c.priority() == null ? Priority.NORMAL : c.priority(),
                 c.confidentiality() == null ? Confidentiality.STANDARD : c.confidentiality(),
                 List.copyOf(c.respondents()), onCase,
-                c.allegations().stream().map(a -> a.naming(DataSubjects.namedIn(a.description(), names))).toList(),
-                c.leadInvestigator(), now, DataSubjects.namedIn(summary, names));
+                c.allegations().stream().map(a -> a.naming(NamedSubjects.in(names, List.of(a.description())))).toList(),
+                c.leadInvestigator(), now, NamedSubjects.in(names, List.of(summary)));
     }
 
     // ---- parties ------------------------------------------------------------------------------------
@@ -297,7 +304,8 @@ public final class CaseRules {
             throw RuleViolation.conflict("Every other respondent has its decision; issue a decision to "
                     + state.respondents().get(c.organisationAlias()).name() + " instead of withdrawing it");
         }
-        return new RespondentWithdrawn(state.caseId(), c.organisationAlias(), c.reason().strip());
+        String reason = c.reason().strip();
+        return new RespondentWithdrawn(state.caseId(), c.organisationAlias(), reason, state.subjectsNamedIn(reason));
     }
 
     private static ComplainantAdded addComplainant(CaseState state, AddComplainant c) {
@@ -319,7 +327,8 @@ public final class CaseRules {
         if (!state.complainants().containsKey(c.complainantId())) {
             throw RuleViolation.unprocessable("'" + c.complainantId() + "' is not a complainant of this case");
         }
-        return new ComplainantWithdrawn(state.caseId(), c.complainantId(), c.reason().strip());
+        String reason = c.reason().strip();
+        return new ComplainantWithdrawn(state.caseId(), c.complainantId(), reason, state.subjectsNamedIn(reason));
     }
 
     // ---- allegations --------------------------------------------------------------------------------
@@ -364,7 +373,8 @@ public final class CaseRules {
         if (state.allegations().size() == 1) {
             throw RuleViolation.conflict("The last allegation cannot be withdrawn; decide no further action instead");
         }
-        return new AllegationWithdrawn(state.caseId(), c.allegationId(), c.reason().strip());
+        String reason = c.reason().strip();
+        return new AllegationWithdrawn(state.caseId(), c.allegationId(), reason, state.subjectsNamedIn(reason));
     }
 
     // ---- people -------------------------------------------------------------------------------------
@@ -409,7 +419,8 @@ public final class CaseRules {
     private static FindingsRecorded recordFindings(CaseState state, RecordFindings c) {
         CaseAction.RECORD_FINDINGS.requireFrom(state.status());
         requireText(c.findings(), "Findings cannot be empty");
-        return new FindingsRecorded(state.caseId(), c.findings().strip());
+        String findings = c.findings().strip();
+        return new FindingsRecorded(state.caseId(), findings, state.subjectsNamedIn(findings));
     }
 
     /**
@@ -437,12 +448,16 @@ public final class CaseRules {
         }
         if (c.kind() == DecisionKind.ENFORCEMENT_NOTICE) {
             notice = requireValid(notice, now);
+            notice = new EnforcementNotice(notice.stepsRequired(), notice.complianceDate(),
+                    state.subjectsNamedIn(notice.stepsRequired()));
         }
         if (c.kind() == DecisionKind.MONETARY_PENALTY) {
             penalty = withinCap(penalty, state.authority(), penaltyRegimes, now);
         }
-        return new DecisionIssued(state.caseId(), c.kind(), c.reasons().strip(), notice, penalty, c.decidedBy(), now,
-                addressee, stripped(c.internalReasoning()));
+        String reasons = c.reasons().strip();
+        String internalReasoning = stripped(c.internalReasoning());
+        return new DecisionIssued(state.caseId(), c.kind(), reasons, notice, penalty, c.decidedBy(), now,
+                addressee, internalReasoning, state.subjectsNamedIn(reasons, internalReasoning));
     }
 
     /**
@@ -488,13 +503,16 @@ public final class CaseRules {
         }
         CaseAction.CLOSE.requireFrom(state.status());
         requireText(c.reason(), "Closing a case needs a reason");
-        return new CaseClosed(state.caseId(), c.reason().strip(), stripped(c.publicReason()));
+        String reason = c.reason().strip();
+        String publicReason = stripped(c.publicReason());
+        return new CaseClosed(state.caseId(), reason, publicReason, state.subjectsNamedIn(reason, publicReason));
     }
 
     private static CaseSuspended suspend(CaseState state, SuspendCase c) {
         CaseAction.SUSPEND.requireFrom(state.status());
         requireText(c.reason(), "Suspending a case needs a reason");
-        return new CaseSuspended(state.caseId(), c.reason().strip(), state.status());
+        String reason = c.reason().strip();
+        return new CaseSuspended(state.caseId(), reason, state.status(), state.subjectsNamedIn(reason));
     }
 
     private static CaseResumed resume(CaseState state, ResumeCase c) {
@@ -523,14 +541,17 @@ public final class CaseRules {
         requireText(referral.authority(), "A referral names the authority it goes to");
         requireText(referral.theirReference(), "A referral records the other authority's reference");
         requireText(referral.reason(), "A referral needs its reason");
+        String reason = referral.reason().strip();
+        String publicReason = stripped(referral.publicReason());
         return new CaseReferred(state.caseId(), new Referral(referral.authority().strip(),
-                referral.theirReference().strip(), referral.reason().strip(), stripped(referral.publicReason())));
+                referral.theirReference().strip(), reason, publicReason, state.subjectsNamedIn(reason, publicReason)));
     }
 
     private static CaseReopened reopen(CaseState state, ReopenCase c) {
         CaseAction.REOPEN.requireFrom(state.status());
         requireText(c.reason(), "Reopening a case needs a reason");
-        return new CaseReopened(state.caseId(), c.reason().strip());
+        String reason = c.reason().strip();
+        return new CaseReopened(state.caseId(), reason, state.subjectsNamedIn(reason));
     }
 
     // ---- legal hold, notes, overdue evidence ---------------------------------------------------------
@@ -540,7 +561,8 @@ public final class CaseRules {
         if (state.underLegalHold()) {
             throw RuleViolation.conflict("The case is already under legal hold");
         }
-        return new LegalHoldPlaced(state.caseId(), c.reason().strip());
+        String reason = c.reason().strip();
+        return new LegalHoldPlaced(state.caseId(), reason, state.subjectsNamedIn(reason));
     }
 
     private static LegalHoldLifted liftLegalHold(CaseState state, LiftLegalHold c) {
@@ -548,7 +570,8 @@ public final class CaseRules {
         if (!state.underLegalHold()) {
             throw RuleViolation.conflict("The case is not under legal hold");
         }
-        return new LegalHoldLifted(state.caseId(), c.reason().strip());
+        String reason = c.reason().strip();
+        return new LegalHoldLifted(state.caseId(), reason, state.subjectsNamedIn(reason));
     }
 
     private static CaseNoteAdded addNote(CaseState state, AddCaseNote c, Instant now) {
@@ -559,8 +582,7 @@ public final class CaseRules {
             throw RuleViolation.conflict("Note " + c.noteId() + " already exists");
         }
         String text = c.text().strip();
-        return new CaseNoteAdded(state.caseId(), c.noteId(), text, c.author(), now,
-                DataSubjects.namedIn(text, state.namesBySubject()));
+        return new CaseNoteAdded(state.caseId(), c.noteId(), text, c.author(), now, state.subjectsNamedIn(text));
     }
 
     // ---- erasure ------------------------------------------------------------------------------------
@@ -611,7 +633,7 @@ public final class CaseRules {
     }
 
     private static Allegation naming(CaseState state, Allegation allegation) {
-        return allegation.naming(DataSubjects.namedIn(allegation.description(), state.namesBySubject()));
+        return allegation.naming(state.subjectsNamedIn(allegation.description()));
     }
 
     /** Idempotent: the same request overdue for the same due moment is recorded once. */

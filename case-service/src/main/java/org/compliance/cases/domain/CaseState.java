@@ -1,7 +1,9 @@
 package org.compliance.cases.domain;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -30,7 +32,8 @@ import org.compliance.api.shared.StaffMember;
  * @param decidedFor             the respondents (organisation aliases) with a decision addressed to them that stands
  *                               (reopening clears them)
  * @param referred               a referral stands (reopening clears it)
- * @param legalHold              the reason of the legal hold, {@code null} when there is none
+ * @param legalHold              the reason of the legal hold, {@code null} when there is none (sealed in snapshots
+ *                               under the subjects it names, {@code legalHoldNamedSubjects})
  * @param overdueReported        every request and due moment ever reported overdue, so a repeated report changes
  *                               nothing
  * @param awaitingOverdue        the requests whose overdue evidence the case still awaits
@@ -43,7 +46,9 @@ public record CaseState(String caseId, String title, String authority, CaseStatu
                         Map<String, Respondent> respondents, Map<String, Complainant> complainants,
                         Map<String, Allegation> allegations, Set<String> withdrawnAllegations,
                         StaffMember leadInvestigator, Map<String, StaffMember> team, boolean decided,
-                        Set<String> decidedFor, boolean referred, String legalHold, Set<OverdueReport> overdueReported,
+                        Set<String> decidedFor, boolean referred,
+                        @PersonalData(subjectsIn = "legalHoldNamedSubjects") String legalHold,
+                        List<String> legalHoldNamedSubjects, Set<OverdueReport> overdueReported,
                         Set<String> awaitingOverdue, Set<String> notes, Map<String, Person> people,
                         Set<String> erasedSubjects) {
 
@@ -77,6 +82,7 @@ public record CaseState(String caseId, String title, String authority, CaseStatu
         overdueReported = Set.copyOf(overdueReported);
         awaitingOverdue = Set.copyOf(awaitingOverdue);
         notes = Set.copyOf(notes);
+        legalHoldNamedSubjects = legalHoldNamedSubjects == null ? List.of() : List.copyOf(legalHoldNamedSubjects);
         // snapshots taken before data subjects existed have neither
         people = people == null ? Map.of() : Map.copyOf(people);
         erasedSubjects = erasedSubjects == null ? Set.of() : Set.copyOf(erasedSubjects);
@@ -97,7 +103,8 @@ public record CaseState(String caseId, String title, String authority, CaseStatu
         e.allegations().forEach(a -> allegations.put(a.allegationId(), a));
         return new CaseState(e.caseId(), e.title(), e.authority(), CaseStatus.OPENED, null, respondents, complainants, allegations,
                 Set.of(),
-                e.leadInvestigator(), Map.of(), false, Set.of(), false, null, Set.of(), Set.of(), Set.of(), people,
+                e.leadInvestigator(), Map.of(), false, Set.of(), false, null, List.of(), Set.of(), Set.of(), Set.of(),
+                people,
                 Set.of());
     }
 
@@ -108,8 +115,8 @@ public record CaseState(String caseId, String title, String authority, CaseStatu
         return new CaseState(caseId, title, authority, next.status, next.statusBeforeSuspension, next.respondents,
                 next.complainants,
                 next.allegations, next.withdrawnAllegations, next.leadInvestigator, next.team, next.decided,
-                next.decidedFor, next.referred, next.legalHold, next.overdueReported, next.awaitingOverdue, next.notes,
-                next.people, next.erasedSubjects);
+                next.decidedFor, next.referred, next.legalHold, next.legalHoldNamedSubjects, next.overdueReported,
+                next.awaitingOverdue, next.notes, next.people, next.erasedSubjects);
     }
 
     boolean allegationWithdrawn(String allegationId) {
@@ -149,6 +156,15 @@ public record CaseState(String caseId, String title, String authority, CaseStatu
         return names;
     }
 
+    /** The data subjects not erased that any of {@code texts} names: the subjects those texts are sealed under. */
+    List<String> subjectsNamedIn(String... texts) {
+        return subjectsNamedIn(Arrays.asList(texts));
+    }
+
+    List<String> subjectsNamedIn(List<String> texts) {
+        return NamedSubjects.in(namesBySubject(), texts);
+    }
+
     /** The next state while one event changes it: a working copy that {@link #with} freezes again. */
     static final class Next {
         CaseStatus status;
@@ -163,6 +179,7 @@ public record CaseState(String caseId, String title, String authority, CaseStatu
         final Set<String> decidedFor;
         boolean referred;
         String legalHold;
+        List<String> legalHoldNamedSubjects;
         final Set<OverdueReport> overdueReported;
         final Set<String> awaitingOverdue;
         final Set<String> notes;
@@ -182,6 +199,7 @@ public record CaseState(String caseId, String title, String authority, CaseStatu
             decidedFor = new LinkedHashSet<>(s.decidedFor);
             referred = s.referred;
             legalHold = s.legalHold;
+            legalHoldNamedSubjects = s.legalHoldNamedSubjects;
             overdueReported = new LinkedHashSet<>(s.overdueReported);
             awaitingOverdue = new LinkedHashSet<>(s.awaitingOverdue);
             notes = new LinkedHashSet<>(s.notes);

@@ -46,7 +46,7 @@ import org.compliance.api.cases.WithdrawRespondent;
  * of {@code CaseState} (or of the records it holds) bumps {@code @Revision}</strong>; the older snapshots are then
  * passed over and the cases loaded from their events (docs/decisions/0024-snapshots.md).
  */
-@Revision("2")
+@Revision("3")
 public class InvestigationCase {
 
     @AggregateIdentifier

@@ -6,6 +6,7 @@ import java.util.List;
 import org.compliance.api.cases.CaseDocument;
 import org.compliance.api.cases.CaseStatus;
 import org.compliance.api.cases.DecisionIssued;
+import org.compliance.api.cases.EnforcementNotice;
 import org.compliance.api.cases.MonetaryPenalty;
 import org.compliance.api.cases.Respondent;
 import org.compliance.api.cases.views.CaseListItem;
@@ -57,8 +58,10 @@ public final class CaseViews {
         }
         String addressee = d.addresseeOrganisationAlias() == null ? null : c.respondents.stream()
                 .filter(r -> r.organisationAlias().equals(own)).map(Respondent::name).findFirst().orElse(own);
-        return new DecisionView(d.kind().name(), d.reasons(), d.enforcementNotice(), penalty, d.issuedAt(),
-                addressee);
+        // which data subjects the steps name is staff's business, not the addressee's
+        EnforcementNotice notice = d.enforcementNotice() == null ? null
+                : new EnforcementNotice(d.enforcementNotice().stepsRequired(), d.enforcementNotice().complianceDate());
+        return new DecisionView(d.kind().name(), d.reasons(), notice, penalty, d.issuedAt(), addressee);
     }
 
     static CaseDocument document(CaseViewRow row) {

@@ -83,7 +83,9 @@ class CaseDocumentDecisionsTest {
         ObjectMapper json = EventSerialization.storageObjectMapper();
         CaseDocument d = withFindings();
         d.apply(reprimand(null));
-        String stored = json.writeValueAsString(d).replaceAll("\"decisions\":\\[[^\\]]*\\],", "");
+        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) json.valueToTree(d);
+        tree.remove("decisions");
+        String stored = json.writeValueAsString(tree);
         CaseDocument read = json.readValue(stored, CaseDocument.class);
         assertThat(read.decisions).isEmpty();
         read.readStoredBeforeAddressees();

@@ -9,12 +9,15 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
+import static org.awaitility.Awaitility.await;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -123,6 +126,68 @@ class ErasureApiTest {
                     restore::executeUpdate);
             assertThat(refused.getMessage()).contains("cannot come back");
         }
+    }
+
+    @Test
+    void reasons_and_findings_naming_a_complainant_are_sealed_and_read_erased_and_a_rebuild_reads_the_same()
+            throws Exception {
+        String surname = "Ashcombe" + UUID.randomUUID().toString().substring(0, 6).replaceAll("\\d", "x");
+        String name = "Linnea " + surname;
+        String caseId = CaseApi.openCaseWith("iris.investigator", """
+                {"title": "Call recordings shared with a vendor",
+                 "summary": "Recordings were shared with a vendor without a contract",
+                 "authority": "%s", "legalBases": ["UK GDPR"],
+                 "respondents": [{"organisationAlias": "northwind-cloud", "name": "Northwind Cloud Ltd"}],
+                 "complainants": [{"kind": "PERSON", "name": "%s"}],
+                 "allegations": [{"legalBasis": "UK GDPR Art. 28", "description": "No processor contract"},
+                                 {"legalBasis": "UK GDPR Art. 5(1)(f)", "description": "Recordings sent unencrypted"}]}
+                """.formatted(CaseApi.ICO, name));
+        var opened = viewAt("iris.investigator", caseId, 0);
+        String complainantId = opened.extract().path("complainants[0].complainantId");
+        String allegationId = opened.extract()
+                .path("allegations.find { it.allegation.legalBasis == 'UK GDPR Art. 5(1)(f)' }.allegation.allegationId");
+        String c = "/cases/" + caseId;
+        change("iris.investigator", "POST", c + "/investigation", 0, null).statusCode(200);
+        change("iris.investigator", "POST", c + "/allegations/" + allegationId + "/withdrawal", 1,
+                "{\"reason\":\"Ms " + surname + " no longer says they were unencrypted\"}").statusCode(200);
+        change("iris.investigator", "POST", c + "/findings", 2,
+                "{\"findings\":\"The vendor received " + surname + "'s recordings in 2025\"}").statusCode(200);
+        change("sam.supervisor", "POST", c + "/decision", 3,
+                "{\"kind\":\"REPRIMAND\",\"reasons\":\"Recordings were shared without a processor contract\","
+                        + "\"internalReasoning\":\"First breach of this kind\"}").statusCode(200);
+        viewAt("iris.investigator", caseId, 4);
+
+        // Stored sealed: no byte of her name; the texts naming nobody are in clear.
+        List<String> stored = storedPayloads(caseId);
+        assertThat(String.join("\n", stored)).doesNotContain(surname)
+                .contains("Recordings were shared without a processor contract")
+                .contains("First breach of this kind");
+        assertThat(stored.get(2)).contains("\"sealed\"");
+        assertThat(stored.get(3)).contains("\"sealed\"");
+
+        change("sam.supervisor", "POST", c + "/complainants/" + complainantId + "/erasure", 4,
+                "{\"reason\":\"UK GDPR Art. 17\"}").statusCode(200);
+
+        String page = viewAt("iris.investigator", caseId, 5)
+                .body("findings", equalTo(ERASED))
+                .body("allegations.find { it.allegation.allegationId == '" + allegationId + "' }.withdrawalReason",
+                        equalTo(ERASED))
+                .body("decisions[0].reasons", equalTo("Recordings were shared without a processor contract"))
+                .body("decisions[0].internalReasoning", equalTo("First breach of this kind"))
+                .body("decision.reasons", equalTo("Recordings were shared without a processor contract"))
+                .extract().asString();
+        assertThat(page).doesNotContain(surname);
+        given().auth().oauth2(token("nora.northwind")).when().get(c).then().statusCode(200)
+                .body("decision.reasons", equalTo("Recordings were shared without a processor contract"))
+                .body("decision.enforcementNotice", nullValue());
+        assertThat(databaseText(caseId)).doesNotContain(surname.toLowerCase());
+
+        // A view rebuilt from the store (where the texts naming her are sealed under a destroyed key) reads the same.
+        given().auth().oauth2(token("otto.operator")).when().post("/operations/read-models/rebuild")
+                .then().statusCode(202);
+        String iris = token("iris.investigator");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
+                given().auth().oauth2(iris).when().get(c).then().extract().asString()).isEqualTo(page));
     }
 
     @Test
