@@ -25,6 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.compliance.api.evidence.EvidenceFile;
@@ -66,6 +68,35 @@ class CaseLifecycleTest {
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    @Test
+    void many_people_opening_one_case_at_once_are_each_shown_it_and_each_on_the_record() throws Exception {
+        String caseId = openCase("iris.investigator", "Everyone looks at once");
+        String auditor = token("ada.auditor");
+        int before = eventsOf("reads-" + caseId).size();
+        int readers = 24;
+        CountDownLatch start = new CountDownLatch(1);
+        List<CompletableFuture<Integer>> reads = new ArrayList<>();
+        ExecutorService people = Executors.newFixedThreadPool(readers);
+        for (int i = 0; i < readers; i++) {
+            reads.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    start.await();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+                return given().auth().oauth2(auditor).when().get("/cases/" + caseId).then().extract().statusCode();
+            }, people));
+        }
+        start.countDown();
+
+        try {
+            assertThat(reads.stream().map(CompletableFuture::join).toList()).containsOnly(200);
+        } finally {
+            people.shutdown();
+        }
+        assertThat(eventsOf("reads-" + caseId)).hasSize(before + readers);
     }
 
     @Test

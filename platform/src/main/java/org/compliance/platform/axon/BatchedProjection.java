@@ -2,6 +2,7 @@ package org.compliance.platform.axon;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.function.Function;
 import javax.sql.DataSource;
@@ -53,22 +54,44 @@ public final class BatchedProjection<B extends BatchedProjection.Batch> {
         ProcessingBatch processorBatch = ProcessingBatch.inBatch();
         try (Connection connection = dataSource.getConnection()) {
             if (processorBatch == null) {
+                planEachStatement(connection);
                 B alone = create.apply(currentEvent());
                 folding.fold(alone, connection);
                 alone.write(connection);
                 return;
             }
-            B batch = processorBatch.pending(this, () -> create.apply(processorBatch.fromCurrentOn()),
-                    this::write);
+            B batch = processorBatch.pending(this, () -> begin(connection, processorBatch), this::write);
             folding.fold(batch, connection);
         }
     }
 
+    private B begin(Connection connection, ProcessingBatch processorBatch) {
+        try {
+            planEachStatement(connection);
+        } catch (SQLException e) {
+            throw new BatchStatementFailed(e);
+        }
+        return create.apply(processorBatch.fromCurrentOn());
+    }
+
     private void write(B batch) {
         try (Connection connection = dataSource.getConnection()) {
+            planEachStatement(connection);
             batch.write(connection);
         } catch (SQLException e) {
-            throw new BatchWriteFailed(e);
+            throw new BatchStatementFailed(e);
+        }
+    }
+
+    /**
+     * Plans every statement of the batch's transaction for its own parameters. A batch runs each of its statements once,
+     * so a cached generic plan saves nothing, and it can cost everything: a rebuild empties the tables and refills them,
+     * and a generic plan made while they were small (a sequential scan) was kept while they grew to a million rows, making
+     * each batch's reads and deletes scan the whole table (a rebuild slowing down as it went: bench/README.md).
+     */
+    private static void planEachStatement(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET LOCAL plan_cache_mode = force_custom_plan");
         }
     }
 
@@ -77,10 +100,10 @@ public final class BatchedProjection<B extends BatchedProjection.Batch> {
                 ? List.of(event) : List.of();
     }
 
-    /** The writes of a batch failed; the cause says why (a transient cause is retried as it is, decision 6). */
-    static final class BatchWriteFailed extends RuntimeException {
-        BatchWriteFailed(SQLException cause) {
-            super("The batch's rows could not be written: " + cause.getMessage(), cause);
+    /** The reads or writes of a batch failed; the cause says why (a transient cause is retried as it is, decision 6). */
+    static final class BatchStatementFailed extends RuntimeException {
+        BatchStatementFailed(SQLException cause) {
+            super("The batch's rows could not be read or written: " + cause.getMessage(), cause);
         }
     }
 }

@@ -83,7 +83,7 @@ public class ReadModelResource {
             Map<Integer, EventTrackerStatus> here = axon.processor(group).processingStatus();
             for (TokenTable.Row row : axon.tokens().rows(group)) {
                 EventTrackerStatus status = here.get(row.segment());
-                segments.add(status != null ? segment(group, status, row.owner())
+                segments.add(status != null ? segment(group, status, row)
                         : new SegmentStatus(group, row.segment(), row.position(), row.replaying(),
                         !row.replaying() && row.position() != null && row.position() >= head, null, row.owner()));
             }
@@ -100,10 +100,16 @@ public class ReadModelResource {
                 segments, axon.cluster().node(), rebuilds);
     }
 
-    private static SegmentStatus segment(String group, EventTrackerStatus status, String owner) {
+    /**
+     * A segment this instance processes, as its processor sees it. Axon calls a segment replaying until an event past
+     * the reset point arrives, which on a quiet store may be long after the replay has caught up: a segment whose
+     * committed token has reached the reset point has finished replaying, as the rebuild's own state says.
+     */
+    private static SegmentStatus segment(String group, EventTrackerStatus status, TokenTable.Row row) {
+        boolean replaying = status.isReplaying() && row.replaying();
         return new SegmentStatus(group, status.getSegment().getSegmentId(), status.getCurrentPosition().isPresent()
-                ? status.getCurrentPosition().getAsLong() : null, status.isReplaying(), status.isCaughtUp(),
-                status.isErrorState() ? String.valueOf(status.getError()) : null, owner);
+                ? status.getCurrentPosition().getAsLong() : null, replaying, status.isCaughtUp() && !replaying,
+                status.isErrorState() ? String.valueOf(status.getError()) : null, row.owner());
     }
 
     @POST

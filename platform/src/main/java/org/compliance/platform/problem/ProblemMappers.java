@@ -26,6 +26,7 @@ import org.compliance.platform.identity.RequestCorrelation;
 import org.compliance.platform.input.BodyLimit;
 import org.compliance.platform.input.InvalidParameter;
 import org.compliance.platform.personaldata.SubjectKeys;
+import org.compliance.platform.reads.ReadsOnRecord;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -155,6 +156,16 @@ public class ProblemMappers {
                 .header("Retry-After", "5").build();
     }
 
+    /** A read of a case could not be put on the record, so it is not shown: worth repeating shortly, not a 500. */
+    @ServerExceptionMapper
+    public Response readNotRecorded(ReadsOnRecord.NotRecorded e) {
+        LOG.warnf("Request %s: %s", request.requestId(), e.getMessage());
+        return Response.fromResponse(Problem.response(Response.Status.SERVICE_UNAVAILABLE,
+                        "Too many reads of this case at once to put this one on the record; try again shortly",
+                        request.requestId()))
+                .header("Retry-After", "1").build();
+    }
+
     /**
      * A text names a data subject whose key is destroyed: nothing more may be kept about them (decision 29). Thrown
      * while the event is written, so it arrives wrapped.
@@ -169,6 +180,9 @@ public class ProblemMappers {
     public Response unexpected(Throwable e) {
         if (causedBy(e, SubjectKeys.SubjectErased.class) instanceof SubjectKeys.SubjectErased erased) {
             return subjectErased(erased);
+        }
+        if (causedBy(e, ReadsOnRecord.NotRecorded.class) instanceof ReadsOnRecord.NotRecorded notRecorded) {
+            return readNotRecorded(notRecorded);
         }
         if (DatabaseOutage.causes(e)) {
             LOG.warnf("Request %s: the database cannot be reached or has no room now: %s", request.requestId(),

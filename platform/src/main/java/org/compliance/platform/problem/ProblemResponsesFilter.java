@@ -73,8 +73,9 @@ public class ProblemResponsesFilter implements OASFilter {
         }
         answer(operation, "414", "The request target (path and query) is longer than allowed");
         answer(operation, "431", "The request's headers are larger than allowed");
-        answer(operation, "503", "The views have not reached the position sent in Read-After in time, or a peer "
-                + "(Keycloak) cannot answer now; try again after Retry-After");
+        answer(operation, "503", "The views have not reached the position sent in Read-After in time, a peer "
+                + "(Keycloak) or the database cannot answer now, or too many reads of one case at once could not all "
+                + "be put on the record; nothing was changed or shown: try again after Retry-After");
         if (mayCarryBody) {
             answer(operation, "413", "The body is larger than allowed");
             boolean anyType = body && operation.getRequestBody().getContent() != null && operation.getRequestBody()

@@ -2,6 +2,9 @@ package org.compliance.platform.axon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -11,6 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import javax.sql.DataSource;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventMessageHandler;
@@ -100,6 +106,89 @@ class BatchedProjectionTest {
         assertThat(rows("g", "h")).containsExactly(row("g", "g0 g2 g4 g5 g7", 4), row("h", "h1 h3 h6", 3));
     }
 
+    /**
+     * A rebuild empties a projection's tables and refills them. A statement the connection had prepared while they were
+     * small keeps a generic plan made then (for an array of keys PostgreSQL assumes ten, so the generic plan looks
+     * cheaper than one planned for a batch's thousand): a sequential scan, which each batch then ran over the whole
+     * growing table. A batch's statements are planned for their own parameters.
+     */
+    @Test
+    void a_batchs_statements_are_planned_for_its_own_keys_not_by_a_plan_cached_while_the_table_was_empty()
+            throws Exception {
+        try (Connection physical = dataSource.getConnection(); var statement = physical.createStatement()) {
+            physical.setAutoCommit(false);
+            String keys = IntStream.rangeClosed(1, 1000).mapToObj(i -> "k" + i)
+                    .collect(Collectors.joining(",", "'{", "}'"));
+            statement.execute("CREATE TABLE grown (key text PRIMARY KEY, payload text)");
+            // rows as wide as a case's document, as a projection's are
+            String fill = "INSERT INTO grown SELECT 'k' || n, repeat('p', 400) FROM generate_series(1, 200000) n";
+            statement.execute(fill);
+            statement.execute("ANALYZE grown");
+            physical.commit();
+            statement.execute("PREPARE touched(text[]) AS SELECT count(*) FROM grown WHERE key = ANY ($1)");
+            for (int i = 0; i < 10; i++) {
+                statement.execute("EXECUTE touched(" + keys + ")");
+            }
+            // a rebuild: emptied, read once while empty (the plan made again, for an empty table), filled again
+            statement.execute("TRUNCATE grown");
+            physical.commit();
+            statement.execute("EXECUTE touched(" + keys + ")");
+            statement.execute(fill);
+            physical.commit();
+            String explain = "EXPLAIN EXECUTE touched(" + keys + ")";
+            assertThat(plan(physical, explain)).as("the trap: the plan cached while the table was empty")
+                    .contains("Seq Scan");
+
+            List<String> plans = new ArrayList<>();
+            DataSource inTransaction = oneConnection(physical);
+            BatchedProjection<BatchedProjection.Batch> projection = new BatchedProjection<>(inTransaction,
+                    events -> connection -> plans.add(plan(connection, explain)));
+            group = new GroupHandlersInSavepoint(List.of(new EachEvent(
+                    event -> projection.fold((batch, connection) -> plans.add(plan(connection, explain))))),
+                    NoTransactionManager.INSTANCE);
+            assertThat(handle(events("grown-a", "grown-b")).isExceptional()).isFalse();
+
+            assertThat(plans).as("folding each event, then writing the batch").hasSize(3)
+                    .allSatisfy(plan -> assertThat(plan).contains("Index").doesNotContain("Seq Scan"));
+            physical.commit();
+            assertThat(plan(physical, explain)).as("only the batch's transaction").contains("Seq Scan");
+            statement.execute("DROP TABLE grown");
+            physical.commit();
+        }
+    }
+
+    private static String plan(Connection connection, String explain) throws SQLException {
+        StringBuilder plan = new StringBuilder();
+        try (var statement = connection.createStatement(); var lines = statement.executeQuery(explain)) {
+            while (lines.next()) {
+                plan.append(lines.getString(1)).append('\n');
+            }
+        }
+        return plan.toString();
+    }
+
+    /** The one connection of a transaction, as a JTA datasource hands out the transaction's connection. */
+    private static DataSource oneConnection(Connection physical) {
+        Connection kept = (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
+                new Class<?>[] {Connection.class}, (proxy, method, arguments) -> method.getName().equals("close")
+                        ? null : invoke(method, physical, arguments));
+        return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(),
+                new Class<?>[] {DataSource.class}, (proxy, method, arguments) -> {
+                    if (method.getName().equals("getConnection")) {
+                        return kept;
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    private static Object invoke(Method method, Object target, Object[] arguments) throws Throwable {
+        try {
+            return method.invoke(target, arguments);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
     /** As the pooled processor's work package does: one batching unit of work, every event through the group. */
     private ResultMessage<?> handle(List<TrackedEventMessage<?>> batch) {
         BatchingUnitOfWork<TrackedEventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(batch);
@@ -174,6 +263,35 @@ class BatchedProjectionTest {
         @Override
         public Class<?> getTargetType() {
             return Tally.class;
+        }
+    }
+
+    /** A handler doing what it is given with each event. */
+    private record EachEvent(Handling handling) implements EventMessageHandler {
+
+        interface Handling {
+            void handle(EventMessage<?> event) throws Exception;
+        }
+
+        @Override
+        public Object handle(EventMessage<?> event) throws Exception {
+            handling.handle(event);
+            return null;
+        }
+
+        @Override
+        public boolean canHandle(EventMessage<?> event) {
+            return true;
+        }
+
+        @Override
+        public boolean canHandleType(Class<?> payloadType) {
+            return true;
+        }
+
+        @Override
+        public Class<?> getTargetType() {
+            return EachEvent.class;
         }
     }
 
