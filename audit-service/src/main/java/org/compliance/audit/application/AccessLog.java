@@ -19,6 +19,7 @@ import org.compliance.audit.chain.ChainCheck;
 import org.compliance.audit.chain.ChainLink;
 import org.compliance.audit.chain.StoredEvent;
 import org.compliance.audit.query.EventStoreReader;
+import org.compliance.platform.axon.StoredInstants;
 import org.compliance.platform.identity.Caller;
 import org.compliance.platform.reads.ReadsOnRecord;
 
@@ -99,7 +100,7 @@ public class AccessLog {
                     intact);
         } catch (IOException e) {
             return new Access(caseId, "UNREADABLE", "event " + event.eventId() + " of the reads is not a read: "
-                    + e.getMessage(), null, null, java.time.Instant.parse(event.timeStamp()), true, false);
+                    + e.getMessage(), null, null, StoredInstants.parse(event.timeStamp()), true, false);
         }
     }
 

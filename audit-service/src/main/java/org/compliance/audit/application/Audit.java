@@ -16,13 +16,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import org.compliance.platform.personaldata.PersonalDataIntrospector;
 import org.compliance.api.audit.views.HistoryEntry;
 import org.compliance.api.audit.views.Verification;
 import org.compliance.audit.chain.ChainCheck;
 import org.compliance.audit.chain.StoredEvent;
 import org.compliance.audit.query.EventStoreReader;
 import org.compliance.audit.query.HistoryFilter;
+import org.compliance.platform.axon.StoredInstants;
+import org.compliance.platform.personaldata.PersonalDataIntrospector;
 import org.jboss.logging.Logger;
 
 /** What an auditor can ask of the store: a case's whole history, and whether it (or the store) is intact. */
@@ -141,7 +142,7 @@ public class Audit {
             JsonNode meta = e.metaData() == null ? JSON.createObjectNode() : JSON.readTree(e.metaData());
             String type = e.payloadType().substring(e.payloadType().lastIndexOf('.') + 1);
             return new HistoryEntry(e.globalIndex(), e.aggregateId(), e.sequenceNumber(), type,
-                    Instant.parse(e.timeStamp()), text(meta, "actorSubject"), text(meta, "actorName"),
+                    StoredInstants.parse(e.timeStamp()), text(meta, "actorSubject"), text(meta, "actorName"),
                     roles(meta), text(meta, "correlationId"), text(meta, "causationId"),
                     JSON.convertValue(PersonalDataIntrospector.openAll(JSON.readTree(e.payload())), PAYLOAD));
         } catch (IOException ex) {

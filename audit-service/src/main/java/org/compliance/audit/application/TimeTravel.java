@@ -10,13 +10,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Predicate;
+import java.util.function.BiPredicate;
 import org.compliance.api.audit.views.AsOf;
-import org.compliance.api.audit.views.CaseTimeline;
 import org.compliance.api.audit.views.CaseTimeline.DecisionMoment;
 import org.compliance.api.audit.views.CaseTimeline.LegalHoldPeriod;
 import org.compliance.api.audit.views.CaseTimeline.RequestPeriod;
 import org.compliance.api.audit.views.CaseTimeline.StatusPeriod;
+import org.compliance.api.audit.views.CaseTimeline;
 import org.compliance.api.cases.CaseDocument;
 import org.compliance.api.cases.CaseEvent;
 import org.compliance.api.cases.CaseOpened;
@@ -28,6 +28,7 @@ import org.compliance.api.evidence.RequestSubjects;
 import org.compliance.audit.chain.StoredEvent;
 import org.compliance.audit.query.EventStoreReader;
 import org.compliance.platform.axon.EventSerialization;
+import org.compliance.platform.axon.StoredInstants;
 
 /**
  * A case and its evidence requests as they stood at a moment or at a global position, rebuilt by replaying
@@ -45,14 +46,14 @@ public class TimeTravel {
     }
 
     public Optional<AsOf> at(String caseId, Instant moment) throws SQLException, IOException {
-        return replay(caseId, moment, e -> !Instant.parse(e.timeStamp()).isAfter(moment));
+        return replay(caseId, moment, (e, at) -> !at.isAfter(moment));
     }
 
     public Optional<AsOf> atPosition(String caseId, long position) throws SQLException, IOException {
-        return replay(caseId, null, e -> e.globalIndex() <= position);
+        return replay(caseId, null, (e, at) -> e.globalIndex() <= position);
     }
 
-    private Optional<AsOf> replay(String caseId, Instant moment, Predicate<StoredEvent> included)
+    private Optional<AsOf> replay(String caseId, Instant moment, BiPredicate<StoredEvent, Instant> included)
             throws SQLException, IOException {
         CaseDocument[] caseFile = {null};
         List<RequestDocument> requests = new ArrayList<>();
@@ -60,7 +61,7 @@ public class TimeTravel {
         long[] last = {-1};
         boolean found = fold(caseId, included, new Folded() {
             @Override
-            public void event(StoredEvent stored, CaseDocument caseState, RequestDocument requestState) {
+            public void event(StoredEvent stored, Instant at, CaseDocument caseState, RequestDocument requestState) {
                 replayed[0]++;
                 last[0] = Math.max(last[0], stored.globalIndex());
             }
@@ -90,7 +91,7 @@ public class TimeTravel {
         List<DecisionMoment> decisions = new ArrayList<>();
         List<RequestPeriod> requests = new ArrayList<>();
         CaseDocument[] caseFile = {null};
-        boolean found = fold(caseId, e -> true, new Folded() {
+        boolean found = fold(caseId, (e, at) -> true, new Folded() {
             private List<Instant> dueMoments = new ArrayList<>();
             private Instant overdueAt;
             private Instant closedAt;
@@ -98,8 +99,7 @@ public class TimeTravel {
             private DecisionIssued lastDecision;
 
             @Override
-            public void event(StoredEvent stored, CaseDocument caseState, RequestDocument request) {
-                Instant at = Instant.parse(stored.timeStamp());
+            public void event(StoredEvent stored, Instant at, CaseDocument caseState, RequestDocument request) {
                 if (caseState != null) {
                     caseFile[0] = caseState;
                     StatusPeriod current = statuses.isEmpty() ? null : statuses.getLast();
@@ -158,13 +158,14 @@ public class TimeTravel {
 
     /** What a replay does with the fold as it goes: after each event, and once each aggregate is done. */
     private interface Folded {
-        void event(StoredEvent stored, CaseDocument caseState, RequestDocument requestState);
+        /** {@code at}: the event's time stamp, parsed once per event (parsing it was most of a replay's time). */
+        void event(StoredEvent stored, Instant at, CaseDocument caseState, RequestDocument requestState);
 
         void aggregate(CaseDocument caseState, RequestDocument requestState);
     }
 
     /** Replays each aggregate of the case, in order, while {@code included}; false when the case has none. */
-    private boolean fold(String caseId, Predicate<StoredEvent> included, Folded folded)
+    private boolean fold(String caseId, BiPredicate<StoredEvent, Instant> included, Folded folded)
             throws SQLException, IOException {
         Set<String> aggregates = store.aggregatesOfCase(caseId);
         if (aggregates.isEmpty()) {
@@ -174,7 +175,8 @@ public class TimeTravel {
             CaseDocument caseState = null;
             RequestDocument requestState = null;
             for (StoredEvent stored : store.events(aggregate)) {
-                if (!included.test(stored)) {
+                Instant at = StoredInstants.parse(stored.timeStamp());
+                if (!included.test(stored, at)) {
                     break;
                 }
                 switch (payload(stored)) {
@@ -196,12 +198,12 @@ public class TimeTravel {
                 }
                 if (caseState != null) {
                     caseState.version = stored.sequenceNumber();
-                    caseState.updatedAt = Instant.parse(stored.timeStamp());
+                    caseState.updatedAt = at;
                 }
                 if (requestState != null) {
                     requestState.version = stored.sequenceNumber();
                 }
-                folded.event(stored, caseState, requestState);
+                folded.event(stored, at, caseState, requestState);
             }
             folded.aggregate(caseState, requestState);
         }

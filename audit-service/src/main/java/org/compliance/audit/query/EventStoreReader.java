@@ -25,20 +25,22 @@ public class EventStoreReader {
         this.dataSource = dataSource;
     }
 
-    /** The case's own aggregate and those of its evidence requests, as the events name them. */
+    /**
+     * The case's own aggregate and those of its evidence requests, as the events name them. Whether the case has events
+     * is asked, not which: a DISTINCT over a long case's rows was half the time of rebuilding its state.
+     */
     public Set<String> aggregatesOfCase(String caseId) throws SQLException {
         Set<String> aggregates = new LinkedHashSet<>();
         try (var connection = dataSource.getConnection(); var select = connection.prepareStatement("""
-                SELECT DISTINCT aggregate_identifier FROM event_store.event_chain WHERE aggregate_identifier = ?
-                UNION
-                SELECT DISTINCT aggregate_identifier FROM event_store.domain_event_entry WHERE aggregate_identifier = ?
+                SELECT CAST(? AS text) WHERE EXISTS (SELECT FROM event_store.event_chain WHERE aggregate_identifier = ?)
+                    OR EXISTS (SELECT FROM event_store.domain_event_entry WHERE aggregate_identifier = ?)
                 UNION
                 SELECT aggregate_identifier FROM event_store.domain_event_entry
                 WHERE payload_type = 'org.compliance.api.evidence.EvidenceRequestIssued'
                   AND convert_from(payload, 'UTF8')::jsonb ->> 'caseId' = ?""")) {
-            select.setString(1, caseId);
-            select.setString(2, caseId);
-            select.setString(3, caseId);
+            for (int parameter = 1; parameter <= 4; parameter++) {
+                select.setString(parameter, caseId);
+            }
             try (var rows = select.executeQuery()) {
                 while (rows.next()) {
                     aggregates.add(rows.getString(1));

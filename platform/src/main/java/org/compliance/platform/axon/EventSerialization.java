@@ -23,6 +23,7 @@ public final class EventSerialization {
     public static ObjectMapper storageObjectMapper() {
         return JsonMapper.builder()
                 .addModule(new JavaTimeModule())
+                .addModule(StoredInstants.module())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 // Events written by a newer version of the published language stay readable.
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
