@@ -132,8 +132,10 @@ public final class CaseListBench {
                                 Timestamp.from(Instant.parse("2025-07-01T00:00:00Z")))),
                 new Query("page 100 of the newest", "page=100", "", List.of()));
 
+        // Every case the store holds is listed, the other benches' too (the replay bench's fill it to a million events)
+        long listed = countViews(jdbcUrl, dbUser);
         System.out.printf("Case list at %,d cases: %d clients, %d requests per query (after %d warm-up)%n",
-                countViews(jdbcUrl, dbUser), clients, rounds, rounds / 4);
+                listed, clients, rounds, rounds / 4);
         System.out.printf("%-32s %10s %10s %12s %10s %10s%n", "query", "REST p50", "REST p99", "", "SQL p50", "SQL p99");
         for (Query query : queries) {
             // a token per query: a slow run outlasts one token's lifetime
@@ -166,7 +168,7 @@ public final class CaseListBench {
             System.out.printf("%-32s %8.2fms %8.2fms %12s %8.2fms %8.2fms%n", query.name(),
                     viaRest.percentileMillis(50), viaRest.percentileMillis(99), "",
                     viaSql.percentileMillis(50), viaSql.percentileMillis(99));
-            Results.record("Case list at " + cases + " cases", query.name() + ", p99 vs SQL",
+            Results.record("Case list at " + listed + " cases (" + cases + " seeded)", query.name() + ", p99 vs SQL",
                     viaRest.percentileMillis(99), viaSql.percentileMillis(99), "ms", false,
                     "p99 under 100 ms, at most 2x SQL");
         }

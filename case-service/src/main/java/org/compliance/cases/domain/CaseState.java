@@ -2,9 +2,10 @@ package org.compliance.cases.domain;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -73,19 +74,31 @@ public record CaseState(String caseId, String title, String authority, CaseStatu
     }
 
     public CaseState {
-        respondents = Map.copyOf(respondents);
-        complainants = Map.copyOf(complainants);
-        allegations = Map.copyOf(allegations);
-        withdrawnAllegations = Set.copyOf(withdrawnAllegations);
-        team = Map.copyOf(team);
-        decidedFor = Set.copyOf(decidedFor);
-        overdueReported = Set.copyOf(overdueReported);
-        awaitingOverdue = Set.copyOf(awaitingOverdue);
-        notes = Set.copyOf(notes);
+        respondents = ordered(respondents);
+        complainants = ordered(complainants);
+        allegations = ordered(allegations);
+        withdrawnAllegations = ordered(withdrawnAllegations);
+        team = ordered(team);
+        decidedFor = ordered(decidedFor);
+        overdueReported = ordered(overdueReported);
+        awaitingOverdue = ordered(awaitingOverdue);
+        notes = ordered(notes);
         legalHoldNamedSubjects = legalHoldNamedSubjects == null ? List.of() : List.copyOf(legalHoldNamedSubjects);
         // snapshots taken before data subjects existed have neither
-        people = people == null ? Map.of() : Map.copyOf(people);
-        erasedSubjects = erasedSubjects == null ? Set.of() : Set.copyOf(erasedSubjects);
+        people = people == null ? Map.of() : ordered(people);
+        erasedSubjects = erasedSubjects == null ? Set.of() : ordered(erasedSubjects);
+    }
+
+    /*
+     * Copies that keep the order things happened in. Map.copyOf and Set.copyOf iterate in an order that changes from one
+     * JVM to the next, and what the rules derive from the state (the subjects a text names, in its event) must not.
+     */
+    private static <K, V> Map<K, V> ordered(Map<K, V> map) {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(map));
+    }
+
+    private static <T> Set<T> ordered(Set<T> set) {
+        return Collections.unmodifiableSet(new LinkedHashSet<>(set));
     }
 
     static CaseState opened(CaseOpened e) {
