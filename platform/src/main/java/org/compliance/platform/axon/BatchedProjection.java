@@ -76,8 +76,7 @@ public final class BatchedProjection<B extends BatchedProjection.Batch> {
 
     private void write(B batch) {
         try (Connection connection = dataSource.getConnection()) {
-            planEachStatement(connection);
-            batch.write(connection);
+            batch.write(connection); // in the transaction whose statements begin() had planned each time
         } catch (SQLException e) {
             throw new BatchStatementFailed(e);
         }

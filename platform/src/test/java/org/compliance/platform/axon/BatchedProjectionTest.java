@@ -59,7 +59,7 @@ class BatchedProjectionTest {
 
     @BeforeEach
     void projection() {
-        group = new GroupHandlersInSavepoint(List.of(new Tally()), NoTransactionManager.INSTANCE);
+        group = new GroupHandlersInSavepoint(List.of(tally()), NoTransactionManager.INSTANCE);
     }
 
     @Test
@@ -238,32 +238,13 @@ class BatchedProjectionTest {
     }
 
     /** A projection keeping, per key, its events' payloads in order and how often its row was written. */
-    private final class Tally implements EventMessageHandler {
-
-        private final BatchedProjection<TallyBatch> rows = new BatchedProjection<>(dataSource, TallyBatch::new);
-
-        @Override
-        public Object handle(EventMessage<?> event) throws Exception {
+    private EachEvent tally() {
+        BatchedProjection<TallyBatch> rows = new BatchedProjection<>(dataSource, TallyBatch::new);
+        return new EachEvent(event -> {
             String key = ((GenericTrackedDomainEventMessage<?>) event).getAggregateIdentifier();
             String payload = (String) event.getPayload();
             rows.fold((batch, connection) -> batch.fold(connection, key, payload));
-            return null;
-        }
-
-        @Override
-        public boolean canHandle(EventMessage<?> event) {
-            return true;
-        }
-
-        @Override
-        public boolean canHandleType(Class<?> payloadType) {
-            return true;
-        }
-
-        @Override
-        public Class<?> getTargetType() {
-            return Tally.class;
-        }
+        });
     }
 
     /** A handler doing what it is given with each event. */
